@@ -1,0 +1,27 @@
+package org.civicloop.audit.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.civicloop.audit.AuditTrail;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The chain check for monitoring: an administrator's credentials, a JSON answer. */
+@RestController
+@Tag(name = "audit")
+@PreAuthorize("hasRole('ADMIN')")
+class AuditApiController {
+
+    private final AuditTrail trail;
+
+    AuditApiController(AuditTrail trail) {
+        this.trail = trail;
+    }
+
+    @GetMapping("/api/audit/verification")
+    @Operation(summary = "Verify the audit hash chain and name the first broken row")
+    AuditTrail.Verification verify() {
+        return trail.verify();
+    }
+}

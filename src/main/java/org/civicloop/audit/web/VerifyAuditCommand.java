@@ -1,0 +1,45 @@
+package org.civicloop.audit.web;
+
+import org.civicloop.audit.AuditTrail;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.ExitCodeGenerator;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code java -jar civicloop.jar verify-audit}: checks the chain from the command line and exits
+ * 0 when intact, 1 when broken (naming the first broken row), so cron or a monitor can run it.
+ */
+@Component
+class VerifyAuditCommand implements ApplicationRunner, ExitCodeGenerator {
+
+    public static final String COMMAND = "verify-audit";
+
+    private final AuditTrail trail;
+    private int exitCode;
+
+    VerifyAuditCommand(AuditTrail trail) {
+        this.trail = trail;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (!args.getNonOptionArgs().contains(COMMAND)) {
+            return;
+        }
+        AuditTrail.Verification v = trail.verify();
+        if (v.intact()) {
+            System.out.printf("audit chain intact: %d rows verified, %d not yet chained%n", v.checked(), v.pending());
+            exitCode = 0;
+        } else {
+            System.out.printf("audit chain BROKEN at row id %d (chain position %d): %s; %d rows verified before it%n",
+                    v.firstBadId(), v.firstBadSeq(), v.problem(), v.checked());
+            exitCode = 1;
+        }
+    }
+
+    @Override
+    public int getExitCode() {
+        return exitCode;
+    }
+}

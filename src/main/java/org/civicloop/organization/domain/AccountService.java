@@ -1,0 +1,216 @@
+package org.civicloop.organization.domain;
+
+import java.security.SecureRandom;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Optional;
+import org.civicloop.organization.OrganizationEvents.AccountCreated;
+import org.civicloop.organization.OrganizationEvents.AccountLocked;
+import org.civicloop.organization.OrganizationEvents.AccountUnlocked;
+import org.civicloop.organization.OrganizationEvents.PasswordChanged;
+import org.civicloop.organization.OrganizationEvents.SignInFailed;
+import org.civicloop.organization.OrganizationEvents.SignedIn;
+import org.civicloop.shared.BusinessException;
+import org.civicloop.shared.NotFoundException;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Creating and changing staff accounts, passwords and the sign-in lock. */
+@Service
+@Transactional
+public class AccountService {
+
+    private static final String TEMP_PASSWORD_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz23456789";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final AccountRepository accounts;
+    private final OrgUnitRepository units;
+    private final JdbcClient jdbc;
+    private final PasswordEncoder encoder;
+    private final ApplicationEventPublisher events;
+    private final SecurityProperties properties;
+
+    AccountService(AccountRepository accounts, OrgUnitRepository units, JdbcClient jdbc, PasswordEncoder encoder,
+                   ApplicationEventPublisher events, SecurityProperties properties) {
+        this.accounts = accounts;
+        this.units = units;
+        this.jdbc = jdbc;
+        this.encoder = encoder;
+        this.events = events;
+        this.properties = properties;
+    }
+
+    /** Creates an account with a temporary password that its owner must change at first sign-in. */
+    public Created create(String username, AccountDetails details) {
+        String temporary = temporaryPassword();
+        Account account = create(username, details, temporary, true);
+        return new Created(account.id(), temporary);
+    }
+
+    /** Creates an account with a known password (demo data, the first administrator). */
+    public Account create(String username, AccountDetails details, String password, boolean mustChange) {
+        checkUsername(username);
+        checkDetails(details);
+        if (findIdByUsername(username).isPresent()) {
+            throw BusinessException.conflict("account.error.usernameTaken", username);
+        }
+        Account account = accounts.save(Account.create(username, details, encoder.encode(password), mustChange));
+        events.publishEvent(new AccountCreated(account.id(), account.summary()));
+        return account;
+    }
+
+    public void update(long accountId, AccountDetails details) {
+        checkDetails(details);
+        Account account = get(accountId);
+        var event = account.update(details);
+        accounts.save(account);
+        if (!event.before().equals(event.after())) {
+            events.publishEvent(event);
+        }
+    }
+
+    public void unlock(long accountId) {
+        Account account = get(accountId);
+        if (account.unlock()) {
+            accounts.save(account);
+            events.publishEvent(new AccountUnlocked(accountId, account.username()));
+        }
+    }
+
+    /** An administrator's reset: a new temporary password, shown once, to be changed at sign-in. */
+    public String resetPassword(long accountId) {
+        Account account = get(accountId);
+        String temporary = temporaryPassword();
+        account.setPassword(encoder.encode(temporary), true);
+        accounts.save(account);
+        events.publishEvent(new PasswordChanged(accountId, account.username(), true));
+        return temporary;
+    }
+
+    /** The owner's change; returns the new hash for the session's principal. */
+    public String changeOwnPassword(long accountId, String current, String next) {
+        Account account = get(accountId);
+        if (!encoder.matches(current, account.passwordHash())) {
+            throw BusinessException.invalid("password.error.currentWrong");
+        }
+        checkPassword(account.username(), next);
+        if (encoder.matches(next, account.passwordHash())) {
+            throw BusinessException.invalid("password.error.sameAsOld");
+        }
+        String hash = encoder.encode(next);
+        account.setPassword(hash, false);
+        accounts.save(account);
+        events.publishEvent(new PasswordChanged(accountId, account.username(), false));
+        return hash;
+    }
+
+    /**
+     * A wrong password for {@code username}. One atomic update counts it (restarting the count if
+     * an earlier lock has run out); reaching the limit locks the account for the configured time.
+     */
+    public void recordFailedSignIn(String username) {
+        Optional<Counted> counted = jdbc.sql("""
+                        update account set
+                            failed_logins = case when locked_until is not null and locked_until <= now() then 1
+                                                 else failed_logins + 1 end,
+                            locked_until  = case when locked_until is not null and locked_until <= now() then null
+                                                 else locked_until end,
+                            version = version + 1
+                        where lower(username) = lower(:username)
+                        returning id, username, failed_logins, locked_until
+                        """)
+                .param("username", username)
+                .query((rs, n) -> new Counted(rs.getLong("id"), rs.getString("username"), rs.getInt("failed_logins"),
+                        rs.getTimestamp("locked_until")))
+                .optional();
+        if (counted.isEmpty()) {
+            return;
+        }
+        Counted c = counted.get();
+        events.publishEvent(new SignInFailed(c.id(), c.username(), c.failedLogins()));
+        if (c.failedLogins() >= properties.maxFailedLogins() && c.lockedUntil() == null) {
+            Instant until = Instant.now().plus(properties.lockDuration());
+            int locked = jdbc.sql("update account set locked_until = :until, version = version + 1 where id = :id and locked_until is null")
+                    .param("until", Timestamp.from(until)).param("id", c.id()).update();
+            if (locked == 1) {
+                events.publishEvent(new AccountLocked(c.id(), c.username(), c.failedLogins(), until));
+            }
+        }
+    }
+
+    /** A successful interactive sign-in: clears the failure count and records the time. */
+    public void recordSignIn(long accountId, String username) {
+        jdbc.sql("update account set failed_logins = 0, locked_until = null, last_login_at = now(), version = version + 1 where id = :id")
+                .param("id", accountId).update();
+        events.publishEvent(new SignedIn(accountId, username));
+    }
+
+    /** A successful non-interactive sign-in (an API call) after failures: clears the count only. */
+    public void clearFailures(long accountId) {
+        jdbc.sql("update account set failed_logins = 0, version = version + 1 where id = :id and failed_logins > 0")
+                .param("id", accountId).update();
+    }
+
+    public Optional<Long> findIdByUsername(String username) {
+        return jdbc.sql("select id from account where lower(username) = lower(:username)")
+                .param("username", username).query(Long.class).optional();
+    }
+
+    public boolean anyAccountExists() {
+        return jdbc.sql("select exists (select 1 from account)").query(Boolean.class).single();
+    }
+
+    public void checkPassword(String username, String password) {
+        if (password == null || password.length() < properties.minPasswordLength()) {
+            throw BusinessException.invalid("password.error.tooShort", properties.minPasswordLength());
+        }
+        if (password.length() > 72) {
+            throw BusinessException.invalid("password.error.tooLong", 72);
+        }
+        boolean letter = password.chars().anyMatch(Character::isLetter);
+        boolean digit = password.chars().anyMatch(Character::isDigit);
+        if (!letter || !digit) {
+            throw BusinessException.invalid("password.error.needsLettersAndDigits");
+        }
+        if (password.equalsIgnoreCase(username)) {
+            throw BusinessException.invalid("password.error.sameAsUsername");
+        }
+    }
+
+    private void checkUsername(String username) {
+        if (username == null || !username.matches("[A-Za-z][A-Za-z0-9_.-]{2,49}")) {
+            throw BusinessException.invalid("account.error.usernameFormat");
+        }
+    }
+
+    private void checkDetails(AccountDetails details) {
+        if (details.roles().isEmpty()) {
+            throw BusinessException.invalid("account.error.noRole");
+        }
+        if (details.unitId() != null && !units.existsById(details.unitId())) {
+            throw new NotFoundException("unit", details.unitId());
+        }
+    }
+
+    private Account get(long accountId) {
+        return accounts.findById(accountId).orElseThrow(() -> new NotFoundException("account", accountId));
+    }
+
+    static String temporaryPassword() {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < 10; i++) {
+            sb.append(TEMP_PASSWORD_ALPHABET.charAt(RANDOM.nextInt(TEMP_PASSWORD_ALPHABET.length())));
+        }
+        // the policy wants letters and digits; guarantee both whatever the draw
+        return sb.append(RANDOM.nextInt(10)).append('k').toString();
+    }
+
+    public record Created(long accountId, String temporaryPassword) {
+    }
+
+    private record Counted(long id, String username, int failedLogins, Timestamp lockedUntil) {
+    }
+}

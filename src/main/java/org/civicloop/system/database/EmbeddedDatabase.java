@@ -1,0 +1,154 @@
+package org.civicloop.system.database;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A real PostgreSQL whose data lives under the CivicLoop data directory and survives restarts.
+ *
+ * <p>Three cases on start: the data directory is free (start it); another live CivicLoop process
+ * runs its postmaster (attach to it, as a second node would to an external database — this is how
+ * the {@code verify-audit} command works beside a running app); or a postmaster was orphaned by a
+ * hard kill of its JVM (stop it and remove the stale {@code postmaster.pid}, which would otherwise
+ * block the start).
+ */
+final class EmbeddedDatabase implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabase.class);
+    static final String DATABASE = "civicloop";
+    static final String USER = "postgres";
+
+    private final EmbeddedPostgres owned;
+    private final int port;
+
+    private EmbeddedDatabase(EmbeddedPostgres owned, int port) {
+        this.owned = owned;
+        this.port = port;
+    }
+
+    static EmbeddedDatabase startOrAttach(Path dataDirectory, int requestedPort) {
+        try {
+            Files.createDirectories(dataDirectory.getParent());
+            Optional<Integer> runningPort = clearStalePidFile(dataDirectory);
+            if (runningPort.isPresent()) {
+                log.info("Using the embedded PostgreSQL already running for {} on port {}", dataDirectory, runningPort.get());
+                return new EmbeddedDatabase(null, runningPort.get()).ensureDatabase();
+            }
+            int port = requestedPort > 0 ? requestedPort : freePort();
+            EmbeddedPostgres pg = EmbeddedPostgres.builder()
+                    .setDataDirectory(dataDirectory)
+                    .setCleanDataDirectory(false)
+                    .setPort(port)
+                    .setLocaleConfig("locale", "C.UTF-8")
+                    .setLocaleConfig("encoding", "UTF8")
+                    .setServerConfig("listen_addresses", "127.0.0.1")
+                    .setServerConfig("max_connections", "100")
+                    .setPGStartupWait(Duration.ofSeconds(60))
+                    .start();
+            log.info("Embedded PostgreSQL started on port {} with data in {}", port, dataDirectory);
+            return new EmbeddedDatabase(pg, port).ensureDatabase();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot start the embedded PostgreSQL in " + dataDirectory, e);
+        }
+    }
+
+    String jdbcUrl() {
+        return "jdbc:postgresql://127.0.0.1:" + port + "/" + DATABASE;
+    }
+
+    int port() {
+        return port;
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (owned != null) {
+            owned.close();
+        }
+    }
+
+    private EmbeddedDatabase ensureDatabase() {
+        String adminUrl = "jdbc:postgresql://127.0.0.1:" + port + "/postgres";
+        try (Connection c = DriverManager.getConnection(adminUrl, USER, "");
+             var exists = c.prepareStatement("select 1 from pg_database where datname = ?")) {
+            exists.setString(1, DATABASE);
+            try (var rs = exists.executeQuery()) {
+                if (!rs.next()) {
+                    try (var create = c.createStatement()) {
+                        create.execute("create database " + DATABASE + " encoding 'UTF8'");
+                    }
+                }
+            }
+            return this;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot create database " + DATABASE + " on the embedded PostgreSQL", e);
+        }
+    }
+
+    /**
+     * Reads {@code postmaster.pid}. Returns the port when a live postmaster is owned by a live
+     * JVM (attach to it); otherwise stops an orphaned postmaster and deletes the file.
+     */
+    static Optional<Integer> clearStalePidFile(Path dataDirectory) throws IOException {
+        Path pidFile = dataDirectory.resolve("postmaster.pid");
+        if (!Files.exists(pidFile)) {
+            return Optional.empty();
+        }
+        List<String> lines = Files.readAllLines(pidFile, StandardCharsets.UTF_8);
+        long pid = lines.isEmpty() ? -1 : parseLong(lines.get(0));
+        Optional<ProcessHandle> postmaster = pid > 0 ? ProcessHandle.of(pid).filter(ProcessHandle::isAlive) : Optional.empty();
+        if (postmaster.isPresent() && isPostgres(postmaster.get())) {
+            boolean ownedByLiveJvm = postmaster.get().parent()
+                    .filter(ProcessHandle::isAlive)
+                    .flatMap(p -> p.info().command())
+                    .map(cmd -> cmd.endsWith("/java") || cmd.endsWith("java"))
+                    .orElse(false);
+            if (ownedByLiveJvm && lines.size() > 3) {
+                return Optional.of(Integer.parseInt(lines.get(3).trim()));
+            }
+            log.warn("Stopping PostgreSQL process {} left behind by an earlier CivicLoop that did not shut down", pid);
+            ProcessHandle orphan = postmaster.get();
+            orphan.destroy();
+            try {
+                orphan.onExit().get(30, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                orphan.destroyForcibly();
+            }
+        }
+        Files.deleteIfExists(pidFile);
+        return Optional.empty();
+    }
+
+    private static boolean isPostgres(ProcessHandle process) {
+        return process.info().command().map(cmd -> cmd.endsWith("postgres")).orElse(true);
+    }
+
+    private static long parseLong(String text) {
+        try {
+            return Long.parseLong(text.trim());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        }
+    }
+}

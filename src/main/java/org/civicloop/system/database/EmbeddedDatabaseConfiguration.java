@@ -1,0 +1,37 @@
+package org.civicloop.system.database;
+
+import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Path;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * With no {@code spring.datasource.url}, CivicLoop runs on its own PostgreSQL under
+ * {@code civicloop.data-dir}/pgdata. Set the standard datasource properties to use an external
+ * PostgreSQL 15+ instead; nothing else changes.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnExpression("'${spring.datasource.url:}'.isEmpty()")
+class EmbeddedDatabaseConfiguration {
+
+    @Bean(destroyMethod = "close")
+    EmbeddedDatabase embeddedDatabase(@Value("${civicloop.data-dir}") Path dataDir,
+                                      @Value("${civicloop.embedded-db.port:0}") int port) {
+        return EmbeddedDatabase.startOrAttach(dataDir.toAbsolutePath().normalize().resolve("pgdata"), port);
+    }
+
+    @Bean(destroyMethod = "close")
+    DataSource dataSource(EmbeddedDatabase database,
+                          @Value("${spring.datasource.hikari.maximum-pool-size:20}") int poolSize) {
+        HikariDataSource ds = new HikariDataSource();
+        ds.setJdbcUrl(database.jdbcUrl());
+        ds.setUsername(EmbeddedDatabase.USER);
+        ds.setPassword("");
+        ds.setMaximumPoolSize(poolSize);
+        ds.setPoolName("civicloop-embedded");
+        return ds;
+    }
+}

@@ -1,0 +1,43 @@
+package org.civicloop.system.web;
+
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.servlet.ModelAndView;
+
+/**
+ * Errors raised outside controllers (a filter, the container, {@code sendError}) arrive here.
+ * Replaces Boot's whitelabel controller so no stack trace or exception text can reach a user.
+ */
+@Controller
+class CivicErrorController implements ErrorController {
+
+    private final ErrorResponses errors;
+
+    CivicErrorController(ErrorResponses errors) {
+        this.errors = errors;
+    }
+
+    @RequestMapping("/error")
+    ModelAndView error(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+        HttpStatus status = HttpStatus.resolve(code instanceof Integer i ? i : 500);
+        if (status == null || !status.isError()) {
+            status = HttpStatus.NOT_FOUND;
+        }
+        String detailKey = switch (status.value()) {
+            case 400, 401, 403, 404, 405, 413, 415, 429 -> "error." + status.value() + ".detail";
+            default -> "error.500.detail";
+        };
+        if (errors.wantsProblem(request)) {
+            errors.writeProblem(request, response, status, detailKey, "-");
+            return null;
+        }
+        return errors.page(request, status, detailKey, null, "-");
+    }
+}

@@ -1,0 +1,118 @@
+package org.civicloop.system.web;
+
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URI;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.servlet.ModelAndView;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The one place that turns an error into what the caller can read: an RFC 9457 ProblemDetail for
+ * machine clients, a friendly page for people. Both carry text from the message bundles only, never
+ * exception text.
+ */
+@Component
+public class ErrorResponses {
+
+    public static final MediaType PROBLEM_JSON = MediaType.APPLICATION_PROBLEM_JSON;
+
+    private final MessageSource messages;
+    private final LocaleResolver localeResolver;
+    private final JsonMapper json;
+    private final LayoutModel layout;
+
+    ErrorResponses(MessageSource messages, LocaleResolver localeResolver, JsonMapper json, LayoutModel layout) {
+        this.messages = messages;
+        this.localeResolver = localeResolver;
+        this.json = json;
+        this.layout = layout;
+    }
+
+    /** Machine clients: the API paths, or anyone who asks for JSON rather than HTML. */
+    public boolean wantsProblem(HttpServletRequest request) {
+        String path = originalPath(request);
+        if (path.startsWith("/api/") || path.startsWith("/actuator/") || path.startsWith("/v3/")) {
+            return true;
+        }
+        String accept = request.getHeader("Accept");
+        return accept != null && !accept.contains("text/html")
+                && (accept.contains("json") || accept.contains("xml"));
+    }
+
+    public ProblemDetail problem(HttpServletRequest request, HttpStatus status, String detailKey, Object... args) {
+        Locale locale = localeResolver.resolveLocale(request);
+        ProblemDetail problem = ProblemDetail.forStatus(status);
+        problem.setTitle(text("error." + status.value() + ".title", locale, status.getReasonPhrase()));
+        problem.setDetail(text(detailKey, locale, args));
+        problem.setInstance(URI.create(originalPath(request)));
+        return problem;
+    }
+
+    public void writeProblem(HttpServletRequest request, HttpServletResponse response, HttpStatus status,
+                             String detailKey, Object... args) throws IOException {
+        write(response, problem(request, status, detailKey, args));
+    }
+
+    public void write(HttpServletResponse response, ProblemDetail problem) throws IOException {
+        response.setStatus(problem.getStatus());
+        response.setContentType(PROBLEM_JSON.toString());
+        response.setCharacterEncoding("UTF-8");
+        json.writeValue(response.getOutputStream(), problem);
+    }
+
+    /** A friendly page; {@code errorId} ties what the user reports to the server log. */
+    public ModelAndView page(HttpServletRequest request, HttpStatus status, String detailKey, String errorId,
+                             Object... args) {
+        Locale locale = localeResolver.resolveLocale(request);
+        ModelAndView page = new ModelAndView("error");
+        page.setStatus(status);
+        page.addObject("status", status.value());
+        page.addObject("errorTitle", text(pageTitleKey(status), locale));
+        page.addObject("errorDetail", text(detailKey, locale, args));
+        page.addObject("errorId", errorId);
+        page.addObject("currentUser", layout.currentUser());
+        page.addObject("navigation", layout.navigation());
+        page.addObject("currentPath", originalPath(request));
+        return page;
+    }
+
+    /** Field errors as {@code [{field, message}]}, the shape API clients read beside the detail. */
+    public static void addFieldErrors(ProblemDetail problem, List<Map<String, String>> fieldErrors) {
+        if (!fieldErrors.isEmpty()) {
+            problem.setProperty("errors", fieldErrors);
+        }
+    }
+
+    public String text(String key, Locale locale, Object... args) {
+        return messages.getMessage(key, args, key, locale);
+    }
+
+    public Locale locale(HttpServletRequest request) {
+        return localeResolver.resolveLocale(request);
+    }
+
+    private static String pageTitleKey(HttpStatus status) {
+        return switch (status.value()) {
+            case 400, 401, 403, 404, 405, 409, 413, 415, 422, 429 -> "error." + status.value() + ".title";
+            default -> "error.500.title";
+        };
+    }
+
+    static String originalPath(HttpServletRequest request) {
+        Object forwarded = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+        String uri = forwarded != null ? forwarded.toString() : request.getRequestURI();
+        String context = request.getContextPath();
+        return context != null && !context.isEmpty() && uri.startsWith(context) ? uri.substring(context.length()) : uri;
+    }
+}

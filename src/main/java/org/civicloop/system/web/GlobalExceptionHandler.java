@@ -1,0 +1,168 @@
+package org.civicloop.system.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.civicloop.shared.BusinessException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.validation.BindException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.NoHandlerFoundException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+/**
+ * Every exception a controller lets out ends here. Returning {@code null} after writing the
+ * ProblemDetail tells Spring the response is complete.
+ */
+@ControllerAdvice
+class GlobalExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(GlobalExceptionHandler.class);
+
+    private final ErrorResponses errors;
+
+    GlobalExceptionHandler(ErrorResponses errors) {
+        this.errors = errors;
+    }
+
+    @ExceptionHandler(BusinessException.class)
+    ModelAndView business(BusinessException e, HttpServletRequest request, HttpServletResponse response) throws IOException {
+        return respond(request, response, HttpStatus.valueOf(e.status()), e.messageKey(), List.of(), e.arguments());
+    }
+
+    @ExceptionHandler(BindException.class)
+    ModelAndView invalid(BindException e, HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Locale locale = errors.locale(request);
+        List<Map<String, String>> fields = new ArrayList<>();
+        for (FieldError fe : e.getFieldErrors()) {
+            fields.add(Map.of("field", fe.getField(), "message", errors.text(messageKey(fe), locale, fe.getArguments())));
+        }
+        e.getGlobalErrors().forEach(ge -> fields.add(Map.of("field", ge.getObjectName(),
+                "message", errors.text(messageKey(ge), locale, ge.getArguments()))));
+        return respond(request, response, HttpStatus.BAD_REQUEST, "error.validation.detail", fields);
+    }
+
+    @ExceptionHandler(HandlerMethodValidationException.class)
+    ModelAndView invalidParameters(HandlerMethodValidationException e, HttpServletRequest request,
+                                   HttpServletResponse response) throws IOException {
+        Locale locale = errors.locale(request);
+        List<Map<String, String>> fields = new ArrayList<>();
+        e.getParameterValidationResults().forEach(result -> result.getResolvableErrors().forEach(err ->
+                fields.add(Map.of("field", String.valueOf(result.getMethodParameter().getParameterName()),
+                        "message", errors.text(messageKey(err), locale, err.getArguments())))));
+        return respond(request, response, HttpStatus.BAD_REQUEST, "error.validation.detail", fields);
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ModelAndView unreadable(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        return respond(request, response, HttpStatus.BAD_REQUEST, "error.malformedBody.detail", List.of());
+    }
+
+    @ExceptionHandler({MethodArgumentTypeMismatchException.class, MissingServletRequestParameterException.class})
+    ModelAndView badParameter(Exception e, HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String name = e instanceof MethodArgumentTypeMismatchException m ? m.getName()
+                : ((MissingServletRequestParameterException) e).getParameterName();
+        return respond(request, response, HttpStatus.BAD_REQUEST, "error.badParameter.detail", List.of(), name);
+    }
+
+    @ExceptionHandler({NoResourceFoundException.class, NoHandlerFoundException.class})
+    ModelAndView notFound(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        return respond(request, response, HttpStatus.NOT_FOUND, "error.404.detail", List.of());
+    }
+
+    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+    ModelAndView methodNotAllowed(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        return respond(request, response, HttpStatus.METHOD_NOT_ALLOWED, "error.405.detail", List.of());
+    }
+
+    @ExceptionHandler({HttpMediaTypeNotSupportedException.class, HttpMediaTypeNotAcceptableException.class})
+    ModelAndView mediaType(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        return respond(request, response, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "error.415.detail", List.of());
+    }
+
+    @ExceptionHandler(MaxUploadSizeExceededException.class)
+    ModelAndView tooLarge(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        return respond(request, response, HttpStatus.CONTENT_TOO_LARGE, "error.413.detail", List.of());
+    }
+
+    @ExceptionHandler(MultipartException.class)
+    ModelAndView badMultipart(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        return respond(request, response, HttpStatus.BAD_REQUEST, "error.malformedBody.detail", List.of());
+    }
+
+    @ExceptionHandler(OptimisticLockingFailureException.class)
+    ModelAndView concurrentChange(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        return respond(request, response, HttpStatus.CONFLICT, "error.concurrentChange.detail", List.of());
+    }
+
+    @ExceptionHandler(AccessDeniedException.class)
+    ModelAndView denied(AccessDeniedException e, HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        if (auth == null || auth instanceof AnonymousAuthenticationToken) {
+            throw e; // let Spring Security send the visitor to the login page
+        }
+        return respond(request, response, HttpStatus.FORBIDDEN, "error.403.detail", List.of());
+    }
+
+    @ExceptionHandler(Exception.class)
+    ModelAndView unexpected(Exception e, HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String errorId = UUID.randomUUID().toString().substring(0, 8);
+        log.error("Unexpected error {} on {} {}", errorId, request.getMethod(), request.getRequestURI(), e);
+        if (errors.wantsProblem(request)) {
+            ProblemDetail problem = errors.problem(request, HttpStatus.INTERNAL_SERVER_ERROR, "error.500.detail", errorId);
+            problem.setProperty("errorId", errorId);
+            errors.write(response, problem);
+            return null;
+        }
+        return errors.page(request, HttpStatus.INTERNAL_SERVER_ERROR, "error.500.detail", errorId, errorId);
+    }
+
+    private ModelAndView respond(HttpServletRequest request, HttpServletResponse response, HttpStatus status,
+                                 String detailKey, List<Map<String, String>> fieldErrors, Object... args) throws IOException {
+        if (errors.wantsProblem(request)) {
+            ProblemDetail problem = errors.problem(request, status, detailKey, args);
+            ErrorResponses.addFieldErrors(problem, fieldErrors);
+            errors.write(response, problem);
+            return null;
+        }
+        ModelAndView page = errors.page(request, status, detailKey, null, args);
+        page.addObject("fieldErrors", fieldErrors);
+        return page;
+    }
+
+    /** The most specific code the validator gave that our bundles define, else a generic one. */
+    private static String messageKey(MessageSourceResolvable error) {
+        String[] codes = error.getCodes();
+        if (codes != null && codes.length > 0) {
+            String last = codes[codes.length - 1];
+            return "validation." + last;
+        }
+        return "validation.invalid";
+    }
+}

@@ -1,0 +1,50 @@
+package org.civicloop.system.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.civicloop.organization.CivicUser;
+import org.civicloop.shared.NavigationItem;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+
+/** What every page's layout needs: who is signed in and the navigation their roles allow. */
+@ControllerAdvice(annotations = Controller.class)
+class LayoutModel {
+
+    private final List<NavigationItem> items;
+
+    LayoutModel(List<NavigationItem> items) {
+        this.items = items.stream().sorted(java.util.Comparator.comparingInt(NavigationItem::order)).toList();
+    }
+
+    @ModelAttribute("currentUser")
+    CivicUser currentUser() {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        return auth != null && auth.getPrincipal() instanceof CivicUser user ? user : null;
+    }
+
+    @ModelAttribute("navigation")
+    List<NavigationItem> navigation() {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        if (auth == null || !(auth.getPrincipal() instanceof CivicUser)) {
+            return List.of();
+        }
+        Set<String> roles = auth.getAuthorities().stream()
+                .map(GrantedAuthority::getAuthority)
+                .filter(a -> a.startsWith("ROLE_"))
+                .map(a -> a.substring(5))
+                .collect(Collectors.toSet());
+        return items.stream().filter(item -> item.visibleTo(roles)).toList();
+    }
+
+    @ModelAttribute("currentPath")
+    String currentPath(HttpServletRequest request) {
+        return ErrorResponses.originalPath(request);
+    }
+}
