@@ -18,7 +18,8 @@ public interface AuditTrail {
      * @param firstBadId   id of the first broken row, or null when intact
      * @param problem      why it is broken: {@code hash}, {@code link} or {@code gap}; null when intact
      */
-    record Verification(long checked, long pending, Long firstBadId, Long firstBadSeq, String problem) {
+    record Verification(long checked, long pending, Long firstBadId, Long firstBadSeq, String problem)
+            implements java.io.Serializable {
         public boolean intact() {
             return firstBadId == null && problem == null;
         }

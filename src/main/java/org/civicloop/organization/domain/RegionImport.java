@@ -95,7 +95,8 @@ public class RegionImport {
                 .query(Boolean.class).single();
     }
 
-    public record RowError(int line, String messageKey, Object... arguments) {
+    /** Serializable: it travels in the flash scope, which lives in the JDBC session. */
+    public record RowError(int line, String messageKey, Object... arguments) implements java.io.Serializable {
     }
 
     public record Result(int imported, List<RowError> errors) {

@@ -7,13 +7,13 @@ import org.civicloop.organization.domain.OrganizationQueries.UnitRow;
 import org.civicloop.organization.domain.UnitDetails;
 import org.civicloop.organization.domain.UnitKind;
 
-/** The unit editing form. */
+/** The unit editing form; an unticked checkbox sends nothing and reads as false. */
 record UnitForm(@NotBlank @Size(max = 100) String name,
                 @NotNull UnitKind kind,
                 @NotBlank @Size(max = 12) String regionCode,
                 Long parentId,
-                boolean handlesItems,
-                boolean active) {
+                Boolean handlesItems,
+                Boolean active) {
 
     static UnitForm empty() {
         return new UnitForm("", UnitKind.GOVERNMENT_DEPARTMENT, "", null, true, true);
@@ -25,6 +25,6 @@ record UnitForm(@NotBlank @Size(max = 100) String name,
     }
 
     UnitDetails details() {
-        return new UnitDetails(name, kind, regionCode, parentId, handlesItems, active);
+        return new UnitDetails(name, kind, regionCode, parentId, Boolean.TRUE.equals(handlesItems), Boolean.TRUE.equals(active));
     }
 }

@@ -4,9 +4,13 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -57,6 +61,10 @@ final class EmbeddedDatabase implements AutoCloseable {
                     .setLocaleConfig("encoding", "UTF8")
                     .setServerConfig("listen_addresses", "127.0.0.1")
                     .setServerConfig("max_connections", "100")
+                    // zonky's defaults suit throw-away test databases; this one holds real submissions
+                    .setServerConfig("fsync", "on")
+                    .setServerConfig("synchronous_commit", "on")
+                    .setServerConfig("full_page_writes", "on")
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .start();
             log.info("Embedded PostgreSQL started on port {} with data in {}", port, dataDirectory);
@@ -100,8 +108,11 @@ final class EmbeddedDatabase implements AutoCloseable {
     }
 
     /**
-     * Reads {@code postmaster.pid}. Returns the port when a live postmaster is owned by a live
-     * JVM (attach to it); otherwise stops an orphaned postmaster and deletes the file.
+     * Reads {@code postmaster.pid}. zonky starts the postmaster through {@code pg_ctl}, so its
+     * parent is always init and says nothing; what tells a live owner from a dead one is zonky's
+     * {@code epg-lock}, an OS file lock its JVM holds while it runs and loses when it dies, even by
+     * SIGKILL. Lock held: another live CivicLoop owns the server, return its port to attach.
+     * Lock free: the postmaster is an orphan, stop it and delete the stale file.
      */
     static Optional<Integer> clearStalePidFile(Path dataDirectory) throws IOException {
         Path pidFile = dataDirectory.resolve("postmaster.pid");
@@ -112,17 +123,12 @@ final class EmbeddedDatabase implements AutoCloseable {
         long pid = lines.isEmpty() ? -1 : parseLong(lines.get(0));
         Optional<ProcessHandle> postmaster = pid > 0 ? ProcessHandle.of(pid).filter(ProcessHandle::isAlive) : Optional.empty();
         if (postmaster.isPresent() && isPostgres(postmaster.get())) {
-            boolean ownedByLiveJvm = postmaster.get().parent()
-                    .filter(ProcessHandle::isAlive)
-                    .flatMap(p -> p.info().command())
-                    .map(cmd -> cmd.endsWith("/java") || cmd.endsWith("java"))
-                    .orElse(false);
-            if (ownedByLiveJvm && lines.size() > 3) {
+            if (ownerIsAlive(dataDirectory) && lines.size() > 3) {
                 return Optional.of(Integer.parseInt(lines.get(3).trim()));
             }
             log.warn("Stopping PostgreSQL process {} left behind by an earlier CivicLoop that did not shut down", pid);
             ProcessHandle orphan = postmaster.get();
-            orphan.destroy();
+            orphan.destroy(); // SIGTERM: PostgreSQL's "smart" shutdown, clean and quick with no clients
             try {
                 orphan.onExit().get(30, TimeUnit.SECONDS);
             } catch (Exception e) {
@@ -131,6 +137,23 @@ final class EmbeddedDatabase implements AutoCloseable {
         }
         Files.deleteIfExists(pidFile);
         return Optional.empty();
+    }
+
+    private static boolean ownerIsAlive(Path dataDirectory) throws IOException {
+        Path lockFile = dataDirectory.resolve("epg-lock");
+        if (!Files.exists(lockFile)) {
+            return false;
+        }
+        try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.WRITE)) {
+            FileLock lock = channel.tryLock();
+            if (lock == null) {
+                return true; // another process holds it
+            }
+            lock.release();
+            return false;
+        } catch (OverlappingFileLockException e) {
+            return true; // this very JVM holds it
+        }
     }
 
     private static boolean isPostgres(ProcessHandle process) {

@@ -1,0 +1,108 @@
+package org.civicloop.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import org.civicloop.testing.Browser;
+import org.civicloop.testing.IntegrationTest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** Two roles sign in through a real browser and see different menus, in Chinese. */
+@IntegrationTest
+class StaffMenusBrowserTests {
+
+    private static final String PASSWORD = "Huaxi@2026";
+    private static WebDriver browser;
+
+    @LocalServerPort
+    int port;
+
+    @BeforeAll
+    static void openBrowser() {
+        browser = Browser.start(1280, 900);
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void anAdministratorAndAUnitClerkSeeTheirOwnMenusInChinese() {
+        signIn("admin");
+        assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("zh-CN");
+        assertThat(menu()).containsExactly("工作台", "单位管理", "账号管理", "行政区划", "审计日志");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("系统管理员，您好");
+        browser.findElement(By.linkText("单位管理")).click();
+        assertThat(browser.findElements(By.cssSelector("#units-table tbody tr"))).hasSize(20);
+        Browser.screenshot(browser, "admin-units");
+        signOut();
+
+        signIn("unit");
+        assertThat(menu()).containsExactly("工作台", "本单位");
+        Browser.screenshot(browser, "unit-workbench");
+        browser.findElement(By.linkText("本单位")).click();
+        assertThat(browser.findElement(By.id("unit-name")).getText()).isEqualTo("花溪区住房和城乡建设局");
+        browser.get(url("/admin/units"));
+        assertThat(browser.findElement(By.id("error-title")).getText()).isEqualTo("无权访问");
+        signOut();
+    }
+
+    @Test
+    void theLanguageSwitchShowsTheSameMenuInEnglish() {
+        signIn("unit");
+        browser.findElement(By.id("language-switch")).click();
+        wait(ExpectedConditions.textToBe(By.cssSelector("#main-menu .nav-link"), "Workbench"));
+        assertThat(menu()).containsExactly("Workbench", "My unit");
+        browser.findElement(By.id("language-switch")).click();
+        wait(ExpectedConditions.textToBe(By.cssSelector("#main-menu .nav-link"), "工作台"));
+        signOut();
+    }
+
+    @Test
+    void aWrongPasswordIsExplainedInChinese() {
+        browser.get(url("/login"));
+        browser.findElement(By.id("username")).sendKeys("office");
+        browser.findElement(By.id("password")).sendKeys("not-the-password1");
+        browser.findElement(By.id("sign-in")).click();
+        assertThat(browser.findElement(By.id("login-error")).getText()).startsWith("用户名或密码不正确");
+    }
+
+    private void signIn(String username) {
+        browser.get(url("/login"));
+        browser.findElement(By.id("username")).sendKeys(username);
+        browser.findElement(By.id("password")).sendKeys(PASSWORD);
+        browser.findElement(By.id("sign-in")).click();
+        wait(ExpectedConditions.urlContains("/workbench"));
+    }
+
+    private void signOut() {
+        // the sign-out button sits in the user dropdown; submit its form directly
+        WebElement button = browser.findElement(By.id("sign-out"));
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].form.submit()", button);
+        wait(ExpectedConditions.urlContains("/login"));
+    }
+
+    private List<String> menu() {
+        return browser.findElements(By.cssSelector("#main-menu .nav-link")).stream().map(WebElement::getText).toList();
+    }
+
+    private void wait(org.openqa.selenium.support.ui.ExpectedCondition<?> condition) {
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(condition);
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+}

@@ -1,0 +1,21 @@
+package org.civicloop.testing;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+
+/**
+ * The whole application on a random port, on the shared test PostgreSQL, with the demo data set
+ * loaded. Every integration test uses exactly this configuration so that one Spring context serves
+ * them all.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"civicloop.demo=true", "civicloop.data-dir=target/test-data"})
+@AutoConfigureMockMvc
+public @interface IntegrationTest {
+}
