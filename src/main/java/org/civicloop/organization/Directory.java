@@ -1,0 +1,36 @@
+package org.civicloop.organization;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What other modules may ask the organisation module: names and ids of units and accounts, and
+ * the places of the district. They never read its tables.
+ */
+public interface Directory {
+
+    Optional<Long> accountIdByUsername(String username);
+
+    Optional<String> accountDisplayName(long accountId);
+
+    Optional<Long> unitIdByName(String name);
+
+    Optional<String> unitName(long unitId);
+
+    /** Units that can be assigned items (承办单位), active ones, by kind then name. */
+    List<UnitRef> handlingUnits();
+
+    /** The unit (town or street government) responsible for a place, if one is registered for it or its parent. */
+    Optional<UnitRef> unitForRegion(String regionCode);
+
+    Optional<Place> place(String regionCode);
+
+    /** The places below a region: towns and streets of a district, villages of a town. */
+    List<Place> placesUnder(String regionCode);
+
+    record UnitRef(long id, String name, String regionCode) {
+    }
+
+    record Place(String code, String name, String level, String parentCode) {
+    }
+}
