@@ -10,12 +10,13 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 /**
  * The whole application on a random port, on the shared test PostgreSQL, with the demo data set
  * loaded. Every integration test uses exactly this configuration so that one Spring context serves
- * them all.
+ * them all. The background scheduler is off: tests drive time themselves (for example
+ * {@code DeadlineScanner.scan(now)}), and a scan at the real time would race them.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"civicloop.demo=true", "civicloop.data-dir=target/test-data"})
+        properties = {"civicloop.demo=true", "civicloop.data-dir=target/test-data", "civicloop.scheduler.enabled=false"})
 @AutoConfigureMockMvc
 public @interface IntegrationTest {
 }
