@@ -13,6 +13,9 @@ public interface Directory {
 
     Optional<String> accountDisplayName(long accountId);
 
+    /** The username of an account; usernames never change once created. */
+    Optional<String> accountUsername(long accountId);
+
     Optional<Long> unitIdByName(String name);
 
     Optional<String> unitName(long unitId);
@@ -27,6 +30,9 @@ public interface Directory {
 
     /** The places below a region: towns and streets of a district, villages of a town. */
     List<Place> placesUnder(String regionCode);
+
+    /** Every place at the given levels ({@code district}, {@code street}, {@code town}…), by code: what a form offers. */
+    List<Place> placesAtLevels(List<String> levels);
 
     record UnitRef(long id, String name, String regionCode) {
     }

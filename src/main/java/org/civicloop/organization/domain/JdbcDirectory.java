@@ -27,6 +27,11 @@ class JdbcDirectory implements Directory {
     }
 
     @Override
+    public Optional<String> accountUsername(long accountId) {
+        return jdbc.sql("select username from account where id = :id").param("id", accountId).query(String.class).optional();
+    }
+
+    @Override
     public Optional<Long> unitIdByName(String name) {
         return jdbc.sql("select id from org_unit where name = :n order by id limit 1").param("n", name).query(Long.class).optional();
     }
@@ -65,5 +70,14 @@ class JdbcDirectory implements Directory {
     public List<Place> placesUnder(String regionCode) {
         return jdbc.sql("select code, name, level, parent_code from region where parent_code = :c order by code")
                 .param("c", regionCode).query(Place.class).list();
+    }
+
+    @Override
+    public List<Place> placesAtLevels(List<String> levels) {
+        if (levels.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select code, name, level, parent_code from region where level in (:levels) order by code")
+                .param("levels", levels).query(Place.class).list();
     }
 }

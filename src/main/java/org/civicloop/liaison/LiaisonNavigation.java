@@ -1,0 +1,16 @@
+package org.civicloop.liaison;
+
+import java.util.Set;
+import org.civicloop.shared.NavigationItem;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The liaison module's entry in the staff navigation: the whole network for the office, their own sites for station staff. */
+@Configuration(proxyBeanMethods = false)
+class LiaisonNavigation {
+
+    @Bean
+    NavigationItem liaisonSitesNavigationItem() {
+        return new NavigationItem("nav.liaisonSites", "/liaison/sites", Set.of("CONGRESS_OFFICE", "ADMIN", "STATION_STAFF"), 120);
+    }
+}

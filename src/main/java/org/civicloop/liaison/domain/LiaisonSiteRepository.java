@@ -1,0 +1,6 @@
+package org.civicloop.liaison.domain;
+
+import org.springframework.data.repository.ListCrudRepository;
+
+interface LiaisonSiteRepository extends ListCrudRepository<LiaisonSite, Long> {
+}
