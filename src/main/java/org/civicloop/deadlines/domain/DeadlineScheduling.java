@@ -18,6 +18,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
 
@@ -25,10 +26,10 @@ import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
  * db-scheduler, declared by hand because its Spring Boot starter does not start under Boot 4. Every
  * {@link Task} bean in the application is known to the scheduler, and recurring ones are scheduled
  * at start-up, so later modules add background work by declaring a task bean. The scheduler starts
- * once the application is ready (not while the database is still migrating) and stops when the
- * context closes, before the connection pool does; a JVM shutdown closes the context through
- * Spring's own hook, which is why db-scheduler's separate hook is not registered (it would race the
- * pool's closing). {@code civicloop.scheduler.enabled=false} leaves it out; so does the
+ * once the application is ready (not while the database is still migrating) and stops as soon as
+ * the context starts closing, before the web server drains and before the connection pool closes; a
+ * JVM shutdown closes the context through Spring's own hook, which is why db-scheduler's separate
+ * hook is not registered (it would race the pool's closing). {@code civicloop.scheduler.enabled=false} leaves it out; so does the
  * {@code verify-audit} command.
  */
 @Configuration(proxyBeanMethods = false)
@@ -49,7 +50,8 @@ class DeadlineScheduling {
                 .execute((instance, context) -> scanner.scan(clock.instant()));
     }
 
-    @Bean(destroyMethod = "stop")
+    /** Stopped by {@link SchedulerStarter} when the context closes; no threads exist before it starts. */
+    @Bean(destroyMethod = "")
     Scheduler scheduler(DataSource dataSource, ObjectProvider<Task<?>> tasks, SchedulerProperties properties) {
         return build(dataSource, tasks.orderedStream().toList(), properties);
     }
@@ -84,6 +86,7 @@ class DeadlineScheduling {
 
         private final Scheduler scheduler;
         private final boolean command;
+        private volatile boolean started;
 
         SchedulerStarter(Scheduler scheduler, boolean command) {
             this.scheduler = scheduler;
@@ -97,6 +100,16 @@ class DeadlineScheduling {
             }
             log.info("Starting db-scheduler");
             scheduler.start();
+            started = true;
+        }
+
+        /** First thing on close, before the web server drains and any bean (the pool) is destroyed. */
+        @EventListener(ContextClosedEvent.class)
+        void stop() {
+            if (started) {
+                started = false;
+                scheduler.stop();
+            }
         }
     }
 }
