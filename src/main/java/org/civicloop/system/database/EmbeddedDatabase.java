@@ -66,6 +66,8 @@ final class EmbeddedDatabase implements AutoCloseable {
                     .setServerConfig("synchronous_commit", "on")
                     .setServerConfig("full_page_writes", "on")
                     .setPGStartupWait(Duration.ofSeconds(60))
+                    // Spring closes it (after the pool and the event registry); zonky's own hook would stop it first
+                    .setRegisterShutdownHook(false)
                     .start();
             log.info("Embedded PostgreSQL started on port {} with data in {}", port, dataDirectory);
             return new EmbeddedDatabase(pg, port).ensureDatabase();

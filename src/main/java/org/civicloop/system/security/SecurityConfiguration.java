@@ -12,13 +12,15 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
 
 import java.util.Map;
 
 /**
- * Three chains: machine clients on {@code /api/**} and {@code /actuator/**} authenticate with HTTP
- * Basic and keep no session (so no CSRF exposure); staff use the form login with a JDBC-stored
- * session; the public and static resources need nothing.
+ * Four chains: machine clients on {@code /api/**} and {@code /actuator/**} authenticate with HTTP
+ * Basic and keep no session (so no CSRF exposure); the public's JSON API and pages need no sign-in
+ * and create no session; staff use the form login with a JDBC-stored session.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -44,8 +46,36 @@ class SecurityConfiguration {
         return http.build();
     }
 
+    /** The public's JSON API (and partner systems' later): no session, no cookies, so no CSRF. */
     @Bean
     @Order(2)
+    SecurityFilterChain publicApiChain(HttpSecurity http, ProblemDetailSecurityHandlers problems) throws Exception {
+        http.securityMatcher("/public/api/**")
+                .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable())
+                .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems));
+        return http.build();
+    }
+
+    /**
+     * The public's pages (the opinion form, receipts, status): no sign-in and no server session per
+     * visitor; the CSRF token travels in a cookie instead.
+     */
+    @Bean
+    @Order(3)
+    SecurityFilterChain publicPagesChain(HttpSecurity http) throws Exception {
+        http.securityMatcher("/public/**", "/o/**")
+                .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
+                        .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler()))
+                .headers(h -> h.frameOptions(f -> f.sameOrigin()));
+        return http.build();
+    }
+
+    @Bean
+    @Order(4)
     SecurityFilterChain webChain(HttpSecurity http) throws Exception {
         ExceptionMappingAuthenticationFailureHandler failures = new ExceptionMappingAuthenticationFailureHandler();
         failures.setExceptionMappings(Map.of(

@@ -42,7 +42,7 @@ public class ErrorResponses {
     /** Machine clients: the API paths, or anyone who asks for JSON rather than HTML. */
     public boolean wantsProblem(HttpServletRequest request) {
         String path = originalPath(request);
-        if (path.startsWith("/api/") || path.startsWith("/actuator/") || path.startsWith("/v3/")) {
+        if (isMachinePath(path) || path.startsWith("/actuator/") || path.startsWith("/v3/")) {
             return true;
         }
         String accept = request.getHeader("Accept");
@@ -84,6 +84,7 @@ public class ErrorResponses {
         page.addObject("currentUser", layout.currentUser());
         page.addObject("navigation", layout.navigation());
         page.addObject("currentPath", originalPath(request));
+        page.addObject("largeText", LayoutModel.largeText(request.getCookies()));
         return page;
     }
 
@@ -107,6 +108,11 @@ public class ErrorResponses {
             case 400, 401, 403, 404, 405, 409, 413, 415, 422, 429 -> "error." + status.value() + ".title";
             default -> "error.500.title";
         };
+    }
+
+    /** Paths only programs call: they get ProblemDetails and may choose their language by Accept-Language. */
+    static boolean isMachinePath(String path) {
+        return path.startsWith("/api/") || path.startsWith("/public/api/") || path.startsWith("/open311/");
     }
 
     static String originalPath(HttpServletRequest request) {

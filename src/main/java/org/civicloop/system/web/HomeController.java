@@ -9,6 +9,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class HomeController {
 
+    static final String LARGE_TEXT_COOKIE = "civicloop-text";
+
     @GetMapping("/")
     String home() {
         return "home";
@@ -24,13 +26,29 @@ class HomeController {
         return "workbench";
     }
 
+    /** The public's large-text switch (适老化): works without JavaScript; remembered for a year. */
+    @GetMapping("/public/text-size")
+    String textSize(@RequestParam(name = "large", defaultValue = "false") boolean large,
+                    @RequestParam(name = "back", required = false) String back,
+                    jakarta.servlet.http.HttpServletResponse response) {
+        jakarta.servlet.http.Cookie cookie = new jakarta.servlet.http.Cookie(LARGE_TEXT_COOKIE, large ? "1" : "0");
+        cookie.setPath("/");
+        cookie.setMaxAge(365 * 24 * 3600);
+        cookie.setHttpOnly(true);
+        response.addCookie(cookie);
+        return "redirect:" + safeBack(back);
+    }
+
+    private static String safeBack(String back) {
+        return back != null && back.startsWith("/") && !back.startsWith("//") && !back.contains("\\") ? back : "/";
+    }
+
     /**
      * The language switch: the locale interceptor has already stored {@code lang}; go back to the
      * page the user came from, but only to a path on this site.
      */
     @GetMapping("/locale")
     String switchLocale(@RequestParam(name = "back", required = false) String back, HttpServletRequest request) {
-        String target = back != null && back.startsWith("/") && !back.startsWith("//") && !back.contains("\\") ? back : "/";
-        return "redirect:" + target;
+        return "redirect:" + safeBack(back);
     }
 }

@@ -43,6 +43,32 @@ class LayoutModel {
         return items.stream().filter(item -> item.visibleTo(roles)).toList();
     }
 
+    /** The navigation entry the page belongs to: the longest path that prefixes the current one. */
+    @ModelAttribute("activeNav")
+    String activeNav(HttpServletRequest request) {
+        String path = ErrorResponses.originalPath(request);
+        return items.stream().map(NavigationItem::path)
+                .filter(p -> path.equals(p) || path.startsWith(p + "/"))
+                .max(java.util.Comparator.comparingInt(String::length)).orElse(null);
+    }
+
+    /** 适老化: the public's large-text switch, remembered in a cookie. */
+    @ModelAttribute("largeText")
+    boolean largeText(HttpServletRequest request) {
+        return largeText(request.getCookies());
+    }
+
+    static boolean largeText(jakarta.servlet.http.Cookie[] cookies) {
+        if (cookies != null) {
+            for (jakarta.servlet.http.Cookie c : cookies) {
+                if (c.getName().equals(HomeController.LARGE_TEXT_COOKIE) && c.getValue().equals("1")) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     @ModelAttribute("currentPath")
     String currentPath(HttpServletRequest request) {
         return ErrorResponses.originalPath(request);

@@ -49,8 +49,7 @@ class LocaleConfiguration implements WebMvcConfigurer {
             super("civicloop-lang");
             setDefaultLocaleFunction(request -> {
                 String path = ErrorResponses.originalPath(request);
-                boolean machine = path.startsWith("/api/") || path.startsWith("/open311/");
-                return machine && request.getHeader("Accept-Language") != null
+                return ErrorResponses.isMachinePath(path) && request.getHeader("Accept-Language") != null
                         ? supported(request.getLocale()) : DEFAULT;
             });
         }

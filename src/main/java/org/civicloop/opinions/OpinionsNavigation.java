@@ -1,0 +1,36 @@
+package org.civicloop.opinions;
+
+import java.util.Set;
+import org.civicloop.shared.NavigationItem;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The opinions module's entries in the staff navigation. */
+@Configuration(proxyBeanMethods = false)
+class OpinionsNavigation {
+
+    @Bean
+    NavigationItem opinionsQueueNavigationItem() {
+        return new NavigationItem("nav.opinions.queue", "/opinions", Set.of("CONGRESS_OFFICE", "DEPUTY", "STATION_STAFF", "LEADER"), 10);
+    }
+
+    @Bean
+    NavigationItem opinionsRecordNavigationItem() {
+        return new NavigationItem("nav.opinions.record", "/opinions/record", Set.of("DEPUTY", "STATION_STAFF"), 15);
+    }
+
+    @Bean
+    NavigationItem opinionsDecisionsNavigationItem() {
+        return new NavigationItem("nav.opinions.decisions", "/opinions/decisions", Set.of("CONGRESS_OFFICE"), 30);
+    }
+
+    @Bean
+    NavigationItem opinionsLedgerNavigationItem() {
+        return new NavigationItem("nav.opinions.ledger", "/opinions/ledger", Set.of("CONGRESS_OFFICE", "LEADER"), 40);
+    }
+
+    @Bean
+    NavigationItem workOrdersNavigationItem() {
+        return new NavigationItem("nav.workOrders", "/work-orders", Set.of("HANDLING_UNIT"), 20);
+    }
+}

@@ -1,0 +1,154 @@
+package org.civicloop.opinions.api;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.civicloop.opinions.domain.Addressing;
+import org.civicloop.opinions.domain.Channel;
+import org.civicloop.opinions.domain.NewOpinion;
+import org.civicloop.opinions.domain.Opinion;
+import org.civicloop.opinions.domain.OpinionQueries;
+import org.civicloop.opinions.domain.OpinionService;
+import org.civicloop.opinions.domain.OpinionsProperties;
+import org.civicloop.opinions.domain.Rating;
+import org.civicloop.opinions.domain.ReceiptCodes;
+import org.civicloop.opinions.domain.SubmissionLimits;
+import org.civicloop.opinions.domain.WorkOrderClocks;
+import org.civicloop.opinions.web.OpinionInput;
+import org.civicloop.shared.BusinessException;
+import org.civicloop.shared.NotFoundException;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The public's journey as JSON: send an opinion, follow it by receipt code, rate the answer. The
+ * same checks, limits and privacy as the pages; nothing personal is ever returned.
+ */
+@RestController
+@RequestMapping("/public/api/opinions")
+@Tag(name = "public opinions")
+class PublicOpinionApi {
+
+    private final OpinionService service;
+    private final OpinionQueries queries;
+    private final OpinionsProperties rules;
+    private final SubmissionLimits limits;
+    private final Addressing addressing;
+    private final WorkOrderClocks clocks;
+    private final MessageSource messages;
+
+    PublicOpinionApi(OpinionService service, OpinionQueries queries, OpinionsProperties rules, SubmissionLimits limits,
+                     Addressing addressing, WorkOrderClocks clocks, MessageSource messages) {
+        this.service = service;
+        this.queries = queries;
+        this.rules = rules;
+        this.limits = limits;
+        this.addressing = addressing;
+        this.clocks = clocks;
+        this.messages = messages;
+    }
+
+    record Submission(String category, String content, String placeCode, String placeDetail, String voterName,
+                      String voterPhone, String voterEmail, Boolean consent, String dutyCode) {
+    }
+
+    record Receipt(String receiptCode, String statusUrl, int triageWorkingDays) {
+    }
+
+    record StatusStep(String kind, String label, String actor, Instant at) {
+    }
+
+    record Status(String receiptCode, String status, String statusLabel, String category, String place,
+                  Instant submittedAt, String handlingUnit, Instant dueAt, Integer workingDaysLeft, String reply,
+                  String repliedBy, Instant repliedAt, String rating, int reopenCount, boolean canRate,
+                  List<StatusStep> steps) {
+    }
+
+    record RatingRequest(String rating) {
+    }
+
+    @PostMapping
+    @Operation(summary = "Send an opinion; answers 201 with the receipt code")
+    ResponseEntity<?> submit(@RequestBody Submission s, HttpServletRequest request) {
+        List<OpinionInput.Problem> problems = OpinionInput.check(s.category(), s.content(), s.placeCode(), s.placeDetail(),
+                s.voterName(), s.voterPhone(), s.voterEmail(), s.consent(), rules);
+        Addressing.Addressee addressee = null;
+        if (s.dutyCode() != null && !s.dutyCode().isBlank()) {
+            addressee = addressing.byToken(s.dutyCode()).orElse(null);
+            if (addressee == null) {
+                problems = new ArrayList<>(problems);
+                problems.add(new OpinionInput.Problem("dutyCode", "opinion.error.dutyCode"));
+            }
+        }
+        if (!problems.isEmpty()) {
+            return ResponseEntity.badRequest().body(problem(request, problems));
+        }
+        limits.checkSubmission(request.getRemoteAddr(), OpinionInput.orNull(s.voterPhone()));
+        Opinion saved = service.submit(new NewOpinion(addressee == null ? Channel.ONLINE : Channel.QR,
+                addressee == null ? null : addressee.kind(), addressee == null ? null : addressee.id(), s.category(),
+                s.content().strip(), s.placeCode(), OpinionInput.orNull(s.placeDetail()), OpinionInput.orNull(s.voterName()),
+                OpinionInput.orNull(s.voterPhone()), OpinionInput.orNull(s.voterEmail()), Boolean.TRUE.equals(s.consent()),
+                null, null, request.getRemoteAddr()), List.of());
+        String url = "/public/api/opinions/" + saved.receiptCode();
+        return ResponseEntity.created(URI.create(url)).body(new Receipt(saved.receiptCode(), url, rules.triageWorkingDays()));
+    }
+
+    @GetMapping("/{code}")
+    @Operation(summary = "Follow an opinion by its receipt code")
+    Status status(@PathVariable String code, HttpServletRequest request) {
+        limits.checkLookup(request.getRemoteAddr());
+        String normalised = ReceiptCodes.normalise(code).orElseThrow(() -> new NotFoundException("opinion", code));
+        var s = queries.publicStatus(normalised).orElseThrow(() -> new NotFoundException("opinion", code));
+        var locale = LocaleContextHolder.getLocale();
+        var clock = s.activeOrderId() == null ? null : clocks.find(s.activeOrderId()).orElse(null);
+        List<StatusStep> steps = queries.publicSteps(s.id()).stream()
+                .map(st -> new StatusStep(st.kind(), messages.getMessage("opinion.step." + st.kind(), null, st.kind(), locale),
+                        st.actorLabel(), st.at()))
+                .toList();
+        return new Status(s.receiptCode(), s.status(), messages.getMessage("opinion.state." + s.status(), null, locale),
+                s.category(), s.townName() == null ? s.placeName() : s.townName() + " " + s.placeName(), s.submittedAt(),
+                s.status().equals("HANDLING") ? s.handlingUnit() : null, clock == null ? null : clock.dueAt(),
+                clock == null ? null : clock.workingDaysLeft(), s.reply(), s.repliedBy(), s.repliedAt(), s.rating(),
+                s.reopenCount(), s.status().equals("REPLIED"), steps);
+    }
+
+    @PostMapping("/{code}/rating")
+    @Operation(summary = "Rate the answer: SATISFIED, BASICALLY_SATISFIED or DISSATISFIED")
+    Status rate(@PathVariable String code, @RequestBody RatingRequest body, HttpServletRequest request) {
+        limits.checkLookup(request.getRemoteAddr());
+        Rating rating;
+        try {
+            rating = Rating.ofVoterChoice(body.rating() == null ? "" : body.rating());
+        } catch (IllegalArgumentException e) {
+            throw BusinessException.invalid("opinion.error.rating");
+        }
+        Opinion rated = service.rate(code, rating);
+        return status(rated.receiptCode(), request);
+    }
+
+    private ProblemDetail problem(HttpServletRequest request, List<OpinionInput.Problem> problems) {
+        var locale = LocaleContextHolder.getLocale();
+        ProblemDetail p = ProblemDetail.forStatus(HttpStatus.BAD_REQUEST);
+        p.setTitle(messages.getMessage("error.400.title", null, locale));
+        p.setDetail(messages.getMessage("error.validation.detail", null, locale));
+        p.setInstance(URI.create(request.getRequestURI()));
+        p.setProperty("errors", problems.stream()
+                .map(x -> Map.of("field", x.field(), "message", messages.getMessage(x.messageKey(), x.arguments(), locale)))
+                .toList());
+        return p;
+    }
+}

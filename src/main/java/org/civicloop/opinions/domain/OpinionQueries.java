@@ -1,0 +1,241 @@
+package org.civicloop.opinions.domain;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import org.civicloop.organization.CivicUser;
+import org.civicloop.organization.Role;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Read models for opinion pages and the API. Scope rules are SQL conditions, the same as
+ * {@link OpinionPermissions}: the office and leaders see all; a deputy or a site's staff see what
+ * was addressed to them; a unit sees the opinions it holds work orders for.
+ */
+@Component
+public class OpinionQueries {
+
+    private final JdbcClient jdbc;
+    private final Addressing addressing;
+    private final ZoneId zone;
+
+    OpinionQueries(JdbcClient jdbc, Addressing addressing, @Value("${civicloop.time-zone:Asia/Shanghai}") ZoneId zone) {
+        this.jdbc = jdbc;
+        this.addressing = addressing;
+        this.zone = zone;
+    }
+
+    // ---- the public's view: never a name, phone or e-mail ----
+
+    public record PublicStatus(long id, String receiptCode, String status, String category, String placeName,
+                               String townName, Instant submittedAt, String content, String reply, String repliedBy,
+                               Instant repliedAt, String rating, int reopenCount, String rejectReason,
+                               String rejectNote, Long duplicateOf, String handlingUnit, Long activeOrderId) {
+    }
+
+    public record Step(String kind, String actorLabel, String note, Instant at) {
+    }
+
+    public Optional<PublicStatus> publicStatus(String receiptCode) {
+        return jdbc.sql("""
+                        select o.id, o.receipt_code, o.status, o.category, p.name as place_name, t.name as town_name,
+                               o.submitted_at, o.content, o.reply, o.replied_by, o.replied_at, o.rating, o.reopen_count,
+                               o.reject_reason, o.reject_note, o.duplicate_of,
+                               (select u.name from work_order w join org_unit u on u.id = w.unit_id
+                                 where w.opinion_id = o.id order by w.round desc, w.id desc limit 1) as handling_unit,
+                               (select w.id from work_order w where w.opinion_id = o.id
+                                  and w.status not in ('REPLIED', 'RETURNED') order by w.id desc limit 1) as active_order_id
+                        from opinion o
+                        join region p on p.code = o.place_code
+                        left join region t on t.code = p.parent_code and t.level in ('town', 'street')
+                        where o.receipt_code = :code""")
+                .param("code", receiptCode).query(PublicStatus.class).optional();
+    }
+
+    public Optional<PublicStatus> publicStatus(long id) {
+        return jdbc.sql("select receipt_code from opinion where id = :id").param("id", id).query(String.class).optional()
+                .flatMap(this::publicStatus);
+    }
+
+    public List<Step> publicSteps(long opinionId) {
+        return jdbc.sql("select kind, actor_label, note, at from opinion_step where opinion_id = :id and public_step order by at, id")
+                .param("id", opinionId).query(Step.class).list();
+    }
+
+    // ---- staff ----
+
+    public record QueueFilter(String status, String category, String channel, String town, String text,
+                              LocalDate from, LocalDate to, Long unitId) {
+    }
+
+    public record QueueRow(long id, String receiptCode, String channel, String category, String placeName,
+                           String townName, String excerpt, String status, Instant submittedAt, String addresseeKind,
+                           Long addresseeId, int reopenCount, String unitName) {
+    }
+
+    /** Newest first, keyset-paged by (submitted_at, id): page N costs the same as page 1. */
+    public List<QueueRow> queue(QueueFilter f, CivicUser user, Instant beforeAt, Long beforeId, int limit) {
+        Addressing.Addressees mine = addressing.of(user);
+        boolean all = user.hasRole(Role.CONGRESS_OFFICE) || user.hasRole(Role.LEADER) || user.hasRole(Role.ADMIN);
+        return jdbc.sql("""
+                        select o.id, o.receipt_code, o.channel, o.category, p.name as place_name, t.name as town_name,
+                               left(o.content, 60) as excerpt, o.status, o.submitted_at, o.addressee_kind, o.addressee_id,
+                               o.reopen_count,
+                               (select u.name from work_order w join org_unit u on u.id = w.unit_id
+                                 where w.opinion_id = o.id order by w.round desc, w.id desc limit 1) as unit_name
+                        from opinion o
+                        join region p on p.code = o.place_code
+                        left join region t on t.code = p.parent_code and t.level in ('town', 'street')
+                        where (:all
+                               or (o.addressee_kind = 'DEPUTY' and o.addressee_id = :deputyId)
+                               or (o.addressee_kind = 'SITE' and o.addressee_id in (:siteIds))
+                               or exists (select 1 from work_order w where w.opinion_id = o.id and w.unit_id = :myUnit))
+                          and (:status = '' or o.status = :status)
+                          and (:category = '' or o.category = :category)
+                          and (:channel = '' or o.channel = :channel)
+                          and (:town = '' or o.place_code = :town or p.parent_code = :town)
+                          and (:text = '' or o.content ilike '%' || :text || '%' or o.receipt_code = upper(:text))
+                          and (cast(:from as timestamptz) is null or o.submitted_at >= :from)
+                          and (cast(:to as timestamptz) is null or o.submitted_at < :to)
+                          and (cast(:unitId as bigint) is null
+                               or exists (select 1 from work_order w where w.opinion_id = o.id and w.unit_id = :unitId))
+                          and (cast(:beforeAt as timestamptz) is null or (o.submitted_at, o.id) < (:beforeAt, :beforeId))
+                        order by o.submitted_at desc, o.id desc
+                        limit :limit""")
+                .param("all", all).param("deputyId", mine.deputyId()).param("siteIds", mine.siteIds())
+                .param("myUnit", user.hasRole(Role.HANDLING_UNIT) && user.unitId() != null ? user.unitId() : -1L)
+                .param("status", blank(f.status())).param("category", blank(f.category())).param("channel", blank(f.channel()))
+                .param("town", blank(f.town())).param("text", blank(f.text()))
+                .param("from", f.from() == null ? null : Timestamp.from(f.from().atStartOfDay(zone).toInstant()))
+                .param("to", f.to() == null ? null : Timestamp.from(f.to().plusDays(1).atStartOfDay(zone).toInstant()))
+                .param("unitId", f.unitId())
+                .param("beforeAt", beforeAt == null ? null : Timestamp.from(beforeAt))
+                .param("beforeId", beforeId == null ? Long.MAX_VALUE : beforeId)
+                .param("limit", limit)
+                .query(QueueRow.class).list();
+    }
+
+    public record Detail(long id, String receiptCode, String channel, String category, String content,
+                         String placeCode, String placeName, String townName, String placeDetail, String voterName,
+                         String voterPhone, String voterEmail, String status, String rejectReason, String rejectNote,
+                         Long duplicateOf, String duplicateOfCode, String reply, String repliedBy, Instant repliedAt,
+                         String rating, int reopenCount, String addresseeKind, Long addresseeId, Instant submittedAt,
+                         String externalRef, int photoCount) {
+    }
+
+    public Optional<Detail> detail(long id) {
+        return jdbc.sql("""
+                        select o.id, o.receipt_code, o.channel, o.category, o.content, o.place_code, p.name as place_name,
+                               t.name as town_name, o.place_detail, o.voter_name, o.voter_phone, o.voter_email, o.status,
+                               o.reject_reason, o.reject_note, o.duplicate_of, d.receipt_code as duplicate_of_code, o.reply,
+                               o.replied_by, o.replied_at, o.rating, o.reopen_count, o.addressee_kind, o.addressee_id,
+                               o.submitted_at, o.external_ref,
+                               (select count(*) from opinion_photo f where f.opinion_id = o.id) as photo_count
+                        from opinion o
+                        join region p on p.code = o.place_code
+                        left join region t on t.code = p.parent_code and t.level in ('town', 'street')
+                        left join opinion d on d.id = o.duplicate_of
+                        where o.id = :id""")
+                .param("id", id).query(Detail.class).optional();
+    }
+
+    public record OrderRow(long id, long unitId, String unitName, int round, String status, String instructions,
+                           Instant assignedAt, Instant signedAt, String returnReason, Integer extensionDays,
+                           String extensionReason, String reply, Instant repliedAt) {
+    }
+
+    public List<OrderRow> orders(long opinionId) {
+        return jdbc.sql("""
+                        select w.id, w.unit_id, u.name as unit_name, w.round, w.status, w.instructions, w.assigned_at,
+                               w.signed_at, w.return_reason, w.extension_days, w.extension_reason, w.reply, w.replied_at
+                        from work_order w join org_unit u on u.id = w.unit_id
+                        where w.opinion_id = :id order by w.round, w.id""")
+                .param("id", opinionId).query(OrderRow.class).list();
+    }
+
+    public boolean unitHasOrder(long opinionId, Long unitId) {
+        return unitId != null && jdbc.sql("select exists (select 1 from work_order where opinion_id = :o and unit_id = :u)")
+                .param("o", opinionId).param("u", unitId).query(Boolean.class).single();
+    }
+
+    public record ContactRow(long workOrderId, String mode, String summary, Instant contactedAt, String recordedBy) {
+    }
+
+    public List<ContactRow> contacts(long opinionId) {
+        return jdbc.sql("""
+                        select c.work_order_id, c.mode, c.summary, c.contacted_at, c.recorded_by
+                        from work_order_contact c join work_order w on w.id = c.work_order_id
+                        where w.opinion_id = :id order by c.contacted_at, c.id""")
+                .param("id", opinionId).query(ContactRow.class).list();
+    }
+
+    public List<Step> allSteps(long opinionId) {
+        return jdbc.sql("select kind, actor_label, note, at from opinion_step where opinion_id = :id order by at, id")
+                .param("id", opinionId).query(Step.class).list();
+    }
+
+    public record Photo(long id, String contentType, byte[] bytes) {
+    }
+
+    public List<Long> photoIds(long opinionId) {
+        return jdbc.sql("select id from opinion_photo where opinion_id = :id order by id").param("id", opinionId)
+                .query(Long.class).list();
+    }
+
+    public Optional<Photo> photo(long opinionId, long photoId) {
+        return jdbc.sql("select id, content_type, bytes from opinion_photo where id = :p and opinion_id = :o")
+                .param("p", photoId).param("o", opinionId).query(Photo.class).optional();
+    }
+
+    // ---- a unit's inbox ----
+
+    public record InboxRow(long workOrderId, long opinionId, String receiptCode, String category, String placeName,
+                           String excerpt, String status, int round, Instant assignedAt) {
+    }
+
+    public List<InboxRow> inbox(long unitId, boolean activeOnly) {
+        return jdbc.sql("""
+                        select w.id as work_order_id, o.id as opinion_id, o.receipt_code, o.category, p.name as place_name,
+                               left(o.content, 60) as excerpt, w.status, w.round, w.assigned_at
+                        from work_order w join opinion o on o.id = w.opinion_id join region p on p.code = o.place_code
+                        where w.unit_id = :unit and (not :active or w.status not in ('REPLIED', 'RETURNED'))
+                        order by w.assigned_at, w.id
+                        limit 1000""")
+                .param("unit", unitId).param("active", activeOnly).query(InboxRow.class).list();
+    }
+
+    /** Requests waiting for the office: returns and extensions. */
+    public List<InboxRow> pendingDecisions() {
+        return jdbc.sql("""
+                        select w.id as work_order_id, o.id as opinion_id, o.receipt_code, o.category, p.name as place_name,
+                               left(o.content, 60) as excerpt, w.status, w.round, w.assigned_at
+                        from work_order w join opinion o on o.id = w.opinion_id join region p on p.code = o.place_code
+                        where w.status in ('RETURN_REQUESTED', 'EXTENSION_REQUESTED') order by w.assigned_at limit 500""")
+                .query(InboxRow.class).list();
+    }
+
+    // ---- dictionaries ----
+
+    public record Entry(String code, String nameZh, String nameEn) {
+        public String label(java.util.Locale locale) {
+            return locale.getLanguage().equals("zh") ? nameZh : nameEn;
+        }
+    }
+
+    public List<Entry> categories() {
+        return jdbc.sql("select code, name_zh, name_en from opinion_category where active order by sort, code").query(Entry.class).list();
+    }
+
+    public List<Entry> rejectReasons() {
+        return jdbc.sql("select code, name_zh, name_en from opinion_reject_reason where active order by sort, code").query(Entry.class).list();
+    }
+
+    private static String blank(String s) {
+        return s == null ? "" : s.strip();
+    }
+}

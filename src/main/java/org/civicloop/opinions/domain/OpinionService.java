@@ -1,0 +1,306 @@
+package org.civicloop.opinions.domain;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.civicloop.opinions.OpinionEvents.OpinionChanged;
+import org.civicloop.opinions.OpinionEvents.WorkOrderChanged;
+import org.civicloop.organization.CivicUser;
+import org.civicloop.organization.Directory;
+import org.civicloop.shared.BusinessException;
+import org.civicloop.shared.NotFoundException;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Every change to opinions and work orders goes through here: the permission check, the move on
+ * the aggregate, the public timeline step and the audited event, in one transaction.
+ */
+@Service
+@Transactional
+public class OpinionService {
+
+    private final OpinionRepository opinions;
+    private final WorkOrderRepository orders;
+    private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
+    private final OpinionPermissions permissions = new OpinionPermissions();
+    private final Addressing addressing;
+    private final SimilarOpinions similar;
+    private final Directory directory;
+    private final OpinionsProperties properties;
+    private final WorkOrderClocks clocks;
+
+    OpinionService(OpinionRepository opinions, WorkOrderRepository orders, JdbcClient jdbc,
+                   ApplicationEventPublisher events, Addressing addressing, SimilarOpinions similar,
+                   Directory directory, OpinionsProperties properties, WorkOrderClocks clocks) {
+        this.opinions = opinions;
+        this.orders = orders;
+        this.jdbc = jdbc;
+        this.events = events;
+        this.addressing = addressing;
+        this.similar = similar;
+        this.directory = directory;
+        this.properties = properties;
+        this.clocks = clocks;
+    }
+
+    /** From any channel. The shape is already checked; the rules of the place and category are checked here. */
+    public Opinion submit(NewOpinion n, List<PhotoCleaner.CleanPhoto> photos) {
+        if (directory.place(n.placeCode()).isEmpty()) {
+            throw BusinessException.invalid("opinion.error.place");
+        }
+        if (!categoryExists(n.category())) {
+            throw BusinessException.invalid("opinion.error.category");
+        }
+        boolean personal = n.voterName() != null || n.voterPhone() != null || n.voterEmail() != null;
+        if (personal && !n.consent()) {
+            throw BusinessException.invalid("opinion.error.consent");
+        }
+        Opinion saved = null;
+        for (int attempt = 0; saved == null; attempt++) {
+            try {
+                saved = opinions.save(Opinion.submit(ReceiptCodes.next(), n, properties.districtCode(), Instant.now()));
+            } catch (DuplicateKeyException e) {
+                if (attempt >= 3 || n.externalRef() != null) {
+                    throw e.getMessage() != null && e.getMessage().contains("external_ref")
+                            ? BusinessException.conflict("opinion.error.duplicateExternal", n.externalRef()) : e;
+                }
+            }
+        }
+        for (PhotoCleaner.CleanPhoto p : photos) {
+            jdbc.sql("insert into opinion_photo (opinion_id, content_type, bytes, width, height) values (:o, :t, :b, :w, :h)")
+                    .param("o", saved.id()).param("t", p.contentType()).param("b", p.bytes())
+                    .param("w", p.width()).param("h", p.height()).update();
+        }
+        similar.index(saved.id(), saved.content());
+        step(saved, "submitted", true, null, null);
+        events.publishEvent(saved.submitted());
+        return saved;
+    }
+
+    public void accept(long opinionId, CivicUser user) {
+        Opinion o = triageable(opinionId, user);
+        publish(o, o.accept(), true, actorLabel(user), null);
+    }
+
+    public void reject(long opinionId, String reason, String note, CivicUser user) {
+        Opinion o = triageable(opinionId, user);
+        boolean known = jdbc.sql("select exists (select 1 from opinion_reject_reason where code = :c and active)")
+                .param("c", reason).query(Boolean.class).single();
+        if (!known) {
+            throw BusinessException.invalid("opinion.error.rejectReason");
+        }
+        publish(o, o.reject(reason, blankToNull(note)), true, actorLabel(user), reason);
+    }
+
+    public void merge(long opinionId, String targetReceiptCode, CivicUser user) {
+        Opinion o = triageable(opinionId, user);
+        Opinion target = ReceiptCodes.normalise(targetReceiptCode)
+                .flatMap(code -> jdbc.sql("select id from opinion where receipt_code = :c").param("c", code).query(Long.class).optional())
+                .flatMap(opinions::findById)
+                .orElseThrow(() -> BusinessException.invalid("opinion.error.mergeTarget"));
+        publish(o, o.mergeInto(target), true, actorLabel(user), target.receiptCode());
+    }
+
+    public void unmerge(long opinionId, CivicUser user) {
+        Opinion o = triageable(opinionId, user);
+        publish(o, o.unmerge(), true, actorLabel(user), null);
+    }
+
+    /** 交办: a work order to a handling unit, on the working-day clock for the opinion's category. */
+    public long forward(long opinionId, long unitId, String instructions, CivicUser user) {
+        Opinion o = triageable(opinionId, user);
+        if (directory.handlingUnits().stream().noneMatch(u -> u.id() == unitId)) {
+            throw BusinessException.invalid("opinion.error.unit");
+        }
+        publish(o, o.forwarded(unitId), true, directory.unitName(unitId).orElse(""), null);
+        return assign(o, unitId, 1, blankToNull(instructions), actorLabel(user));
+    }
+
+    public void answer(long opinionId, String reply, CivicUser user) {
+        Opinion o = triageable(opinionId, user);
+        publish(o, o.answerDirectly(requireText(reply), actorLabel(user)), true, actorLabel(user), null);
+    }
+
+    /** Folded into a deputy's formal suggestion; the suggestions module links the suggestion later. */
+    public void toSuggestion(long opinionId, CivicUser user) {
+        Opinion o = triageable(opinionId, user);
+        publish(o, o.toSuggestion(), true, actorLabel(user), null);
+    }
+
+    public void linkSuggestion(long opinionId, long suggestionId) {
+        Opinion o = opinion(opinionId);
+        publish(o, o.linkSuggestion(suggestionId), false, null, null);
+    }
+
+    public void sign(long orderId, CivicUser user) {
+        WorkOrder w = handleable(orderId, user);
+        publishOrder(w, w.sign(), actorLabel(user), null, true);
+    }
+
+    public void requestReturn(long orderId, String reason, CivicUser user) {
+        WorkOrder w = handleable(orderId, user);
+        publishOrder(w, w.requestReturn(requireText(reason)), actorLabel(user), reason, false);
+    }
+
+    public void decideReturn(long orderId, boolean approve, CivicUser user) {
+        WorkOrder w = decidable(orderId, user);
+        if (approve) {
+            publishOrder(w, w.approveReturn(), actorLabel(user), null, false);
+            clocks.stop(w);
+            Opinion o = opinion(w.opinionId());
+            publish(o, o.returnedByUnit(w.unitId()), false, actorLabel(user), null);
+        } else {
+            publishOrder(w, w.declineReturn(), actorLabel(user), null, false);
+        }
+    }
+
+    public void requestExtension(long orderId, int workingDays, String reason, CivicUser user) {
+        WorkOrder w = handleable(orderId, user);
+        publishOrder(w, w.requestExtension(workingDays, requireText(reason)), actorLabel(user), reason, false);
+    }
+
+    public void decideExtension(long orderId, boolean approve, CivicUser user) {
+        WorkOrder w = decidable(orderId, user);
+        publishOrder(w, w.decideExtension(approve), actorLabel(user), null, false);
+        if (approve) {
+            clocks.extend(w, w.extensionDays());
+        }
+    }
+
+    /** 沟通记录: how the unit talked with the voter. */
+    public void recordContact(long orderId, String mode, String summary, CivicUser user) {
+        WorkOrder w = handleable(orderId, user);
+        if (!w.status().isActive()) {
+            throw BusinessException.conflict("workOrder.error.closed");
+        }
+        if (!List.of("PHONE", "VISIT", "MEETING", "SMS", "OTHER").contains(mode)) {
+            throw BusinessException.invalid("workOrder.error.contactMode");
+        }
+        jdbc.sql("""
+                        insert into work_order_contact (work_order_id, mode, summary, contacted_at, recorded_by)
+                        values (:w, :m, :s, now(), :by)""")
+                .param("w", w.id()).param("m", mode).param("s", requireText(summary)).param("by", user.getUsername()).update();
+        events.publishEvent(new WorkOrderChanged(w.id(), w.opinionId(), w.unitId(), "contactRecorded", w.status().name(),
+                w.status().name(), Map.of("mode", mode)));
+    }
+
+    public void replyToOrder(long orderId, String reply, CivicUser user) {
+        WorkOrder w = handleable(orderId, user);
+        String text = requireText(reply);
+        String unitName = directory.unitName(w.unitId()).orElse("");
+        publishOrder(w, w.reply(text), unitName, null, false);
+        clocks.stop(w);
+        Opinion o = opinion(w.opinionId());
+        publish(o, o.repliedByUnit(text, unitName), true, unitName, null);
+    }
+
+    /** The voter's rating, by receipt code; dissatisfaction reopens while reopens are left. */
+    public Opinion rate(String receiptCode, Rating rating) {
+        Opinion o = ReceiptCodes.normalise(receiptCode)
+                .flatMap(code -> jdbc.sql("select id from opinion where receipt_code = :c").param("c", code).query(Long.class).optional())
+                .flatMap(opinions::findById)
+                .orElseThrow(() -> new NotFoundException("opinion", receiptCode));
+        List<WorkOrder> rounds = orders.findByOpinionIdOrderByRoundDesc(o.id());
+        boolean handledByUnit = !rounds.isEmpty() && rounds.get(0).status() == WorkOrderStatus.REPLIED;
+        OpinionChanged e = o.rate(rating, properties.maxReopens(), handledByUnit);
+        publish(o, e, true, null, rating.name());
+        if (o.status() == OpinionStatus.HANDLING) {
+            WorkOrder last = rounds.get(0);
+            assign(o, last.unitId(), last.round() + 1, null, "system");
+        }
+        return o;
+    }
+
+    /** Replies the voter did not rate within the configured days close as not rated. */
+    public int closeUnrated(Instant repliedBefore) {
+        List<Long> due = jdbc.sql("select id from opinion where status = 'REPLIED' and replied_at < :before order by id limit 500")
+                .param("before", java.sql.Timestamp.from(repliedBefore)).query(Long.class).list();
+        for (Long id : due) {
+            Opinion o = opinion(id);
+            publish(o, o.closeUnrated(), true, null, null);
+        }
+        return due.size();
+    }
+
+    private long assign(Opinion o, long unitId, int round, String instructions, String by) {
+        WorkOrder w = orders.save(WorkOrder.assign(o.id(), unitId, round, instructions, by));
+        events.publishEvent(w.assigned());
+        clocks.start(w, o.category());
+        return w.id();
+    }
+
+    private Opinion triageable(long opinionId, CivicUser user) {
+        Opinion o = opinion(opinionId);
+        if (!permissions.canTriage(user, o, addressing)) {
+            throw new AccessDeniedException("triage");
+        }
+        return o;
+    }
+
+    private WorkOrder handleable(long orderId, CivicUser user) {
+        WorkOrder w = orders.findById(orderId).orElseThrow(() -> new NotFoundException("work-order", orderId));
+        if (!permissions.canHandle(user, w)) {
+            throw new NotFoundException("work-order", orderId); // another unit's order does not exist for this user
+        }
+        return w;
+    }
+
+    private WorkOrder decidable(long orderId, CivicUser user) {
+        if (!permissions.canDecide(user)) {
+            throw new AccessDeniedException("decide");
+        }
+        return orders.findById(orderId).orElseThrow(() -> new NotFoundException("work-order", orderId));
+    }
+
+    private Opinion opinion(long id) {
+        return opinions.findById(id).orElseThrow(() -> new NotFoundException("opinion", id));
+    }
+
+    private void publish(Opinion o, OpinionChanged event, boolean publicStep, String actor, String note) {
+        opinions.save(o);
+        step(o, event.step(), publicStep, actor, note);
+        events.publishEvent(event);
+    }
+
+    private void publishOrder(WorkOrder w, WorkOrderChanged event, String actor, String note, boolean publicStep) {
+        orders.save(w);
+        jdbc.sql("insert into opinion_step (opinion_id, kind, public_step, actor_label, note, at) values (:o, :k, :p, :a, :n, now())")
+                .param("o", w.opinionId()).param("k", "workOrder." + event.step()).param("p", publicStep)
+                .param("a", actor).param("n", note).update();
+        events.publishEvent(event);
+    }
+
+    private void step(Opinion o, String kind, boolean publicStep, String actor, String note) {
+        jdbc.sql("insert into opinion_step (opinion_id, kind, public_step, actor_label, note, at) values (:o, :k, :p, :a, :n, now())")
+                .param("o", o.id()).param("k", kind).param("p", publicStep).param("a", actor).param("n", note).update();
+    }
+
+    private String actorLabel(CivicUser user) {
+        return user.unitName() != null ? user.unitName() : user.displayName();
+    }
+
+    private boolean categoryExists(String code) {
+        return jdbc.sql("select exists (select 1 from opinion_category where code = :c and active)").param("c", code)
+                .query(Boolean.class).single();
+    }
+
+    private static String requireText(String text) {
+        if (text == null || text.isBlank()) {
+            throw BusinessException.invalid("opinion.error.textRequired");
+        }
+        if (text.length() > 5000) {
+            throw BusinessException.invalid("opinion.error.textTooLong", 5000);
+        }
+        return text.strip();
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}

@@ -1,0 +1,26 @@
+package org.civicloop.opinions.domain;
+
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
+import java.time.Duration;
+import java.time.Instant;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Background work of the opinions module, run on one node at a time by db-scheduler. */
+@Configuration(proxyBeanMethods = false)
+class OpinionTasks {
+
+    /** Replies the voter did not rate within {@code civicloop.opinions.rating-days} close as not rated. */
+    @Bean
+    RecurringTask<Void> opinionsCloseUnratedTask(OpinionService service, OpinionsProperties properties) {
+        return Tasks.recurring("opinions-close-unrated", FixedDelay.of(properties.ratingCheckInterval()))
+                .execute((instance, context) -> {
+                    Instant cutoff = Instant.now().minus(Duration.ofDays(properties.ratingDays()));
+                    while (service.closeUnrated(cutoff) == 500) {
+                        // a batch at a time, each in its own transaction
+                    }
+                });
+    }
+}

@@ -1,0 +1,9 @@
+/**
+ * Voters' opinions from every channel (QR code, the public form, visits, receptions, market days,
+ * the 12345 hotline, Open311 partners), triage, work orders to handling units on the one clock,
+ * replies, and the voter's rating. Depends on {@code shared}, {@code organization} (units,
+ * places, the signed-in user), {@code deadlines} (the clock), {@code deputies} and {@code liaison}
+ * (who a duty QR code addresses).
+ */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "organization", "deadlines", "deputies", "liaison"})
+package org.civicloop.opinions;

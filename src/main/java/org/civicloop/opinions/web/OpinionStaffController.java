@@ -1,0 +1,195 @@
+package org.civicloop.opinions.web;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.function.Consumer;
+import org.civicloop.opinions.domain.Addressing;
+import org.civicloop.opinions.domain.OpinionPermissions;
+import org.civicloop.opinions.domain.OpinionQueries;
+import org.civicloop.opinions.domain.OpinionRepository;
+import org.civicloop.opinions.domain.OpinionService;
+import org.civicloop.opinions.domain.OpinionsProperties;
+import org.civicloop.opinions.domain.SimilarOpinions;
+import org.civicloop.opinions.domain.WorkOrderClocks;
+import org.civicloop.organization.CivicUser;
+import org.civicloop.organization.Directory;
+import org.civicloop.organization.Role;
+import org.civicloop.shared.BusinessException;
+import org.civicloop.shared.NotFoundException;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * 民意台 for the congress office, deputies and liaison staff: the triage queue and each opinion's
+ * page with only the actions allowed now.
+ */
+@Controller
+class OpinionStaffController {
+
+    private static final int PAGE_SIZE = 30;
+
+    private final OpinionQueries queries;
+    private final OpinionService service;
+    private final OpinionRepository opinions;
+    private final Addressing addressing;
+    private final SimilarOpinions similar;
+    private final Directory directory;
+    private final WorkOrderClocks clocks;
+    private final OpinionsProperties rules;
+    private final OpinionPermissions permissions = new OpinionPermissions();
+
+    OpinionStaffController(OpinionQueries queries, OpinionService service, OpinionRepository opinions,
+                           Addressing addressing, SimilarOpinions similar, Directory directory, WorkOrderClocks clocks,
+                           OpinionsProperties rules) {
+        this.rules = rules;
+        this.queries = queries;
+        this.service = service;
+        this.opinions = opinions;
+        this.addressing = addressing;
+        this.similar = similar;
+        this.directory = directory;
+        this.clocks = clocks;
+    }
+
+    @GetMapping("/opinions")
+    String queue(@RequestParam(defaultValue = "SUBMITTED") String status, @RequestParam(defaultValue = "") String category,
+                 @RequestParam(defaultValue = "") String channel, @RequestParam(defaultValue = "") String town,
+                 @RequestParam(defaultValue = "") String text,
+                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                 @RequestParam(required = false) Instant beforeAt, @RequestParam(required = false) Long beforeId,
+                 @AuthenticationPrincipal CivicUser user, Model model) {
+        var filter = new OpinionQueries.QueueFilter(status.equals("ALL") ? "" : status, category, channel, town, text, from, to, null);
+        List<OpinionQueries.QueueRow> rows = queries.queue(filter, user, beforeAt, beforeId, PAGE_SIZE + 1);
+        boolean more = rows.size() > PAGE_SIZE;
+        List<OpinionQueries.QueueRow> page = more ? rows.subList(0, PAGE_SIZE) : rows;
+        model.addAttribute("rows", page);
+        model.addAttribute("next", more ? page.get(PAGE_SIZE - 1) : null);
+        model.addAttribute("status", status);
+        model.addAttribute("category", category);
+        model.addAttribute("channel", channel);
+        model.addAttribute("town", town);
+        model.addAttribute("text", text);
+        model.addAttribute("from", from);
+        model.addAttribute("to", to);
+        model.addAttribute("categories", queries.categories());
+        model.addAttribute("towns", directory.placesUnder(rules.districtCode()));
+        model.addAttribute("canRecord", permissions.canRecord(user));
+        return "opinions/staff/queue";
+    }
+
+    @GetMapping("/opinions/{id}")
+    String detail(@PathVariable long id, @AuthenticationPrincipal CivicUser user, Model model) {
+        var opinion = opinions.findById(id).orElseThrow(() -> new NotFoundException("opinion", id));
+        boolean unitHasOrder = queries.unitHasOrder(id, user.hasRole(Role.HANDLING_UNIT) ? user.unitId() : null);
+        if (!permissions.canView(user, opinion, addressing, unitHasOrder)) {
+            throw new NotFoundException("opinion", id);
+        }
+        var detail = queries.detail(id).orElseThrow();
+        var orders = queries.orders(id);
+        model.addAttribute("o", detail);
+        model.addAttribute("showVoter", permissions.canSeeVoter(user, opinion, addressing, unitHasOrder));
+        model.addAttribute("canTriage", permissions.canTriage(user, opinion, addressing));
+        model.addAttribute("canDecide", permissions.canDecide(user));
+        model.addAttribute("orders", orders);
+        model.addAttribute("clocks", clocks.find(orders.stream().map(OpinionQueries.OrderRow::id).toList()));
+        model.addAttribute("myOrder", orders.stream().filter(w -> user.hasRole(Role.HANDLING_UNIT)
+                && w.unitId() == (user.unitId() == null ? -1 : user.unitId())
+                && !w.status().equals("REPLIED") && !w.status().equals("RETURNED")).findFirst().orElse(null));
+        model.addAttribute("contacts", queries.contacts(id));
+        model.addAttribute("steps", queries.allSteps(id));
+        model.addAttribute("photoIds", queries.photoIds(id));
+        model.addAttribute("similar", similar.to(detail.content(), id, 5));
+        model.addAttribute("categories", queries.categories());
+        model.addAttribute("rejectReasons", queries.rejectReasons());
+        model.addAttribute("units", directory.handlingUnits());
+        model.addAttribute("suggestedUnit", directory.unitForRegion(detail.placeCode()).orElse(null));
+        addressing.find(detail.addresseeKind() == null ? null
+                : org.civicloop.opinions.domain.AddresseeKind.valueOf(detail.addresseeKind()),
+                detail.addresseeId() == null ? -1 : detail.addresseeId()).ifPresent(a -> model.addAttribute("addressee", a));
+        return "opinions/staff/detail";
+    }
+
+    @GetMapping("/opinions/{id}/photos/{photoId}")
+    ResponseEntity<byte[]> photo(@PathVariable long id, @PathVariable long photoId, @AuthenticationPrincipal CivicUser user) {
+        var opinion = opinions.findById(id).orElseThrow(() -> new NotFoundException("opinion", id));
+        boolean unitHasOrder = queries.unitHasOrder(id, user.hasRole(Role.HANDLING_UNIT) ? user.unitId() : null);
+        if (!permissions.canView(user, opinion, addressing, unitHasOrder)) {
+            throw new NotFoundException("opinion", id);
+        }
+        var photo = queries.photo(id, photoId).orElseThrow(() -> new NotFoundException("photo", photoId));
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(photo.contentType()))
+                .cacheControl(CacheControl.noStore()).body(photo.bytes());
+    }
+
+    @PostMapping("/opinions/{id}/accept")
+    String accept(@PathVariable long id, @AuthenticationPrincipal CivicUser user, RedirectAttributes flash) {
+        return act(id, flash, "opinion.done.accepted", u -> service.accept(id, user));
+    }
+
+    @PostMapping("/opinions/{id}/reject")
+    String reject(@PathVariable long id, @RequestParam(defaultValue = "") String reason, @RequestParam(defaultValue = "") String note,
+                  @AuthenticationPrincipal CivicUser user, RedirectAttributes flash) {
+        return act(id, flash, "opinion.done.rejected", u -> service.reject(id, reason, note, user));
+    }
+
+    @PostMapping("/opinions/{id}/merge")
+    String merge(@PathVariable long id, @RequestParam(defaultValue = "") String target, @AuthenticationPrincipal CivicUser user,
+                 RedirectAttributes flash) {
+        return act(id, flash, "opinion.done.merged", u -> service.merge(id, target, user));
+    }
+
+    @PostMapping("/opinions/{id}/unmerge")
+    String unmerge(@PathVariable long id, @AuthenticationPrincipal CivicUser user, RedirectAttributes flash) {
+        return act(id, flash, "opinion.done.unmerged", u -> service.unmerge(id, user));
+    }
+
+    @PostMapping("/opinions/{id}/forward")
+    String forward(@PathVariable long id, @RequestParam(required = false) Long unitId,
+                   @RequestParam(defaultValue = "") String instructions, @AuthenticationPrincipal CivicUser user,
+                   RedirectAttributes flash) {
+        return act(id, flash, "opinion.done.forwarded", u -> {
+            if (unitId == null) {
+                throw BusinessException.invalid("opinion.error.unit");
+            }
+            service.forward(id, unitId, instructions, user);
+        });
+    }
+
+    @PostMapping("/opinions/{id}/answer")
+    String answer(@PathVariable long id, @RequestParam(defaultValue = "") String reply, @AuthenticationPrincipal CivicUser user,
+                  RedirectAttributes flash) {
+        return act(id, flash, "opinion.done.answered", u -> service.answer(id, reply, user));
+    }
+
+    @PostMapping("/opinions/{id}/to-suggestion")
+    String toSuggestion(@PathVariable long id, @AuthenticationPrincipal CivicUser user, RedirectAttributes flash) {
+        return act(id, flash, "opinion.done.toSuggestion", u -> service.toSuggestion(id, user));
+    }
+
+    /** Runs an action and comes back to the opinion's page with what happened, or why not. */
+    static String act(long opinionId, RedirectAttributes flash, String doneKey, Consumer<Void> action) {
+        try {
+            action.accept(null);
+            flash.addFlashAttribute("done", doneKey);
+        } catch (BusinessException e) {
+            if (e instanceof NotFoundException) {
+                throw e;
+            }
+            flash.addFlashAttribute("failed", e.messageKey());
+            flash.addFlashAttribute("failedArgs", e.arguments());
+        }
+        return "redirect:/opinions/" + opinionId;
+    }
+}

@@ -1,0 +1,161 @@
+package org.civicloop.opinions.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.civicloop.opinions.domain.Addressing;
+import org.civicloop.opinions.domain.Channel;
+import org.civicloop.opinions.domain.NewOpinion;
+import org.civicloop.opinions.domain.Opinion;
+import org.civicloop.opinions.domain.OpinionQueries;
+import org.civicloop.opinions.domain.OpinionService;
+import org.civicloop.opinions.domain.OpinionsProperties;
+import org.civicloop.opinions.domain.PhotoCleaner;
+import org.civicloop.opinions.domain.Rating;
+import org.civicloop.opinions.domain.ReceiptCodes;
+import org.civicloop.opinions.domain.SubmissionLimits;
+import org.civicloop.shared.BusinessException;
+import org.civicloop.shared.NotFoundException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The public's pages: the opinion form (from a QR code or not), the receipt, the status page with
+ * the rating buttons. No sign-in, no JavaScript needed, nothing personal shown.
+ */
+@Controller
+class PublicOpinionController {
+
+    private final OpinionService service;
+    private final OpinionQueries queries;
+    private final OpinionsProperties rules;
+    private final SubmissionLimits limits;
+    private final PublicPages pages;
+
+    PublicOpinionController(OpinionService service, OpinionQueries queries, OpinionsProperties rules,
+                            SubmissionLimits limits, PublicPages pages) {
+        this.service = service;
+        this.queries = queries;
+        this.rules = rules;
+        this.limits = limits;
+        this.pages = pages;
+    }
+
+    @GetMapping("/public/opinions/new")
+    String form(Model model) {
+        pages.formModel(model, PublicOpinionForm.empty(""), null);
+        return "opinions/public/form";
+    }
+
+    @GetMapping("/o/{token}")
+    String addressedForm(@PathVariable String token, Model model) {
+        var addressee = pages.addressee(token).orElseThrow(() -> new NotFoundException("duty-code", token));
+        pages.formModel(model, PublicOpinionForm.empty(token), addressee);
+        return "opinions/public/form";
+    }
+
+    @PostMapping("/public/opinions")
+    String submit(@ModelAttribute("form") PublicOpinionForm form, BindingResult binding,
+                  @RequestParam(name = "photos", required = false) List<MultipartFile> photos,
+                  HttpServletRequest request, HttpServletResponse response, Model model, RedirectAttributes redirect)
+            throws IOException {
+        var addressee = OpinionInput.blank(form.addressee()) ? null : pages.addressee(form.addressee()).orElse(null);
+        if (!OpinionInput.blank(form.website())) {
+            binding.reject("opinion.error.rejected");
+        }
+        for (OpinionInput.Problem p : OpinionInput.check(form.category(), form.content(), form.placeCode(),
+                form.placeDetail(), form.voterName(), form.voterPhone(), form.voterEmail(), form.consent(), rules)) {
+            binding.rejectValue(p.field(), p.messageKey(), p.arguments(), p.messageKey());
+        }
+        List<MultipartFile> files = photos == null ? List.of() : photos.stream().filter(f -> !f.isEmpty()).toList();
+        List<PhotoCleaner.CleanPhoto> cleaned = new ArrayList<>();
+        if (files.size() > rules.maxPhotos()) {
+            binding.rejectValue("content", "opinion.error.tooManyPhotos", new Object[] {rules.maxPhotos()}, null);
+        } else {
+            for (MultipartFile file : files) {
+                try {
+                    cleaned.add(PhotoCleaner.clean(file.getBytes(), rules.maxPhotoBytes()));
+                } catch (BusinessException e) {
+                    binding.reject(e.messageKey(), e.arguments(), e.messageKey());
+                }
+            }
+        }
+        if (!binding.hasErrors()) {
+            try {
+                limits.checkSubmission(request.getRemoteAddr(), OpinionInput.orNull(form.voterPhone()));
+                Opinion saved = service.submit(toNewOpinion(form, addressee, request), cleaned);
+                redirect.addFlashAttribute("justSubmitted", true);
+                return "redirect:/public/opinions/" + saved.receiptCode();
+            } catch (BusinessException e) {
+                if (e.status() == 429) {
+                    throw e;
+                }
+                binding.reject(e.messageKey(), e.arguments(), e.messageKey());
+            }
+        }
+        // the form again, every problem listed; 400 tells programs and tests that nothing was stored
+        response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+        pages.formModel(model, form, addressee);
+        return "opinions/public/form";
+    }
+
+    @GetMapping("/public/opinions/track")
+    String track(@RequestParam(name = "code", required = false) String code, Model model, HttpServletRequest request) {
+        if (code == null) {
+            return "opinions/public/track";
+        }
+        limits.checkLookup(request.getRemoteAddr());
+        var normalised = ReceiptCodes.normalise(code);
+        if (normalised.isEmpty() || queries.publicStatus(normalised.get()).isEmpty()) {
+            model.addAttribute("notFound", true);
+            model.addAttribute("code", code);
+            return "opinions/public/track";
+        }
+        return "redirect:/public/opinions/" + normalised.get();
+    }
+
+    @GetMapping("/public/opinions/{code}")
+    String status(@PathVariable String code, Model model, HttpServletRequest request) {
+        limits.checkLookup(request.getRemoteAddr());
+        String normalised = ReceiptCodes.normalise(code).orElseThrow(() -> new NotFoundException("opinion", code));
+        if (!normalised.equals(code)) {
+            return "redirect:/public/opinions/" + normalised;
+        }
+        pages.statusModel(model, normalised);
+        return "opinions/public/status";
+    }
+
+    @PostMapping("/public/opinions/{code}/rating")
+    String rate(@PathVariable String code, @RequestParam("rating") String rating, RedirectAttributes redirect,
+                HttpServletRequest request) {
+        limits.checkLookup(request.getRemoteAddr());
+        Rating value;
+        try {
+            value = Rating.ofVoterChoice(rating);
+        } catch (IllegalArgumentException e) {
+            throw BusinessException.invalid("opinion.error.rating");
+        }
+        Opinion rated = service.rate(code, value);
+        redirect.addFlashAttribute("rated", rated.status().name());
+        return "redirect:/public/opinions/" + rated.receiptCode();
+    }
+
+    private NewOpinion toNewOpinion(PublicOpinionForm f, Addressing.Addressee addressee, HttpServletRequest request) {
+        return new NewOpinion(addressee == null ? Channel.ONLINE : Channel.QR,
+                addressee == null ? null : addressee.kind(), addressee == null ? null : addressee.id(),
+                f.category(), f.content().strip(), f.placeCode(), OpinionInput.orNull(f.placeDetail()),
+                OpinionInput.orNull(f.voterName()), OpinionInput.orNull(f.voterPhone()),
+                OpinionInput.orNull(f.voterEmail()), Boolean.TRUE.equals(f.consent()), null, null,
+                request.getRemoteAddr());
+    }
+}

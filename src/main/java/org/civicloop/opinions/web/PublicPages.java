@@ -1,0 +1,77 @@
+package org.civicloop.opinions.web;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.civicloop.opinions.domain.Addressing;
+import org.civicloop.opinions.domain.OpinionQueries;
+import org.civicloop.opinions.domain.OpinionsProperties;
+import org.civicloop.opinions.domain.WorkOrderClocks;
+import org.civicloop.organization.Directory;
+import org.civicloop.shared.NotFoundException;
+import org.springframework.stereotype.Component;
+import org.springframework.ui.Model;
+
+/** What the public pages show besides the form: places, categories, addressee, status and clock. */
+@Component
+class PublicPages {
+
+    private final Directory directory;
+    private final OpinionQueries queries;
+    private final OpinionsProperties rules;
+    private final Addressing addressing;
+    private final WorkOrderClocks clocks;
+
+    PublicPages(Directory directory, OpinionQueries queries, OpinionsProperties rules, Addressing addressing,
+                WorkOrderClocks clocks) {
+        this.directory = directory;
+        this.queries = queries;
+        this.rules = rules;
+        this.addressing = addressing;
+        this.clocks = clocks;
+    }
+
+    /** A town or street with its villages and communities: one optgroup of the place list. */
+    record PlaceGroup(Directory.Place town, List<Directory.Place> villages) {
+    }
+
+    Optional<Addressing.Addressee> addressee(String token) {
+        return token == null || token.isBlank() ? Optional.empty() : addressing.byToken(token);
+    }
+
+    void formModel(Model model, PublicOpinionForm form, Addressing.Addressee addressee) {
+        model.addAttribute("form", form);
+        model.addAttribute("addressee", addressee);
+        model.addAttribute("categories", queries.categories());
+        model.addAttribute("placeGroups", placeGroups());
+        model.addAttribute("rules", rules);
+    }
+
+    List<PlaceGroup> placeGroups() {
+        List<PlaceGroup> groups = new ArrayList<>();
+        for (Directory.Place town : directory.placesUnder(rules.districtCode())) {
+            groups.add(new PlaceGroup(town, directory.placesUnder(town.code())));
+        }
+        return groups;
+    }
+
+    void statusModel(Model model, String receiptCode) {
+        var status = queries.publicStatus(receiptCode).orElseThrow(() -> new NotFoundException("opinion", receiptCode));
+        model.addAttribute("opinion", status);
+        model.addAttribute("steps", queries.publicSteps(status.id()));
+        model.addAttribute("categories", queries.categories());
+        if (status.rejectReason() != null) {
+            queries.rejectReasons().stream().filter(r -> r.code().equals(status.rejectReason())).findFirst()
+                    .ifPresent(r -> model.addAttribute("rejectReasonLabel", r.label(org.springframework.context.i18n.LocaleContextHolder.getLocale())));
+        }
+        if (status.duplicateOf() != null) {
+            queries.publicStatus(status.duplicateOf()).ifPresent(target -> model.addAttribute("mergedInto", target));
+        }
+        if (status.activeOrderId() != null) {
+            clocks.find(status.activeOrderId()).ifPresent(clock -> model.addAttribute("clock", clock));
+        }
+        model.addAttribute("now", Instant.now());
+        model.addAttribute("rules", rules);
+    }
+}

@@ -1,0 +1,124 @@
+package org.civicloop.opinions.web;
+
+import java.util.Comparator;
+import java.util.List;
+import org.civicloop.deadlines.ClockView;
+import org.civicloop.opinions.domain.OpinionQueries;
+import org.civicloop.opinions.domain.OpinionService;
+import org.civicloop.opinions.domain.WorkOrderClocks;
+import org.civicloop.opinions.domain.WorkOrderRepository;
+import org.civicloop.organization.CivicUser;
+import org.civicloop.shared.NotFoundException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * 承办: a handling unit's inbox sorted by deadline, and what the unit does with an order; and the
+ * office's decisions on returns and extensions.
+ */
+@Controller
+class WorkOrderController {
+
+    private final OpinionQueries queries;
+    private final OpinionService service;
+    private final WorkOrderRepository orders;
+    private final WorkOrderClocks clocks;
+
+    WorkOrderController(OpinionQueries queries, OpinionService service, WorkOrderRepository orders, WorkOrderClocks clocks) {
+        this.queries = queries;
+        this.service = service;
+        this.orders = orders;
+        this.clocks = clocks;
+    }
+
+    /** The inbox row with its clock, for sorting and colour. */
+    record InboxItem(OpinionQueries.InboxRow row, ClockView clock) {
+    }
+
+    @GetMapping("/work-orders")
+    @PreAuthorize("hasRole('HANDLING_UNIT')")
+    String inbox(@RequestParam(defaultValue = "true") boolean active, @AuthenticationPrincipal CivicUser user, Model model) {
+        if (user.unitId() == null) {
+            throw new NotFoundException("unit", "-");
+        }
+        List<OpinionQueries.InboxRow> rows = queries.inbox(user.unitId(), active);
+        var byId = clocks.find(rows.stream().map(OpinionQueries.InboxRow::workOrderId).toList());
+        List<InboxItem> items = rows.stream().map(r -> new InboxItem(r, byId.get(r.workOrderId())))
+                .sorted(Comparator.comparing((InboxItem i) -> i.clock() == null ? java.time.Instant.MAX : i.clock().dueAt()))
+                .toList();
+        model.addAttribute("items", items);
+        model.addAttribute("active", active);
+        model.addAttribute("categories", queries.categories());
+        return "opinions/staff/inbox";
+    }
+
+    @GetMapping("/opinions/decisions")
+    @PreAuthorize("hasRole('CONGRESS_OFFICE')")
+    String decisions(Model model) {
+        List<OpinionQueries.InboxRow> rows = queries.pendingDecisions();
+        model.addAttribute("rows", rows);
+        model.addAttribute("clocks", clocks.find(rows.stream().map(OpinionQueries.InboxRow::workOrderId).toList()));
+        model.addAttribute("categories", queries.categories());
+        return "opinions/staff/decisions";
+    }
+
+    @PostMapping("/work-orders/{id}/sign")
+    String sign(@PathVariable long id, @AuthenticationPrincipal CivicUser user, RedirectAttributes flash) {
+        return OpinionStaffController.act(opinionOf(id), flash, "workOrder.done.signed", u -> service.sign(id, user));
+    }
+
+    @PostMapping("/work-orders/{id}/return-request")
+    String requestReturn(@PathVariable long id, @RequestParam(defaultValue = "") String reason,
+                         @AuthenticationPrincipal CivicUser user, RedirectAttributes flash) {
+        return OpinionStaffController.act(opinionOf(id), flash, "workOrder.done.returnRequested",
+                u -> service.requestReturn(id, reason, user));
+    }
+
+    @PostMapping("/work-orders/{id}/extension-request")
+    String requestExtension(@PathVariable long id, @RequestParam(defaultValue = "0") int workingDays,
+                            @RequestParam(defaultValue = "") String reason, @AuthenticationPrincipal CivicUser user,
+                            RedirectAttributes flash) {
+        return OpinionStaffController.act(opinionOf(id), flash, "workOrder.done.extensionRequested",
+                u -> service.requestExtension(id, workingDays, reason, user));
+    }
+
+    @PostMapping("/work-orders/{id}/contacts")
+    String recordContact(@PathVariable long id, @RequestParam(defaultValue = "") String mode,
+                         @RequestParam(defaultValue = "") String summary, @AuthenticationPrincipal CivicUser user,
+                         RedirectAttributes flash) {
+        return OpinionStaffController.act(opinionOf(id), flash, "workOrder.done.contactRecorded",
+                u -> service.recordContact(id, mode, summary, user));
+    }
+
+    @PostMapping("/work-orders/{id}/reply")
+    String reply(@PathVariable long id, @RequestParam(defaultValue = "") String reply, @AuthenticationPrincipal CivicUser user,
+                 RedirectAttributes flash) {
+        return OpinionStaffController.act(opinionOf(id), flash, "workOrder.done.replied", u -> service.replyToOrder(id, reply, user));
+    }
+
+    @PostMapping("/work-orders/{id}/return-decision")
+    String decideReturn(@PathVariable long id, @RequestParam boolean approve, @AuthenticationPrincipal CivicUser user,
+                        RedirectAttributes flash) {
+        return OpinionStaffController.act(opinionOf(id), flash, approve ? "workOrder.done.returnApproved" : "workOrder.done.returnDeclined",
+                u -> service.decideReturn(id, approve, user));
+    }
+
+    @PostMapping("/work-orders/{id}/extension-decision")
+    String decideExtension(@PathVariable long id, @RequestParam boolean approve, @AuthenticationPrincipal CivicUser user,
+                           RedirectAttributes flash) {
+        return OpinionStaffController.act(opinionOf(id), flash,
+                approve ? "workOrder.done.extensionApproved" : "workOrder.done.extensionDeclined",
+                u -> service.decideExtension(id, approve, user));
+    }
+
+    private long opinionOf(long orderId) {
+        return orders.findById(orderId).orElseThrow(() -> new NotFoundException("work-order", orderId)).opinionId();
+    }
+}
