@@ -13,7 +13,10 @@ import com.lowagie.text.pdf.PdfTemplate;
 import com.lowagie.text.pdf.PdfWriter;
 import java.awt.Color;
 import java.io.ByteArrayOutputStream;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import org.civicloop.shared.pdf.CjkFont;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -32,13 +35,39 @@ class DutyCodePoster {
     /** The printed code's side: 11 cm, scannable from two metres. */
     private static final float QR_SIDE = 312f;
 
+    /** Posters recently made. The key holds everything printed, so a changed name or a new token is a new key. */
+    private static final int CACHED_POSTERS = 64;
+
     private final MessageSource messages;
+    private final Map<Key, byte[]> recent = Collections.synchronizedMap(new LinkedHashMap<>(CACHED_POSTERS, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Key, byte[]> eldest) {
+            return size() > CACHED_POSTERS;
+        }
+    });
 
     DutyCodePoster(MessageSource messages) {
         this.messages = messages;
     }
 
+    private record Key(DutyCodeSubject subject, String address, Locale locale) {
+    }
+
+    /**
+     * The poster's PDF. Anyone may ask for it without signing in, so the last few dozen are kept:
+     * a burst of downloads costs one rendering (tens of milliseconds and the font subsetting) per poster.
+     */
     byte[] render(DutyCodeSubject subject, String address, Locale locale) {
+        Key key = new Key(subject, address, locale);
+        byte[] cached = recent.get(key);
+        if (cached == null) {
+            cached = draw(subject, address, locale);
+            recent.put(key, cached);
+        }
+        return cached.clone();
+    }
+
+    private byte[] draw(DutyCodeSubject subject, String address, Locale locale) {
         var out = new ByteArrayOutputStream();
         Document document = new Document(PageSize.A4, 56, 56, 60, 48);
         PdfWriter writer = PdfWriter.getInstance(document, out);
