@@ -19,7 +19,7 @@ import org.civicloop.opinions.domain.Rating;
 import org.civicloop.opinions.domain.ReceiptCodes;
 import org.civicloop.opinions.domain.SubmissionLimits;
 import org.civicloop.opinions.domain.WorkOrderClocks;
-import org.civicloop.opinions.web.OpinionInput;
+import org.civicloop.opinions.domain.OpinionInput;
 import org.civicloop.shared.BusinessException;
 import org.civicloop.shared.NotFoundException;
 import org.springframework.context.MessageSource;

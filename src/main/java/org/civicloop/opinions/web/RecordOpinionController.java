@@ -1,6 +1,7 @@
 package org.civicloop.opinions.web;
 
 import java.util.List;
+import org.civicloop.opinions.domain.OpinionInput;
 import org.civicloop.opinions.domain.Addressing;
 import org.civicloop.opinions.domain.Channel;
 import org.civicloop.opinions.domain.NewOpinion;

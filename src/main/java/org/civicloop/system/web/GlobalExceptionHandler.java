@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.civicloop.shared.BusinessException;
+import org.civicloop.shared.InvalidInput;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSourceResolvable;
@@ -49,6 +50,16 @@ class GlobalExceptionHandler {
 
     GlobalExceptionHandler(ErrorResponses errors) {
         this.errors = errors;
+    }
+
+    @ExceptionHandler(InvalidInput.class)
+    ModelAndView invalidInput(InvalidInput e, HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Locale locale = errors.locale(request);
+        List<Map<String, String>> fields = new ArrayList<>();
+        for (InvalidInput.Problem p : e.problems()) {
+            fields.add(Map.of("field", p.field(), "message", errors.text(p.messageKey(), locale, p.arguments())));
+        }
+        return respond(request, response, HttpStatus.BAD_REQUEST, e.messageKey(), fields);
     }
 
     @ExceptionHandler(BusinessException.class)

@@ -1,9 +1,8 @@
-package org.civicloop.opinions.web;
+package org.civicloop.opinions.domain;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
-import org.civicloop.opinions.domain.OpinionsProperties;
 
 /**
  * Checks what the public and partner systems send, field by field, and returns every problem as a
@@ -62,7 +61,7 @@ public final class OpinionInput {
         return problems;
     }
 
-    static boolean hasControlCharacters(String s, boolean allowLineBreaks) {
+    public static boolean hasControlCharacters(String s, boolean allowLineBreaks) {
         return s.codePoints().anyMatch(c -> (Character.isISOControl(c) || c == 0x2028 || c == 0x2029 || c == 0xFEFF)
                 && !(allowLineBreaks && (c == '\n' || c == '\r' || c == '\t')));
     }
@@ -71,7 +70,7 @@ public final class OpinionInput {
         return blank(s) ? null : s.strip();
     }
 
-    static boolean blank(String s) {
+    public static boolean blank(String s) {
         return s == null || s.isBlank();
     }
 }

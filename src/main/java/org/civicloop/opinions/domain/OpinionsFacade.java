@@ -1,0 +1,128 @@
+package org.civicloop.opinions.domain;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.civicloop.opinions.Opinions;
+import org.civicloop.organization.Directory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+@Component
+class OpinionsFacade implements Opinions {
+
+    private final OpinionService service;
+    private final OpinionQueries queries;
+    private final OpinionsProperties rules;
+    private final JdbcClient jdbc;
+    private final Directory directory;
+    private final WorkOrderClocks clocks;
+
+    OpinionsFacade(OpinionService service, OpinionQueries queries, OpinionsProperties rules, JdbcClient jdbc,
+                   Directory directory, WorkOrderClocks clocks) {
+        this.service = service;
+        this.queries = queries;
+        this.rules = rules;
+        this.jdbc = jdbc;
+        this.directory = directory;
+        this.clocks = clocks;
+    }
+
+    @Override
+    @Transactional
+    public Submitted submit(Submission s) {
+        List<org.civicloop.shared.InvalidInput.Problem> problems = new ArrayList<>();
+        for (OpinionInput.Problem p : OpinionInput.check(s.category(), s.content(), s.placeCode(), s.placeDetail(),
+                s.voterName(), s.voterPhone(), s.voterEmail(), s.consent(), rules)) {
+            problems.add(new org.civicloop.shared.InvalidInput.Problem(p.field(), p.messageKey(), p.arguments()));
+        }
+        if (problems.isEmpty() && categories().stream().noneMatch(c -> c.code().equals(s.category()))) {
+            problems.add(new org.civicloop.shared.InvalidInput.Problem("category", "opinion.error.category"));
+        }
+        if (problems.isEmpty() && directory.place(s.placeCode()).isEmpty()) {
+            problems.add(new org.civicloop.shared.InvalidInput.Problem("placeCode", "opinion.error.place"));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidOpinion(problems);
+        }
+        Opinion saved = service.submit(new NewOpinion(Channel.valueOf(s.channel().name()), null, null, s.category(),
+                s.content().strip(), s.placeCode(), OpinionInput.orNull(s.placeDetail()), OpinionInput.orNull(s.voterName()),
+                OpinionInput.orNull(s.voterPhone()), OpinionInput.orNull(s.voterEmail()), s.consent(), null,
+                OpinionInput.orNull(s.externalRef()), s.sourceIp()), List.of());
+        return new Submitted(saved.id(), saved.receiptCode());
+    }
+
+    @Override
+    public Optional<View> find(long id) {
+        return find(new Query(Set.of(id), null, null, null, null, null, 1)).stream().findFirst();
+    }
+
+    @Override
+    public List<View> find(Query q) {
+        List<Row> rows = jdbc.sql("""
+                        select o.id, o.channel, o.category, o.content, o.status, o.place_code, p.name as place_name,
+                               o.place_detail, o.submitted_at, o.updated_at, o.reply, o.replied_at,
+                               (select u.name from work_order w join org_unit u on u.id = w.unit_id
+                                 where w.opinion_id = o.id and w.status not in ('REPLIED', 'RETURNED')
+                                 order by w.id desc limit 1) as handling_unit,
+                               (select w.id from work_order w where w.opinion_id = o.id
+                                  and w.status not in ('REPLIED', 'RETURNED') order by w.id desc limit 1) as active_order_id
+                        from opinion o join region p on p.code = o.place_code
+                        where (:anyId or o.id in (:ids))
+                          and (:category = '' or o.category = :category)
+                          and (:anyStatus or o.status in (:statuses))
+                          and (:channel = '' or o.channel = :channel)
+                          and (cast(:from as timestamptz) is null or o.submitted_at >= :from)
+                          and (cast(:to as timestamptz) is null or o.submitted_at <= :to)
+                        order by o.submitted_at desc, o.id desc
+                        limit :limit""")
+                .param("anyId", q.ids() == null || q.ids().isEmpty())
+                .param("ids", q.ids() == null || q.ids().isEmpty() ? Set.of(-1L) : q.ids())
+                .param("category", q.category() == null ? "" : q.category())
+                .param("anyStatus", q.statuses() == null || q.statuses().isEmpty())
+                .param("statuses", q.statuses() == null || q.statuses().isEmpty() ? Set.of("-") : q.statuses())
+                .param("channel", q.channel() == null ? "" : q.channel())
+                .param("from", q.from() == null ? null : Timestamp.from(q.from()))
+                .param("to", q.to() == null ? null : Timestamp.from(q.to()))
+                .param("limit", Math.max(1, Math.min(q.limit(), 1000)))
+                .query(Row.class).list();
+        Map<Long, org.civicloop.deadlines.ClockView> due = clocks.find(rows.stream()
+                .map(Row::activeOrderId).filter(java.util.Objects::nonNull).toList());
+        List<View> views = new ArrayList<>();
+        for (Row r : rows) {
+            var clock = r.activeOrderId() == null ? null : due.get(r.activeOrderId());
+            View v = new View(r.id(), r.channel(), r.category(), r.content(), r.status(), r.placeCode(), r.placeName(),
+                    r.placeDetail(), r.submittedAt(), r.updatedAt(), r.reply(), r.repliedAt(), r.handlingUnit(),
+                    clock == null ? null : clock.dueAt());
+            views.add(v);
+        }
+        return views;
+    }
+
+    @Override
+    public List<Category> categories() {
+        return queries.categories().stream().map(e -> new Category(e.code(), e.nameZh(), e.nameEn())).toList();
+    }
+
+    @Override
+    public List<Place> places() {
+        List<Place> places = new ArrayList<>();
+        for (Directory.Place town : directory.placesUnder(rules.districtCode())) {
+            places.add(new Place(town.code(), town.name(), town.level(), town.name()));
+            for (Directory.Place village : directory.placesUnder(town.code())) {
+                places.add(new Place(village.code(), village.name(), village.level(), town.name()));
+            }
+        }
+        return places;
+    }
+
+    record Row(long id, String channel, String category, String content, String status, String placeCode,
+               String placeName, String placeDetail, Instant submittedAt, Instant updatedAt, String reply,
+               Instant repliedAt, String handlingUnit, Long activeOrderId) {
+    }
+}
