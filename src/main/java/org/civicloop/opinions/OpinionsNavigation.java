@@ -30,6 +30,11 @@ class OpinionsNavigation {
     }
 
     @Bean
+    NavigationItem opinionsImportNavigationItem() {
+        return new NavigationItem("nav.opinions.import", "/opinions/import", Set.of("CONGRESS_OFFICE"), 45);
+    }
+
+    @Bean
     NavigationItem workOrdersNavigationItem() {
         return new NavigationItem("nav.workOrders", "/work-orders", Set.of("HANDLING_UNIT"), 20);
     }

@@ -1,6 +1,23 @@
 package org.civicloop.opinions.web;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.civicloop.shared.spreadsheet.Column;
+import org.civicloop.shared.spreadsheet.StreamingWorkbookWriter;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import org.civicloop.opinions.domain.OpinionLedger;
 import org.civicloop.opinions.domain.OpinionQueries;
 import org.civicloop.opinions.domain.OpinionsProperties;
@@ -21,8 +38,13 @@ class LedgerController {
     private final OpinionQueries queries;
     private final Directory directory;
     private final OpinionsProperties rules;
+    private final MessageSource messages;
+    private final ZoneId zone;
 
-    LedgerController(OpinionLedger ledger, OpinionQueries queries, Directory directory, OpinionsProperties rules) {
+    LedgerController(OpinionLedger ledger, OpinionQueries queries, Directory directory, OpinionsProperties rules,
+                     MessageSource messages, @Value("${civicloop.time-zone:Asia/Shanghai}") ZoneId zone) {
+        this.messages = messages;
+        this.zone = zone;
         this.ledger = ledger;
         this.queries = queries;
         this.directory = directory;
@@ -46,5 +68,54 @@ class LedgerController {
         model.addAttribute("units", directory.handlingUnits());
         model.addAttribute("towns", directory.placesUnder(rules.districtCode()));
         return "opinions/staff/ledger";
+    }
+
+    /**
+     * The rows behind the counts, as .xlsx, streamed from the database to the browser: a window of
+     * rows in memory at a time, however long the ledger.
+     */
+    @GetMapping("/opinions/ledger.xlsx")
+    ResponseEntity<StreamingResponseBody> export(
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @RequestParam(defaultValue = "") String status, @RequestParam(defaultValue = "") String category,
+            @RequestParam(defaultValue = "") String channel, @RequestParam(required = false) Long unitId,
+            @RequestParam(defaultValue = "") String town) {
+        var filter = new OpinionLedger.Filter(from, to, status, category, channel, unitId, town);
+        Locale locale = LocaleContextHolder.getLocale(); // the body is written on another thread
+        Map<String, String> categoryNames = new HashMap<>();
+        queries.categories().forEach(c -> categoryNames.put(c.code(), c.label(locale)));
+        List<Column> columns = Stream.of("receiptCode", "submittedAt", "channel", "category", "town", "place", "content",
+                        "status", "unit", "repliedAt", "reply", "rating", "reopenCount")
+                .map(k -> {
+                    String header = messages.getMessage("ledger.column." + k, null, locale);
+                    return switch (k) {
+                        case "submittedAt", "repliedAt" -> Column.dateTime(header);
+                        case "reopenCount" -> Column.whole(header);
+                        case "content", "reply" -> Column.text(header, 60);
+                        default -> Column.text(header);
+                    };
+                }).toList();
+        String title = messages.getMessage("ledger.sheet", null, locale);
+        StreamingResponseBody body = out -> {
+            try (StreamingWorkbookWriter sheet = StreamingWorkbookWriter.builder(columns).sheetName(title).title(title)
+                    .zone(zone).open(out)) {
+                ledger.stream(filter, r -> sheet.row(r.receiptCode(), r.submittedAt(),
+                        label("opinion.channel." + r.channel(), locale), categoryNames.getOrDefault(r.category(), r.category()),
+                        r.town(), r.place(), r.content(), label("opinion.state." + r.status(), locale), r.unit(),
+                        r.repliedAt(), r.reply(), r.rating() == null ? null : label("opinion.rating." + r.rating(), locale),
+                        (long) r.reopenCount()));
+                sheet.finish();
+            }
+        };
+        String filename = URLEncoder.encode(title + "-" + LocalDate.now(zone) + ".xlsx", StandardCharsets.UTF_8).replace("+", "%20");
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"ledger.xlsx\"; filename*=UTF-8''" + filename)
+                .body(body);
+    }
+
+    private String label(String key, Locale locale) {
+        return messages.getMessage(key, null, key, locale);
     }
 }

@@ -1,0 +1,134 @@
+package org.civicloop.opinions.domain;
+
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.civicloop.organization.Directory;
+import org.civicloop.shared.spreadsheet.Row;
+import org.civicloop.shared.spreadsheet.Table;
+import org.civicloop.shared.spreadsheet.TableException;
+import org.civicloop.shared.spreadsheet.TableReader;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Imports a 12345 hotline export (CSV or .xlsx) into the opinion queue, all or nothing: every row is
+ * checked first, and one bad row means no row is written; the report names each bad row by line.
+ * The column names are configuration ({@link HotlineColumns}; by default 工单编号, 诉求内容, 诉求类别 —
+ * a code or the Chinese name —, 发生地点 — a division code or the name of a town, street or village
+ * of the district —, and the optional 具体位置, 联系人, 联系电话), because every province's hotline
+ * exports its own. The hotline has recorded the caller's contact under its own consent, so it is
+ * carried over as given.
+ */
+@Service
+public class HotlineImport {
+
+    public static final int MAX_ROWS = 20_000;
+    public static final long MAX_BYTES = 20L * 1024 * 1024;
+
+    private final OpinionService service;
+    private final OpinionQueries queries;
+    private final Directory directory;
+    private final OpinionsProperties rules;
+    private final JdbcClient jdbc;
+    private final HotlineColumns columns;
+
+    HotlineImport(OpinionService service, OpinionQueries queries, Directory directory, OpinionsProperties rules,
+                  JdbcClient jdbc, HotlineColumns columns) {
+        this.columns = columns;
+        this.service = service;
+        this.queries = queries;
+        this.directory = directory;
+        this.rules = rules;
+        this.jdbc = jdbc;
+    }
+
+    public record LineProblem(int line, String messageKey, Object... arguments) implements java.io.Serializable {
+    }
+
+    public record Result(int imported, List<LineProblem> problems) implements java.io.Serializable {
+        public boolean ok() {
+            return problems.isEmpty();
+        }
+    }
+
+    @Transactional
+    public Result importTable(InputStream in) {
+        Map<String, String> categories = new HashMap<>();
+        for (OpinionQueries.Entry c : queries.categories()) {
+            categories.put(c.code(), c.code());
+            categories.put(c.nameZh(), c.code());
+        }
+        Map<String, String> places = new HashMap<>();
+        for (Directory.Place town : directory.placesUnder(rules.districtCode())) {
+            places.put(town.code(), town.code());
+            places.put(town.name(), town.code());
+            for (Directory.Place v : directory.placesUnder(town.code())) {
+                places.put(v.code(), v.code());
+                places.putIfAbsent(v.name(), v.code());
+                places.put(town.name() + v.name(), v.code());
+            }
+        }
+        List<LineProblem> problems = new ArrayList<>();
+        List<NewOpinion> rows = new ArrayList<>();
+        Set<String> tickets = new HashSet<>();
+        try (Table table = TableReader.withLimits(MAX_ROWS, MAX_BYTES).open(in)) {
+            table.requireColumns(columns.ticket(), columns.content(), columns.category(), columns.place());
+            for (Row row = table.next(); row != null && problems.size() < 200; row = table.next()) {
+                Map<String, String> cells = row.asMap();
+                for (Row.Problem p : row.problems()) {
+                    problems.add(new LineProblem(row.line(), p.messageKey(), p.arguments()));
+                }
+                String ticket = trim(cells.get(columns.ticket()));
+                String category = categories.get(trim(cells.get(columns.category())));
+                String place = places.get(trim(cells.get(columns.place())).replace(" ", ""));
+                if (ticket.isEmpty() || ticket.length() > 64) {
+                    problems.add(new LineProblem(row.line(), "hotline.error.ticket"));
+                } else if (!tickets.add(ticket) || alreadyImported(ticket)) {
+                    problems.add(new LineProblem(row.line(), "hotline.error.duplicate", ticket));
+                }
+                if (category == null) {
+                    problems.add(new LineProblem(row.line(), "hotline.error.category", trim(cells.get(columns.category()))));
+                }
+                if (place == null) {
+                    problems.add(new LineProblem(row.line(), "hotline.error.place", trim(cells.get(columns.place()))));
+                }
+                String phone = trim(cells.get(columns.phone()));
+                String name = trim(cells.get(columns.name()));
+                for (OpinionInput.Problem p : OpinionInput.check(category == null ? "OTHER" : category, cells.get(columns.content()),
+                        place == null ? "0000" : place, cells.get(columns.placeDetail()), name, phone, null, true, rules)) {
+                    problems.add(new LineProblem(row.line(), p.messageKey(), p.arguments()));
+                }
+                rows.add(new NewOpinion(Channel.HOTLINE, null, null, category, trim(cells.get(columns.content())), place,
+                        OpinionInput.orNull(cells.get(columns.placeDetail())), OpinionInput.orNull(name), OpinionInput.orNull(phone),
+                        null, true, null, ticket, null));
+            }
+            if (problems.isEmpty() && rows.isEmpty()) {
+                problems.add(new LineProblem(0, "hotline.error.empty"));
+            }
+        } catch (TableException e) {
+            problems.add(new LineProblem(e.line(), e.messageKey(), e.arguments()));
+        }
+        if (!problems.isEmpty()) {
+            return new Result(0, problems);
+        }
+        for (NewOpinion n : rows) {
+            service.submit(n, List.of());
+        }
+        return new Result(rows.size(), List.of());
+    }
+
+    private boolean alreadyImported(String ticket) {
+        return jdbc.sql("select exists (select 1 from opinion where channel = 'HOTLINE' and external_ref = :t)")
+                .param("t", ticket).query(Boolean.class).single();
+    }
+
+    private static String trim(String s) {
+        return s == null ? "" : s.strip();
+    }
+}
