@@ -13,7 +13,8 @@ public interface Notifications {
      * e-mail if they gave an address and e-mail is configured. Sending happens after the caller's
      * transaction commits, in the background; a failure is retried (see the README's
      * {@code civicloop.notifications.*} settings) and survives a restart. Every attempt is recorded,
-     * with the recipient masked, in {@code notification_log}.
+     * with the recipient masked, in {@code notification_log}. An e-mail's subject is the bundle's
+     * {@code <messageKey>.subject} if there is one, else {@code notifications.mail.subject}.
      *
      * @throws IllegalArgumentException if the message key is not in the bundles
      */

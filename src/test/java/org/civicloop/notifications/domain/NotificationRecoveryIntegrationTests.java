@@ -39,6 +39,15 @@ class NotificationRecoveryIntegrationTests {
     @Autowired
     NotificationProperties properties;
 
+    @Autowired
+    tools.jackson.databind.json.JsonMapper json;
+    @Autowired
+    org.springframework.context.MessageSource messages;
+    @Autowired
+    MailChannel mail;
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate tx;
+
     @AfterEach
     void healGateway() {
         gateway.failNext(0);
@@ -88,6 +97,22 @@ class NotificationRecoveryIntegrationTests {
         assertThat(jdbc.sql("select status from notification_log where recipient = :r").param("r", Masking.phone(phone))
                 .query(String.class).single()).isEqualTo("FAILED");
         assertThat(gateway.sentTo(phone)).isEmpty();
+    }
+
+    @Test
+    void withoutAGatewayAnSmsIsLoggedAndRecordedAsSkippedNotSent() {
+        VoterNotificationHandler withoutGateway = new VoterNotificationHandler(jdbc, json, messages, new LoggingSmsSender(),
+                mail, properties, tx);
+        String phone = "135" + String.format("%08d", (int) (Math.random() * 100_000_000));
+        UUID id = UUID.randomUUID();
+        jdbc.sql("insert into notification_pending (id, phone, message_key, arguments, locale) "
+                        + "values (:id, :phone, 'workbench.greeting', '[\"x\"]'::jsonb, 'zh-CN')")
+                .param("id", id).param("phone", phone).update();
+        withoutGateway.on(new VoterNotificationRequested(id));
+        assertThat(jdbc.sql("select status || ' ' || error_key from notification_log where notification_id = :id")
+                .param("id", id).query(String.class).single()).isEqualTo("SKIPPED notifications.error.smsNotConfigured");
+        assertThat(jdbc.sql("select count(*) from notification_pending where id = :id").param("id", id)
+                .query(Long.class).single()).isZero();
     }
 
     private int attempts(String phone) {
