@@ -42,7 +42,7 @@ class StaffMenusBrowserTests {
     void anAdministratorAndAUnitClerkSeeTheirOwnMenusInChinese() {
         signIn("admin");
         assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("zh-CN");
-        assertThat(menu()).containsExactly("工作台", "代表名册", "家站室点", "单位管理", "账号管理", "行政区划", "审计日志", "工作日历");
+        assertThat(menu()).containsExactly("工作台", "代表名册", "家站室点", "消息", "单位管理", "账号管理", "行政区划", "审计日志", "工作日历");
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("系统管理员，您好");
         browser.findElement(By.linkText("单位管理")).click();
         assertThat(browser.findElements(By.cssSelector("#units-table tbody tr"))).hasSize(20);
@@ -50,7 +50,7 @@ class StaffMenusBrowserTests {
         signOut();
 
         signIn("unit");
-        assertThat(menu()).containsExactly("工作台", "承办事项", "本单位");
+        assertThat(menu()).containsExactly("工作台", "承办事项", "消息", "本单位");
         Browser.screenshot(browser, "unit-workbench");
         browser.findElement(By.linkText("本单位")).click();
         assertThat(browser.findElement(By.id("unit-name")).getText()).isEqualTo("花溪区住房和城乡建设局");
@@ -64,7 +64,7 @@ class StaffMenusBrowserTests {
         signIn("unit");
         browser.findElement(By.id("language-switch")).click();
         wait(ExpectedConditions.textToBe(By.cssSelector("#main-menu .nav-link"), "Workbench"));
-        assertThat(menu()).containsExactly("Workbench", "Work orders", "My unit");
+        assertThat(menu()).containsExactly("Workbench", "Work orders", "Messages", "My unit");
         browser.findElement(By.id("language-switch")).click();
         wait(ExpectedConditions.textToBe(By.cssSelector("#main-menu .nav-link"), "工作台"));
         signOut();

@@ -29,6 +29,7 @@ public class SharedPostgresContextCustomizerFactory implements ContextCustomizer
                     "spring.datasource.url", TestDatabase.jdbcUrl(),
                     "spring.datasource.username", "postgres",
                     "spring.datasource.password", "")));
+            TestDatabase.register(context);
         }
 
         @Override

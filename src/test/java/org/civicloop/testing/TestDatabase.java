@@ -13,6 +13,7 @@ import java.sql.SQLException;
  */
 public final class TestDatabase {
 
+    private static final java.util.concurrent.atomic.AtomicInteger OPEN_CONTEXTS = new java.util.concurrent.atomic.AtomicInteger();
     private static EmbeddedPostgres postgres;
 
     private TestDatabase() {
@@ -28,11 +29,14 @@ public final class TestDatabase {
                         .setServerConfig("max_connections", "300")
                         .setLocaleConfig("locale", "C.UTF-8")
                         .setLocaleConfig("encoding", "UTF8")
+                        // zonky's own hook would stop it while Spring contexts are still closing; ours waits
+                        .setRegisterShutdownHook(false)
                         .start();
             } catch (IOException e) {
                 throw new UncheckedIOException("Cannot start the test PostgreSQL", e);
             }
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                awaitContextsClosed();
                 try {
                     postgres.close();
                 } catch (IOException ignored) {
@@ -41,6 +45,41 @@ public final class TestDatabase {
             }));
         }
         return postgres;
+    }
+
+    /**
+     * Called for every Spring test context on this database. The JVM runs shutdown hooks at the
+     * same time, so Spring's (closing contexts, whose beans still query on the way out: the event
+     * publication registry lists unfinished publications) would race this class's (stopping
+     * PostgreSQL) and wait 30 s for a connection. The database therefore stops only once every
+     * context is closed: a bean registered first is destroyed last.
+     */
+    static void register(org.springframework.context.ConfigurableApplicationContext context) {
+        OPEN_CONTEXTS.incrementAndGet();
+        if (context.getBeanFactory() instanceof org.springframework.beans.factory.support.DefaultListableBeanFactory factory) {
+            factory.registerDisposableBean("civicloopTestDatabaseGuard", () -> {
+                synchronized (OPEN_CONTEXTS) {
+                    OPEN_CONTEXTS.decrementAndGet();
+                    OPEN_CONTEXTS.notifyAll();
+                }
+            });
+        } else {
+            OPEN_CONTEXTS.decrementAndGet();
+        }
+    }
+
+    private static void awaitContextsClosed() {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+        synchronized (OPEN_CONTEXTS) {
+            while (OPEN_CONTEXTS.get() > 0 && System.nanoTime() < deadline) {
+                try {
+                    OPEN_CONTEXTS.wait(100);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
     }
 
     public static String jdbcUrl() {
