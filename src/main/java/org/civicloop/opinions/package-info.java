@@ -3,7 +3,7 @@
  * the 12345 hotline, Open311 partners), triage, work orders to handling units on the one clock,
  * replies, and the voter's rating. Depends on {@code shared}, {@code organization} (units,
  * places, the signed-in user), {@code deadlines} (the clock), {@code deputies} and {@code liaison}
- * (who a duty QR code addresses).
+ * (who a duty QR code addresses), {@code notifications} (telling voters and staff).
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "organization", "deadlines", "deputies", "liaison"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "organization", "deadlines", "deputies", "liaison", "notifications"})
 package org.civicloop.opinions;

@@ -34,6 +34,12 @@ public interface Directory {
     /** Every place at the given levels ({@code district}, {@code street}, {@code town}…), by code: what a form offers. */
     List<Place> placesAtLevels(List<String> levels);
 
+    /** Active accounts of a unit holding a role (e.g. the handling unit's staff), for notices. */
+    List<Long> accountsOfUnit(long unitId, Role role);
+
+    /** Active accounts holding a role anywhere (e.g. the congress office), for escalations. */
+    List<Long> accountsWithRole(Role role);
+
     record UnitRef(long id, String name, String regionCode) {
     }
 

@@ -80,4 +80,20 @@ class JdbcDirectory implements Directory {
         return jdbc.sql("select code, name, level, parent_code from region where level in (:levels) order by code")
                 .param("levels", levels).query(Place.class).list();
     }
+
+    @Override
+    public List<Long> accountsOfUnit(long unitId, org.civicloop.organization.Role role) {
+        return jdbc.sql("""
+                        select a.id from account a join account_role r on r.account_id = a.id
+                        where a.unit_id = :unit and r.role = :role and a.enabled order by a.id""")
+                .param("unit", unitId).param("role", role.name()).query(Long.class).list();
+    }
+
+    @Override
+    public List<Long> accountsWithRole(org.civicloop.organization.Role role) {
+        return jdbc.sql("""
+                        select a.id from account a join account_role r on r.account_id = a.id
+                        where r.role = :role and a.enabled order by a.id""")
+                .param("role", role.name()).query(Long.class).list();
+    }
 }

@@ -1,0 +1,98 @@
+package org.civicloop.opinions.domain;
+
+import java.util.List;
+import org.civicloop.deadlines.DeadlineApproaching;
+import org.civicloop.deadlines.DeadlineMissed;
+import org.civicloop.notifications.Notifications;
+import org.civicloop.notifications.VoterMessage;
+import org.civicloop.opinions.OpinionEvents.OpinionChanged;
+import org.civicloop.opinions.OpinionEvents.WorkOrderChanged;
+import org.civicloop.organization.Directory;
+import org.civicloop.organization.Role;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.event.EventListener;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Who hears about what. The voter, by SMS or e-mail if they left a contact, when their opinion is
+ * answered or refused; the unit's staff when an order arrives or its deadline nears; the office
+ * when a unit asks to return or extend, and when a deadline is missed (escalation). Notices join
+ * the transaction of the change: nothing is sent for a change that rolls back.
+ */
+@Component
+class OpinionNotices {
+
+    private final Notifications notifications;
+    private final OpinionRepository opinions;
+    private final WorkOrderRepository orders;
+    private final Directory directory;
+    private final String publicBaseUrl;
+
+    OpinionNotices(Notifications notifications, OpinionRepository opinions, WorkOrderRepository orders,
+                   Directory directory, @Value("${civicloop.public-base-url:http://localhost:8080}") String publicBaseUrl) {
+        this.notifications = notifications;
+        this.opinions = opinions;
+        this.orders = orders;
+        this.directory = directory;
+        this.publicBaseUrl = publicBaseUrl;
+    }
+
+    @EventListener
+    void opinionChanged(OpinionChanged event) {
+        if (!event.step().equals("answered") && !event.step().equals("rejected")) {
+            return;
+        }
+        opinions.findById(event.opinionId()).ifPresent(o -> {
+            if (o.voterPhone() == null && o.voterEmail() == null) {
+                return;
+            }
+            String url = publicBaseUrl + "/public/opinions/" + o.receiptCode();
+            notifications.notifyVoter(new VoterMessage(o.voterPhone(), o.voterEmail(),
+                    "opinion.notice." + event.step(), List.of(o.receiptCode(), url), null));
+        });
+    }
+
+    @EventListener
+    void workOrderChanged(WorkOrderChanged event) {
+        String link = "/opinions/" + event.opinionId();
+        switch (event.step()) {
+            case "assigned" -> directory.accountsOfUnit(event.unitId(), Role.HANDLING_UNIT)
+                    .forEach(a -> notifications.notifyStaff(a, "opinion.notice.assigned", List.of(receipt(event.opinionId())), link));
+            case "returnRequested", "extensionRequested" -> directory.accountsWithRole(Role.CONGRESS_OFFICE)
+                    .forEach(a -> notifications.notifyStaff(a, "opinion.notice." + event.step(),
+                            List.of(receipt(event.opinionId()), directory.unitName(event.unitId()).orElse("")), link));
+            default -> {
+                // other steps concern only the page itself
+            }
+        }
+    }
+
+    @ApplicationModuleListener
+    void approaching(DeadlineApproaching event) {
+        if (WorkOrderClocks.SUBJECT.equals(event.subjectType())) {
+            orders.findById(Long.parseLong(event.subjectId())).filter(w -> w.status().isActive()).ifPresent(w ->
+                    directory.accountsOfUnit(w.unitId(), Role.HANDLING_UNIT).forEach(a -> notifications.notifyStaff(a,
+                            "opinion.notice.approaching", List.of(receipt(w.opinionId())), "/opinions/" + w.opinionId())));
+        }
+    }
+
+    /** Escalation: the unit and the office both hear of a missed deadline. */
+    @ApplicationModuleListener
+    void missed(DeadlineMissed event) {
+        if (WorkOrderClocks.SUBJECT.equals(event.subjectType())) {
+            orders.findById(Long.parseLong(event.subjectId())).filter(w -> w.status().isActive()).ifPresent(w -> {
+                List<String> args = List.of(receipt(w.opinionId()), directory.unitName(w.unitId()).orElse(""));
+                String link = "/opinions/" + w.opinionId();
+                directory.accountsOfUnit(w.unitId(), Role.HANDLING_UNIT)
+                        .forEach(a -> notifications.notifyStaff(a, "opinion.notice.missed", args, link));
+                directory.accountsWithRole(Role.CONGRESS_OFFICE)
+                        .forEach(a -> notifications.notifyStaff(a, "opinion.notice.escalated", args, link));
+            });
+        }
+    }
+
+    private String receipt(long opinionId) {
+        return opinions.findById(opinionId).map(Opinion::receiptCode).orElse("");
+    }
+}
