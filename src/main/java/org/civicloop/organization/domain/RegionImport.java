@@ -1,25 +1,22 @@
 package org.civicloop.organization.domain;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import org.civicloop.shared.spreadsheet.Row;
+import org.civicloop.shared.spreadsheet.Table;
+import org.civicloop.shared.spreadsheet.TableException;
+import org.civicloop.shared.spreadsheet.TableReader;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Imports administrative divisions from CSV ({@code code,name,level,parent_code}, UTF-8, the
- * format of {@code guiyang-regions.csv}). All or nothing: one bad row and no row is written; the
+ * Imports administrative divisions from a table ({@code code,name,level,parent_code}: CSV in UTF-8 or
+ * GB18030, or .xlsx, read by {@link TableReader}; the format of {@code guiyang-regions.csv}). All or nothing: one bad row and no row is written; the
  * report names every bad row by its line number.
  */
 @Service
@@ -27,6 +24,8 @@ public class RegionImport {
 
     private static final String HEADER = "code,name,level,parent_code";
     private static final int MAX_ERRORS = 100;
+    private static final int MAX_ROWS = 100_000;
+    private static final long MAX_BYTES = 20L * 1024 * 1024;
 
     private final JdbcClient jdbc;
 
@@ -38,25 +37,19 @@ public class RegionImport {
     public Result importCsv(InputStream csv) throws IOException {
         Map<String, Region> rows = new LinkedHashMap<>();
         List<RowError> errors = new ArrayList<>();
-        var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT);
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(csv, decoder))) {
-            String header = reader.readLine();
-            if (header == null || !header.replace("\uFEFF", "").strip().equals(HEADER)) {
-                return Result.failed(List.of(new RowError(1, "region.import.error.header", HEADER)));
+        try (Table table = TableReader.withLimits(MAX_ROWS, MAX_BYTES).open(csv)) {
+            if (!table.header().equals(List.of(HEADER.split(",")))) {
+                return Result.failed(List.of(new RowError(table.headerLine(), "region.import.error.header", HEADER)));
             }
-            String line;
-            int number = 1;
-            while ((line = reader.readLine()) != null && errors.size() < MAX_ERRORS) {
-                number++;
-                if (line.isBlank()) {
+            for (Row row = table.next(); row != null && errors.size() < MAX_ERRORS; row = table.next()) {
+                int number = row.line();
+                if (row.hasProblems()) {
+                    row.problems().forEach(p -> errors.add(new RowError(number, p.messageKey(), p.arguments())));
                     continue;
                 }
-                String[] f = line.split(",", -1);
-                if (f.length != 4) {
-                    errors.add(new RowError(number, "region.import.error.columns", 4));
-                    continue;
-                }
-                Region r = new Region(f[0].strip(), f[1].strip(), f[2].strip(), f[3].isBlank() ? null : f[3].strip());
+                String parent = row.get("parent_code").strip();
+                Region r = new Region(row.get("code").strip(), row.get("name").strip(), row.get("level").strip(),
+                        parent.isEmpty() ? null : parent);
                 if (!r.code().matches("\\d{2,12}")) {
                     errors.add(new RowError(number, "region.import.error.code", r.code()));
                 } else if (r.name().isEmpty() || r.name().length() > 100) {
@@ -71,13 +64,12 @@ public class RegionImport {
                     rows.put(r.code(), r);
                 }
             }
-        } catch (CharacterCodingException e) {
-            return Result.failed(List.of(new RowError(0, "region.import.error.encoding")));
+        } catch (TableException e) {
+            return Result.failed(List.of(new RowError(e.line(), e.messageKey(), e.arguments())));
         }
         if (!errors.isEmpty()) {
             return Result.failed(errors);
         }
-        Set<String> written = new HashSet<>();
         for (Region r : rows.values()) { // parents precede children in the file, or already exist
             jdbc.sql("""
                             insert into region (code, name, level, parent_code) values (:code, :name, :level, :parent)
@@ -85,9 +77,8 @@ public class RegionImport {
                                                              parent_code = excluded.parent_code""")
                     .param("code", r.code()).param("name", r.name()).param("level", r.level()).param("parent", r.parentCode())
                     .update();
-            written.add(r.code());
         }
-        return new Result(written.size(), List.of());
+        return new Result(rows.size(), List.of());
     }
 
     private boolean exists(String code) {
