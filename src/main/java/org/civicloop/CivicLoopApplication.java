@@ -23,19 +23,26 @@ public class CivicLoopApplication {
     static final String VERIFY_AUDIT = "verify-audit";
 
     public static void main(String[] args) {
+        if (isCommand(args)) {
+            System.exit(runCommand(args));
+        }
+        new SpringApplication(CivicLoopApplication.class).run(args);
+    }
+
+    static boolean isCommand(String[] args) {
+        return Arrays.asList(args).contains(VERIFY_AUDIT);
+    }
+
+    /** Runs a command without a web server and returns its exit code. */
+    static int runCommand(String[] args) {
         SpringApplication app = new SpringApplication(CivicLoopApplication.class);
-        boolean command = Arrays.asList(args).contains(VERIFY_AUDIT);
-        if (command) {
-            app.setWebApplicationType(WebApplicationType.NONE);
-            app.setDefaultProperties(Map.of(
-                    "civicloop.command", "true",
-                    "civicloop.demo", "false",
-                    "spring.main.banner-mode", "off",
-                    "logging.level.root", "WARN"));
-        }
+        app.setWebApplicationType(WebApplicationType.NONE);
+        app.setDefaultProperties(Map.of(
+                "civicloop.command", "true",
+                "civicloop.demo", "false",
+                "spring.main.banner-mode", "off",
+                "logging.level.root", "WARN"));
         ConfigurableApplicationContext context = app.run(args);
-        if (command) {
-            System.exit(SpringApplication.exit(context));
-        }
+        return SpringApplication.exit(context);
     }
 }
