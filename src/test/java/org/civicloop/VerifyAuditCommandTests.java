@@ -23,7 +23,9 @@ class VerifyAuditCommandTests {
             System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
             exit = CivicLoopApplication.runCommand(new String[] {"verify-audit",
                     "--spring.datasource.url=" + TestDatabase.jdbcUrl(), "--spring.datasource.username=postgres",
-                    "--spring.datasource.password=", "--civicloop.scheduler.enabled=false"});
+                    "--spring.datasource.password=", "--civicloop.scheduler.enabled=false",
+                    // logging is JVM-wide: keep the level the other tests in this JVM expect
+                    "--logging.level.root=INFO"});
         } finally {
             System.setOut(original);
         }

@@ -95,7 +95,7 @@ class StaffMenusBrowserTests {
     }
 
     private List<String> menu() {
-        return browser.findElements(By.cssSelector("#main-menu .nav-link")).stream().map(WebElement::getText).toList();
+        return browser.findElements(By.cssSelector("#main-menu .nav-link > span:first-child")).stream().map(WebElement::getText).toList();
     }
 
     private void wait(org.openqa.selenium.support.ui.ExpectedCondition<?> condition) {
