@@ -3,7 +3,6 @@ package org.civicloop.opinions.web;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.function.Consumer;
 import org.civicloop.opinions.domain.Addressing;
 import org.civicloop.opinions.domain.OpinionPermissions;
 import org.civicloop.opinions.domain.OpinionQueries;
@@ -135,31 +134,31 @@ class OpinionStaffController {
 
     @PostMapping("/opinions/{id}/accept")
     String accept(@PathVariable long id, @AuthenticationPrincipal CivicUser user, RedirectAttributes flash) {
-        return act(id, flash, "opinion.done.accepted", u -> service.accept(id, user));
+        return act(id, flash, "opinion.done.accepted", () -> service.accept(id, user));
     }
 
     @PostMapping("/opinions/{id}/reject")
     String reject(@PathVariable long id, @RequestParam(defaultValue = "") String reason, @RequestParam(defaultValue = "") String note,
                   @AuthenticationPrincipal CivicUser user, RedirectAttributes flash) {
-        return act(id, flash, "opinion.done.rejected", u -> service.reject(id, reason, note, user));
+        return act(id, flash, "opinion.done.rejected", () -> service.reject(id, reason, note, user));
     }
 
     @PostMapping("/opinions/{id}/merge")
     String merge(@PathVariable long id, @RequestParam(defaultValue = "") String target, @AuthenticationPrincipal CivicUser user,
                  RedirectAttributes flash) {
-        return act(id, flash, "opinion.done.merged", u -> service.merge(id, target, user));
+        return act(id, flash, "opinion.done.merged", () -> service.merge(id, target, user));
     }
 
     @PostMapping("/opinions/{id}/unmerge")
     String unmerge(@PathVariable long id, @AuthenticationPrincipal CivicUser user, RedirectAttributes flash) {
-        return act(id, flash, "opinion.done.unmerged", u -> service.unmerge(id, user));
+        return act(id, flash, "opinion.done.unmerged", () -> service.unmerge(id, user));
     }
 
     @PostMapping("/opinions/{id}/forward")
     String forward(@PathVariable long id, @RequestParam(required = false) Long unitId,
                    @RequestParam(defaultValue = "") String instructions, @AuthenticationPrincipal CivicUser user,
                    RedirectAttributes flash) {
-        return act(id, flash, "opinion.done.forwarded", u -> {
+        return act(id, flash, "opinion.done.forwarded", () -> {
             if (unitId == null) {
                 throw BusinessException.invalid("opinion.error.unit");
             }
@@ -170,18 +169,18 @@ class OpinionStaffController {
     @PostMapping("/opinions/{id}/answer")
     String answer(@PathVariable long id, @RequestParam(defaultValue = "") String reply, @AuthenticationPrincipal CivicUser user,
                   RedirectAttributes flash) {
-        return act(id, flash, "opinion.done.answered", u -> service.answer(id, reply, user));
+        return act(id, flash, "opinion.done.answered", () -> service.answer(id, reply, user));
     }
 
     @PostMapping("/opinions/{id}/to-suggestion")
     String toSuggestion(@PathVariable long id, @AuthenticationPrincipal CivicUser user, RedirectAttributes flash) {
-        return act(id, flash, "opinion.done.toSuggestion", u -> service.toSuggestion(id, user));
+        return act(id, flash, "opinion.done.toSuggestion", () -> service.toSuggestion(id, user));
     }
 
     /** Runs an action and comes back to the opinion's page with what happened, or why not. */
-    static String act(long opinionId, RedirectAttributes flash, String doneKey, Consumer<Void> action) {
+    static String act(long opinionId, RedirectAttributes flash, String doneKey, Runnable action) {
         try {
-            action.accept(null);
+            action.run();
             flash.addFlashAttribute("done", doneKey);
         } catch (BusinessException e) {
             if (e instanceof NotFoundException) {

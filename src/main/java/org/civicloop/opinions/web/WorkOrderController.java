@@ -71,14 +71,14 @@ class WorkOrderController {
 
     @PostMapping("/work-orders/{id}/sign")
     String sign(@PathVariable long id, @AuthenticationPrincipal CivicUser user, RedirectAttributes flash) {
-        return OpinionStaffController.act(opinionOf(id), flash, "workOrder.done.signed", u -> service.sign(id, user));
+        return OpinionStaffController.act(opinionOf(id), flash, "workOrder.done.signed", () -> service.sign(id, user));
     }
 
     @PostMapping("/work-orders/{id}/return-request")
     String requestReturn(@PathVariable long id, @RequestParam(defaultValue = "") String reason,
                          @AuthenticationPrincipal CivicUser user, RedirectAttributes flash) {
         return OpinionStaffController.act(opinionOf(id), flash, "workOrder.done.returnRequested",
-                u -> service.requestReturn(id, reason, user));
+                () -> service.requestReturn(id, reason, user));
     }
 
     @PostMapping("/work-orders/{id}/extension-request")
@@ -86,7 +86,7 @@ class WorkOrderController {
                             @RequestParam(defaultValue = "") String reason, @AuthenticationPrincipal CivicUser user,
                             RedirectAttributes flash) {
         return OpinionStaffController.act(opinionOf(id), flash, "workOrder.done.extensionRequested",
-                u -> service.requestExtension(id, workingDays, reason, user));
+                () -> service.requestExtension(id, workingDays, reason, user));
     }
 
     @PostMapping("/work-orders/{id}/contacts")
@@ -94,20 +94,20 @@ class WorkOrderController {
                          @RequestParam(defaultValue = "") String summary, @AuthenticationPrincipal CivicUser user,
                          RedirectAttributes flash) {
         return OpinionStaffController.act(opinionOf(id), flash, "workOrder.done.contactRecorded",
-                u -> service.recordContact(id, mode, summary, user));
+                () -> service.recordContact(id, mode, summary, user));
     }
 
     @PostMapping("/work-orders/{id}/reply")
     String reply(@PathVariable long id, @RequestParam(defaultValue = "") String reply, @AuthenticationPrincipal CivicUser user,
                  RedirectAttributes flash) {
-        return OpinionStaffController.act(opinionOf(id), flash, "workOrder.done.replied", u -> service.replyToOrder(id, reply, user));
+        return OpinionStaffController.act(opinionOf(id), flash, "workOrder.done.replied", () -> service.replyToOrder(id, reply, user));
     }
 
     @PostMapping("/work-orders/{id}/return-decision")
     String decideReturn(@PathVariable long id, @RequestParam boolean approve, @AuthenticationPrincipal CivicUser user,
                         RedirectAttributes flash) {
         return OpinionStaffController.act(opinionOf(id), flash, approve ? "workOrder.done.returnApproved" : "workOrder.done.returnDeclined",
-                u -> service.decideReturn(id, approve, user));
+                () -> service.decideReturn(id, approve, user));
     }
 
     @PostMapping("/work-orders/{id}/extension-decision")
@@ -115,7 +115,7 @@ class WorkOrderController {
                            RedirectAttributes flash) {
         return OpinionStaffController.act(opinionOf(id), flash,
                 approve ? "workOrder.done.extensionApproved" : "workOrder.done.extensionDeclined",
-                u -> service.decideExtension(id, approve, user));
+                () -> service.decideExtension(id, approve, user));
     }
 
     private long opinionOf(long orderId) {
