@@ -42,7 +42,7 @@ class StaffMenusBrowserTests {
     void anAdministratorAndAUnitClerkSeeTheirOwnMenusInChinese() {
         signIn("admin");
         assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("zh-CN");
-        assertThat(menu()).containsExactly("工作台", "代表名册", "家站室点", "消息", "单位管理", "账号管理", "行政区划", "审计日志", "工作日历");
+        assertThat(menu()).containsExactly("工作台", "代表名册", "家站室点", "消息", "单位管理", "账号管理", "行政区划", "审计日志", "工作日历", "开放接口（Open311）");
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("系统管理员，您好");
         browser.findElement(By.linkText("单位管理")).click();
         assertThat(browser.findElements(By.cssSelector("#units-table tbody tr"))).hasSize(20);

@@ -17,9 +17,10 @@ import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
 import java.util.Map;
 
 /**
- * Four chains: machine clients on {@code /api/**} and {@code /actuator/**} authenticate with HTTP
+ * Five chains: machine clients on {@code /api/**} and {@code /actuator/**} authenticate with HTTP
  * Basic and keep no session (so no CSRF exposure); the public's JSON API and pages need no sign-in
- * and create no session; staff use the form login with a JDBC-stored session.
+ * and create no session; Open311 partners on {@code /open311/**} carry their own api_key and no
+ * session; staff use the form login with a JDBC-stored session.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication
@@ -54,11 +55,28 @@ class SecurityConfiguration {
     }
 
     /**
+     * Open311 GeoReport v2 for partner systems: no session, no cookies, so no CSRF. Everything is
+     * let through here on purpose: the API checks its own {@code api_key} on POST (a wrong or missing
+     * one is a 403 in GeoReport's error format, which Spring Security could not write) and the GETs
+     * are public by the specification.
+     */
+    @Bean
+    @Order(3)
+    SecurityFilterChain open311Chain(HttpSecurity http) throws Exception {
+        http.securityMatcher("/open311/**")
+                .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable())
+                .requestCache(cache -> cache.disable());
+        return http.build();
+    }
+
+    /**
      * The public's pages (the opinion form, receipts, status): no sign-in and no server session per
      * visitor; the CSRF token travels in a cookie instead.
      */
     @Bean
-    @Order(3)
+    @Order(4)
     SecurityFilterChain publicPagesChain(HttpSecurity http) throws Exception {
         http.securityMatcher("/public/**", "/o/**")
                 .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
@@ -70,7 +88,7 @@ class SecurityConfiguration {
     }
 
     @Bean
-    @Order(4)
+    @Order(5)
     SecurityFilterChain webChain(HttpSecurity http) throws Exception {
         ExceptionMappingAuthenticationFailureHandler failures = new ExceptionMappingAuthenticationFailureHandler();
         failures.setExceptionMappings(Map.of(

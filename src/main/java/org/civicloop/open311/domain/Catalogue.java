@@ -1,0 +1,69 @@
+package org.civicloop.open311.domain;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.civicloop.opinions.Opinions;
+import org.springframework.stereotype.Component;
+
+/**
+ * What the services and the place attribute offer: the opinion categories and the district's
+ * places, from the opinions facade. Places change only by a region import, and the service
+ * definition and every request list need them, so they are kept for five minutes.
+ */
+@Component
+public class Catalogue {
+
+    private static final Duration PLACES_TTL = Duration.ofMinutes(5);
+
+    private final Opinions opinions;
+    private volatile Snapshot snapshot;
+
+    Catalogue(Opinions opinions) {
+        this.opinions = opinions;
+    }
+
+    /** A place with its Open311 name: "town village", or the town's own name. */
+    public record Place(String code, String name) {
+    }
+
+    private record Snapshot(Map<String, Place> places, Instant until) {
+    }
+
+    public List<Opinions.Category> categories() {
+        return opinions.categories();
+    }
+
+    public Optional<Opinions.Category> category(String code) {
+        return code == null ? Optional.empty()
+                : categories().stream().filter(c -> c.code().equals(code)).findFirst();
+    }
+
+    public List<Place> places() {
+        return List.copyOf(placeMap().values());
+    }
+
+    public Optional<Place> place(String code) {
+        return code == null ? Optional.empty() : Optional.ofNullable(placeMap().get(code));
+    }
+
+    private Map<String, Place> placeMap() {
+        Snapshot s = snapshot;
+        if (s == null || Instant.now().isAfter(s.until())) {
+            Map<String, Place> places = new LinkedHashMap<>();
+            for (Opinions.Place p : opinions.places()) {
+                boolean town = p.townName() == null || p.townName().equals(p.name())
+                        || "town".equals(p.level()) || "street".equals(p.level());
+                places.put(p.code(), new Place(p.code(), town ? p.name() : p.townName() + " " + p.name()));
+            }
+            // an empty list (no regions imported yet) is not kept: the import should show at once
+            s = new Snapshot(Collections.unmodifiableMap(places), places.isEmpty() ? Instant.now() : Instant.now().plus(PLACES_TTL));
+            snapshot = s;
+        }
+        return s.places();
+    }
+}
