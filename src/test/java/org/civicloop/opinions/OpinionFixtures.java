@@ -13,7 +13,6 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 final class OpinionFixtures {
 
     static final String QINGYAN = "520111101";          // 青岩镇
-    static final String QINGYAN_VILLAGE = "520111101201"; // a village of 青岩镇, from the demo regions
 
     private final OpinionService service;
     private final UserDetailsService users;
