@@ -1,0 +1,83 @@
+package org.civicloop.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import org.civicloop.opinions.domain.Channel;
+import org.civicloop.opinions.domain.NewOpinion;
+import org.civicloop.opinions.domain.OpinionService;
+import org.civicloop.testing.Browser;
+import org.civicloop.testing.IntegrationTest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** The congress office's day on a desktop: the queue, an opinion with its similar ones, the ledger. */
+@IntegrationTest
+class OfficeDeskBrowserTests {
+
+    private static WebDriver desk;
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    OpinionService service;
+
+    @BeforeAll
+    static void openBrowser() {
+        desk = Browser.start(1366, 900);
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        if (desk != null) {
+            desk.quit();
+        }
+    }
+
+    @Test
+    void theOfficeSeesTheQueueSimilarOpinionsAndTheLedger() {
+        String place = "520111101001";
+        var first = service.submit(new NewOpinion(Channel.HOTLINE, null, null, "ENVIRONMENT",
+                "青岩古镇南门外的河道里有人倾倒建筑垃圾，河水发臭", place, null, null, null, null, false, null,
+                "DESK-" + System.nanoTime(), null), List.of());
+        var second = service.submit(new NewOpinion(Channel.ONLINE, null, null, "ENVIRONMENT",
+                "南门外河道被倾倒建筑垃圾，河水很臭，希望清理", place, null, null, null, null, false, null, null, null),
+                List.of());
+
+        desk.get(url("/login"));
+        desk.findElement(By.id("username")).sendKeys("office");
+        desk.findElement(By.id("password")).sendKeys("Huaxi@2026");
+        desk.findElement(By.id("sign-in")).click();
+        new WebDriverWait(desk, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/workbench"));
+        Browser.screenshot(desk, "office-workbench");
+
+        desk.get(url("/opinions?status=SUBMITTED"));
+        assertThat(desk.findElements(By.linkText(second.receiptCode()))).hasSize(1);
+        Browser.screenshot(desk, "office-queue");
+
+        desk.get(url("/opinions/" + second.id()));
+        assertThat(desk.findElement(By.id("similar")).getText()).contains(first.receiptCode());
+        assertThat(desk.findElement(By.id("triage-actions")).isDisplayed()).isTrue();
+        assertThat(desk.findElements(By.id("unit-actions"))).isEmpty();
+        Browser.screenshot(desk, "office-opinion");
+
+        desk.get(url("/opinions/ledger"));
+        assertThat(desk.findElement(By.id("ledger-total")).getText()).startsWith("符合条件的意见共");
+        assertThat(desk.findElement(By.id("by-channel")).getText()).contains("12345 热线");
+        ((JavascriptExecutor) desk).executeScript("window.scrollTo(0, 0)");
+        Browser.screenshot(desk, "office-ledger");
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+}
