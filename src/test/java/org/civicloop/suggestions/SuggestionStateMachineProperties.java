@@ -81,7 +81,7 @@ class SuggestionStateMachineProperties {
     @Provide
     Arbitrary<List<int[]>> guidedActions() {
         Arbitrary<int[]> pick = Arbitraries.integers().between(0, 9999).array(int[].class).ofSize(4);
-        return pick.list().ofMinSize(10).ofMaxSize(150);
+        return pick.list().ofMinSize(20).ofMaxSize(250);
     }
 
     private static Action guided(int[] r, Suggestion s) {
@@ -90,7 +90,8 @@ class SuggestionStateMachineProperties {
         if (r[0] % 100 < 85) {
             List<Kind> sensible = switch (status) {
                 case DRAFT, RETURNED -> List.of(Kind.CONFIRM, Kind.SUBMIT, Kind.EDIT);
-                case SUBMITTED -> List.of(Kind.REGISTER, Kind.REGISTER, Kind.REGISTER, Kind.RETURN_FOR_REVISION, Kind.NOT_REGISTER);
+                case SUBMITTED -> List.of(Kind.REGISTER, Kind.REGISTER, Kind.REGISTER, Kind.REGISTER, Kind.REGISTER, Kind.REGISTER,
+                        Kind.RETURN_FOR_REVISION, Kind.NOT_REGISTER);
                 case REGISTERED -> List.of(Kind.ASSIGN);
                 case ASSIGNED, REHANDLING -> List.of(Kind.SIGN, Kind.SIGN, Kind.REPLY, Kind.REPLY, Kind.AUDIT, Kind.AUDIT,
                         Kind.SEND_VIEW, Kind.REQUEST_RETURN, Kind.DECIDE_RETURN, Kind.REQUEST_EXTENSION, Kind.DECIDE_EXTENSION,
