@@ -4,7 +4,7 @@
  * communication with the deputy, replies with a result class audited by the office, the deputy's
  * evaluation and rehandling. Depends on {@code shared}, {@code organization} (units, the signed-in
  * user), {@code deadlines} (the clock), {@code deputies} (who the deputy is) and
- * {@code notifications} (reserved for notices; not used yet).
+ * {@code notifications} (notices in the staff inbox).
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "organization", "deadlines", "deputies", "notifications"})
 package org.civicloop.suggestions;
