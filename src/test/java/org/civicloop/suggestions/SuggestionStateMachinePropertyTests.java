@@ -35,7 +35,7 @@ import org.civicloop.suggestions.domain.SuggestionStatus;
  * the status enums and the permissions; no database): whatever happens, the suggestion never
  * reaches an impossible state, a refused action changes nothing, and nobody acts beyond their role.
  */
-class SuggestionStateMachineProperties {
+class SuggestionStateMachinePropertyTests {
 
     static final long LEAD_DEPUTY = 1;
     static final long CO_SIGNER = 2;
