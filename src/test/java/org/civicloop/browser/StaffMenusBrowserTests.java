@@ -50,7 +50,7 @@ class StaffMenusBrowserTests {
         signOut();
 
         signIn("unit");
-        assertThat(menu()).containsExactly("工作台", "承办事项", "消息", "本单位");
+        assertThat(menu()).containsExactly("工作台", "承办事项", "建议办理", "消息", "本单位");
         Browser.screenshot(browser, "unit-workbench");
         browser.findElement(By.linkText("本单位")).click();
         assertThat(browser.findElement(By.id("unit-name")).getText()).isEqualTo("花溪区住房和城乡建设局");
@@ -64,7 +64,7 @@ class StaffMenusBrowserTests {
         signIn("unit");
         browser.findElement(By.id("language-switch")).click();
         wait(ExpectedConditions.textToBe(By.cssSelector("#main-menu .nav-link"), "Workbench"));
-        assertThat(menu()).containsExactly("Workbench", "Work orders", "Messages", "My unit");
+        assertThat(menu()).containsExactly("Workbench", "Work orders", "Suggestions to handle", "Messages", "My unit");
         browser.findElement(By.id("language-switch")).click();
         wait(ExpectedConditions.textToBe(By.cssSelector("#main-menu .nav-link"), "工作台"));
         signOut();

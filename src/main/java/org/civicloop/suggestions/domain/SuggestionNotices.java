@@ -1,0 +1,118 @@
+package org.civicloop.suggestions.domain;
+
+import java.util.List;
+import org.civicloop.deadlines.DeadlineApproaching;
+import org.civicloop.deadlines.DeadlineMissed;
+import org.civicloop.deputies.Deputies;
+import org.civicloop.notifications.Notifications;
+import org.civicloop.organization.Directory;
+import org.civicloop.organization.Role;
+import org.civicloop.suggestions.SuggestionEvents.AssignmentChanged;
+import org.civicloop.suggestions.SuggestionEvents.SuggestionChanged;
+import org.springframework.context.event.EventListener;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Who hears about what, in the staff inbox (消息): the office when a suggestion is submitted, a unit
+ * asks to return or extend, or a reply waits for audit; a unit when it is assigned one and when its
+ * deadline nears; the lead deputy when it comes back for revision, is refused, or awaits their
+ * evaluation; the unit and the office when a reply deadline is missed (escalation). Notices join
+ * the transaction of the change: nothing is sent for a change that rolls back.
+ */
+@Component
+class SuggestionNotices {
+
+    private final Notifications notifications;
+    private final SuggestionRepository suggestions;
+    private final Directory directory;
+    private final Deputies deputies;
+
+    SuggestionNotices(Notifications notifications, SuggestionRepository suggestions, Directory directory, Deputies deputies) {
+        this.notifications = notifications;
+        this.suggestions = suggestions;
+        this.directory = directory;
+        this.deputies = deputies;
+    }
+
+    @EventListener
+    void suggestionChanged(SuggestionChanged event) {
+        switch (event.step()) {
+            case "submitted" -> office("suggestion.notice.submitted", List.of(title(event.suggestionId())), event.suggestionId());
+            case "returnedForRevision", "notRegistered", "sentForEvaluation" -> leadDeputy(event.suggestionId(),
+                    "suggestion.notice." + event.step(), List.of(title(event.suggestionId())));
+            default -> {
+                // other steps concern only the page itself
+            }
+        }
+    }
+
+    @EventListener
+    void assignmentChanged(AssignmentChanged event) {
+        List<String> args = List.of(title(event.suggestionId()), directory.unitName(event.unitId()).orElse(""));
+        switch (event.step()) {
+            case "assigned" -> unit(event.unitId(), "suggestion.notice.assigned", args, event.suggestionId());
+            case "returnRequested", "extensionRequested", "replied" ->
+                    office("suggestion.notice." + event.step(), args, event.suggestionId());
+            default -> {
+                // other steps concern only the page itself
+            }
+        }
+    }
+
+    @ApplicationModuleListener
+    void approaching(DeadlineApproaching event) {
+        if (SuggestionClocks.ASSIGNMENT.equals(event.subjectType())) {
+            activeAssignment(event.subjectId()).ifPresent(a -> unit(a.unitId(), "suggestion.notice.approaching",
+                    List.of(title(suggestionOf(event.subjectId()))), suggestionOf(event.subjectId())));
+        } else if (SuggestionClocks.FEEDBACK.equals(event.subjectType())) {
+            long id = Long.parseLong(event.subjectId());
+            suggestions.find(id).filter(s -> s.status() == SuggestionStatus.AWAITING_EVALUATION)
+                    .ifPresent(s -> leadDeputy(id, "suggestion.notice.evaluationDue", List.of(s.title())));
+        }
+    }
+
+    /** Escalation: the unit and the office both hear of a missed reply deadline. */
+    @ApplicationModuleListener
+    void missed(DeadlineMissed event) {
+        if (SuggestionClocks.ASSIGNMENT.equals(event.subjectType())) {
+            long id = suggestionOf(event.subjectId());
+            activeAssignment(event.subjectId()).ifPresent(a -> {
+                List<String> args = List.of(title(id), directory.unitName(a.unitId()).orElse(""));
+                unit(a.unitId(), "suggestion.notice.missed", args, id);
+                office("suggestion.notice.escalated", args, id);
+            });
+        }
+    }
+
+    private java.util.Optional<Assignment> activeAssignment(String key) {
+        String[] parts = key.split("-");
+        if (parts.length != 2) {
+            return java.util.Optional.empty();
+        }
+        int seq = Integer.parseInt(parts[1]);
+        return suggestions.find(Long.parseLong(parts[0])).filter(s -> s.status().isHandling())
+                .flatMap(s -> s.assignments().stream().filter(a -> a.seq() == seq && a.status().isActive()).findFirst());
+    }
+
+    private static long suggestionOf(String key) {
+        return Long.parseLong(key.split("-")[0]);
+    }
+
+    private String title(long id) {
+        return suggestions.find(id).map(Suggestion::title).orElse("");
+    }
+
+    private void office(String key, List<String> args, long id) {
+        directory.accountsWithRole(Role.CONGRESS_OFFICE).forEach(a -> notifications.notifyStaff(a, key, args, "/suggestions/" + id));
+    }
+
+    private void unit(long unitId, String key, List<String> args, long id) {
+        directory.accountsOfUnit(unitId, Role.HANDLING_UNIT).forEach(a -> notifications.notifyStaff(a, key, args, "/suggestions/" + id));
+    }
+
+    private void leadDeputy(long id, String key, List<String> args) {
+        suggestions.find(id).flatMap(s -> deputies.find(s.leadDeputyId())).filter(d -> d.accountId() != null)
+                .ifPresent(d -> notifications.notifyStaff(d.accountId(), key, args, "/suggestions/" + id));
+    }
+}

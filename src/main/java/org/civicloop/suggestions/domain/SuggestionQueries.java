@@ -1,0 +1,140 @@
+package org.civicloop.suggestions.domain;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Read models for the suggestion pages. Data scope is applied here in SQL: a deputy's list holds
+ * only suggestions they lead or co-sign, a unit's inbox only its own unit's assignments.
+ */
+@Component
+public class SuggestionQueries {
+
+    private final JdbcClient jdbc;
+
+    SuggestionQueries(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** A dictionary entry (category, result class) in both languages. */
+    public record Entry(String code, String nameZh, String nameEn) {
+        public String label(Locale locale) {
+            return "en".equals(locale.getLanguage()) ? nameEn : nameZh;
+        }
+    }
+
+    public List<Entry> categories() {
+        return jdbc.sql("select code, name_zh, name_en from suggestion_category where active order by sort, code").query(Entry.class).list();
+    }
+
+    public List<Entry> resultClasses() {
+        return jdbc.sql("select code, name_zh, name_en from suggestion_result_class where active order by sort, code").query(Entry.class).list();
+    }
+
+    public record Row(long id, String title, String category, String status, boolean keySuggestion, long leadDeputyId,
+                      Instant updatedAt) {
+    }
+
+    /** A deputy's own suggestions, led or co-signed, newest change first. */
+    public List<Row> mine(long deputyId) {
+        return jdbc.sql("""
+                select id, title, category, status, key_suggestion, lead_deputy_id, updated_at from suggestion s
+                 where lead_deputy_id = :d
+                    or exists (select 1 from suggestion_co_signer c where c.suggestion_id = s.id and c.deputy_id = :d)
+                 order by updated_at desc, id desc limit 200""").param("d", deputyId).query(Row.class).list();
+    }
+
+    public record Filter(String status, String category, Long unitId, Boolean keyOnly) {
+    }
+
+    /**
+     * The office's list, keyset-paged on (updated_at, id) descending. Drafts are the deputies' own
+     * business and never listed here.
+     */
+    public List<Row> list(Filter f, Instant beforeAt, Long beforeId, int limit) {
+        StringBuilder sql = new StringBuilder("""
+                select id, title, category, status, key_suggestion, lead_deputy_id, updated_at from suggestion s
+                 where status <> 'DRAFT'""");
+        if (f.status() != null && !f.status().isBlank()) {
+            sql.append(" and status = :status");
+        }
+        if (f.category() != null && !f.category().isBlank()) {
+            sql.append(" and category = :category");
+        }
+        if (f.unitId() != null) {
+            sql.append(" and exists (select 1 from suggestion_assignment a where a.suggestion_id = s.id and a.unit_id = :unit)");
+        }
+        if (Boolean.TRUE.equals(f.keyOnly())) {
+            sql.append(" and key_suggestion");
+        }
+        if (beforeAt != null && beforeId != null) {
+            sql.append(" and (updated_at, id) < (:beforeAt, :beforeId)");
+        }
+        sql.append(" order by updated_at desc, id desc limit :limit");
+        var q = jdbc.sql(sql.toString()).param("limit", limit);
+        if (f.status() != null && !f.status().isBlank()) {
+            q = q.param("status", f.status());
+        }
+        if (f.category() != null && !f.category().isBlank()) {
+            q = q.param("category", f.category());
+        }
+        if (f.unitId() != null) {
+            q = q.param("unit", f.unitId());
+        }
+        if (beforeAt != null && beforeId != null) {
+            q = q.param("beforeAt", Timestamp.from(beforeAt)).param("beforeId", beforeId);
+        }
+        return q.query(Row.class).list();
+    }
+
+    public record InboxRow(long suggestionId, int seq, String title, String category, boolean keySuggestion, String role,
+                           String status, int round) {
+        public String clockKey() {
+            return SuggestionClocks.key(suggestionId, seq);
+        }
+    }
+
+    /** One unit's assignments (its own only, by SQL); active ones unless {@code all}. */
+    public List<InboxRow> inbox(long unitId, boolean all) {
+        return jdbc.sql("""
+                select a.suggestion_id, a.seq, s.title, s.category, s.key_suggestion, a.role, a.status, a.round
+                  from suggestion_assignment a join suggestion s on s.id = a.suggestion_id
+                 where a.unit_id = :unit
+                   and (:all or a.status in ('ASSIGNED', 'SIGNED', 'RETURN_REQUESTED', 'EXTENSION_REQUESTED'))
+                 order by a.assigned_at, a.suggestion_id, a.seq limit 1000""")
+                .param("unit", unitId).param("all", all).query(InboxRow.class).list();
+    }
+
+    public record Step(String kind, String actorLabel, String note, Instant at) {
+    }
+
+    public List<Step> steps(long id) {
+        return jdbc.sql("select kind, actor_label, note, at from suggestion_step where suggestion_id = :id order by at, id")
+                .param("id", id).query(Step.class).list();
+    }
+
+    public record ReplyRow(int seq, int round, long unitId, String replyText, String resultClass, String auditedClass,
+                           Instant repliedAt, Instant auditedAt) {
+    }
+
+    public List<ReplyRow> replies(long id) {
+        return jdbc.sql("""
+                select seq, round, unit_id, reply_text, result_class, audited_class, replied_at, audited_at
+                  from suggestion_reply where suggestion_id = :id order by replied_at, id""")
+                .param("id", id).query(ReplyRow.class).list();
+    }
+
+    public record ContactRow(int seq, long unitId, String stage, boolean faceToFace, String summary, Instant contactedAt) {
+    }
+
+    public List<ContactRow> contacts(long id) {
+        return jdbc.sql("""
+                select seq, unit_id, stage, face_to_face, summary, contacted_at
+                  from suggestion_contact where suggestion_id = :id order by contacted_at, id""")
+                .param("id", id).query(ContactRow.class).list();
+    }
+}

@@ -1,0 +1,428 @@
+package org.civicloop.suggestions.web;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.civicloop.deadlines.ClockView;
+import org.civicloop.deputies.Deputies;
+import org.civicloop.deputies.DeputyRoster;
+import org.civicloop.deputies.DeputySummary;
+import org.civicloop.organization.CivicUser;
+import org.civicloop.organization.Directory;
+import org.civicloop.organization.Role;
+import org.civicloop.shared.BusinessException;
+import org.civicloop.shared.NotFoundException;
+import org.civicloop.suggestions.domain.Assignment;
+import org.civicloop.suggestions.domain.AssignmentRole;
+import org.civicloop.suggestions.domain.AssignmentStatus;
+import org.civicloop.suggestions.domain.ContactStage;
+import org.civicloop.suggestions.domain.Evaluation;
+import org.civicloop.suggestions.domain.HandlingMode;
+import org.civicloop.suggestions.domain.SubmissionPeriod;
+import org.civicloop.suggestions.domain.Suggestion;
+import org.civicloop.suggestions.domain.SuggestionClocks;
+import org.civicloop.suggestions.domain.SuggestionDraft;
+import org.civicloop.suggestions.domain.SuggestionPermissions;
+import org.civicloop.suggestions.domain.SuggestionQueries;
+import org.civicloop.suggestions.domain.SuggestionService;
+import org.civicloop.suggestions.domain.SuggestionStatus;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Suggestion pages: a deputy's list and draft form, the office's filtered list, a unit's inbox by
+ * deadline, and each suggestion's page with only the actions its viewer may take now.
+ */
+@Controller
+@PreAuthorize("hasAnyRole('DEPUTY', 'CONGRESS_OFFICE', 'HANDLING_UNIT', 'LEADER', 'ADMIN')")
+class SuggestionController {
+
+    private static final int PAGE_SIZE = 30;
+
+    private final SuggestionService service;
+    private final SuggestionQueries queries;
+    private final SuggestionClocks clocks;
+    private final Deputies deputies;
+    private final Directory directory;
+    private final DeputyRoster roster;
+    private final SuggestionPermissions permissions = new SuggestionPermissions();
+
+    SuggestionController(SuggestionService service, SuggestionQueries queries, SuggestionClocks clocks, Deputies deputies,
+                         Directory directory, DeputyRoster roster) {
+        this.roster = roster;
+        this.service = service;
+        this.queries = queries;
+        this.clocks = clocks;
+        this.deputies = deputies;
+        this.directory = directory;
+    }
+
+    @PreAuthorize("hasRole('DEPUTY')")
+    @GetMapping("/suggestions/mine")
+    String mine(@AuthenticationPrincipal CivicUser user, Model model) {
+        Long deputyId = service.deputyIdOf(user);
+        if (deputyId == null) {
+            throw new NotFoundException("deputy", user.accountId());
+        }
+        model.addAttribute("rows", queries.mine(deputyId));
+        model.addAttribute("categories", queries.categories());
+        return "suggestions/mine";
+    }
+
+    @PreAuthorize("hasRole('DEPUTY')")
+    @GetMapping("/suggestions/new")
+    String newForm(@AuthenticationPrincipal CivicUser user, Model model) {
+        if (!permissions.canDraft(user, service.deputyIdOf(user))) {
+            throw new NotFoundException("deputy", user.accountId());
+        }
+        model.addAttribute("form", new DraftForm("", "", "", "RECESS", List.of(), ""));
+        return formPage(model, null);
+    }
+
+    @PostMapping("/suggestions")
+    String create(DraftForm form, @AuthenticationPrincipal CivicUser user, Model model, RedirectAttributes flash) {
+        try {
+            long id = service.draft(form.toDraft(), user);
+            flash.addFlashAttribute("done", "suggestion.done.drafted");
+            return "redirect:/suggestions/" + id;
+        } catch (BusinessException e) {
+            model.addAttribute("form", form);
+            model.addAttribute("failed", e.messageKey());
+            model.addAttribute("failedArgs", e.arguments());
+            return formPage(model, null);
+        }
+    }
+
+    @GetMapping("/suggestions/{id}/edit")
+    String editForm(@PathVariable long id, @AuthenticationPrincipal CivicUser user, Model model) {
+        Suggestion s = service.visible(id, user);
+        model.addAttribute("form", DraftForm.of(s));
+        return formPage(model, id);
+    }
+
+    @PostMapping("/suggestions/{id}/edit")
+    String edit(@PathVariable long id, DraftForm form, @AuthenticationPrincipal CivicUser user, Model model, RedirectAttributes flash) {
+        try {
+            service.edit(id, form.toDraft(), user);
+            flash.addFlashAttribute("done", "suggestion.done.edited");
+            return "redirect:/suggestions/" + id;
+        } catch (BusinessException e) {
+            if (e instanceof NotFoundException) {
+                throw e;
+            }
+            model.addAttribute("form", form);
+            model.addAttribute("failed", e.messageKey());
+            model.addAttribute("failedArgs", e.arguments());
+            return formPage(model, id);
+        }
+    }
+
+    private String formPage(Model model, Long id) {
+        model.addAttribute("suggestionId", id);
+        model.addAttribute("categories", queries.categories());
+        model.addAttribute("deputies", roster.active());
+        return "suggestions/form";
+    }
+
+    @PreAuthorize("hasAnyRole('CONGRESS_OFFICE', 'LEADER', 'ADMIN')")
+    @GetMapping("/suggestions")
+    String list(@RequestParam(defaultValue = "") String status, @RequestParam(defaultValue = "") String category,
+                @RequestParam(required = false) Long unitId, @RequestParam(defaultValue = "false") boolean keyOnly,
+                @RequestParam(required = false) Instant beforeAt, @RequestParam(required = false) Long beforeId,
+                @AuthenticationPrincipal CivicUser user, Model model) {
+        var rows = queries.list(new SuggestionQueries.Filter(status, category, unitId, keyOnly), beforeAt, beforeId, PAGE_SIZE + 1);
+        boolean more = rows.size() > PAGE_SIZE;
+        var page = more ? rows.subList(0, PAGE_SIZE) : rows;
+        model.addAttribute("rows", page);
+        model.addAttribute("next", more ? page.get(PAGE_SIZE - 1) : null);
+        model.addAttribute("status", status);
+        model.addAttribute("category", category);
+        model.addAttribute("unitId", unitId);
+        model.addAttribute("keyOnly", keyOnly);
+        model.addAttribute("statuses", SuggestionStatus.values());
+        model.addAttribute("categories", queries.categories());
+        model.addAttribute("units", directory.handlingUnits());
+        model.addAttribute("deputyNames", deputyNames(page.stream().map(SuggestionQueries.Row::leadDeputyId).toList()));
+        return "suggestions/list";
+    }
+
+    /** One line of the inbox: the assignment and its clock. */
+    record InboxItem(SuggestionQueries.InboxRow row, ClockView clock) {
+    }
+
+    @PreAuthorize("hasRole('HANDLING_UNIT')")
+    @GetMapping("/suggestions/inbox")
+    String inbox(@RequestParam(defaultValue = "false") boolean all, @AuthenticationPrincipal CivicUser user, Model model) {
+        if (!user.hasRole(Role.HANDLING_UNIT) || user.unitId() == null) {
+            throw new NotFoundException("unit", user.accountId());
+        }
+        var rows = queries.inbox(user.unitId(), all);
+        Map<String, ClockView> found = clocks.assignments(rows.stream().map(SuggestionQueries.InboxRow::clockKey).toList());
+        List<InboxItem> items = new ArrayList<>(rows.stream().map(r -> new InboxItem(r, found.get(r.clockKey()))).toList());
+        items.sort(Comparator.comparing((InboxItem i) -> i.clock() == null ? Instant.MAX : i.clock().dueAt()));
+        model.addAttribute("items", items);
+        model.addAttribute("all", all);
+        model.addAttribute("categories", queries.categories());
+        return "suggestions/inbox";
+    }
+
+    /** What the viewer may do to one assignment now. */
+    record AssignmentView(Assignment a, String unitName, ClockView clock, boolean mine, boolean canSign, boolean canRequestReturn,
+                          boolean canRequestExtension, boolean canSendView, boolean canReply, boolean canRecordContact,
+                          boolean canDecideReturn, boolean canDecideExtension, boolean canAudit) {
+    }
+
+    @GetMapping("/suggestions/{id}")
+    String detail(@PathVariable long id, @AuthenticationPrincipal CivicUser user, Model model) {
+        Suggestion s = service.visible(id, user);
+        Long deputyId = service.deputyIdOf(user);
+        boolean office = permissions.canManage(user);
+        boolean lead = permissions.isLeadDeputy(user, deputyId, s);
+        SuggestionStatus st = s.status();
+        List<AssignmentView> views = s.assignments().stream().map(a -> {
+            boolean mine = permissions.canHandle(user, a);
+            boolean handling = st.isHandling();
+            AssignmentStatus as = a.status();
+            return new AssignmentView(a, directory.unitName(a.unitId()).orElse(""), clocks.assignment(id, a.seq()).orElse(null), mine,
+                    mine && handling && as == AssignmentStatus.ASSIGNED,
+                    mine && handling && (as == AssignmentStatus.ASSIGNED || as == AssignmentStatus.SIGNED),
+                    mine && handling && as == AssignmentStatus.SIGNED,
+                    mine && handling && as == AssignmentStatus.SIGNED && a.role() == AssignmentRole.CO,
+                    mine && handling && as == AssignmentStatus.SIGNED && a.role() != AssignmentRole.CO,
+                    mine && as != AssignmentStatus.RETURNED,
+                    office && as == AssignmentStatus.RETURN_REQUESTED,
+                    office && as == AssignmentStatus.EXTENSION_REQUESTED,
+                    office && handling && as == AssignmentStatus.REPLIED && !a.audited());
+        }).toList();
+        Map<String, Object> can = new HashMap<>();
+        can.put("edit", lead && st.isEditable());
+        can.put("submit", lead && st.isEditable());
+        can.put("confirm", permissions.isCoSigner(user, deputyId, s) && st.isEditable()
+                && s.coSigners().stream().anyMatch(c -> c.deputyId() == deputyId && !c.confirmed()));
+        can.put("review", office && st == SuggestionStatus.SUBMITTED);
+        can.put("assign", office && (st == SuggestionStatus.REGISTERED || st == SuggestionStatus.ASSIGNED));
+        can.put("sendForEvaluation", office && st == SuggestionStatus.REPLIED);
+        can.put("evaluate", lead && st == SuggestionStatus.AWAITING_EVALUATION);
+        model.addAttribute("s", s);
+        model.addAttribute("can", can);
+        model.addAttribute("assignments", views);
+        model.addAttribute("feedbackClock", clocks.feedback(id).orElse(null));
+        model.addAttribute("lead", deputies.find(s.leadDeputyId()).orElse(null));
+        model.addAttribute("coSignerNames", deputyNames(s.coSigners().stream().map(c -> c.deputyId()).toList()));
+        model.addAttribute("steps", queries.steps(id));
+        model.addAttribute("replies", queries.replies(id));
+        model.addAttribute("contacts", queries.contacts(id));
+        model.addAttribute("categories", queries.categories());
+        model.addAttribute("resultClasses", queries.resultClasses());
+        model.addAttribute("units", directory.handlingUnits());
+        model.addAttribute("unitNames", unitNames(s));
+        model.addAttribute("modes", HandlingMode.values());
+        model.addAttribute("stages", ContactStage.values());
+        model.addAttribute("evaluations", Evaluation.values());
+        return "suggestions/detail";
+    }
+
+    private Map<Long, String> deputyNames(List<Long> ids) {
+        Map<Long, String> names = new HashMap<>();
+        for (Long d : ids) {
+            names.computeIfAbsent(d, k -> deputies.find(k).map(DeputySummary::name).orElse(""));
+        }
+        return names;
+    }
+
+    private Map<Long, String> unitNames(Suggestion s) {
+        Map<Long, String> names = new HashMap<>();
+        s.assignments().forEach(a -> names.put(a.unitId(), directory.unitName(a.unitId()).orElse("")));
+        return names;
+    }
+
+    @PostMapping("/suggestions/{id}/submit")
+    String submit(@PathVariable long id, @AuthenticationPrincipal CivicUser user, RedirectAttributes flash) {
+        return act(id, flash, "suggestion.done.submitted", () -> service.submit(id, user));
+    }
+
+    @PostMapping("/suggestions/{id}/confirm")
+    String confirm(@PathVariable long id, @AuthenticationPrincipal CivicUser user, RedirectAttributes flash) {
+        return act(id, flash, "suggestion.done.confirmed", () -> service.confirmCoSigning(id, user));
+    }
+
+    @PostMapping("/suggestions/{id}/return")
+    String returnForRevision(@PathVariable long id, @RequestParam(defaultValue = "") String reason,
+                             @AuthenticationPrincipal CivicUser user, RedirectAttributes flash) {
+        return act(id, flash, "suggestion.done.returned", () -> service.returnForRevision(id, reason, user));
+    }
+
+    @PostMapping("/suggestions/{id}/not-register")
+    String notRegister(@PathVariable long id, @RequestParam(defaultValue = "") String reason,
+                       @AuthenticationPrincipal CivicUser user, RedirectAttributes flash) {
+        return act(id, flash, "suggestion.done.notRegistered", () -> service.notRegister(id, reason, user));
+    }
+
+    @PostMapping("/suggestions/{id}/register")
+    String register(@PathVariable long id, @RequestParam(defaultValue = "") String category,
+                    @RequestParam(defaultValue = "false") boolean key, @RequestParam(defaultValue = "false") boolean confidential,
+                    @AuthenticationPrincipal CivicUser user, RedirectAttributes flash) {
+        return act(id, flash, "suggestion.done.registered", () -> service.register(id, category, key, confidential, user));
+    }
+
+    @PostMapping("/suggestions/{id}/assign")
+    String assign(@PathVariable long id, @RequestParam(defaultValue = "") String mode,
+                  @RequestParam(required = false) Long leadUnit, @RequestParam(required = false) List<Long> otherUnits,
+                  @AuthenticationPrincipal CivicUser user, RedirectAttributes flash) {
+        return act(id, flash, "suggestion.done.assigned", () -> {
+            HandlingMode m = parse(HandlingMode.class, mode, "suggestion.error.mode");
+            List<Suggestion.UnitRole> units = new ArrayList<>();
+            if (leadUnit != null) {
+                units.add(new Suggestion.UnitRole(leadUnit, m == HandlingMode.SEPARATE ? AssignmentRole.SEPARATE : AssignmentRole.LEAD));
+            }
+            for (Long u : otherUnits == null ? List.<Long>of() : otherUnits) {
+                units.add(new Suggestion.UnitRole(u, m == HandlingMode.SEPARATE ? AssignmentRole.SEPARATE : AssignmentRole.CO));
+            }
+            service.assign(id, m, units, user);
+        });
+    }
+
+    @PostMapping("/suggestions/{id}/assignments/{seq}/sign")
+    String sign(@PathVariable long id, @PathVariable int seq, @AuthenticationPrincipal CivicUser user, RedirectAttributes flash) {
+        return act(id, flash, "suggestion.done.signed", () -> service.sign(id, seq, user));
+    }
+
+    @PostMapping("/suggestions/{id}/assignments/{seq}/return")
+    String requestReturn(@PathVariable long id, @PathVariable int seq, @RequestParam(defaultValue = "") String reason,
+                         @AuthenticationPrincipal CivicUser user, RedirectAttributes flash) {
+        return act(id, flash, "suggestion.done.returnRequested", () -> service.requestReturn(id, seq, reason, user));
+    }
+
+    @PostMapping("/suggestions/{id}/assignments/{seq}/return-decision")
+    String decideReturn(@PathVariable long id, @PathVariable int seq, @RequestParam(defaultValue = "false") boolean approve,
+                        @AuthenticationPrincipal CivicUser user, RedirectAttributes flash) {
+        return act(id, flash, "suggestion.done.decided", () -> service.decideReturn(id, seq, approve, user));
+    }
+
+    @PostMapping("/suggestions/{id}/assignments/{seq}/extension")
+    String requestExtension(@PathVariable long id, @PathVariable int seq,
+                            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate due,
+                            @RequestParam(defaultValue = "") String reason, @AuthenticationPrincipal CivicUser user,
+                            RedirectAttributes flash) {
+        return act(id, flash, "suggestion.done.extensionRequested", () -> {
+            if (due == null) {
+                throw BusinessException.invalid("suggestion.error.date");
+            }
+            service.requestExtension(id, seq, due, reason, user);
+        });
+    }
+
+    @PostMapping("/suggestions/{id}/assignments/{seq}/extension-decision")
+    String decideExtension(@PathVariable long id, @PathVariable int seq, @RequestParam(defaultValue = "false") boolean approve,
+                           @AuthenticationPrincipal CivicUser user, RedirectAttributes flash) {
+        return act(id, flash, "suggestion.done.decided", () -> service.decideExtension(id, seq, approve, user));
+    }
+
+    @PostMapping("/suggestions/{id}/assignments/{seq}/contact")
+    String contact(@PathVariable long id, @PathVariable int seq, @RequestParam(defaultValue = "") String stage,
+                   @RequestParam(defaultValue = "false") boolean faceToFace, @RequestParam(defaultValue = "") String summary,
+                   @AuthenticationPrincipal CivicUser user, RedirectAttributes flash) {
+        return act(id, flash, "suggestion.done.contactRecorded", () -> service.recordContact(id, seq,
+                parse(ContactStage.class, stage, "suggestion.error.contactStage"), faceToFace, summary, user));
+    }
+
+    @PostMapping("/suggestions/{id}/assignments/{seq}/view")
+    String view(@PathVariable long id, @PathVariable int seq, @RequestParam(defaultValue = "") String text,
+                @AuthenticationPrincipal CivicUser user, RedirectAttributes flash) {
+        return act(id, flash, "suggestion.done.viewSent", () -> service.sendView(id, seq, text, user));
+    }
+
+    @PostMapping("/suggestions/{id}/assignments/{seq}/reply")
+    String reply(@PathVariable long id, @PathVariable int seq, @RequestParam(defaultValue = "") String text,
+                 @RequestParam(defaultValue = "") String resultClass, @AuthenticationPrincipal CivicUser user,
+                 RedirectAttributes flash) {
+        return act(id, flash, "suggestion.done.replied", () -> service.reply(id, seq, text, resultClass, user));
+    }
+
+    @PostMapping("/suggestions/{id}/assignments/{seq}/audit")
+    String audit(@PathVariable long id, @PathVariable int seq, @RequestParam(defaultValue = "") String resultClass,
+                 @AuthenticationPrincipal CivicUser user, RedirectAttributes flash) {
+        return act(id, flash, "suggestion.done.audited", () -> service.auditReply(id, seq, resultClass, user));
+    }
+
+    @PostMapping("/suggestions/{id}/send-for-evaluation")
+    String sendForEvaluation(@PathVariable long id, @AuthenticationPrincipal CivicUser user, RedirectAttributes flash) {
+        return act(id, flash, "suggestion.done.sentForEvaluation", () -> service.sendForEvaluation(id, user));
+    }
+
+    @PostMapping("/suggestions/{id}/evaluate")
+    String evaluate(@PathVariable long id, @RequestParam(defaultValue = "") String evaluation,
+                    @RequestParam(defaultValue = "") String note, @AuthenticationPrincipal CivicUser user,
+                    RedirectAttributes flash) {
+        return act(id, flash, "suggestion.done.evaluated", () -> service.evaluate(id,
+                parse(Evaluation.class, evaluation, "suggestion.error.evaluationRequired"), note, user));
+    }
+
+    private static <E extends Enum<E>> E parse(Class<E> type, String value, String errorKey) {
+        try {
+            return Enum.valueOf(type, value);
+        } catch (IllegalArgumentException e) {
+            throw BusinessException.invalid(errorKey);
+        }
+    }
+
+    /** Runs an action and comes back to the suggestion's page with what happened, or why not. */
+    private static String act(long id, RedirectAttributes flash, String doneKey, Runnable action) {
+        try {
+            action.run();
+            flash.addFlashAttribute("done", doneKey);
+        } catch (BusinessException e) {
+            if (e instanceof NotFoundException) {
+                throw e;
+            }
+            flash.addFlashAttribute("failed", e.messageKey());
+            flash.addFlashAttribute("failedArgs", e.arguments());
+        }
+        return "redirect:/suggestions/" + id;
+    }
+
+    /** The draft form; co-signers and linked opinions as comma-separated ids. */
+    record DraftForm(String title, String content, String category, String period, List<Long> coSigners, String opinions) {
+
+        static DraftForm of(Suggestion s) {
+            return new DraftForm(s.title(), s.content(), s.category(), s.period().name(),
+                    s.coSigners().stream().map(c -> c.deputyId()).toList(),
+                    String.join(",", s.opinionIds().stream().map(String::valueOf).toList()));
+        }
+
+        SuggestionDraft toDraft() {
+            SubmissionPeriod p = period == null || period.isBlank() ? null : parse(SubmissionPeriod.class, period, "suggestion.error.period");
+            return new SuggestionDraft(title, content, category, p, coSigners == null ? List.of() : coSigners,
+                    ids(opinions, "suggestion.error.opinionIds"));
+        }
+
+        private static List<Long> ids(String text, String errorKey) {
+            List<Long> ids = new ArrayList<>();
+            if (text == null) {
+                return ids;
+            }
+            for (String part : text.split("[,，\\s]+")) {
+                if (!part.isBlank()) {
+                    try {
+                        ids.add(Long.parseLong(part.strip()));
+                    } catch (NumberFormatException e) {
+                        throw BusinessException.invalid(errorKey);
+                    }
+                }
+            }
+            return ids;
+        }
+    }
+}

@@ -1,0 +1,118 @@
+package org.civicloop.suggestions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.util.List;
+import org.civicloop.suggestions.domain.AssignmentRole;
+import org.civicloop.suggestions.domain.HandlingMode;
+import org.civicloop.suggestions.domain.SubmissionPeriod;
+import org.civicloop.suggestions.domain.Suggestion.UnitRole;
+import org.civicloop.suggestions.domain.SuggestionDraft;
+import org.civicloop.suggestions.domain.SuggestionService;
+import org.civicloop.organization.CivicUser;
+import org.civicloop.testing.IntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** The pages: each role sees its list and only the actions allowed now; another unit's suggestion does not exist. */
+@IntegrationTest
+class SuggestionPagesIntegrationTests {
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    SuggestionService service;
+    @Autowired
+    UserDetailsService users;
+    @Autowired
+    JdbcClient jdbc;
+
+    CivicUser u(String name) {
+        return (CivicUser) users.loadUserByUsername(name);
+    }
+
+    long unitId(String name) {
+        return jdbc.sql("select id from org_unit where name = :n").param("n", name).query(Long.class).single();
+    }
+
+    @Test
+    void aDeputyDraftsOnTheFormAndSubmitsFromTheSuggestionsPage() throws Exception {
+        mvc.perform(get("/suggestions/new").with(user(u("deputy")))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("一事一议")));
+        String location = mvc.perform(post("/suggestions").with(csrf()).with(user(u("deputy")))
+                        .param("title", "完善花溪大学城公交接驳").param("content", "建议增加夜间班次。")
+                        .param("category", "URBAN").param("period", "SESSION").param("opinions", ""))
+                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+        assertThat(location).startsWith("/suggestions/");
+        mvc.perform(get(location).with(user(u("deputy")))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("完善花溪大学城公交接驳")))
+                .andExpect(content().string(containsString("/submit")))
+                .andExpect(content().string(not(containsString("/register"))));
+        mvc.perform(post(location + "/submit").with(csrf()).with(user(u("deputy"))))
+                .andExpect(flash().attribute("done", "suggestion.done.submitted"));
+        mvc.perform(get("/suggestions/mine").with(user(u("deputy")))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("完善花溪大学城公交接驳")));
+        mvc.perform(get(location).with(user(u("office")))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("/register")))
+                .andExpect(content().string(not(containsString("/submit\""))));
+        mvc.perform(get(location).with(user(u("unit")))).andExpect(status().isNotFound());
+        mvc.perform(get("/suggestions/new").with(user(u("office")))).andExpect(status().isForbidden());
+    }
+
+    @Test
+    void theOfficeListFiltersAndTheUnitInboxHoldsOnlyItsOwnAssignments() throws Exception {
+        long id = service.draft(new SuggestionDraft("整治青岩古镇周边违章建筑", "具体内容。", "URBAN", SubmissionPeriod.RECESS,
+                List.of(), List.of()), u("deputy"));
+        service.submit(id, u("deputy"));
+        service.register(id, "URBAN", true, false, u("office"));
+        service.assign(id, HandlingMode.LEAD_AND_CO, List.of(new UnitRole(unitId("花溪区住房和城乡建设局"), AssignmentRole.LEAD)), u("office"));
+
+        mvc.perform(get("/suggestions").param("status", "ASSIGNED").param("keyOnly", "true").with(user(u("office"))))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("整治青岩古镇周边违章建筑")));
+        mvc.perform(get("/suggestions").param("status", "CLOSED").with(user(u("leader"))))
+                .andExpect(status().isOk()).andExpect(content().string(not(containsString("整治青岩古镇周边违章建筑"))));
+        mvc.perform(get("/suggestions").with(user(u("unit")))).andExpect(status().isForbidden());
+
+        mvc.perform(get("/suggestions/inbox").with(user(u("unit")))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("整治青岩古镇周边违章建筑")));
+        mvc.perform(get("/suggestions/inbox").with(user(u("unit2")))).andExpect(status().isOk())
+                .andExpect(content().string(not(containsString("整治青岩古镇周边违章建筑"))));
+        mvc.perform(get("/suggestions/" + id).with(user(u("unit2")))).andExpect(status().isNotFound());
+        mvc.perform(get("/suggestions/" + id).with(user(u("unit")))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("/assignments/1/sign")));
+        mvc.perform(post("/suggestions/" + id + "/assignments/1/sign").with(csrf()).with(user(u("unit2"))))
+                .andExpect(status().isNotFound());
+        mvc.perform(get("/suggestions/" + id).with(user(u("leader")))).andExpect(status().isOk())
+                .andExpect(content().string(not(containsString("/assignments/1/sign"))))
+                .andExpect(content().string(not(containsString("/assign\""))));
+
+        service.sign(id, 1, u("unit"));
+        service.recordContact(id, 1, org.civicloop.suggestions.domain.ContactStage.DURING, false, "电话沟通进展", u("unit"));
+        service.reply(id, 1, "已拆除违章建筑十二处。", "A", u("unit"));
+        mvc.perform(get("/suggestions/" + id).with(user(u("office")))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("/assignments/1/audit")))
+                .andExpect(content().string(containsString("电话沟通进展")));
+        service.auditReply(id, 1, "A", u("office"));
+        service.sendForEvaluation(id, u("office"));
+        mvc.perform(get("/suggestions/" + id).with(user(u("deputy")))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("/evaluate")))
+                .andExpect(content().string(containsString("已拆除违章建筑十二处。")));
+        mvc.perform(post("/suggestions/" + id + "/evaluate").with(csrf()).with(user(u("deputy"))).param("evaluation", "BASICALLY_SATISFIED"))
+                .andExpect(flash().attribute("done", "suggestion.done.evaluated"));
+        mvc.perform(get("/suggestions/" + id).with(user(u("deputy")))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("基本满意")))
+                .andExpect(content().string(not(containsString("/evaluate"))));
+    }
+}
