@@ -16,7 +16,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
  * Debian's headless Chromium driven through Debian's ChromeDriver, with the flags that keep it off
- * the network. Paths can be overridden with {@code -Dcivicloop.chromium} and
+ * the network, and with reduced motion (no smooth scrolling racing a click). Paths can be overridden with {@code -Dcivicloop.chromium} and
  * {@code -Dcivicloop.chromedriver}.
  */
 public final class Browser {
@@ -36,7 +36,8 @@ public final class Browser {
             options.setBinary(chromium);
             options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                     "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                    "--disable-dev-shm-usage", "--user-data-dir=" + Files.createTempDirectory("civicloop-chromium"));
+                    "--disable-dev-shm-usage", "--force-prefers-reduced-motion",
+                    "--user-data-dir=" + Files.createTempDirectory("civicloop-chromium"));
             ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(driver)).build();
             WebDriver browser = new ChromeDriver(service, options);
             browser.manage().window().setSize(new Dimension(width, height));
