@@ -20,7 +20,9 @@ class EmbeddedDatabaseConfiguration {
     @Bean(destroyMethod = "close")
     EmbeddedDatabase embeddedDatabase(@Value("${civicloop.data-dir}") Path dataDir,
                                       @Value("${civicloop.embedded-db.port:0}") int port) {
-        return EmbeddedDatabase.startOrAttach(dataDir.toAbsolutePath().normalize().resolve("pgdata"), port);
+        Path pgdata = EmbeddedDatabaseEarlyStart.pgdata(dataDir.toString());
+        EmbeddedDatabase early = EmbeddedDatabaseEarlyStart.take(pgdata);
+        return early != null ? early : EmbeddedDatabase.startOrAttach(pgdata, port);
     }
 
     @Bean(destroyMethod = "close")
