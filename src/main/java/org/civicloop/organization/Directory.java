@@ -31,6 +31,9 @@ public interface Directory {
     /** The places below a region: towns and streets of a district, villages of a town. */
     List<Place> placesUnder(String regionCode);
 
+    /** The places below any of these regions, in one look-up, by code. */
+    List<Place> placesUnder(java.util.Collection<String> regionCodes);
+
     /** Every place at the given levels ({@code district}, {@code street}, {@code town}…), by code: what a form offers. */
     List<Place> placesAtLevels(List<String> levels);
 

@@ -34,6 +34,17 @@ public final class DutyToken {
         return new String(token);
     }
 
+    /** A new token that {@code taken} does not already know; five draws, then it gives up. */
+    public static String generateUnused(java.util.function.Predicate<String> taken) {
+        for (int i = 0; i < 5; i++) {
+            String token = generate();
+            if (!taken.test(token)) {
+                return token;
+            }
+        }
+        throw new IllegalStateException("No free duty token after 5 attempts");
+    }
+
     public static boolean isWellFormed(String token) {
         return token != null && FORMAT.matcher(token).matches();
     }

@@ -16,7 +16,6 @@ import org.springframework.transaction.annotation.Transactional;
 public class DeputyService {
 
     /** Attempts at a fresh token before giving up: with 59 random bits a second one is already a miracle. */
-    private static final int TOKEN_ATTEMPTS = 5;
 
     private final DeputyRepository deputies;
     private final JdbcClient jdbc;
@@ -94,13 +93,7 @@ public class DeputyService {
     }
 
     private String freshToken() {
-        for (int i = 0; i < TOKEN_ATTEMPTS; i++) {
-            String token = DutyToken.generate();
-            if (!tokenTaken(token)) {
-                return token;
-            }
-        }
-        throw new IllegalStateException("No free duty token after " + TOKEN_ATTEMPTS + " attempts");
+        return DutyToken.generateUnused(this::tokenTaken);
     }
 
     private boolean tokenTaken(String token) {

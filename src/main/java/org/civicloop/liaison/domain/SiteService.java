@@ -16,7 +16,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 public class SiteService {
 
-    private static final int TOKEN_ATTEMPTS = 5;
 
     private final LiaisonSiteRepository sites;
     private final JdbcClient jdbc;
@@ -102,13 +101,7 @@ public class SiteService {
      * with 59 random bits a clash is not a practical event either way.)
      */
     private String freshToken() {
-        for (int i = 0; i < TOKEN_ATTEMPTS; i++) {
-            String token = DutyToken.generate();
-            if (!tokenTaken(token)) {
-                return token;
-            }
-        }
-        throw new IllegalStateException("No free duty token after " + TOKEN_ATTEMPTS + " attempts");
+        return DutyToken.generateUnused(this::tokenTaken);
     }
 
     private boolean tokenTaken(String token) {

@@ -33,17 +33,17 @@ public class HotlineImport {
 
     private final OpinionService service;
     private final OpinionQueries queries;
-    private final Directory directory;
     private final OpinionsProperties rules;
     private final JdbcClient jdbc;
     private final HotlineColumns columns;
+    private final DistrictPlaces districtPlaces;
 
-    HotlineImport(OpinionService service, OpinionQueries queries, Directory directory, OpinionsProperties rules,
-                  JdbcClient jdbc, HotlineColumns columns) {
+    HotlineImport(OpinionService service, OpinionQueries queries, OpinionsProperties rules, JdbcClient jdbc,
+                  HotlineColumns columns, DistrictPlaces districtPlaces) {
+        this.districtPlaces = districtPlaces;
         this.columns = columns;
         this.service = service;
         this.queries = queries;
-        this.directory = directory;
         this.rules = rules;
         this.jdbc = jdbc;
     }
@@ -65,13 +65,13 @@ public class HotlineImport {
             categories.put(c.nameZh(), c.code());
         }
         Map<String, String> places = new HashMap<>();
-        for (Directory.Place town : directory.placesUnder(rules.districtCode())) {
-            places.put(town.code(), town.code());
-            places.put(town.name(), town.code());
-            for (Directory.Place v : directory.placesUnder(town.code())) {
+        for (DistrictPlaces.Town t : districtPlaces.towns()) {
+            places.put(t.town().code(), t.town().code());
+            places.put(t.town().name(), t.town().code());
+            for (Directory.Place v : t.villages()) {
                 places.put(v.code(), v.code());
                 places.putIfAbsent(v.name(), v.code());
-                places.put(town.name() + v.name(), v.code());
+                places.put(t.town().name() + v.name(), v.code());
             }
         }
         List<LineProblem> problems = new ArrayList<>();

@@ -22,9 +22,11 @@ class OpinionsFacade implements Opinions {
     private final JdbcClient jdbc;
     private final Directory directory;
     private final WorkOrderClocks clocks;
+    private final DistrictPlaces districtPlaces;
 
     OpinionsFacade(OpinionService service, OpinionQueries queries, OpinionsProperties rules, JdbcClient jdbc,
-                   Directory directory, WorkOrderClocks clocks) {
+                   Directory directory, WorkOrderClocks clocks, DistrictPlaces districtPlaces) {
+        this.districtPlaces = districtPlaces;
         this.service = service;
         this.queries = queries;
         this.rules = rules;
@@ -111,14 +113,12 @@ class OpinionsFacade implements Opinions {
 
     @Override
     public List<Place> places() {
-        List<Place> places = new ArrayList<>();
-        for (Directory.Place town : directory.placesUnder(rules.districtCode())) {
-            places.add(new Place(town.code(), town.name(), town.level(), town.name()));
-            for (Directory.Place village : directory.placesUnder(town.code())) {
-                places.add(new Place(village.code(), village.name(), village.level(), town.name()));
-            }
+        List<Place> out = new ArrayList<>();
+        for (DistrictPlaces.Town t : districtPlaces.towns()) {
+            out.add(new Place(t.town().code(), t.town().name(), t.town().level(), t.town().name()));
+            t.villages().forEach(v -> out.add(new Place(v.code(), v.name(), v.level(), t.town().name())));
         }
-        return places;
+        return out;
     }
 
     record Row(long id, String channel, String category, String content, String status, String placeCode,

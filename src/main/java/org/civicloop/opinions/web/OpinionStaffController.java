@@ -16,6 +16,7 @@ import org.civicloop.organization.Directory;
 import org.civicloop.organization.Role;
 import org.civicloop.shared.BusinessException;
 import org.civicloop.shared.NotFoundException;
+import org.civicloop.shared.web.ActionOutcome;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
@@ -179,16 +180,6 @@ class OpinionStaffController {
 
     /** Runs an action and comes back to the opinion's page with what happened, or why not. */
     static String act(long opinionId, RedirectAttributes flash, String doneKey, Runnable action) {
-        try {
-            action.run();
-            flash.addFlashAttribute("done", doneKey);
-        } catch (BusinessException e) {
-            if (e instanceof NotFoundException) {
-                throw e;
-            }
-            flash.addFlashAttribute("failed", e.messageKey());
-            flash.addFlashAttribute("failedArgs", e.arguments());
-        }
-        return "redirect:/opinions/" + opinionId;
+        return ActionOutcome.run("/opinions/" + opinionId, flash, doneKey, action);
     }
 }

@@ -1,14 +1,13 @@
 package org.civicloop.opinions.web;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.civicloop.opinions.domain.Addressing;
+import org.civicloop.opinions.domain.DistrictPlaces;
 import org.civicloop.opinions.domain.OpinionQueries;
 import org.civicloop.opinions.domain.OpinionsProperties;
 import org.civicloop.opinions.domain.WorkOrderClocks;
-import org.civicloop.organization.Directory;
 import org.civicloop.shared.NotFoundException;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
@@ -17,23 +16,19 @@ import org.springframework.ui.Model;
 @Component
 class PublicPages {
 
-    private final Directory directory;
     private final OpinionQueries queries;
     private final OpinionsProperties rules;
     private final Addressing addressing;
     private final WorkOrderClocks clocks;
+    private final DistrictPlaces places;
 
-    PublicPages(Directory directory, OpinionQueries queries, OpinionsProperties rules, Addressing addressing,
-                WorkOrderClocks clocks) {
-        this.directory = directory;
+    PublicPages(OpinionQueries queries, OpinionsProperties rules, Addressing addressing, WorkOrderClocks clocks,
+                DistrictPlaces places) {
+        this.places = places;
         this.queries = queries;
         this.rules = rules;
         this.addressing = addressing;
         this.clocks = clocks;
-    }
-
-    /** A town or street with its villages and communities: one optgroup of the place list. */
-    record PlaceGroup(Directory.Place town, List<Directory.Place> villages) {
     }
 
     Optional<Addressing.Addressee> addressee(String token) {
@@ -48,12 +43,9 @@ class PublicPages {
         model.addAttribute("rules", rules);
     }
 
-    List<PlaceGroup> placeGroups() {
-        List<PlaceGroup> groups = new ArrayList<>();
-        for (Directory.Place town : directory.placesUnder(rules.districtCode())) {
-            groups.add(new PlaceGroup(town, directory.placesUnder(town.code())));
-        }
-        return groups;
+    /** One optgroup of the place list per town or street. */
+    List<DistrictPlaces.Town> placeGroups() {
+        return places.towns();
     }
 
     void statusModel(Model model, String receiptCode) {

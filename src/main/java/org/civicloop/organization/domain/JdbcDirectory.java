@@ -67,6 +67,15 @@ class JdbcDirectory implements Directory {
     }
 
     @Override
+    public List<Place> placesUnder(java.util.Collection<String> regionCodes) {
+        if (regionCodes.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select code, name, level, parent_code from region where parent_code in (:c) order by code")
+                .param("c", regionCodes).query(Place.class).list();
+    }
+
+    @Override
     public List<Place> placesUnder(String regionCode) {
         return jdbc.sql("select code, name, level, parent_code from region where parent_code = :c order by code")
                 .param("c", regionCode).query(Place.class).list();

@@ -16,6 +16,7 @@ import org.civicloop.organization.Directory;
 import org.civicloop.organization.Role;
 import org.civicloop.shared.BusinessException;
 import org.civicloop.shared.NotFoundException;
+import org.civicloop.shared.web.ActionOutcome;
 import org.civicloop.suggestions.domain.Assignment;
 import org.civicloop.suggestions.domain.AssignmentRole;
 import org.civicloop.suggestions.domain.AssignmentStatus;
@@ -380,17 +381,7 @@ class SuggestionController {
 
     /** Runs an action and comes back to the suggestion's page with what happened, or why not. */
     private static String act(long id, RedirectAttributes flash, String doneKey, Runnable action) {
-        try {
-            action.run();
-            flash.addFlashAttribute("done", doneKey);
-        } catch (BusinessException e) {
-            if (e instanceof NotFoundException) {
-                throw e;
-            }
-            flash.addFlashAttribute("failed", e.messageKey());
-            flash.addFlashAttribute("failedArgs", e.arguments());
-        }
-        return "redirect:/suggestions/" + id;
+        return ActionOutcome.run("/suggestions/" + id, flash, doneKey, action);
     }
 
     /** The draft form; co-signers and linked opinions as comma-separated ids. */
