@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import org.civicloop.deadlines.ClockView;
 import org.civicloop.deadlines.Deadlines;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,6 +18,9 @@ import org.springframework.stereotype.Component;
  * (after a dissatisfied evaluation); its return window runs on {@code suggestion.return-request}
  * (subject {@code suggestion-return}); the deputy's evaluation on {@code suggestion.feedback}
  * (subject {@code suggestion-feedback}, id the suggestion's).
+ *
+ * <p>Whenever an assignment's clock moves, its due time is copied to {@code suggestion_assignment.due_at}
+ * in the same transaction, so that inboxes sort by deadline and the KPIs read one table.
  */
 @Component
 public class SuggestionClocks {
@@ -26,9 +30,11 @@ public class SuggestionClocks {
     public static final String FEEDBACK = "suggestion-feedback";
 
     private final Deadlines deadlines;
+    private final JdbcClient jdbc;
 
-    SuggestionClocks(Deadlines deadlines) {
+    SuggestionClocks(Deadlines deadlines, JdbcClient jdbc) {
         this.deadlines = deadlines;
+        this.jdbc = jdbc;
     }
 
     public static String key(long suggestionId, int seq) {
@@ -37,7 +43,7 @@ public class SuggestionClocks {
 
     void assigned(long suggestionId, Assignment a) {
         String rule = a.role() == AssignmentRole.CO ? "suggestion.co-view" : "suggestion.reply";
-        deadlines.start(ASSIGNMENT, key(suggestionId, a.seq()), rule, "suggestion.reply", a.assignedAt());
+        mirror(suggestionId, a.seq(), deadlines.start(ASSIGNMENT, key(suggestionId, a.seq()), rule, "suggestion.reply", a.assignedAt()));
         deadlines.start(RETURN_WINDOW, key(suggestionId, a.seq()), "suggestion.return-request", "suggestion.return-request", a.assignedAt());
     }
 
@@ -55,11 +61,16 @@ public class SuggestionClocks {
     }
 
     void extendTo(long suggestionId, int seq, Instant due, Instant now) {
-        deadlines.extendTo(ASSIGNMENT, key(suggestionId, seq), due, now);
+        mirror(suggestionId, seq, deadlines.extendTo(ASSIGNMENT, key(suggestionId, seq), due, now));
     }
 
     void rehandling(long suggestionId, int seq, Instant now) {
-        deadlines.restart(ASSIGNMENT, key(suggestionId, seq), "suggestion.rehandling", "suggestion.reply", now);
+        mirror(suggestionId, seq, deadlines.restart(ASSIGNMENT, key(suggestionId, seq), "suggestion.rehandling", "suggestion.reply", now));
+    }
+
+    private void mirror(long suggestionId, int seq, ClockView clock) {
+        jdbc.sql("update suggestion_assignment set due_at = :due where suggestion_id = :s and seq = :seq")
+                .param("due", java.sql.Timestamp.from(clock.dueAt())).param("s", suggestionId).param("seq", seq).update();
     }
 
     void feedbackStarted(long suggestionId, Instant now) {

@@ -98,14 +98,14 @@ public class SuggestionQueries {
         }
     }
 
-    /** One unit's assignments (its own only, by SQL); active ones unless {@code all}. */
+    /** One unit's assignments (its own only, by SQL); active ones unless {@code all}; the nearest deadline first. */
     public List<InboxRow> inbox(long unitId, boolean all) {
         return jdbc.sql("""
                 select a.suggestion_id, a.seq, s.title, s.category, s.key_suggestion, a.role, a.status, a.round
                   from suggestion_assignment a join suggestion s on s.id = a.suggestion_id
                  where a.unit_id = :unit
                    and (:all or a.status in ('ASSIGNED', 'SIGNED', 'RETURN_REQUESTED', 'EXTENSION_REQUESTED'))
-                 order by a.assigned_at, a.suggestion_id, a.seq limit 1000""")
+                 order by a.due_at nulls last, a.suggestion_id, a.seq limit 1000""")
                 .param("unit", unitId).param("all", all).query(InboxRow.class).list();
     }
 

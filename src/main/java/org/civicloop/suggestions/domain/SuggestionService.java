@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import org.civicloop.deadlines.ClockView;
 import org.civicloop.deputies.Deputies;
 import org.civicloop.deputies.DeputySummary;
 import org.civicloop.organization.CivicUser;
@@ -217,11 +218,13 @@ public class SuggestionService {
         Instant now = Instant.now();
         Assignment a = s.assignment(seq);
         apply(s, s.reply(seq, text(reply), resultClass, now), user, null);
+        Instant due = clocks.assignment(id, seq).map(ClockView::dueAt).orElse(null);
         jdbc.sql("""
-                insert into suggestion_reply (suggestion_id, seq, round, unit_id, reply_text, result_class, replied_at)
-                values (:s, :seq, :round, :u, :t, :c, :at)""")
+                insert into suggestion_reply (suggestion_id, seq, round, unit_id, reply_text, result_class, replied_at, due_at)
+                values (:s, :seq, :round, :u, :t, :c, :at, :due)""")
                 .param("s", id).param("seq", seq).param("round", a.round()).param("u", a.unitId()).param("t", a.replyText())
-                .param("c", resultClass).param("at", java.sql.Timestamp.from(now)).update();
+                .param("c", resultClass).param("at", java.sql.Timestamp.from(now))
+                .param("due", due == null ? null : java.sql.Timestamp.from(due)).update();
         clocks.stop(id, seq, now);
         clocks.signedOrReturned(id, seq, now);
     }
