@@ -81,14 +81,20 @@ public class SupervisionQueries {
                 .param("s", suggestionId).query(Lead.class).optional();
     }
 
-    public record Activity(long id, String kind, LocalDate heldOn, String place, String participants, String summary,
-                           LocalDate nextMilestone, long recordedByAccount, Instant recordedAt) {
+    public record Activity(long id, String kind, String kindZh, String kindEn, LocalDate heldOn, String place, String participants,
+                           String summary, LocalDate nextMilestone, long recordedByAccount, Instant recordedAt) {
+        public String kindLabel(java.util.Locale locale) {
+            return "en".equals(locale.getLanguage()) ? kindEn : kindZh;
+        }
     }
 
+    /** A suggestion's supervision activities, the latest first. */
     public List<Activity> activities(long suggestionId) {
         return jdbc.sql("""
-                select id, kind, held_on, place, participants, summary, next_milestone, recorded_by_account, recorded_at
-                  from supervision_activity where suggestion_id = :s order by held_on desc, id desc""")
+                select a.id, a.kind, k.name_zh as kind_zh, k.name_en as kind_en, a.held_on, a.place, a.participants, a.summary,
+                       a.next_milestone, a.recorded_by_account, a.recorded_at
+                  from supervision_activity a join supervision_activity_kind k on k.code = a.kind
+                 where a.suggestion_id = :s order by a.held_on desc, a.id desc""")
                 .param("s", suggestionId).query(Activity.class).list();
     }
 
