@@ -191,9 +191,9 @@ public class SupervisionQueries {
 
     /** The office's tracking list; {@code status} '' for all; {@code overdueOnly} those past their next due day. */
     public Page<TrackingRow> tracking(String status, long unitId, boolean overdueOnly, LocalDate today, int page, int size) {
-        String where = """
-                 where (:status = '' or t.status = :status) and (:unit = 0 or t.unit_id = :unit)
-                   and (not :overdue or (t.status = 'OPEN' and t.next_due_on < :today))""";
+        String where = " " + """
+                where (:status = '' or t.status = :status) and (:unit = 0 or t.unit_id = :unit)
+                  and (not :overdue or (t.status = 'OPEN' and t.next_due_on < :today))""";
         long total = jdbc.sql("select count(*) from supervision_tracking t" + where).param("status", status).param("unit", unitId)
                 .param("overdue", overdueOnly).param("today", today).query(Long.class).single();
         List<TrackingRow> rows = jdbc.sql(TRACKING_SELECT + where + " order by t.status desc, t.next_due_on, t.id limit :size offset :offset")
