@@ -50,7 +50,7 @@ class StaffMenusBrowserTests {
         signOut();
 
         signIn("unit");
-        assertThat(menu()).containsExactly("工作台", "承办事项", "建议办理", "消息", "本单位");
+        assertThat(menu()).containsExactly("工作台", "承办事项", "建议办理", "督办报送", "消息", "本单位");
         Browser.screenshot(browser, "unit-workbench");
         browser.findElement(By.linkText("本单位")).click();
         assertThat(browser.findElement(By.id("unit-name")).getText()).isEqualTo("花溪区住房和城乡建设局");
@@ -60,11 +60,21 @@ class StaffMenusBrowserTests {
     }
 
     @Test
+    void aLeaderAndTheOfficeSeeTheirSupervisionEntries() {
+        signIn("leader");
+        assertThat(menu()).containsExactly("工作台", "民意台", "民意台账", "代表建议", "我督办的事项", "消息");
+        signOut();
+        signIn("office");
+        assertThat(menu()).containsExactly("工作台", "民意台", "待审批", "民意台账", "导入12345工单", "代表建议", "督办", "代表名册", "家站室点", "消息");
+        signOut();
+    }
+
+    @Test
     void theLanguageSwitchShowsTheSameMenuInEnglish() {
         signIn("unit");
         browser.findElement(By.id("language-switch")).click();
         wait(ExpectedConditions.textToBe(By.cssSelector("#main-menu .nav-link"), "Workbench"));
-        assertThat(menu()).containsExactly("Workbench", "Work orders", "Suggestions to handle", "Messages", "My unit");
+        assertThat(menu()).containsExactly("Workbench", "Work orders", "Suggestions to handle", "Supervision reports", "Messages", "My unit");
         browser.findElement(By.id("language-switch")).click();
         wait(ExpectedConditions.textToBe(By.cssSelector("#main-menu .nav-link"), "工作台"));
         signOut();

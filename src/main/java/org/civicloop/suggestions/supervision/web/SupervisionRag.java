@@ -1,0 +1,25 @@
+package org.civicloop.suggestions.supervision.web;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import org.civicloop.suggestions.supervision.domain.Rag;
+import org.civicloop.suggestions.supervision.domain.SupervisionProperties;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/** The colour of a due date today, for templates: {@code ${@supervisionRag.of(date)}}. */
+@Component("supervisionRag")
+public class SupervisionRag {
+
+    private final SupervisionProperties properties;
+    private final ZoneId zone;
+
+    SupervisionRag(SupervisionProperties properties, @Value("${civicloop.time-zone:Asia/Shanghai}") ZoneId zone) {
+        this.properties = properties;
+        this.zone = zone;
+    }
+
+    public Rag of(LocalDate due) {
+        return Rag.of(due, LocalDate.now(zone), properties.warningDays());
+    }
+}
