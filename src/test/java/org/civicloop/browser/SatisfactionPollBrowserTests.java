@@ -99,6 +99,24 @@ class SatisfactionPollBrowserTests {
         wait(ExpectedConditions.presenceOfElementLocated(By.id("already-voted")));
         assertThat(jdbc.sql("select sum(votes) from suggestion_poll_tally where poll_id = :p").param("p", id).query(Long.class).single())
                 .isEqualTo(2);
+
+        // closed and published, the results read on a phone without signing in
+        polls.close(id, office);
+        polls.publish(id, office);
+        signOut();
+        browser.get(url("/public/polls/" + id));
+        assertThat(browser.findElement(By.id("poll-title")).getText()).isEqualTo("手机测评：2026年度承办单位");
+        assertThat(browser.findElement(By.cssSelector("#poll-results tr[data-unit='" + education + "'] td[data-col='rate']")).getText())
+                .isEqualTo("100%");
+        assertThat(browser.findElement(By.id("poll-turnout")).getText()).contains("100%", "已投 1 人 / 应投 1 人");
+        assertThat(browser.getPageSource()).doesNotContain("王建国");
+        Browser.screenshot(browser, "public-poll-results-phone");
+    }
+
+    private void signOut() {
+        WebElement button = browser.findElement(By.id("sign-out"));
+        ((JavascriptExecutor) browser).executeScript("arguments[0].form.submit()", button);
+        wait(ExpectedConditions.urlContains("/login"));
     }
 
     private long unitId(String name) {
