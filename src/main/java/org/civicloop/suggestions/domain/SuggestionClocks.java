@@ -19,8 +19,8 @@ import org.springframework.stereotype.Component;
  * (subject {@code suggestion-return}); the deputy's evaluation on {@code suggestion.feedback}
  * (subject {@code suggestion-feedback}, id the suggestion's).
  *
- * <p>Whenever an assignment's clock moves, its due time is copied to {@code suggestion_assignment.due_at}
- * in the same transaction, so that inboxes sort by deadline and the KPIs read one table.
+ * <p>Whenever an assignment's clock moves, its due and warning times are copied to
+ * {@code suggestion_assignment.due_at} and {@code warn_at} in the same transaction, so that inboxes sort by deadline and the KPIs read one table.
  */
 @Component
 public class SuggestionClocks {
@@ -69,8 +69,10 @@ public class SuggestionClocks {
     }
 
     private void mirror(long suggestionId, int seq, ClockView clock) {
-        jdbc.sql("update suggestion_assignment set due_at = :due where suggestion_id = :s and seq = :seq")
-                .param("due", java.sql.Timestamp.from(clock.dueAt())).param("s", suggestionId).param("seq", seq).update();
+        jdbc.sql("update suggestion_assignment set due_at = :due, warn_at = :warn where suggestion_id = :s and seq = :seq")
+                .param("due", java.sql.Timestamp.from(clock.dueAt()))
+                .param("warn", clock.warnAt() == null ? null : java.sql.Timestamp.from(clock.warnAt()))
+                .param("s", suggestionId).param("seq", seq).update();
     }
 
     void feedbackStarted(long suggestionId, Instant now) {

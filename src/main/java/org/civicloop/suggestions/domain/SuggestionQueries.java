@@ -35,17 +35,28 @@ public class SuggestionQueries {
         return jdbc.sql("select code, name_zh, name_en from suggestion_result_class where active order by sort, code").query(Entry.class).list();
     }
 
+    /** A suggestion in a list; {@code dueAt}/{@code warnAt}: its nearest running deadline (an active assignment's), if any. */
     public record Row(long id, String title, String category, String status, boolean keySuggestion, long leadDeputyId,
-                      Instant updatedAt) {
+                      Instant updatedAt, Instant dueAt, Instant warnAt) {
     }
+
+    /** The nearest due time of a suggestion's assignments still in the units' hands, and its warning time. */
+    private static final String NEAREST_DUE = """
+
+             left join lateral (select a.due_at, a.warn_at from suggestion_assignment a
+                                 where a.suggestion_id = s.id and a.due_at is not null
+                                   and a.status in ('ASSIGNED', 'SIGNED', 'RETURN_REQUESTED', 'EXTENSION_REQUESTED')
+                                 order by a.due_at, a.seq limit 1) d on true
+            """;
 
     /** A deputy's own suggestions, led or co-signed, newest change first. */
     public List<Row> mine(long deputyId) {
         return jdbc.sql("""
-                select id, title, category, status, key_suggestion, lead_deputy_id, updated_at from suggestion s
-                 where lead_deputy_id = :d
+                select s.id, s.title, s.category, s.status, s.key_suggestion, s.lead_deputy_id, s.updated_at, d.due_at, d.warn_at
+                  from suggestion s""" + NEAREST_DUE + """
+                 where s.lead_deputy_id = :d
                     or exists (select 1 from suggestion_co_signer c where c.suggestion_id = s.id and c.deputy_id = :d)
-                 order by updated_at desc, id desc limit 200""").param("d", deputyId).query(Row.class).list();
+                 order by s.updated_at desc, s.id desc limit 200""").param("d", deputyId).query(Row.class).list();
     }
 
     public record Filter(String status, String category, Long unitId, Boolean keyOnly) {
@@ -57,24 +68,25 @@ public class SuggestionQueries {
      */
     public List<Row> list(Filter f, Instant beforeAt, Long beforeId, int limit) {
         StringBuilder sql = new StringBuilder("""
-                select id, title, category, status, key_suggestion, lead_deputy_id, updated_at from suggestion s
-                 where status <> 'DRAFT'""");
+                select s.id, s.title, s.category, s.status, s.key_suggestion, s.lead_deputy_id, s.updated_at, d.due_at, d.warn_at
+                  from suggestion s""" + NEAREST_DUE + """
+                 where s.status <> 'DRAFT'""");
         if (f.status() != null && !f.status().isBlank()) {
-            sql.append(" and status = :status");
+            sql.append(" and s.status = :status");
         }
         if (f.category() != null && !f.category().isBlank()) {
-            sql.append(" and category = :category");
+            sql.append(" and s.category = :category");
         }
         if (f.unitId() != null) {
             sql.append(" and exists (select 1 from suggestion_assignment a where a.suggestion_id = s.id and a.unit_id = :unit)");
         }
         if (Boolean.TRUE.equals(f.keyOnly())) {
-            sql.append(" and key_suggestion");
+            sql.append(" and s.key_suggestion");
         }
         if (beforeAt != null && beforeId != null) {
-            sql.append(" and (updated_at, id) < (:beforeAt, :beforeId)");
+            sql.append(" and (s.updated_at, s.id) < (:beforeAt, :beforeId)");
         }
-        sql.append(" order by updated_at desc, id desc limit :limit");
+        sql.append(" order by s.updated_at desc, s.id desc limit :limit");
         var q = jdbc.sql(sql.toString()).param("limit", limit);
         if (f.status() != null && !f.status().isBlank()) {
             q = q.param("status", f.status());

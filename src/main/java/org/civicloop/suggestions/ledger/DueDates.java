@@ -1,0 +1,61 @@
+package org.civicloop.suggestions.ledger;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Where an item stands against its due date, the same way on every list: {@code OVERDUE} once the due
+ * time has passed, {@code WARNING} inside the warning window of its deadline rule (the window's start
+ * is copied from the clock to {@code suggestion_assignment.warn_at}), else {@code ON_TIME}; the
+ * names are those of the deadlines module's {@code ClockState}, so a page that holds a clock passes
+ * its state instead. Templates render it with {@code suggestions/ledger/due :: badge(dueAt, state)}.
+ */
+@Component("dueDates")
+public class DueDates {
+
+    private final ZoneId zone;
+
+    DueDates(@Value("${civicloop.time-zone:Asia/Shanghai}") ZoneId zone) {
+        this.zone = zone;
+    }
+
+    /** The state at {@code now}, or null without a due time (nothing to show). */
+    public static String state(Instant dueAt, Instant warnAt, Instant now) {
+        if (dueAt == null) {
+            return null;
+        }
+        if (now.isAfter(dueAt)) {
+            return "OVERDUE";
+        }
+        return warnAt != null && now.isAfter(warnAt) ? "WARNING" : "ON_TIME";
+    }
+
+    public String state(Instant dueAt, Instant warnAt) {
+        return state(dueAt, warnAt, Instant.now());
+    }
+
+    /**
+     * Calendar days late ("逾期 N 天"): a deadline at the end of Monday is 1 day late on Tuesday. At
+     * least 1 once overdue, so an hour rule missed earlier the same day still reads 1.
+     */
+    public long overdueDays(Instant dueAt) {
+        return overdueDays(dueAt, Instant.now());
+    }
+
+    public long overdueDays(Instant dueAt, Instant now) {
+        return Math.max(1, ChronoUnit.DAYS.between(date(dueAt), date(now)));
+    }
+
+    /** Calendar days left until the due day (0 on the day itself). */
+    public long daysLeft(Instant dueAt, Instant now) {
+        return Math.max(0, ChronoUnit.DAYS.between(date(now), date(dueAt)));
+    }
+
+    private LocalDate date(Instant instant) {
+        return instant.atZone(zone).toLocalDate();
+    }
+}

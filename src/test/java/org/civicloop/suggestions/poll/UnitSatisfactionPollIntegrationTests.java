@@ -1,0 +1,243 @@
+package org.civicloop.suggestions.poll;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.civicloop.organization.CivicUser;
+import org.civicloop.shared.BusinessException;
+import org.civicloop.testing.IntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * 满意度测评 end to end on the real database: the office runs the poll, chosen accounts vote once each
+ * and in secret, the figures are the ones counted by hand, and the public sees them only once published.
+ */
+@IntegrationTest
+class UnitSatisfactionPollIntegrationTests {
+
+    static final String HOUSING = "花溪区住房和城乡建设局";
+    static final String EDUCATION = "花溪区教育局";
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    PollService service;
+    @Autowired
+    PollQueries queries;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    UserDetailsService users;
+
+    CivicUser u(String name) {
+        return (CivicUser) users.loadUserByUsername(name);
+    }
+
+    long unitId(String name) {
+        return jdbc.sql("select id from org_unit where name = :n").param("n", name).query(Long.class).single();
+    }
+
+    @Test
+    void theOfficeRunsAPollChosenVotersVoteOnceInSecretAndThePublicSeesOnlyPublishedCounts() throws Exception {
+        long housing = unitId(HOUSING);
+        long education = unitId(EDUCATION);
+        // only the office makes polls
+        mvc.perform(get("/polls/manage").with(user(u("deputy")))).andExpect(status().isForbidden());
+        mvc.perform(post("/polls/manage").with(csrf()).with(user(u("unit"))).param("title", "x")).andExpect(status().isForbidden());
+        // an unknown login name is named, and nothing is written
+        long pollsBefore = jdbc.sql("select count(*) from suggestion_poll").query(Long.class).single();
+        mvc.perform(post("/polls/manage").with(csrf()).with(user(u("office"))).param("title", "测评")
+                        .param("units", Long.toString(housing)).param("electorate", "CHOSEN").param("voters", "leader, nobody-here"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("没有登录名为“nobody-here”的账号")));
+        assertThat(jdbc.sql("select count(*) from suggestion_poll").query(Long.class).single()).isEqualTo(pollsBefore);
+
+        String location = mvc.perform(post("/polls/manage").with(csrf()).with(user(u("office")))
+                        .param("title", "2026年度承办单位满意度测评（常委会）")
+                        .param("units", Long.toString(housing), Long.toString(education))
+                        .param("electorate", "CHOSEN").param("voters", "leader\nstation, window；approver"))
+                .andExpect(status().is3xxRedirection()).andExpect(flash().attribute("done", "poll.done.created"))
+                .andReturn().getResponse().getRedirectedUrl();
+        long id = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
+
+        // not open yet: no ballot for anyone, no public page
+        mvc.perform(get("/polls/" + id).with(user(u("leader")))).andExpect(status().isNotFound());
+        mvc.perform(get("/public/polls/" + id)).andExpect(status().isNotFound());
+        assertThatThrownBy(() -> service.open(id, u("leader"))).isInstanceOf(AccessDeniedException.class);
+
+        mvc.perform(post("/polls/manage/" + id + "/open").with(csrf()).with(user(u("office"))))
+                .andExpect(flash().attribute("done", "poll.done.opened"));
+        mvc.perform(post("/polls/manage/" + id + "/open").with(csrf()).with(user(u("office"))))
+                .andExpect(flash().attribute("failed", "poll.error.transition.OPEN"));
+
+        // an account not on the list: the poll does not exist for it, and its ballot is not taken
+        mvc.perform(get("/polls/" + id).with(user(u("deputy")))).andExpect(status().isNotFound());
+        mvc.perform(post("/polls/" + id + "/ballot").with(csrf()).with(user(u("deputy")))
+                .param("unit-" + housing, "SATISFIED").param("unit-" + education, "SATISFIED")).andExpect(status().isNotFound());
+        mvc.perform(get("/polls").with(user(u("leader")))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("2026年度承办单位满意度测评（常委会）")));
+
+        // a ballot must rate every unit; an incomplete one writes nothing
+        mvc.perform(post("/polls/" + id + "/ballot").with(csrf()).with(user(u("leader"))).param("unit-" + housing, "SATISFIED"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("请为“花溪区教育局”选择一项评价")));
+        assertThat(ballots(id)).isZero();
+
+        // three of four vote: housing S, S, D; education B, D, D
+        vote(id, "leader", housing, "SATISFIED", education, "BASICALLY_SATISFIED");
+        vote(id, "station", housing, "SATISFIED", education, "DISSATISFIED");
+        vote(id, "window", housing, "DISSATISFIED", education, "DISSATISFIED");
+        mvc.perform(get("/polls/" + id).with(user(u("leader")))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("您已参加本次测评")))
+                .andExpect(content().string(not(containsString("id=\"cast-ballot\""))));
+        // a second ballot is refused with a message and counts nothing
+        mvc.perform(post("/polls/" + id + "/ballot").with(csrf()).with(user(u("leader")))
+                        .param("unit-" + housing, "DISSATISFIED").param("unit-" + education, "DISSATISFIED"))
+                .andExpect(status().is3xxRedirection()).andExpect(flash().attribute("failed", "poll.error.alreadyVoted"));
+        assertThat(ballots(id)).isEqualTo(3);
+
+        // while open, the office sees the turnout but no counts
+        mvc.perform(get("/polls/manage/" + id).with(user(u("office")))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("已投 3 人 / 应投 4 人")))
+                .andExpect(content().string(not(containsString("id=\"poll-results\""))));
+
+        mvc.perform(post("/polls/manage/" + id + "/close").with(csrf()).with(user(u("office"))))
+                .andExpect(flash().attribute("done", "poll.done.closed"));
+        assertThatThrownBy(() -> service.vote(id, Map.of(housing, "SATISFIED", education, "SATISFIED"), u("approver")))
+                .isInstanceOf(BusinessException.class).extracting("messageKey").isEqualTo("poll.error.notOpen");
+
+        // counted by hand: housing 2 satisfied + 0 basic of 3 = 66.7 %, education 0 + 1 of 3 = 33.3 %, turnout 3 of 4 = 75 %
+        PollQueries.Results results = queries.results(id);
+        assertThat(results.ballots()).isEqualTo(3);
+        assertThat(results.voters()).isEqualTo(4);
+        assertThat(results.turnout()).isEqualByComparingTo(new BigDecimal("75.0"));
+        PollQueries.UnitResult h = results.units().get(0);
+        assertThat(h.unitName()).isEqualTo(HOUSING);
+        assertThat(h.counts()).containsExactly(Map.entry("SATISFIED", 2L), Map.entry("BASICALLY_SATISFIED", 0L), Map.entry("DISSATISFIED", 1L));
+        assertThat(h.votes()).isEqualTo(3);
+        assertThat(h.satisfactionRate()).isEqualByComparingTo(new BigDecimal("66.7"));
+        PollQueries.UnitResult e = results.units().get(1);
+        assertThat(e.counts()).containsExactly(Map.entry("SATISFIED", 0L), Map.entry("BASICALLY_SATISFIED", 1L), Map.entry("DISSATISFIED", 2L));
+        assertThat(e.satisfactionRate()).isEqualByComparingTo(new BigDecimal("33.3"));
+        mvc.perform(get("/polls/manage/" + id).with(user(u("office")))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("66.7%"))).andExpect(content().string(containsString("33.3%")));
+
+        // closed but not published: still nothing public
+        mvc.perform(get("/public/polls/" + id)).andExpect(status().isNotFound());
+        mvc.perform(get("/public/polls")).andExpect(status().isOk())
+                .andExpect(content().string(not(containsString("2026年度承办单位满意度测评（常委会）"))));
+
+        mvc.perform(post("/polls/manage/" + id + "/publish").with(csrf()).with(user(u("office"))))
+                .andExpect(flash().attribute("done", "poll.done.published"));
+        mvc.perform(get("/public/polls")).andExpect(status().isOk())
+                .andExpect(content().string(containsString("2026年度承办单位满意度测评（常委会）")));
+        String page = mvc.perform(get("/public/polls/" + id)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(page).contains(HOUSING, EDUCATION, "66.7%", "33.3%", "75%", "已投 3 人 / 应投 4 人");
+        for (String who : List.of("leader", "station", "window", "approver")) {
+            assertThat(page).doesNotContain(u(who).displayName()).doesNotContain(">" + who + "<");
+        }
+        assertThat(page).doesNotContain("<form method=\"post\"");
+
+        // audited, every step; a ballot's record names the voter but never a choice
+        assertThat(jdbc.sql("select action from audit_entry where subject_type = 'poll' and subject_id = :id order by id")
+                .param("id", Long.toString(id)).query(String.class).list())
+                .containsExactly("poll.created", "poll.opened", "poll.ballotCast", "poll.ballotCast", "poll.ballotCast",
+                        "poll.closed", "poll.published");
+        List<String> ballotRecords = jdbc.sql("""
+                        select actor || ' ' || summary_before::text || ' ' || summary_after::text from audit_entry
+                         where subject_type = 'poll' and subject_id = :id and action = 'poll.ballotCast'""")
+                .param("id", Long.toString(id)).query(String.class).list();
+        assertThat(ballotRecords).hasSize(3).allSatisfy(r -> assertThat(r).doesNotContain("SATISFIED", "DISSATISFIED", "unit"));
+        // and no table keeps a voter next to a choice
+        assertThat(jdbc.sql("""
+                        select count(*) from information_schema.columns c
+                         where c.table_name like 'suggestion_poll%' and c.column_name = 'scale_code'
+                           and exists (select 1 from information_schema.columns o
+                                        where o.table_name = c.table_name and o.column_name = 'account_id')""")
+                .query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void aDoubleSubmitRaceCountsOneBallot() throws Exception {
+        long housing = unitId(HOUSING);
+        long id = service.create(new PollService.NewPoll("并发投票测评", List.of(housing), Electorate.CHOSEN, List.of("leader")), u("office"));
+        service.open(id, u("office"));
+        CivicUser leader = u("leader");
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<String>> outcomes = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                Callable<String> ballot = () -> {
+                    start.await();
+                    try {
+                        service.vote(id, Map.of(housing, "SATISFIED"), leader);
+                        return "cast";
+                    } catch (BusinessException e) {
+                        return e.messageKey();
+                    }
+                };
+                outcomes.add(pool.submit(ballot));
+            }
+            start.countDown();
+            List<String> results = new ArrayList<>();
+            for (Future<String> f : outcomes) {
+                results.add(f.get());
+            }
+            assertThat(results).containsExactlyInAnyOrder("cast", "poll.error.alreadyVoted");
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(ballots(id)).isEqualTo(1);
+        assertThat(queries.results(id).units().get(0).votes()).isEqualTo(1);
+    }
+
+    @Test
+    void aPollOfAllDeputiesTakesEveryDeputyAccountWhenItOpensAndOnlyThem() throws Exception {
+        long housing = unitId(HOUSING);
+        long id = service.create(new PollService.NewPoll("全体代表测评", List.of(housing), Electorate.ALL_DEPUTIES, List.of()), u("office"));
+        service.open(id, u("office"));
+        assertThat(jdbc.sql("select account_id from suggestion_poll_voter where poll_id = :p").param("p", id).query(Long.class).list())
+                .contains(u("deputy").accountId()).doesNotContain(u("leader").accountId(), u("office").accountId());
+        mvc.perform(get("/polls").with(user(u("deputy")))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("全体代表测评")));
+        mvc.perform(get("/polls/" + id).with(user(u("deputy")))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"cast-ballot\"")));
+        mvc.perform(get("/polls/" + id).with(user(u("leader")))).andExpect(status().isNotFound());
+        mvc.perform(get("/polls/" + id).with(user(u("office")))).andExpect(status().isNotFound());
+    }
+
+    private void vote(long id, String who, long unitA, String a, long unitB, String b) throws Exception {
+        mvc.perform(post("/polls/" + id + "/ballot").with(csrf()).with(user(u(who)))
+                        .param("unit-" + unitA, a).param("unit-" + unitB, b))
+                .andExpect(status().is3xxRedirection()).andExpect(flash().attribute("done", "poll.done.voted"));
+    }
+
+    private long ballots(long id) {
+        return jdbc.sql("select count(*) from suggestion_poll_ballot where poll_id = :p").param("p", id).query(Long.class).single();
+    }
+}
