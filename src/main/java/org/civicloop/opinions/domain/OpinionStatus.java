@@ -35,7 +35,7 @@ public enum OpinionStatus {
             case MERGED -> EnumSet.of(SUBMITTED);
             case ACCEPTED -> EnumSet.of(HANDLING, REPLIED, IN_SUGGESTION);
             case HANDLING -> EnumSet.of(REPLIED, ACCEPTED);
-            case IN_SUGGESTION -> EnumSet.of(REPLIED);
+            case IN_SUGGESTION -> EnumSet.of(REPLIED, CLOSED); // closed when the suggestion closes
             case REPLIED -> EnumSet.of(CLOSED, HANDLING, ACCEPTED);
             case REJECTED, CLOSED -> EnumSet.noneOf(OpinionStatus.class);
         };
