@@ -50,6 +50,16 @@ public final class SuggestionPeople {
                         .query(Long.class).single());
     }
 
+    /** Staff of a unit no suggestion here is assigned to (花溪区交通运输局), created at first use. */
+    public synchronized CivicUser otherUnitUser() {
+        String username = "unit3";
+        if (accounts.findIdByUsername(username).isEmpty()) {
+            accounts.create(username, new AccountDetails("交通运输局办理员", null, unitId("花溪区交通运输局"),
+                    Set.of(Role.HANDLING_UNIT), true), PASSWORD, false);
+        }
+        return user(username);
+    }
+
     public long unitId(String name) {
         return jdbc.sql("select id from org_unit where name = :n").param("n", name).query(Long.class).single();
     }
