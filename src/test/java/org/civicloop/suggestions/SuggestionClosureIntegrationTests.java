@@ -248,6 +248,25 @@ class SuggestionClosureIntegrationTests {
         assertThat(opinionStatus(linked.id())).isEqualTo("CLOSED");
     }
 
+    @Test
+    void aRefusedSuggestionGivesItsOpinionsBackToTheOffice() throws Exception {
+        Opinion linked = people.acceptedOpinion(opinions, "希望帮忙解决家属就业", null);
+        long id = service.draft(new SuggestionDraft("关于家属就业的建议", "内容。", "OTHER", SubmissionPeriod.RECESS,
+                List.of(), List.of(linked.id())), deputy);
+        service.submit(id, deputy);
+        assertThat(opinionStatus(linked.id())).isEqualTo("IN_SUGGESTION");
+        service.notRegister(id, "属于个人事项，转来信处理", office);
+        assertThat(jdbc.sql("select status || ' ' || coalesce(suggestion_id::text, '-') from opinion where id = :id")
+                .param("id", linked.id()).query(String.class).single()).isEqualTo("ACCEPTED -");
+        assertThat(page("/public/opinions/" + linked.receiptCode())).contains("代表建议未立案，重新受理")
+                .doesNotContain("id=\"suggestion-outcome\"");
+        // the office may route it now, or another suggestion may take it up
+        long again = service.draft(new SuggestionDraft("另一件合适的建议", "内容。", "OTHER", SubmissionPeriod.RECESS,
+                List.of(), List.of(linked.id())), deputy);
+        assertThat(jdbc.sql("select suggestion_id from opinion where id = :id").param("id", linked.id()).query(Long.class).single())
+                .isEqualTo(again);
+    }
+
     /**
      * The 2026 official calendar (deadlines module, V4): Spring Festival holiday 15–23 February;
      * make-up working Saturdays 14 and 28 February. Assigned on Thursday 12 February at 10:00.

@@ -158,6 +158,13 @@ public class Opinion {
         return e;
     }
 
+    /** The suggestion was refused (不予立案): the link goes and the opinion waits to be routed again. */
+    OpinionChanged suggestionRefused(long suggestion) {
+        OpinionChanged e = move(OpinionStatus.ACCEPTED, "suggestionRefused", Map.of("suggestionId", suggestion));
+        this.suggestionId = null;
+        return e;
+    }
+
     OpinionChanged returnedByUnit(long unitId) {
         return move(OpinionStatus.ACCEPTED, "returnedByUnit", Map.of("unitId", unitId));
     }

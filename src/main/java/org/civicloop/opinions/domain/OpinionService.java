@@ -155,6 +155,19 @@ public class OpinionService {
         publish(o, o.linkSuggestion(suggestionId), true, null, null);
     }
 
+    /**
+     * The suggestion was refused (不予立案, handled as a letter): its opinions are accepted again and
+     * unlinked, so that the office routes them another way.
+     */
+    public void suggestionRefused(long suggestionId) {
+        List<Long> linked = jdbc.sql("select id from opinion where suggestion_id = :s and status = 'IN_SUGGESTION' order by id")
+                .param("s", suggestionId).query(Long.class).list();
+        for (Long id : linked) {
+            Opinion o = opinion(id);
+            publish(o, o.suggestionRefused(suggestionId), true, null, null);
+        }
+    }
+
     /** The suggestion closed: an opinion still waiting on it closes too (the voter is told by the notices). */
     public void suggestionClosed(long opinionId, long suggestionId) {
         opinions.findById(opinionId).filter(o -> o.status() == OpinionStatus.IN_SUGGESTION)

@@ -5,6 +5,7 @@ import java.util.List;
 import org.civicloop.notifications.Notifications;
 import org.civicloop.notifications.VoterMessage;
 import org.civicloop.suggestions.SuggestionEvents.PublishedReply;
+import org.civicloop.suggestions.SuggestionEvents.SuggestionChanged;
 import org.civicloop.suggestions.SuggestionEvents.SuggestionClosed;
 import org.civicloop.suggestions.SuggestionEvents.SuggestionLinkedToOpinions;
 import org.springframework.beans.factory.annotation.Value;
@@ -16,7 +17,8 @@ import org.springframework.stereotype.Component;
  * The opinions module's side of the link to deputies' suggestions (many opinions to one suggestion).
  * It hears the suggestions module's events in the transaction of the suggestion's change: a link it
  * cannot make (an unknown opinion, one not accepted, one another suggestion took) is refused and the
- * suggestion's change rolls back with it. When the suggestion closes, its publishable outcome is kept
+ * suggestion's change rolls back with it. A suggestion refused (不予立案) gives its opinions back to
+ * the office, accepted and unlinked. When the suggestion closes, its publishable outcome is kept
  * here for the public status page, every linked opinion still waiting closes, and every linked voter
  * who left a contact (and so consented to be contacted) is told by SMS or e-mail, with the receipt
  * code and the status page's address only.
@@ -42,6 +44,13 @@ class SuggestionLinks {
     @EventListener
     void linked(SuggestionLinkedToOpinions event) {
         event.opinionIds().forEach(id -> service.linkSuggestion(id, event.suggestionId()));
+    }
+
+    @EventListener
+    void changed(SuggestionChanged event) {
+        if ("notRegistered".equals(event.step())) {
+            service.suggestionRefused(event.suggestionId());
+        }
     }
 
     @EventListener
