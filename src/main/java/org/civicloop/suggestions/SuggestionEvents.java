@@ -1,5 +1,6 @@
 package org.civicloop.suggestions;
 
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,5 +56,28 @@ public final class SuggestionEvents {
         public String subjectId() { return Long.toString(suggestionId); }
         public String action() { return "suggestion.opinionsLinked"; }
         public Map<String, Object> after() { return Map.of("opinionIds", opinionIds); }
+    }
+
+    /**
+     * A suggestion closed (evaluated, deemed evaluated when the deadline passed, or dissatisfied with
+     * no rehandling left), with what may be told to the public of its outcome, for the voters whose
+     * opinions it grew from. The closure itself is audited ({@link SuggestionChanged} {@code closed}
+     * or {@code closedUnevaluated}); this event only carries the outcome to the opinions module.
+     * Nothing personal is in it. For a confidential (涉密) suggestion {@code replyPublished} is false
+     * and the title and the replies' texts are {@code null}: nothing of it is published.
+     *
+     * @param replies the final replies of the units that owed one (lead or separate units), in order
+     */
+    public record SuggestionClosed(long suggestionId, List<Long> opinionIds, String title, boolean replyPublished,
+                                   boolean evaluationDeemed, Instant closedAt, List<PublishedReply> replies) {
+        public SuggestionClosed {
+            opinionIds = List.copyOf(opinionIds);
+            replies = List.copyOf(replies);
+        }
+    }
+
+    /** One unit's final reply as the public may read it (its text {@code null} when not published). */
+    public record PublishedReply(String unitName, String resultClass, String resultClassNameZh, String resultClassNameEn,
+                                 String text) {
     }
 }

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Set;
 import org.civicloop.deadlines.ClockView;
 import org.civicloop.deadlines.Deadlines;
+import org.civicloop.opinions.domain.OpinionService;
+import org.civicloop.organization.domain.AccountService;
 import org.civicloop.organization.CivicUser;
 import org.civicloop.organization.Role;
 import org.civicloop.shared.BusinessException;
@@ -38,7 +40,6 @@ class SuggestionLifecycleIntegrationTests {
 
     static final String HOUSING = "花溪区住房和城乡建设局";
     static final String EDUCATION = "花溪区教育局";
-    static final long CO_SIGNER_ACCOUNT = 990_001L;
 
     @Autowired
     SuggestionService service;
@@ -48,6 +49,11 @@ class SuggestionLifecycleIntegrationTests {
     UserDetailsService users;
     @Autowired
     Deadlines deadlines;
+    @Autowired
+    AccountService accounts;
+    @Autowired
+    OpinionService opinions;
+    SuggestionPeople people;
 
     CivicUser deputy;
     CivicUser office;
@@ -65,12 +71,9 @@ class SuggestionLifecycleIntegrationTests {
         unit2 = user("unit2");
         leader = user("leader");
         // a second deputy with a login of their own, to co-sign (the demo has one deputy login)
-        coSignerDeputyId = jdbc.sql("select id from deputy where account_id = :a").param("a", CO_SIGNER_ACCOUNT).query(Long.class)
-                .optional().orElseGet(() -> jdbc.sql("""
-                        insert into deputy (name, level, constituency, region_code, status, account_id, duty_token)
-                        values ('李联名', 'DISTRICT', '青岩镇选区', '520111101', 'ACTIVE', :a, 'cosign00test') returning id""")
-                        .param("a", CO_SIGNER_ACCOUNT).query(Long.class).single());
-        coSigner = new CivicUser(CO_SIGNER_ACCOUNT, "cosigner", "李联名", null, null, Set.of(Role.DEPUTY), true, null, false, 0, null);
+        people = new SuggestionPeople(jdbc, users, accounts);
+        coSignerDeputyId = people.coSignerDeputyId();
+        coSigner = user(SuggestionPeople.CO_SIGNER);
     }
 
     CivicUser user(String username) {
@@ -92,7 +95,8 @@ class SuggestionLifecycleIntegrationTests {
 
     long drafted(String title, List<Long> coSigners) {
         return service.draft(new SuggestionDraft(title, "关于" + title + "的具体建议内容。", "URBAN", SubmissionPeriod.RECESS,
-                coSigners, List.of(101L, 102L)), deputy);
+                coSigners, SuggestionPeople.ids(people.acceptedOpinion(opinions, title + "：群众反映一", null),
+                        people.acceptedOpinion(opinions, title + "：群众反映二", null))), deputy);
     }
 
     long registered(String title) {

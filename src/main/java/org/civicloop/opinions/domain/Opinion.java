@@ -151,6 +151,20 @@ public class Opinion {
         return event("suggestionLinked", status.name(), Map.of("suggestionId", suggestion));
     }
 
+    /** The suggestion it was folded into closed: so is the opinion, its outcome being the suggestion's. */
+    OpinionChanged suggestionClosed(long suggestion) {
+        OpinionChanged e = move(OpinionStatus.CLOSED, "suggestionClosed", Map.of("suggestionId", suggestion));
+        this.closedAt = updatedAt;
+        return e;
+    }
+
+    /** The suggestion was refused (不予立案): the link goes and the opinion waits to be routed again. */
+    OpinionChanged suggestionRefused(long suggestion) {
+        OpinionChanged e = move(OpinionStatus.ACCEPTED, "suggestionRefused", Map.of("suggestionId", suggestion));
+        this.suggestionId = null;
+        return e;
+    }
+
     OpinionChanged returnedByUnit(long unitId) {
         return move(OpinionStatus.ACCEPTED, "returnedByUnit", Map.of("unitId", unitId));
     }
@@ -214,6 +228,9 @@ public class Opinion {
     public String districtCode() { return districtCode; }
     public String voterPhone() { return voterPhone; }
     public String voterEmail() { return voterEmail; }
+    /** The voter agreed to be contacted (and left a contact). */
+    public boolean consented() { return consentAt != null; }
+    public Long suggestionId() { return suggestionId; }
     public OpinionStatus status() { return status; }
     public Long duplicateOf() { return duplicateOf; }
     public Rating rating() { return rating; }

@@ -67,6 +67,39 @@ public class OpinionQueries {
                 .param("id", opinionId).query(Step.class).list();
     }
 
+    /** What became of the suggestion an opinion was folded into, as far as it may be published. */
+    public record SuggestionOutcome(long suggestionId, String title, boolean published, Instant closedAt,
+                                    List<SuggestionOutcomeReply> replies) {
+    }
+
+    public record SuggestionOutcomeReply(String unitName, String resultClass, String classNameZh, String classNameEn,
+                                         String replyText) {
+        public String className(java.util.Locale locale) {
+            return "en".equals(locale.getLanguage()) ? classNameEn : classNameZh;
+        }
+    }
+
+    /** Empty while the opinion is in no suggestion, or its suggestion has not closed. */
+    public Optional<SuggestionOutcome> suggestionOutcome(long opinionId) {
+        record Head(long suggestionId, String title, boolean published, Instant closedAt) {
+        }
+        return jdbc.sql("""
+                        select s.suggestion_id, s.title, s.published, s.closed_at
+                          from opinion o join opinion_suggestion_outcome s on s.suggestion_id = o.suggestion_id
+                         where o.id = :id""")
+                .param("id", opinionId).query(Head.class).optional()
+                .map(h -> new SuggestionOutcome(h.suggestionId(), h.title(), h.published(), h.closedAt(), jdbc.sql("""
+                                select unit_name, result_class, class_name_zh, class_name_en, reply_text
+                                  from opinion_suggestion_reply where suggestion_id = :s order by seq""")
+                        .param("s", h.suggestionId()).query(SuggestionOutcomeReply.class).list()));
+    }
+
+    /** Whether the opinion is linked to a deputy's suggestion (纳入代表建议). */
+    public boolean inSuggestion(long opinionId) {
+        return jdbc.sql("select suggestion_id is not null from opinion where id = :id").param("id", opinionId)
+                .query(Boolean.class).optional().orElse(false);
+    }
+
     // ---- staff ----
 
     public record QueueFilter(String status, String category, String channel, String town, String text,

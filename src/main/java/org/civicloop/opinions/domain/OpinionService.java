@@ -133,9 +133,45 @@ public class OpinionService {
         publish(o, o.toSuggestion(), true, actorLabel(user), null);
     }
 
+    /**
+     * 纳入代表建议: a deputy's suggestion took this opinion up. An accepted opinion moves to
+     * {@code IN_SUGGESTION} on the way; one already there (the office or the addressee promoted it)
+     * just gets the link. Any other opinion, or one another suggestion has taken, cannot be linked:
+     * the refusal rolls the suggestion's change back.
+     */
     public void linkSuggestion(long opinionId, long suggestionId) {
-        Opinion o = opinion(opinionId);
-        publish(o, o.linkSuggestion(suggestionId), false, null, null);
+        Opinion o = opinions.findById(opinionId)
+                .orElseThrow(() -> BusinessException.invalid("opinion.error.notLinkable", opinionId));
+        if (o.suggestionId() != null && o.suggestionId() == suggestionId) {
+            return;
+        }
+        if (o.suggestionId() != null
+                || (o.status() != OpinionStatus.ACCEPTED && o.status() != OpinionStatus.IN_SUGGESTION)) {
+            throw BusinessException.invalid("opinion.error.notLinkable", opinionId);
+        }
+        if (o.status() == OpinionStatus.ACCEPTED) {
+            publish(o, o.toSuggestion(), true, null, null);
+        }
+        publish(o, o.linkSuggestion(suggestionId), true, null, null);
+    }
+
+    /**
+     * The suggestion was refused (不予立案, handled as a letter): its opinions are accepted again and
+     * unlinked, so that the office routes them another way.
+     */
+    public void suggestionRefused(long suggestionId) {
+        List<Long> linked = jdbc.sql("select id from opinion where suggestion_id = :s and status = 'IN_SUGGESTION' order by id")
+                .param("s", suggestionId).query(Long.class).list();
+        for (Long id : linked) {
+            Opinion o = opinion(id);
+            publish(o, o.suggestionRefused(suggestionId), true, null, null);
+        }
+    }
+
+    /** The suggestion closed: an opinion still waiting on it closes too (the voter is told by the notices). */
+    public void suggestionClosed(long opinionId, long suggestionId) {
+        opinions.findById(opinionId).filter(o -> o.status() == OpinionStatus.IN_SUGGESTION)
+                .ifPresent(o -> publish(o, o.suggestionClosed(suggestionId), true, null, null));
     }
 
     public void sign(long orderId, CivicUser user) {

@@ -35,7 +35,8 @@ public enum OpinionStatus {
             case MERGED -> EnumSet.of(SUBMITTED);
             case ACCEPTED -> EnumSet.of(HANDLING, REPLIED, IN_SUGGESTION);
             case HANDLING -> EnumSet.of(REPLIED, ACCEPTED);
-            case IN_SUGGESTION -> EnumSet.of(REPLIED);
+            // closed when the suggestion closes; accepted again when the suggestion is refused (不予立案)
+            case IN_SUGGESTION -> EnumSet.of(REPLIED, CLOSED, ACCEPTED);
             case REPLIED -> EnumSet.of(CLOSED, HANDLING, ACCEPTED);
             case REJECTED, CLOSED -> EnumSet.noneOf(OpinionStatus.class);
         };

@@ -63,6 +63,8 @@ class PublicPages {
         if (status.activeOrderId() != null) {
             clocks.find(status.activeOrderId()).ifPresent(clock -> model.addAttribute("clock", clock));
         }
+        model.addAttribute("inSuggestion", queries.inSuggestion(status.id()));
+        queries.suggestionOutcome(status.id()).ifPresent(o -> model.addAttribute("suggestionOutcome", o));
         model.addAttribute("now", Instant.now());
         model.addAttribute("rules", rules);
     }

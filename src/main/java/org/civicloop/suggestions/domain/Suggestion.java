@@ -35,6 +35,7 @@ public class Suggestion {
     private String returnReason;
     private String notRegisteredReason;
     private Evaluation evaluation;
+    private boolean evaluationDeemed;
     private String evaluationNote;
     private int rehandlings;
     private final long createdByAccount;
@@ -52,8 +53,8 @@ public class Suggestion {
 
     Suggestion(Long id, String title, String content, String category, long leadDeputyId, SubmissionPeriod period,
                boolean keySuggestion, boolean confidential, SuggestionStatus status, HandlingMode mode,
-               String returnReason, String notRegisteredReason, Evaluation evaluation, String evaluationNote,
-               int rehandlings, long createdByAccount, Instant createdAt, Instant submittedAt, Instant registeredAt,
+               String returnReason, String notRegisteredReason, Evaluation evaluation, boolean evaluationDeemed,
+               String evaluationNote, int rehandlings, long createdByAccount, Instant createdAt, Instant submittedAt, Instant registeredAt,
                Instant assignedAt, Instant evaluatedAt, Instant closedAt, Instant updatedAt, int version,
                List<CoSigner> coSigners, List<Assignment> assignments, Set<Long> opinionIds) {
         this.id = id;
@@ -69,6 +70,7 @@ public class Suggestion {
         this.returnReason = returnReason;
         this.notRegisteredReason = notRegisteredReason;
         this.evaluation = evaluation;
+        this.evaluationDeemed = evaluationDeemed;
         this.evaluationNote = evaluationNote;
         this.rehandlings = rehandlings;
         this.createdByAccount = createdByAccount;
@@ -88,7 +90,7 @@ public class Suggestion {
     /** A new draft by its lead deputy. */
     public static Suggestion draft(long accountId, long leadDeputyId, SuggestionDraft d, Instant now) {
         Suggestion s = new Suggestion(null, d.title(), d.content(), d.category(), leadDeputyId, d.period(), false, false,
-                SuggestionStatus.DRAFT, null, null, null, null, null, 0, accountId, now, null, null, null, null, null,
+                SuggestionStatus.DRAFT, null, null, null, null, false, null, 0, accountId, now, null, null, null, null, null,
                 now, 0, List.of(), List.of(), Set.of());
         s.setCoSigners(d.coSignerDeputyIds());
         return s;
@@ -381,6 +383,7 @@ public class Suggestion {
             throw BusinessException.conflict("suggestion.error.notAwaitingEvaluation");
         }
         this.evaluation = value;
+        this.evaluationDeemed = false;
         this.evaluationNote = note;
         this.evaluatedAt = now;
         List<AuditableEvent> events = new ArrayList<>();
@@ -399,6 +402,51 @@ public class Suggestion {
         events.add(move(SuggestionStatus.CLOSED, "closed", Map.of("evaluation", value.name()), now));
         this.closedAt = now;
         return events;
+    }
+
+    /**
+     * 逾期未评价: the lead deputy let the evaluation deadline pass. The suggestion closes as if they
+     * had evaluated it {@code deemedAs} (a province's rule, commonly "逾期未反馈的视为满意"), flagged as
+     * deemed so that it is never counted as a real evaluation. Never sends it back for rehandling:
+     * nobody asked for that.
+     */
+    public List<AuditableEvent> closeUnevaluated(Evaluation deemedAs, Instant now) {
+        if (deemedAs == null) {
+            throw BusinessException.invalid("suggestion.error.evaluationRequired");
+        }
+        if (status != SuggestionStatus.AWAITING_EVALUATION) {
+            throw BusinessException.conflict("suggestion.error.notAwaitingEvaluation");
+        }
+        SuggestionChanged e = move(SuggestionStatus.CLOSED, "closedUnevaluated",
+                Map.of("evaluation", deemedAs.name(), "deemed", true), now);
+        this.evaluation = deemedAs;
+        this.evaluationDeemed = true;
+        this.evaluationNote = null;
+        this.evaluatedAt = now;
+        this.closedAt = now;
+        return List.of(e);
+    }
+
+    /**
+     * A co-signing deputy's own opinion of the reply, once it has been sent for evaluation (and after
+     * closure too). It does not move the suggestion: the lead deputy evaluates on everyone's behalf.
+     */
+    public List<AuditableEvent> coSignerOpinion(long deputyId, Evaluation value, String note, Instant now) {
+        if (value == null) {
+            throw BusinessException.invalid("suggestion.error.evaluationRequired");
+        }
+        if (status != SuggestionStatus.AWAITING_EVALUATION && status != SuggestionStatus.CLOSED) {
+            throw BusinessException.conflict("suggestion.error.notAwaitingEvaluation");
+        }
+        int i = indexOfCoSigner(deputyId);
+        if (i < 0) {
+            throw BusinessException.invalid("suggestion.error.notCoSigner");
+        }
+        CoSigner c = coSigners.get(i);
+        coSigners.set(i, new CoSigner(deputyId, c.confirmedAt(), value, note, now));
+        this.updatedAt = now;
+        return List.of(new SuggestionChanged(id(), "coSignerEvaluated", status.name(), status.name(),
+                Map.of("deputyId", deputyId, "evaluation", value.name())));
     }
 
     /** The assignment must be one the unit is still working on, while units work on the suggestion. */
@@ -473,6 +521,8 @@ public class Suggestion {
     public String returnReason() { return returnReason; }
     public String notRegisteredReason() { return notRegisteredReason; }
     public Evaluation evaluation() { return evaluation; }
+    /** The evaluation was deemed by the rule for an unevaluated suggestion, not given by the deputy. */
+    public boolean evaluationDeemed() { return evaluationDeemed; }
     public String evaluationNote() { return evaluationNote; }
     public int rehandlings() { return rehandlings; }
     public long createdByAccount() { return createdByAccount; }

@@ -16,9 +16,11 @@ import org.springframework.stereotype.Component;
 /**
  * Who hears about what, in the staff inbox (消息): the office when a suggestion is submitted, a unit
  * asks to return or extend, or a reply waits for audit; a unit when it is assigned one and when its
- * deadline nears; the lead deputy when it comes back for revision, is refused, or awaits their
- * evaluation; the unit and the office when a reply deadline is missed (escalation). Notices join
- * the transaction of the change: nothing is sent for a change that rolls back.
+ * deadline nears; the lead deputy when it comes back for revision, is refused, awaits their
+ * evaluation or was closed as deemed evaluated; each co-signing deputy when the reply is sent for
+ * evaluation (逐人答复: every co-signer gets the reply, not only the lead); the unit and the office
+ * when a reply deadline is missed (escalation). Notices join the transaction of the change: nothing
+ * is sent for a change that rolls back.
  */
 @Component
 class SuggestionNotices {
@@ -39,8 +41,13 @@ class SuggestionNotices {
     void suggestionChanged(SuggestionChanged event) {
         switch (event.step()) {
             case "submitted" -> office("suggestion.notice.submitted", List.of(title(event.suggestionId())), event.suggestionId());
-            case "returnedForRevision", "notRegistered", "sentForEvaluation" -> leadDeputy(event.suggestionId(),
+            case "returnedForRevision", "notRegistered", "closedUnevaluated" -> leadDeputy(event.suggestionId(),
                     "suggestion.notice." + event.step(), List.of(title(event.suggestionId())));
+            case "sentForEvaluation" -> {
+                List<String> args = List.of(title(event.suggestionId()));
+                leadDeputy(event.suggestionId(), "suggestion.notice.sentForEvaluation", args);
+                coSigners(event.suggestionId(), "suggestion.notice.replyToCoSigner", args);
+            }
             default -> {
                 // other steps concern only the page itself
             }
@@ -109,6 +116,12 @@ class SuggestionNotices {
 
     private void unit(long unitId, String key, List<String> args, long id) {
         directory.accountsOfUnit(unitId, Role.HANDLING_UNIT).forEach(a -> notifications.notifyStaff(a, key, args, "/suggestions/" + id));
+    }
+
+    private void coSigners(long id, String key, List<String> args) {
+        suggestions.find(id).ifPresent(s -> s.coSigners().forEach(c -> deputies.find(c.deputyId())
+                .filter(d -> d.accountId() != null)
+                .ifPresent(d -> notifications.notifyStaff(d.accountId(), key, args, "/suggestions/" + id))));
     }
 
     private void leadDeputy(long id, String key, List<String> args) {

@@ -121,6 +121,55 @@ public class SuggestionQueries {
                 .param("unit", unitId).param("all", all).query(InboxRow.class).list();
     }
 
+    /** A published suggestion (closed, not confidential) as the public sees it: nothing about voters. */
+    public record PublishedRow(long id, String title, String category, long leadDeputyId, Instant submittedAt,
+                               Instant closedAt) {
+    }
+
+    /** One unit's final reply to a published suggestion, its text perhaps cut for a list ({@code truncated}). */
+    public record PublishedReply(long suggestionId, long unitId, String role, String resultClass, String replyText,
+                                 boolean truncated, Instant repliedAt) {
+    }
+
+    private static final String PUBLISHED = "status = 'CLOSED' and not confidential";
+
+    /** Closed, non-confidential suggestions, newest closure first, keyset-paged on (closed_at, id). */
+    public List<PublishedRow> published(Instant beforeAt, Long beforeId, int limit) {
+        boolean keyset = beforeAt != null && beforeId != null;
+        var q = jdbc.sql("select id, title, category, lead_deputy_id, submitted_at, closed_at from suggestion where "
+                        + PUBLISHED + (keyset ? " and (closed_at, id) < (:beforeAt, :beforeId)" : "")
+                        + " order by closed_at desc, id desc limit :limit").param("limit", limit);
+        if (keyset) {
+            q = q.param("beforeAt", Timestamp.from(beforeAt)).param("beforeId", beforeId);
+        }
+        return q.query(PublishedRow.class).list();
+    }
+
+    /** One published suggestion; empty when it is not closed, is confidential, or does not exist. */
+    public java.util.Optional<PublishedRow> published(long id) {
+        return jdbc.sql("select id, title, category, lead_deputy_id, submitted_at, closed_at from suggestion where "
+                + PUBLISHED + " and id = :id").param("id", id).query(PublishedRow.class).optional();
+    }
+
+    /**
+     * The final replies of the units that owed one (lead or separate), for these published
+     * suggestions only; {@code maxChars} cuts long texts for lists (0 for the whole text).
+     */
+    public List<PublishedReply> publishedReplies(java.util.Collection<Long> ids, int maxChars) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                        select a.suggestion_id, a.unit_id, a.role, a.result_class,
+                               case when :max > 0 then left(a.reply_text, :max) else a.reply_text end as reply_text,
+                               (:max > 0 and length(a.reply_text) > :max) as truncated, a.replied_at
+                          from suggestion_assignment a join suggestion s on s.id = a.suggestion_id
+                         where a.suggestion_id in (:ids) and s.status = 'CLOSED' and not s.confidential
+                           and a.role in ('LEAD', 'SEPARATE') and a.status = 'REPLIED'
+                         order by a.suggestion_id, a.seq""")
+                .param("ids", ids).param("max", maxChars).query(PublishedReply.class).list();
+    }
+
     public record Step(String kind, String actorLabel, String note, Instant at) {
     }
 

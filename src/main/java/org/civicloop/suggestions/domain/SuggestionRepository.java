@@ -33,8 +33,12 @@ public class SuggestionRepository {
 
     private Suggestion map(ResultSet rs) throws SQLException {
         long id = rs.getLong("id");
-        List<CoSigner> coSigners = jdbc.sql("select deputy_id, confirmed_at from suggestion_co_signer where suggestion_id = :id order by deputy_id")
-                .param("id", id).query((r, n) -> new CoSigner(r.getLong(1), instant(r, "confirmed_at"))).list();
+        List<CoSigner> coSigners = jdbc.sql("""
+                        select deputy_id, confirmed_at, evaluation, evaluation_note, evaluated_at
+                          from suggestion_co_signer where suggestion_id = :id order by deputy_id""")
+                .param("id", id).query((r, n) -> new CoSigner(r.getLong(1), instant(r, "confirmed_at"),
+                        r.getString("evaluation") == null ? null : Evaluation.valueOf(r.getString("evaluation")),
+                        r.getString("evaluation_note"), instant(r, "evaluated_at"))).list();
         Set<Long> opinions = jdbc.sql("select opinion_id from suggestion_opinion where suggestion_id = :id order by opinion_id")
                 .param("id", id).query(Long.class).stream().collect(Collectors.toCollection(java.util.LinkedHashSet::new));
         List<Assignment> assignments = jdbc.sql("select * from suggestion_assignment where suggestion_id = :id order by seq")
@@ -52,7 +56,7 @@ public class SuggestionRepository {
                 rs.getBoolean("confidential"), SuggestionStatus.valueOf(rs.getString("status")),
                 mode == null ? null : HandlingMode.valueOf(mode), rs.getString("return_reason"),
                 rs.getString("not_registered_reason"), evaluation == null ? null : Evaluation.valueOf(evaluation),
-                rs.getString("evaluation_note"), rs.getInt("rehandlings"), rs.getLong("created_by_account"),
+                rs.getBoolean("evaluation_deemed"), rs.getString("evaluation_note"), rs.getInt("rehandlings"), rs.getLong("created_by_account"),
                 instant(rs, "created_at"), instant(rs, "submitted_at"), instant(rs, "registered_at"),
                 instant(rs, "assigned_at"), instant(rs, "evaluated_at"), instant(rs, "closed_at"),
                 instant(rs, "updated_at"), rs.getInt("version"), coSigners, assignments, opinions);
@@ -74,7 +78,7 @@ public class SuggestionRepository {
             int updated = jdbc.sql("""
                     update suggestion set title = :title, content = :content, category = :category, period = :period,
                            key_suggestion = :key, confidential = :conf, status = :status, mode = :mode,
-                           return_reason = :ret, not_registered_reason = :nr, evaluation = :ev, evaluation_note = :evn,
+                           return_reason = :ret, not_registered_reason = :nr, evaluation = :ev, evaluation_deemed = :deemed, evaluation_note = :evn,
                            rehandlings = :reh, submitted_at = :sub, registered_at = :reg, assigned_at = :asg,
                            evaluated_at = :eva, closed_at = :clo, updated_at = :upd, version = version + 1
                      where id = :id and version = :version""")
@@ -82,7 +86,7 @@ public class SuggestionRepository {
                     .param("period", s.period().name()).param("key", s.keySuggestion()).param("conf", s.confidential())
                     .param("status", s.status().name()).param("mode", s.mode() == null ? null : s.mode().name())
                     .param("ret", s.returnReason()).param("nr", s.notRegisteredReason())
-                    .param("ev", s.evaluation() == null ? null : s.evaluation().name()).param("evn", s.evaluationNote())
+                    .param("ev", s.evaluation() == null ? null : s.evaluation().name()).param("deemed", s.evaluationDeemed()).param("evn", s.evaluationNote())
                     .param("reh", s.rehandlings()).param("sub", ts(s.submittedAt())).param("reg", ts(s.registeredAt()))
                     .param("asg", ts(s.assignedAt())).param("eva", ts(s.evaluatedAt())).param("clo", ts(s.closedAt()))
                     .param("upd", ts(s.updatedAt())).param("id", s.id()).param("version", s.version()).update();
@@ -93,8 +97,12 @@ public class SuggestionRepository {
         }
         jdbc.sql("delete from suggestion_co_signer where suggestion_id = :id").param("id", s.id()).update();
         for (CoSigner c : s.coSigners()) {
-            jdbc.sql("insert into suggestion_co_signer (suggestion_id, deputy_id, confirmed_at) values (:s, :d, :c)")
-                    .param("s", s.id()).param("d", c.deputyId()).param("c", ts(c.confirmedAt())).update();
+            jdbc.sql("""
+                    insert into suggestion_co_signer (suggestion_id, deputy_id, confirmed_at, evaluation, evaluation_note, evaluated_at)
+                    values (:s, :d, :c, :ev, :note, :at)""")
+                    .param("s", s.id()).param("d", c.deputyId()).param("c", ts(c.confirmedAt()))
+                    .param("ev", c.evaluation() == null ? null : c.evaluation().name()).param("note", c.evaluationNote())
+                    .param("at", ts(c.evaluatedAt())).update();
         }
         for (Long o : s.opinionIds()) {
             jdbc.sql("insert into suggestion_opinion (suggestion_id, opinion_id) values (:s, :o) on conflict do nothing")

@@ -12,6 +12,7 @@ import org.civicloop.organization.Directory;
 import org.civicloop.shared.AuditableEvent;
 import org.civicloop.shared.BusinessException;
 import org.civicloop.shared.NotFoundException;
+import org.civicloop.suggestions.SuggestionEvents;
 import org.civicloop.suggestions.SuggestionEvents.AssignmentChanged;
 import org.civicloop.suggestions.SuggestionEvents.SuggestionChanged;
 import org.springframework.beans.factory.annotation.Value;
@@ -246,10 +247,14 @@ public class SuggestionService {
     }
 
     public void sendForEvaluation(long id, CivicUser user) {
+        sendForEvaluation(id, user, Instant.now());
+    }
+
+    /** 送代表评价 at a given moment; the deputy's evaluation clock ({@code suggestion.feedback}) starts then. */
+    public void sendForEvaluation(long id, CivicUser user, Instant at) {
         Suggestion s = asOffice(id, user);
-        Instant now = Instant.now();
-        apply(s, s.sendForEvaluation(now), user, null);
-        clocks.feedbackStarted(id, now);
+        apply(s, s.sendForEvaluation(at), user, null);
+        clocks.feedbackStarted(id, at);
     }
 
     /** The lead deputy's evaluation; a late one is accepted and marked late (its clock shows overdue). */
@@ -265,7 +270,61 @@ public class SuggestionService {
                     clocks.rehandling(id, a.seq(), now);
                 }
             }
+        } else {
+            closed(s);
         }
+    }
+
+    /**
+     * 逾期未评价: closes a suggestion whose evaluation deadline had passed by {@code now}, deemed
+     * evaluated as {@code civicloop.suggestions.unevaluated-as} and flagged so. Answers whether it
+     * closed it: a suggestion already evaluated, or whose clock has not run out by {@code now}, is
+     * left alone (the deadline event may come twice, or late).
+     */
+    public boolean closeUnevaluated(long id, Instant now) {
+        Suggestion s = suggestions.find(id).orElseThrow(() -> new NotFoundException("suggestion", id));
+        if (s.status() != SuggestionStatus.AWAITING_EVALUATION) {
+            return false;
+        }
+        boolean due = clocks.feedback(id).filter(c -> c.status() == org.civicloop.deadlines.ClockStatus.RUNNING)
+                .map(c -> now.isAfter(c.dueAt())).orElse(false);
+        if (!due) {
+            return false;
+        }
+        apply(s, s.closeUnevaluated(properties.unevaluatedAs(), now), null, properties.unevaluatedAs().name());
+        clocks.feedbackGiven(id, now);
+        closed(s);
+        return true;
+    }
+
+    /**
+     * A co-signing deputy's own opinion of the reply (逐人答复). The lead deputy's evaluation decides;
+     * this one is recorded beside it and changes nothing else.
+     */
+    public void coSignerOpinion(long id, Evaluation value, String note, CivicUser user) {
+        Suggestion s = visible(id, user);
+        Long deputyId = deputyIdOf(user);
+        if (!permissions.isCoSigner(user, deputyId, s)) {
+            throw new AccessDeniedException("co-signer");
+        }
+        apply(s, s.coSignerOpinion(deputyId, value, note == null || note.isBlank() ? null : text(note), Instant.now()), user,
+                value == null ? null : value.name());
+    }
+
+    /** Tells whoever listens (the opinions module, for the linked voters) what may be published of the outcome. */
+    private void closed(Suggestion s) {
+        boolean published = !s.confidential();
+        List<SuggestionEvents.PublishedReply> replies = jdbc.sql("""
+                        select a.unit_id, a.result_class, c.name_zh, c.name_en, a.reply_text
+                          from suggestion_assignment a join suggestion_result_class c on c.code = a.result_class
+                         where a.suggestion_id = :s and a.role in ('LEAD', 'SEPARATE') and a.status = 'REPLIED'
+                         order by a.seq""")
+                .param("s", s.id())
+                .query((rs, n) -> new SuggestionEvents.PublishedReply(directory.unitName(rs.getLong(1)).orElse(""),
+                        rs.getString(2), rs.getString(3), rs.getString(4), published ? rs.getString(5) : null))
+                .list();
+        events.publishEvent(new SuggestionEvents.SuggestionClosed(s.id(), List.copyOf(s.opinionIds()),
+                published ? s.title() : null, published, s.evaluationDeemed(), s.closedAt(), replies));
     }
 
     /** The suggestion, if this user may see it; else it does not exist for them. */
@@ -303,6 +362,7 @@ public class SuggestionService {
         return s;
     }
 
+    /** Saves, writes the timeline and publishes; {@code user} is null for what the system does by itself. */
     private void apply(Suggestion s, List<AuditableEvent> changes, CivicUser user, String note) {
         suggestions.save(s);
         for (AuditableEvent e : changes) {
@@ -313,7 +373,8 @@ public class SuggestionService {
 
     private void step(long id, AuditableEvent e, CivicUser user, String note) {
         jdbc.sql("insert into suggestion_step (suggestion_id, kind, actor_label, note, at) values (:s, :k, :a, :n, now())")
-                .param("s", id).param("k", e.action()).param("a", user.unitName() != null ? user.unitName() : user.displayName())
+                .param("s", id).param("k", e.action())
+                .param("a", user == null ? null : user.unitName() != null ? user.unitName() : user.displayName())
                 .param("n", e instanceof SuggestionChanged || e instanceof AssignmentChanged ? note : null).update();
     }
 

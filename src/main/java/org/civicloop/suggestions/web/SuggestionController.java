@@ -78,17 +78,20 @@ class SuggestionController {
             throw new NotFoundException("deputy", user.accountId());
         }
         model.addAttribute("rows", queries.mine(deputyId));
+        model.addAttribute("deputyId", deputyId);
         model.addAttribute("categories", queries.categories());
         return "suggestions/mine";
     }
 
     @PreAuthorize("hasRole('DEPUTY')")
     @GetMapping("/suggestions/new")
-    String newForm(@AuthenticationPrincipal CivicUser user, Model model) {
+    String newForm(@RequestParam(defaultValue = "") String opinions, @AuthenticationPrincipal CivicUser user, Model model) {
         if (!permissions.canDraft(user, service.deputyIdOf(user))) {
             throw new NotFoundException("deputy", user.accountId());
         }
-        model.addAttribute("form", new DraftForm("", "", "", "RECESS", List.of(), ""));
+        // from an opinion's page (转为代表建议): the opinion's number comes along, digits and commas only
+        String linked = opinions.matches("[0-9, ]{0,200}") ? opinions : "";
+        model.addAttribute("form", new DraftForm("", "", "", "RECESS", List.of(), linked));
         return formPage(model, null);
     }
 
@@ -216,12 +219,18 @@ class SuggestionController {
         can.put("assign", office && (st == SuggestionStatus.REGISTERED || st == SuggestionStatus.ASSIGNED));
         can.put("sendForEvaluation", office && st == SuggestionStatus.REPLIED);
         can.put("evaluate", lead && st == SuggestionStatus.AWAITING_EVALUATION);
+        // 逐人答复: a co-signer reads the reply and may add their own opinion; the lead deputy's evaluation decides
+        can.put("coSignerOpinion", permissions.isCoSigner(user, deputyId, s)
+                && (st == SuggestionStatus.AWAITING_EVALUATION || st == SuggestionStatus.CLOSED));
         model.addAttribute("s", s);
         model.addAttribute("can", can);
         model.addAttribute("assignments", views);
         model.addAttribute("feedbackClock", clocks.feedback(id).orElse(null));
         model.addAttribute("lead", deputies.find(s.leadDeputyId()).orElse(null));
         model.addAttribute("coSignerNames", deputyNames(s.coSigners().stream().map(c -> c.deputyId()).toList()));
+        model.addAttribute("myCoSigning", s.coSigners().stream().filter(c -> deputyId != null && c.deputyId() == deputyId)
+                .findFirst().orElse(null));
+        model.addAttribute("published", st == SuggestionStatus.CLOSED && !s.confidential());
         model.addAttribute("steps", queries.steps(id));
         model.addAttribute("replies", queries.replies(id));
         model.addAttribute("contacts", queries.contacts(id));
@@ -368,6 +377,14 @@ class SuggestionController {
                     @RequestParam(defaultValue = "") String note, @AuthenticationPrincipal CivicUser user,
                     RedirectAttributes flash) {
         return act(id, flash, "suggestion.done.evaluated", () -> service.evaluate(id,
+                parse(Evaluation.class, evaluation, "suggestion.error.evaluationRequired"), note, user));
+    }
+
+    @PostMapping("/suggestions/{id}/co-signer-opinion")
+    String coSignerOpinion(@PathVariable long id, @RequestParam(defaultValue = "") String evaluation,
+                           @RequestParam(defaultValue = "") String note, @AuthenticationPrincipal CivicUser user,
+                           RedirectAttributes flash) {
+        return act(id, flash, "suggestion.done.coSignerOpinion", () -> service.coSignerOpinion(id,
                 parse(Evaluation.class, evaluation, "suggestion.error.evaluationRequired"), note, user));
     }
 
