@@ -1,8 +1,8 @@
 -- KPIs of suggestion handling (办复率, 按时办复率, 满意率, 解决率, 落实率, 见面率) are computed in one
 -- set-based query (SuggestionKpis) over the assignments made in a period; these indexes serve it.
--- The period is a range of assigned_at; the covering columns let the first step read the index only.
+-- The period is a range of assigned_at; the covering columns let a short period read the index only.
 create index suggestion_assignment_kpi_idx on suggestion_assignment (assigned_at)
-    include (unit_id, role, status, due_at);
+    include (suggestion_id, seq, unit_id, role, status, due_at);
 -- 见面率: the face-to-face contacts of an assignment.
 create index suggestion_contact_met_idx on suggestion_contact (suggestion_id, seq) where face_to_face;
 

@@ -44,9 +44,10 @@ import org.springframework.stereotype.Component;
  * units counts twice, once per reply owed), computed in the same statement with grouping sets.
  * {@link KpiSet} names each counted set; {@link UnitKpis} derives each rate from two counts.
  *
- * <p>One statement, set-based, whatever the number of units: a range scan of
- * {@code suggestion_assignment_kpi_idx}, hash joins to replies, contacts and suggestions, one
- * aggregation.
+ * <p>One statement, set-based, whatever the number of units or rows: the period's assignments
+ * (by {@code suggestion_assignment_kpi_idx}, or a sequential scan when the period holds most of
+ * them), a hash join and hashed aggregation with their replies, hash joins with face-to-face contacts
+ * and suggestions, and hashed grouping sets. No sort and nothing per row.
  */
 @Component
 public class SuggestionKpis {
@@ -58,45 +59,48 @@ public class SuggestionKpis {
     static final List<String> OWING = Arrays.stream(AssignmentRole.values()).filter(AssignmentRole::owesReply)
             .map(Enum::name).toList();
 
-    /** The rows every figure is counted from; parameters :from, :to, :now, :owing, :active. */
-    static final String ROWS = """
-            with base as (
-                select a.suggestion_id, a.seq, a.unit_id, a.role, a.status, a.due_at, a.assigned_at
-                  from suggestion_assignment a
-                 where a.assigned_at >= :from and a.assigned_at < :to
-                   and a.role in (:owing) and a.status <> 'RETURNED'
-            ), answered as (
-                select r.suggestion_id, r.seq,
-                       bool_or(r.round = 1 and r.replied_at <= r.due_at) as first_on_time,
-                       (array_agg(coalesce(r.audited_class, r.result_class) order by r.round desc, r.id desc))[1] as final_class
-                  from suggestion_reply r
-                 where (r.suggestion_id, r.seq) in (select suggestion_id, seq from base)
-                 group by r.suggestion_id, r.seq
-            ), met as (
-                select distinct c.suggestion_id, c.seq
-                  from suggestion_contact c
-                 where c.face_to_face and (c.suggestion_id, c.seq) in (select suggestion_id, seq from base)
-            ), kpi_row as (
-                select b.suggestion_id, b.seq, b.unit_id, b.role, b.status, b.assigned_at, b.due_at,
-                       s.title, s.confidential, s.evaluation,
-                       ans.suggestion_id is not null as replied,
-                       coalesce(ans.first_on_time, false) as on_time,
-                       ans.final_class,
-                       m.suggestion_id is not null as met,
-                       coalesce(b.status in (:active) and b.due_at < :now, false) as overdue
-                  from base b
-                  join suggestion s on s.id = b.suggestion_id
-                  left join answered ans on ans.suggestion_id = b.suggestion_id and ans.seq = b.seq
-                  left join met m on m.suggestion_id = b.suggestion_id and m.seq = b.seq
-            )
-            """;
+    /** Which assignments count: owing a reply, made in the period, not returned. Parameters :from, :to, :owing. */
+    private static final String COUNTED = """
+            a.assigned_at >= :from and a.assigned_at < :to and a.role in (:owing) and a.status <> 'RETURNED'""";
 
+    /**
+     * The rows every figure is counted from, one per counted assignment; parameters :from, :to, :owing,
+     * :now, :active. The replies are folded into their assignment by one hashed aggregation (the final
+     * class is the one of the highest round: rounds are zero-padded so that max() picks it without a
+     * sort); contacts and suggestions come in by hash joins.
+     */
+    static final String ROWS = """
+            with assignment_row as (
+                select a.suggestion_id, a.seq, a.unit_id, a.role, a.status, a.assigned_at, a.due_at,
+                       count(r.id) > 0 as replied,
+                       coalesce(bool_or(r.round = 1 and r.replied_at <= r.due_at), false) as on_time,
+                       substr(max(to_char(r.round, 'FM00000') || coalesce(r.audited_class, r.result_class)), 6) as final_class
+                  from suggestion_assignment a
+                  left join suggestion_reply r on r.suggestion_id = a.suggestion_id and r.seq = a.seq
+                 where %s
+                 group by a.suggestion_id, a.seq
+            ), kpi_row as (
+                select x.*, s.title, s.confidential, s.evaluation,
+                       m.suggestion_id is not null as met,
+                       coalesce(x.status in (:active) and x.due_at < :now, false) as overdue
+                  from assignment_row x
+                  join suggestion s on s.id = x.suggestion_id
+                  left join (select distinct c.suggestion_id, c.seq from suggestion_contact c where c.face_to_face) m
+                         on m.suggestion_id = x.suggestion_id and m.seq = x.seq
+            )
+            """.formatted(COUNTED);
+
+    /**
+     * Per unit, per unit and class, per class and for the district in one pass (hashed grouping
+     * sets); the distinct suggestions of the district by a scalar subquery over the same assignments
+     * (a unit owes at most one reply per suggestion, so per unit it equals the count).
+     */
     private static final String AGGREGATE = ROWS + """
             select grouping(unit_id) as g_unit, grouping(final_class) as g_class, unit_id, final_class,
-                   count(distinct suggestion_id) as suggestions, %s
+                   (select count(distinct a.suggestion_id) from suggestion_assignment a where %s) as suggestions, %s
               from kpi_row
              group by grouping sets ((unit_id), (), (unit_id, final_class), (final_class))
-            """.formatted(Arrays.stream(KpiSet.values())
+            """.formatted(COUNTED, Arrays.stream(KpiSet.values())
             .map(s -> "count(*) filter (where " + s.condition() + ") as " + s.column())
             .collect(Collectors.joining(", ")));
 
@@ -131,7 +135,8 @@ public class SuggestionKpis {
             Long unitId = allUnits ? null : rs.getLong("unit_id");
             String cls = rs.getString("final_class");
             if (allClasses) {
-                Counts c = new Counts(unitId, rs.getLong("suggestions"), sets(rs));
+                long[] sets = sets(rs);
+                Counts c = new Counts(unitId, allUnits ? rs.getLong("suggestions") : sets[KpiSet.ASSIGNED.ordinal()], sets);
                 if (allUnits) {
                     district[0] = c;
                 } else {
