@@ -45,9 +45,9 @@ import org.springframework.stereotype.Component;
  * {@link KpiSet} names each counted set; {@link UnitKpis} derives each rate from two counts.
  *
  * <p>One statement, set-based, whatever the number of units or rows: the period's assignments
- * (by {@code suggestion_assignment_kpi_idx}, or a sequential scan when the period holds most of
- * them), a hash join and hashed aggregation with their replies, hash joins with face-to-face contacts
- * and suggestions, and hashed grouping sets. No sort and nothing per row.
+ * joined with their replies and face-to-face contacts (by the indexes on suggestion and seq, so the
+ * work grows with the period, not with the tables' history), aggregated per assignment, joined with
+ * their suggestions and counted in hashed grouping sets. Nothing is queried per row.
  */
 @Component
 public class SuggestionKpis {
@@ -65,28 +65,28 @@ public class SuggestionKpis {
 
     /**
      * The rows every figure is counted from, one per counted assignment; parameters :from, :to, :owing,
-     * :now, :active. The replies are folded into their assignment by one hashed aggregation (the final
-     * class is the one of the highest round: rounds are zero-padded so that max() picks it without a
-     * sort); contacts and suggestions come in by hash joins.
+     * :now, :active. Replies and face-to-face contacts are folded into their assignment by one
+     * aggregation (only idempotent aggregates, so a reply counted once per contact changes nothing;
+     * the final class is the one of the highest round: rounds are zero-padded so that max() picks it
+     * without ordering); joins by index or hash, as the period's size makes cheaper.
      */
     static final String ROWS = """
             with assignment_row as (
                 select a.suggestion_id, a.seq, a.unit_id, a.role, a.status, a.assigned_at, a.due_at,
                        count(r.id) > 0 as replied,
                        coalesce(bool_or(r.round = 1 and r.replied_at <= r.due_at), false) as on_time,
-                       substr(max(to_char(r.round, 'FM00000') || coalesce(r.audited_class, r.result_class)), 6) as final_class
+                       substr(max(to_char(r.round, 'FM00000') || coalesce(r.audited_class, r.result_class)), 6) as final_class,
+                       count(c.seq) > 0 as met
                   from suggestion_assignment a
                   left join suggestion_reply r on r.suggestion_id = a.suggestion_id and r.seq = a.seq
+                  left join suggestion_contact c on c.suggestion_id = a.suggestion_id and c.seq = a.seq and c.face_to_face
                  where %s
                  group by a.suggestion_id, a.seq
             ), kpi_row as (
                 select x.*, s.title, s.confidential, s.evaluation,
-                       m.suggestion_id is not null as met,
                        coalesce(x.status in (:active) and x.due_at < :now, false) as overdue
                   from assignment_row x
                   join suggestion s on s.id = x.suggestion_id
-                  left join (select distinct c.suggestion_id, c.seq from suggestion_contact c where c.face_to_face) m
-                         on m.suggestion_id = x.suggestion_id and m.seq = x.seq
             )
             """.formatted(COUNTED);
 
