@@ -20,7 +20,6 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * 统计分析: the KPIs per handling unit and for the district, for a period, with each definition
@@ -169,38 +168,37 @@ class KpiDashboardController {
         return messages.getMessage(key, args, locale);
     }
 
-    /** Links from a figure to the list behind it, keeping the period. */
-    public record Links(KpiPeriod period) {
+    /**
+     * Links from a figure to the list behind it, keeping the period. A dashboard holds hundreds of
+     * them, so they are concatenated from parts that need no encoding (dates, preset codes, ids,
+     * set names) and the class code, which is encoded.
+     */
+    public static final class Links {
+
+        private final String periodQuery;
+
+        Links(KpiPeriod period) {
+            this.periodQuery = period.code() != null ? "period=" + period.code() : "from=" + period.from() + "&to=" + period.to();
+        }
 
         public String items(Long unit, String set) {
             return items(unit, set, null);
         }
 
         public String items(Long unit, String set, String cls) {
-            UriComponentsBuilder b = UriComponentsBuilder.fromPath("/suggestions/dashboard/items");
-            period(b);
+            StringBuilder b = new StringBuilder(96).append("/suggestions/dashboard/items?").append(periodQuery);
             if (unit != null) {
-                b.queryParam("unit", unit);
+                b.append("&unit=").append(unit);
             }
-            b.queryParam("kpi", set);
+            b.append("&kpi=").append(KpiSet.valueOf(set).name());
             if (cls != null) {
-                b.queryParam("cls", cls);
+                b.append("&cls=").append(java.net.URLEncoder.encode(cls, java.nio.charset.StandardCharsets.UTF_8));
             }
-            return b.encode().build().toUriString();
+            return b.toString();
         }
 
         public String dashboard() {
-            UriComponentsBuilder b = UriComponentsBuilder.fromPath("/suggestions/dashboard");
-            period(b);
-            return b.encode().build().toUriString();
-        }
-
-        private void period(UriComponentsBuilder b) {
-            if (period.code() != null) {
-                b.queryParam("period", period.code());
-            } else {
-                b.queryParam("from", period.from()).queryParam("to", period.to());
-            }
+            return "/suggestions/dashboard?" + periodQuery;
         }
     }
 }
