@@ -1,0 +1,48 @@
+package org.civicloop.suggestions.kpi;
+
+/**
+ * The sets of assignments the KPIs count. Each is a condition on one row of {@code kpi_row} (see
+ * {@link SuggestionKpis}); the figures count the rows of a set and the click-through lists show the
+ * same rows, so a number and the list behind it cannot disagree. The words for each set and the
+ * definition of each rate are in the message bundles ({@code kpi.set.*}, {@code kpi.*.definition}).
+ */
+public enum KpiSet {
+    /** 应答复件: lead and separate assignments made in the period, not returned (every row). */
+    ASSIGNED("true"),
+    /** 已答复: replied at least once, in any round. */
+    REPLIED("replied"),
+    /** 按时答复: the first-round reply came no later than that round's due time. */
+    ON_TIME("on_time"),
+    /** 逾期答复: replied, but the first-round reply was late (or had no due time). */
+    LATE("replied and not on_time"),
+    /** 当前超期: still in the unit's hands and past its due time now. */
+    OVERDUE("overdue"),
+    /** 已评价: the deputy's latest evaluation of the suggestion is in. */
+    EVALUATED("evaluation is not null"),
+    /** 满意及基本满意. */
+    SATISFIED("evaluation in ('SATISFIED', 'BASICALLY_SATISFIED')"),
+    /** 已分类: has a final result class (every replied row has one). */
+    CLASSIFIED("final_class is not null"),
+    /** 已解决: final class in {@code civicloop.suggestions.kpi.solved-classes}. */
+    SOLVED("final_class in (:solved)"),
+    /** 已落实: final class in {@code civicloop.suggestions.kpi.implemented-classes}. */
+    IMPLEMENTED("final_class in (:implemented)"),
+    /** 已见面: at least one face-to-face contact recorded. */
+    MET("met");
+
+    private final String condition;
+
+    KpiSet(String condition) {
+        this.condition = condition;
+    }
+
+    /** The SQL condition on a {@code kpi_row} (a constant: no user input reaches it). */
+    String condition() {
+        return condition;
+    }
+
+    /** The column name of the count in the aggregate query. */
+    String column() {
+        return "n_" + name().toLowerCase(java.util.Locale.ROOT);
+    }
+}

@@ -1,0 +1,230 @@
+package org.civicloop.suggestions.kpi;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.civicloop.organization.Directory;
+import org.civicloop.suggestions.domain.AssignmentRole;
+import org.civicloop.suggestions.domain.AssignmentStatus;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The one place where the KPIs of suggestion handling are computed (domain research 1.3 and 7.6);
+ * the dashboard and the bulletins both read them from here.
+ *
+ * <p>What is counted: every assignment that owes the deputy a reply (lead and separate units, not
+ * a co-unit), was made ({@code assigned_at}) within the period and was not returned (退办). Each
+ * such assignment is one row of {@code kpi_row}, with:
+ * <ul>
+ *   <li>{@code replied}: it has at least one reply, in any round;</li>
+ *   <li>{@code on_time}: its first-round reply was given no later than the due time that round had
+ *       when it was given ({@code suggestion_reply.due_at}, which an approved extension moves).
+ *       Rehandling rounds run on their own clock and are not counted again: 按时办复率 judges the
+ *       first answer. A reply without a recorded due time does not count as on time;</li>
+ *   <li>{@code final_class}: the class of its latest reply (highest round), as audited by the office
+ *       where audited, else as the unit gave it;</li>
+ *   <li>{@code met}: at least one face-to-face contact with the deputy (见面);</li>
+ *   <li>{@code evaluation}: the deputy's latest evaluation of the suggestion, which counts for each
+ *       of its replying units;</li>
+ *   <li>{@code overdue}: still in the unit's hands and past its due time at {@code now}.</li>
+ * </ul>
+ * The district's totals are sums over the same rows (so a suggestion handled separately by two
+ * units counts twice, once per reply owed), computed in the same statement with grouping sets.
+ * {@link KpiSet} names each counted set; {@link UnitKpis} derives each rate from two counts.
+ *
+ * <p>One statement, set-based, whatever the number of units or rows: the period's assignments
+ * joined with their replies and face-to-face contacts (by the indexes on suggestion and seq, so the
+ * work grows with the period, not with the tables' history), aggregated per assignment, joined with
+ * their suggestions and counted in hashed grouping sets. Nothing is queried per row.
+ */
+@Component
+public class SuggestionKpis {
+
+    /** Assignment statuses still in the unit's hands (from {@link AssignmentStatus#isActive()}). */
+    static final List<String> ACTIVE = Arrays.stream(AssignmentStatus.values()).filter(AssignmentStatus::isActive)
+            .map(Enum::name).toList();
+    /** Roles that owe the deputy a reply (from {@link AssignmentRole#owesReply()}). */
+    static final List<String> OWING = Arrays.stream(AssignmentRole.values()).filter(AssignmentRole::owesReply)
+            .map(Enum::name).toList();
+
+    /** Which assignments count: owing a reply, made in the period, not returned. Parameters :from, :to, :owing. */
+    private static final String COUNTED = """
+            a.assigned_at >= :from and a.assigned_at < :to and a.role in (:owing) and a.status <> 'RETURNED'""";
+
+    /**
+     * The rows every figure is counted from, one per counted assignment; parameters :from, :to, :owing,
+     * :now, :active. Replies and face-to-face contacts are folded into their assignment by one
+     * aggregation (only idempotent aggregates, so a reply counted once per contact changes nothing;
+     * the final class is the one of the highest round: rounds are zero-padded so that max() picks it
+     * without ordering); joins by index or hash, as the period's size makes cheaper.
+     */
+    static final String ROWS = """
+            with assignment_row as (
+                select a.suggestion_id, a.seq, a.unit_id, a.role, a.status, a.assigned_at, a.due_at,
+                       count(r.id) > 0 as replied,
+                       coalesce(bool_or(r.round = 1 and r.replied_at <= r.due_at), false) as on_time,
+                       substr(max(to_char(r.round, 'FM00000') || coalesce(r.audited_class, r.result_class)), 6) as final_class,
+                       count(c.seq) > 0 as met
+                  from suggestion_assignment a
+                  left join suggestion_reply r on r.suggestion_id = a.suggestion_id and r.seq = a.seq
+                  left join suggestion_contact c on c.suggestion_id = a.suggestion_id and c.seq = a.seq and c.face_to_face
+                 where %s
+                 group by a.suggestion_id, a.seq
+            ), kpi_row as (
+                select x.*, s.title, s.confidential, s.evaluation,
+                       coalesce(x.status in (:active) and x.due_at < :now, false) as overdue
+                  from assignment_row x
+                  join suggestion s on s.id = x.suggestion_id
+            )
+            """.formatted(COUNTED);
+
+    /**
+     * Per unit, per unit and class, per class and for the district in one pass (hashed grouping
+     * sets); the distinct suggestions of the district by a scalar subquery over the same assignments
+     * (a unit owes at most one reply per suggestion, so per unit it equals the count).
+     */
+    private static final String AGGREGATE = ROWS + """
+            select grouping(unit_id) as g_unit, grouping(final_class) as g_class, unit_id, final_class,
+                   (select count(distinct a.suggestion_id) from suggestion_assignment a where %s) as suggestions, %s
+              from kpi_row
+             group by grouping sets ((unit_id), (), (unit_id, final_class), (final_class))
+            """.formatted(COUNTED, Arrays.stream(KpiSet.values())
+            .map(s -> "count(*) filter (where " + s.condition() + ") as " + s.column())
+            .collect(Collectors.joining(", ")));
+
+    private final JdbcClient jdbc;
+    private final Directory directory;
+    private final KpiProperties properties;
+    private final ZoneId zone;
+
+    SuggestionKpis(JdbcClient jdbc, Directory directory, KpiProperties properties,
+                   @Value("${civicloop.time-zone:Asia/Shanghai}") ZoneId zone) {
+        this.jdbc = jdbc;
+        this.directory = directory;
+        this.properties = properties;
+        this.zone = zone;
+    }
+
+    public ZoneId zone() {
+        return zone;
+    }
+
+    /** The KPIs of every unit with assignments in the period, and the district's, as of {@code now}. */
+    public KpiReport compute(KpiPeriod period, Instant now) {
+        record Counts(Long unitId, long suggestions, long[] sets) {
+        }
+        Map<Long, Counts> byUnit = new HashMap<>();
+        Map<Long, Map<String, Long>> classesByUnit = new HashMap<>();
+        Map<String, Long> districtClasses = new LinkedHashMap<>();
+        Counts[] district = {new Counts(null, 0, new long[KpiSet.values().length])};
+        params(jdbc.sql(AGGREGATE), period, now).query((ResultSet rs) -> {
+            boolean allUnits = rs.getInt("g_unit") == 1;
+            boolean allClasses = rs.getInt("g_class") == 1;
+            Long unitId = allUnits ? null : rs.getLong("unit_id");
+            String cls = rs.getString("final_class");
+            if (allClasses) {
+                long[] sets = sets(rs);
+                Counts c = new Counts(unitId, allUnits ? rs.getLong("suggestions") : sets[KpiSet.ASSIGNED.ordinal()], sets);
+                if (allUnits) {
+                    district[0] = c;
+                } else {
+                    byUnit.put(unitId, c);
+                }
+            } else if (cls != null) {
+                long n = rs.getLong(KpiSet.ASSIGNED.column());
+                if (allUnits) {
+                    districtClasses.put(cls, n);
+                } else {
+                    classesByUnit.computeIfAbsent(unitId, k -> new HashMap<>()).put(cls, n);
+                }
+            }
+        });
+        List<KpiReport.ResultClass> classes = resultClasses(districtClasses.keySet());
+        List<UnitKpis> units = new ArrayList<>();
+        for (Map.Entry<Long, String> unit : unitNames(byUnit.keySet()).entrySet()) {
+            Counts c = byUnit.get(unit.getKey());
+            units.add(kpis(c.unitId(), unit.getValue(), c.suggestions(), c.sets(), classesByUnit.getOrDefault(unit.getKey(), Map.of())));
+        }
+        UnitKpis total = kpis(null, null, district[0].suggestions(), district[0].sets(), districtClasses);
+        return new KpiReport(period, now, classes, properties.solvedClasses(), properties.implementedClasses(), List.copyOf(units), total);
+    }
+
+    /** One assignment behind a figure (click-through and the bulletin's overdue list). */
+    public record KpiItem(long suggestionId, int seq, String title, boolean confidential, long unitId, String role, String status,
+                          Instant assignedAt, Instant dueAt, boolean replied, boolean onTime, String finalClass, String evaluation,
+                          boolean met, boolean overdue) {
+    }
+
+    /**
+     * The assignments of a set, for one unit or the district ({@code unitId} null), optionally only
+     * those of one final result class: exactly the rows its figure counts. Earliest due first.
+     */
+    public List<KpiItem> items(KpiPeriod period, Long unitId, KpiSet set, String resultClass, Instant now, int limit) {
+        String sql = ROWS + """
+                select suggestion_id, seq, title, confidential, unit_id, role, status, assigned_at, due_at, replied, on_time,
+                       final_class, evaluation, met, overdue
+                  from kpi_row
+                 where %s
+                   and (cast(:unit as bigint) is null or unit_id = :unit)
+                   and (cast(:cls as varchar) is null or final_class = :cls)
+                 order by due_at nulls last, suggestion_id, seq
+                 limit :limit""".formatted(set.condition());
+        return params(jdbc.sql(sql), period, now).param("unit", unitId)
+                .param("cls", resultClass == null || resultClass.isBlank() ? null : resultClass)
+                .param("limit", limit).query(KpiItem.class).list();
+    }
+
+    /** The dictionary of result classes, in its order: active ones, and inactive ones still counted. */
+    public List<KpiReport.ResultClass> resultClasses(Set<String> counted) {
+        return jdbc.sql("select code, name_zh, name_en, active from suggestion_result_class order by sort, code")
+                .query((rs, i) -> rs.getBoolean("active") || counted.contains(rs.getString("code"))
+                        ? new KpiReport.ResultClass(rs.getString("code"), rs.getString("name_zh"), rs.getString("name_en")) : null)
+                .list().stream().filter(java.util.Objects::nonNull).toList();
+    }
+
+    /** Unit names in the directory's order (handling units by kind and name), units no longer listed after them. */
+    public Map<Long, String> unitNames(Set<Long> ids) {
+        Map<Long, String> names = new LinkedHashMap<>();
+        for (Directory.UnitRef u : directory.handlingUnits()) {
+            if (ids.contains(u.id())) {
+                names.put(u.id(), u.name());
+            }
+        }
+        ids.stream().filter(id -> !names.containsKey(id)).sorted()
+                .forEach(id -> names.put(id, directory.unitName(id).orElse("#" + id)));
+        return names;
+    }
+
+    private JdbcClient.StatementSpec params(JdbcClient.StatementSpec spec, KpiPeriod period, Instant now) {
+        return spec.param("from", Timestamp.from(period.start(zone))).param("to", Timestamp.from(period.end(zone)))
+                .param("now", Timestamp.from(now)).param("owing", OWING).param("active", ACTIVE)
+                .param("solved", properties.solvedClasses()).param("implemented", properties.implementedClasses());
+    }
+
+    private static long[] sets(ResultSet rs) throws SQLException {
+        long[] counts = new long[KpiSet.values().length];
+        for (KpiSet s : KpiSet.values()) {
+            counts[s.ordinal()] = rs.getLong(s.column());
+        }
+        return counts;
+    }
+
+    private static UnitKpis kpis(Long unitId, String name, long suggestions, long[] n, Map<String, Long> classes) {
+        return new UnitKpis(unitId, name, suggestions, n[KpiSet.ASSIGNED.ordinal()], n[KpiSet.REPLIED.ordinal()],
+                n[KpiSet.ON_TIME.ordinal()], n[KpiSet.LATE.ordinal()], n[KpiSet.OVERDUE.ordinal()],
+                n[KpiSet.EVALUATED.ordinal()], n[KpiSet.SATISFIED.ordinal()], n[KpiSet.CLASSIFIED.ordinal()],
+                n[KpiSet.SOLVED.ordinal()], n[KpiSet.IMPLEMENTED.ordinal()], n[KpiSet.MET.ordinal()], Map.copyOf(classes));
+    }
+}
