@@ -70,7 +70,9 @@ class KpiDashboardBrowserTests {
         browser.findElement(By.id("sign-in")).click();
         waitFor(ExpectedConditions.urlContains("/workbench"));
 
-        browser.findElement(By.linkText("统计分析")).click();
+        // the statistics are a tab of the suggestions area, not an entry of their own in the top bar
+        browser.findElement(By.linkText("代表建议")).click();
+        browser.findElement(By.cssSelector("#sub-menu")).findElement(By.linkText("统计分析")).click();
         waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("kpi-table")));
         WebElement row = browser.findElement(By.id("kpi-unit-" + unit.id()));
         assertThat(row.getText()).contains(unit.name(), "50.0%", "1/2", "100.0%");

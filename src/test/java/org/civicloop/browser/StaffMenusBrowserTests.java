@@ -63,9 +63,21 @@ class StaffMenusBrowserTests {
     void aLeaderAndTheOfficeSeeTheirSupervisionEntries() {
         signIn("leader");
         assertThat(menu()).containsExactly("工作台", "民意台", "民意台账", "代表建议", "我督办的事项", "消息");
+        browser.findElement(By.linkText("代表建议")).click();
+        assertThat(tabs()).containsExactly("代表建议", "建议台账", "统计分析");
         signOut();
         signIn("office");
-        assertThat(menu()).containsExactly("工作台", "民意台", "待审批", "民意台账", "导入12345工单", "代表建议", "督办", "代表名册", "家站室点", "消息");
+        assertThat(menu()).containsExactly("工作台", "民意台", "待审批", "民意台账", "导入12345工单", "代表建议", "代表名册", "家站室点", "消息");
+        assertThat(browser.findElements(By.id("sub-menu"))).as("the workbench belongs to no area with tabs").isEmpty();
+        browser.findElement(By.linkText("代表建议")).click();
+        assertThat(tabs()).containsExactly("代表建议", "建议台账", "统计分析", "督办", "集中通报", "满意度测评管理");
+        // a tab's page keeps its area lit in the top bar and itself lit among the tabs
+        browser.findElement(By.cssSelector("#sub-menu")).findElement(By.linkText("督办")).click();
+        assertThat(browser.findElement(By.cssSelector("#main-menu .nav-link.active")).getText()).isEqualTo("代表建议");
+        assertThat(browser.findElement(By.cssSelector("#sub-menu .nav-link.active")).getText()).isEqualTo("督办");
+        signOut();
+        signIn("evaluation");
+        assertThat(menu()).as("without the suggestions list, the statistics stand in the top bar").contains("统计分析");
         signOut();
     }
 
@@ -106,6 +118,10 @@ class StaffMenusBrowserTests {
 
     private List<String> menu() {
         return browser.findElements(By.cssSelector("#main-menu .nav-link > span:first-child")).stream().map(WebElement::getText).toList();
+    }
+
+    private List<String> tabs() {
+        return browser.findElements(By.cssSelector("#sub-menu .nav-link")).stream().map(WebElement::getText).toList();
     }
 
     private void wait(org.openqa.selenium.support.ui.ExpectedCondition<?> condition) {

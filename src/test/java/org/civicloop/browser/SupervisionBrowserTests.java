@@ -81,7 +81,8 @@ class SupervisionBrowserTests {
         long id = keySuggestion(title);
 
         signIn("office");
-        browser.findElement(By.linkText("督办")).click();
+        browser.findElement(By.linkText("代表建议")).click();
+        browser.findElement(By.cssSelector("#sub-menu")).findElement(By.linkText("督办")).click();
         wait(ExpectedConditions.presenceOfElementLocated(By.id("key-table")));
         browser.findElement(By.linkText(title)).click();
         wait(ExpectedConditions.presenceOfElementLocated(By.id("name-leader")));

@@ -11,6 +11,6 @@ class BulletinNavigation {
 
     @Bean
     NavigationItem suggestionBulletinsNavigationItem() {
-        return new NavigationItem("nav.suggestions.bulletins", "/suggestions/bulletins", Set.of("CONGRESS_OFFICE"), 57);
+        return new NavigationItem("nav.suggestions.bulletins", "/suggestions/bulletins", Set.of("CONGRESS_OFFICE"), 59, "/suggestions");
     }
 }

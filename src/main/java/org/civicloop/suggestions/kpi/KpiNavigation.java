@@ -13,6 +13,6 @@ class KpiNavigation {
 
     @Bean
     NavigationItem suggestionsDashboardNavigationItem() {
-        return new NavigationItem("nav.suggestions.dashboard", "/suggestions/dashboard", ROLES, 56);
+        return new NavigationItem("nav.suggestions.dashboard", "/suggestions/dashboard", ROLES, 57, "/suggestions");
     }
 }

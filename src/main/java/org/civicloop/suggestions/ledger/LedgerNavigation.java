@@ -11,6 +11,6 @@ class LedgerNavigation {
 
     @Bean
     NavigationItem suggestionLedgerNavigationItem() {
-        return new NavigationItem("ledger.suggestions.nav", "/suggestions/ledger", Set.of("CONGRESS_OFFICE", "LEADER"), 56);
+        return new NavigationItem("ledger.suggestions.nav", "/suggestions/ledger", Set.of("CONGRESS_OFFICE", "LEADER"), 56, "/suggestions");
     }
 }

@@ -16,6 +16,6 @@ class PollNavigation {
 
     @Bean
     NavigationItem pollManagementNavigationItem() {
-        return new NavigationItem("poll.nav.manage", "/polls/manage", Set.of("CONGRESS_OFFICE"), 57);
+        return new NavigationItem("poll.nav.manage", "/polls/manage", Set.of("CONGRESS_OFFICE"), 60, "/suggestions");
     }
 }

@@ -16,7 +16,7 @@ class SupervisionNavigation {
 
     @Bean
     NavigationItem supervisionDeskNavigationItem() {
-        return new NavigationItem("nav.supervision.desk", "/supervision", Set.of("CONGRESS_OFFICE"), 57);
+        return new NavigationItem("nav.supervision.desk", "/supervision", Set.of("CONGRESS_OFFICE"), 58, "/suggestions");
     }
 
     @Bean

@@ -29,8 +29,50 @@ class LayoutModel {
         return auth != null && auth.getPrincipal() instanceof CivicUser user ? user : null;
     }
 
+    /** The top bar: every entry the user's roles allow, except those shown as tabs under their parent. */
     @ModelAttribute("navigation")
     List<NavigationItem> navigation() {
+        List<NavigationItem> visible = visibleItems();
+        Set<String> paths = visible.stream().map(NavigationItem::path).collect(Collectors.toSet());
+        return visible.stream().filter(item -> item.parent() == null || !paths.contains(item.parent())).toList();
+    }
+
+    /**
+     * The tabs of the area the page belongs to: its top entry first, then the entries under it the
+     * user may open; empty when the area has none.
+     */
+    @ModelAttribute("subNavigation")
+    List<NavigationItem> subNavigation(HttpServletRequest request) {
+        String area = activeArea(request);
+        if (area == null) {
+            return List.of();
+        }
+        List<NavigationItem> visible = visibleItems();
+        List<NavigationItem> children = visible.stream().filter(item -> area.equals(item.parent())).toList();
+        if (children.isEmpty()) {
+            return List.of();
+        }
+        List<NavigationItem> tabs = new java.util.ArrayList<>();
+        visible.stream().filter(item -> item.path().equals(area)).findFirst().ifPresent(tabs::add);
+        tabs.addAll(children);
+        return tabs;
+    }
+
+    /** The top entry the page belongs to: its own entry, or that entry's parent when the user sees the parent. */
+    @ModelAttribute("activeArea")
+    String activeArea(HttpServletRequest request) {
+        String active = activeNav(request);
+        if (active == null) {
+            return null;
+        }
+        List<NavigationItem> visible = visibleItems();
+        return visible.stream().filter(item -> item.path().equals(active)).findFirst()
+                .map(item -> item.parent() != null && visible.stream().anyMatch(p -> p.path().equals(item.parent()))
+                        ? item.parent() : item.path())
+                .orElse(active);
+    }
+
+    private List<NavigationItem> visibleItems() {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         if (auth == null || !(auth.getPrincipal() instanceof CivicUser)) {
             return List.of();
