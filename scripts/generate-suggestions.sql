@@ -76,6 +76,9 @@ select a.suggestion_id, a.seq, 1, a.unit_id, a.reply_text, a.result_class, a.res
 insert into suggestion_contact (suggestion_id, seq, unit_id, stage, face_to_face, summary, contacted_at, recorded_by)
 select a.suggestion_id, a.seq, a.unit_id, 'BEFORE', m.g % 3 <> 0, '与代表沟通办理思路。', a.assigned_at + interval '10 days', 'unit'
   from suggestion_assignment a join bench_map m on m.id = a.suggestion_id where a.role = 'LEAD';
+-- the warning window opens ten days before the due time (suggestion.reply.warn-before)
+update suggestion_assignment a set warn_at = a.due_at - interval '10 days'
+  from bench_map m where m.id = a.suggestion_id;
 commit;
 analyze suggestion; analyze suggestion_assignment; analyze suggestion_reply; analyze suggestion_contact;
 select status, count(*) from suggestion group by status order by status;
