@@ -25,9 +25,10 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 /**
  * One deputy suggestion from draft to closure in a real browser, every step by the person whose
  * step it is: the deputy drafts with a co-signer, the co-signer confirms, the deputy submits, the
- * office registers it as key and assigns a lead unit and a co-unit, the lead unit signs, talks with
+ * office registers it as key, assigns a lead unit and a co-unit and names a leader, the lead unit signs, talks with
  * the deputy face to face and replies with class B, the co-unit signs and sends its view, the office
- * audits and sends it for evaluation, a leader looks it up, the deputy evaluates it satisfied, and
+ * audits and sends it for evaluation, the leader the office named to lead its supervision records a
+ * hearing, the deputy evaluates it satisfied, and
  * the public reads the published reply.
  */
 @IntegrationTest
@@ -113,6 +114,13 @@ class SuggestionJourneyBrowserTests {
         assertThat(status()).isEqualTo("已交办");
         assertThat(text("assignment-1")).contains(HOUSING).contains("主办").contains("待签收");
         assertThat(text("assignment-2")).contains(EDUCATION).contains("协办").contains("待签收");
+        // ... and, as it is a key suggestion, names a district leader to lead its supervision (领衔督办)
+        String id = detail.substring(detail.lastIndexOf('/') + 1);
+        browser.get(url("/supervision/suggestions/" + id));
+        new Select(browser.findElement(By.id("leaderAccountId"))).selectByVisibleText("周明（区领导）");
+        ((JavascriptExecutor) browser).executeScript("document.getElementById('lead-milestone').value = '2027-01-15'");
+        click(By.id("name-leader-button"));
+        assertThat(text("lead-name")).isEqualTo("领衔督办领导：周明（区领导）");
         signOut();
 
         // 5. the lead unit signs, records a face-to-face talk with the deputy, and replies with class B
@@ -157,12 +165,23 @@ class SuggestionJourneyBrowserTests {
         assertThat(status()).isEqualTo("待代表评价");
         signOut();
 
-        // 8. a leader finds it in the list and reads it (lead supervision is added with the supervision work)
+        // 8. the leader finds it among the items they supervise, records a hearing of the lead unit's
+        //    report, and reads the reply on the suggestion's page, where the hearing shows too
         signIn("leader");
-        browser.get(url("/suggestions?keyOnly=true"));
-        browser.findElement(By.partialLinkText(title)).click();
+        browser.findElement(By.linkText("我督办的事项")).click();
+        browser.findElements(By.cssSelector("#mine-items a")).stream()
+                .filter(a -> a.getText().contains(title)).findFirst().orElseThrow().click();
+        new Select(browser.findElement(By.id("kind"))).selectByVisibleText("听取汇报");
+        browser.findElement(By.id("place")).sendKeys("区住建局三楼会议室");
+        browser.findElement(By.id("participants")).sendKeys("周明、区住建局、王建国代表");
+        browser.findElement(By.id("summary")).sendKeys("听取住建局办理情况汇报，要求年内增设两个站点。");
+        click(By.id("record-activity-button"));
+        assertThat(done()).isNotBlank();
+        assertThat(text("activities")).contains("听取汇报").contains("区住建局三楼会议室").contains("记录人：周明（区领导）");
+        browser.get(detail);
         assertThat(status()).isEqualTo("待代表评价");
         assertThat(text("assignment-1")).contains(reply);
+        assertThat(text("supervision")).contains("周明").contains("听取汇报");
         assertThat(text("actions")).contains("当前没有需要您办理的事项。");
         signOut();
 

@@ -32,7 +32,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * through {@link SuggestionService} by the demo accounts to its state (the lead unit's staff are the
  * demo login {@code unit}, the co-unit's {@code unit2}), so that every list has
  * something in it: a draft, one submitted, one refused, one registered, one being handled, one
- * whose reply is overdue (assigned four months ago), one awaiting the deputy's evaluation, and two
+ * whose reply is overdue (assigned five months ago), one awaiting the deputy's evaluation, and two
  * closed with published replies. Runs after the deputies' demo data; a suggestion already there
  * (same title) is left alone, so loading twice changes nothing.
  */
@@ -107,8 +107,9 @@ class SuggestionDemoData implements ApplicationRunner {
             service.evaluate(id, Evaluation.SATISFIED, null, deputy);
             return;
         }
-        // the overdue one was assigned four months ago: its three-month reply clock has run out
-        Instant assignedAt = Instant.now().minus(Duration.ofDays(state.equals("OVERDUE") ? 120 : 20));
+        // the overdue one was assigned five months ago: its three-month reply clock has run out
+        // (the KPI tests keep 45 to 110 days ago for their own assignments)
+        Instant assignedAt = Instant.now().minus(Duration.ofDays(state.equals("OVERDUE") ? 150 : 20));
         service.assign(id, HandlingMode.LEAD_AND_CO, List.of(new UnitRole(lead, AssignmentRole.LEAD),
                 new UnitRole(co, AssignmentRole.CO)), office, assignedAt);
         service.sign(id, 1, unit);

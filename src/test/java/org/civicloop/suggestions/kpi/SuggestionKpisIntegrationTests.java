@@ -31,13 +31,13 @@ import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * Every KPI figure against a fixture computed by hand: two units made for this test, seven
- * suggestions assigned 201 and 61 days ago (a window no other test assigns in), replies on time and
+ * suggestions assigned 110 and 45 days ago (a window no other test or the demo data assigns in), replies on time and
  * late, audited classes that differ from the unit's, a rehandling round, a return, a co-unit,
  * evaluations and face-to-face contacts.
  *
  * <pre>
  * row        role  replied  1st round on time  final class        evaluation   met  overdue now
- * S1 / A     LEAD  yes      no  (due 110 d ago) A (unit B, audit A) SATISFIED    yes  -
+ * S1 / A     LEAD  yes      no  (due ~20 d ago) A (unit B, audit A) SATISFIED    yes  -
  * S1 / B     CO    -- not counted (co-unit) --
  * S2 / A     LEAD  yes      yes                 B (unit C, audit B) BASIC        no   -
  * S3 / A     LEAD  yes      yes (round 1)       A (round 2, unit)   DISSATISFIED no   -
@@ -74,9 +74,9 @@ class SuggestionKpisIntegrationTests {
     void everyFigurePerUnitAndForTheDistrictMatchesTheHandCount() throws Exception {
         TestUnit a = fx.unit("指标测试一局");
         TestUnit b = fx.unit("指标测试二局");
-        Instant old = KpiFixtures.daysAgo(201);     // due 3 months later: about 110 days ago
-        Instant recent = KpiFixtures.daysAgo(61);   // due 3 months later: in about a month
-        KpiPeriod period = KpiPeriod.between(LocalDate.now(KpiFixtures.ZONE).minusDays(201), LocalDate.now(KpiFixtures.ZONE).minusDays(61));
+        Instant old = KpiFixtures.daysAgo(110);     // due 3 months later: about 20 days ago
+        Instant recent = KpiFixtures.daysAgo(45);   // due 3 months later: in about six weeks
+        KpiPeriod period = KpiPeriod.between(LocalDate.now(KpiFixtures.ZONE).minusDays(110), LocalDate.now(KpiFixtures.ZONE).minusDays(45));
 
         long s1 = fx.registered("指标S1青岩停车场", false);
         service.assign(s1, HandlingMode.LEAD_AND_CO, List.of(new UnitRole(a.id(), AssignmentRole.LEAD),
