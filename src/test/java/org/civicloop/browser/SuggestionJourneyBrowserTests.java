@@ -196,7 +196,8 @@ class SuggestionJourneyBrowserTests {
         signOut();
 
         // 10. anyone reads the published reply, without signing in
-        browser.get(url("/public/suggestions"));
+        browser.get(url("/"));
+        browser.findElement(By.linkText("代表建议办理结果公开")).click();
         browser.findElement(By.partialLinkText(title)).click();
         assertThat(text("suggestion-title")).isEqualTo(title);
         assertThat(text("lead-deputy")).isEqualTo("王建国");
