@@ -7,16 +7,27 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.civicloop.organization.CivicUser;
 import org.civicloop.organization.Directory;
+import org.civicloop.suggestions.bulletin.Bulletins;
 import org.civicloop.suggestions.domain.AssignmentRole;
+import org.civicloop.suggestions.domain.ContactStage;
 import org.civicloop.suggestions.domain.Evaluation;
 import org.civicloop.suggestions.domain.HandlingMode;
 import org.civicloop.suggestions.domain.SubmissionPeriod;
 import org.civicloop.suggestions.domain.Suggestion.UnitRole;
 import org.civicloop.suggestions.domain.SuggestionDraft;
 import org.civicloop.suggestions.domain.SuggestionService;
+import org.civicloop.suggestions.kpi.KpiPeriod;
+import org.civicloop.suggestions.poll.Electorate;
+import org.civicloop.suggestions.poll.PollService;
+import org.civicloop.suggestions.supervision.domain.LeadSupervisionService;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -33,8 +44,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * demo login {@code unit}, the co-unit's {@code unit2}), so that every list has
  * something in it: a draft, one submitted, one refused, one registered, one being handled, one
  * whose reply is overdue (assigned five months ago), one awaiting the deputy's evaluation, and two
- * closed with published replies. Runs after the deputies' demo data; a suggestion already there
- * (same title) is left alone, so loading twice changes nothing.
+ * closed with published replies. Then the leader {@code leader} leads the supervision of the overdue
+ * key suggestion, the deputies have an open satisfaction poll of the two units, and this year's
+ * collective notice is published ({@code demo/suggestion-extras.csv}). Runs after the deputies' demo
+ * data; what is already there (same title) is left alone, so loading twice changes nothing.
  */
 @Component
 @Order(50)
@@ -46,14 +59,23 @@ class SuggestionDemoData implements ApplicationRunner {
     private final Directory directory;
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
+    private final LeadSupervisionService supervision;
+    private final PollService polls;
+    private final Bulletins bulletins;
+    private final ZoneId zone;
 
     SuggestionDemoData(SuggestionService service, UserDetailsService users, Directory directory, JdbcClient jdbc,
-                       TransactionTemplate tx) {
+                       TransactionTemplate tx, LeadSupervisionService supervision, PollService polls, Bulletins bulletins,
+                       @Value("${civicloop.time-zone:Asia/Shanghai}") ZoneId zone) {
         this.service = service;
         this.users = users;
         this.directory = directory;
         this.jdbc = jdbc;
         this.tx = tx;
+        this.supervision = supervision;
+        this.polls = polls;
+        this.bulletins = bulletins;
+        this.zone = zone;
     }
 
     @Override
@@ -61,9 +83,39 @@ class SuggestionDemoData implements ApplicationRunner {
         if (directory.accountIdByUsername("deputy").isEmpty()) {
             return;
         }
-        for (String[] row : rows()) {
+        for (String[] row : rows("demo/suggestions.csv")) {
             tx.executeWithoutResult(status -> load(row));
         }
+        Map<String, String> extras = rows("demo/suggestion-extras.csv").stream().collect(Collectors.toMap(r -> r[0], r -> r[1]));
+        tx.executeWithoutResult(status -> supervisionPollAndBulletin(extras));
+    }
+
+    /**
+     * The district leader leads the supervision of the overdue key suggestion; an open poll of the two
+     * demo units for the deputies; this year's collective notice, published. Each only once.
+     */
+    private void supervisionPollAndBulletin(Map<String, String> extras) {
+        CivicUser office = user("office");
+        jdbc.sql("select id from suggestion where key_suggestion and status = 'ASSIGNED' order by id limit 1").query(Long.class)
+                .optional().filter(id -> supervision.leadOf(id).isEmpty())
+                .ifPresent(id -> supervision.nameLeader(id, directory.accountIdByUsername("leader").orElseThrow(),
+                        LocalDate.now(zone).plusDays(30), office));
+        if (!exists("suggestion_poll", extras.get("poll.title"))) {
+            List<Long> units = rows("demo/suggestions.csv").stream().limit(1)
+                    .flatMap(r -> java.util.stream.Stream.of(r[6], r[7]))
+                    .map(name -> directory.unitIdByName(name).orElseThrow()).toList();
+            long poll = polls.create(new PollService.NewPoll(extras.get("poll.title"), units, Electorate.ALL_DEPUTIES, List.of()), office);
+            polls.open(poll, office);
+        }
+        if (!exists("suggestion_bulletin", extras.get("bulletin.title"))) {
+            long bulletin = bulletins.create(extras.get("bulletin.title"), KpiPeriod.yearOf(LocalDate.now(zone)),
+                    extras.get("bulletin.foreword"), office);
+            bulletins.publish(bulletin, office);
+        }
+    }
+
+    private boolean exists(String table, String title) {
+        return jdbc.sql("select exists (select 1 from " + table + " where title = :t)").param("t", title).query(Boolean.class).single();
     }
 
     private void load(String[] row) {
@@ -85,7 +137,7 @@ class SuggestionDemoData implements ApplicationRunner {
             return;
         }
         if (state.equals("NOT_REGISTERED")) {
-            service.notRegister(id, row[3], office);
+            service.notRegister(id, row[8], office);
             return;
         }
         service.register(id, row[2], state.equals("OVERDUE") || state.equals("CLOSED"), false, office);
@@ -99,6 +151,7 @@ class SuggestionDemoData implements ApplicationRunner {
                     new UnitRole(co, AssignmentRole.SEPARATE)), office, Instant.now().minus(Duration.ofDays(40)));
             service.sign(id, 1, unit);
             service.sign(id, 2, unit2);
+            contact(id, 1, row[9], false, unit);
             service.reply(id, 1, row[4], row[5], unit);
             service.reply(id, 2, row[4], row[5], unit2);
             service.auditReply(id, 1, row[5], office);
@@ -117,7 +170,8 @@ class SuggestionDemoData implements ApplicationRunner {
             return;
         }
         service.sign(id, 2, unit2);
-        service.sendView(id, 2, row[3], unit2);
+        service.sendView(id, 2, row[8], unit2);
+        contact(id, 1, row[9], true, unit);
         service.reply(id, 1, row[4], row[5], unit);
         service.auditReply(id, 1, row[5], office);
         service.sendForEvaluation(id, office);
@@ -126,12 +180,19 @@ class SuggestionDemoData implements ApplicationRunner {
         }
     }
 
+    /** A contact with the deputy before the reply (三次沟通), face to face or not (见面率). */
+    private void contact(long id, int seq, String summary, boolean faceToFace, CivicUser unit) {
+        if (!summary.isBlank()) {
+            service.recordContact(id, seq, ContactStage.BEFORE, faceToFace, summary, unit);
+        }
+    }
+
     private CivicUser user(String username) {
         return (CivicUser) users.loadUserByUsername(username);
     }
 
-    private static List<String[]> rows() {
-        try (var reader = new BufferedReader(new InputStreamReader(new ClassPathResource("demo/suggestions.csv").getInputStream(),
+    private static List<String[]> rows(String resource) {
+        try (var reader = new BufferedReader(new InputStreamReader(new ClassPathResource(resource).getInputStream(),
                 StandardCharsets.UTF_8))) {
             return reader.lines().skip(1).filter(l -> !l.isBlank()).map(l -> l.split("\\|", -1)).toList();
         } catch (IOException e) {

@@ -35,18 +35,22 @@ public class SuggestionQueries {
         return jdbc.sql("select code, name_zh, name_en from suggestion_result_class where active order by sort, code").query(Entry.class).list();
     }
 
-    /** A suggestion in a list; {@code dueAt}/{@code warnAt}: its nearest running deadline (an active assignment's), if any. */
+    /**
+     * A suggestion in a list; {@code dueAt}/{@code warnAt}: its running reply deadline (the nearest of the
+     * lead or separate units still handling it; a co-unit's deadline for its view only when no replying
+     * unit is still at work), if any.
+     */
     public record Row(long id, String title, String category, String status, boolean keySuggestion, long leadDeputyId,
                       Instant updatedAt, Instant dueAt, Instant warnAt) {
     }
 
-    /** The nearest due time of a suggestion's assignments still in the units' hands, and its warning time. */
+    /** The due time that matters to the deputy (see {@link Row}), and its warning time. */
     private static final String NEAREST_DUE = """
 
              left join lateral (select a.due_at, a.warn_at from suggestion_assignment a
                                  where a.suggestion_id = s.id and a.due_at is not null
                                    and a.status in ('ASSIGNED', 'SIGNED', 'RETURN_REQUESTED', 'EXTENSION_REQUESTED')
-                                 order by a.due_at, a.seq limit 1) d on true
+                                 order by a.role = 'CO', a.due_at, a.seq limit 1) d on true
             """;
 
     /** A deputy's own suggestions, led or co-signed, newest change first. */

@@ -26,7 +26,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The office's ledger of suggestions (建议台账): every suggestion past the draft matching the filters,
  * newest first, keyset-paged on the id, and streamed row by row for the Excel export. Each row's
- * units, nearest deadline and result classes come from one lateral aggregate over its assignments in
+ * units, reply deadline (as in SuggestionQueries.Row) and result classes come from one lateral aggregate over its assignments in
  * the same statement: no query per row, however long the ledger.
  */
 @Component
@@ -41,8 +41,8 @@ public class SuggestionLedger {
               left join lateral (
                    select string_agg(a.unit_id::text, ',' order by a.seq) filter (where a.role <> 'CO' and a.status <> 'RETURNED') as lead_units,
                           string_agg(a.unit_id::text, ',' order by a.seq) filter (where a.role = 'CO' and a.status <> 'RETURNED') as co_units,
-                          min(a.due_at) filter (where a.status in %1$s) as due_at,
-                          (array_agg(a.warn_at order by a.due_at, a.seq) filter (where a.status in %1$s and a.due_at is not null))[1] as warn_at,
+                          (array_agg(a.due_at order by a.role = 'CO', a.due_at, a.seq) filter (where a.status in %1$s and a.due_at is not null))[1] as due_at,
+                          (array_agg(a.warn_at order by a.role = 'CO', a.due_at, a.seq) filter (where a.status in %1$s and a.due_at is not null))[1] as warn_at,
                           string_agg(distinct a.result_class, '/' order by a.result_class) filter (where a.role <> 'CO') as classes
                      from suggestion_assignment a where a.suggestion_id = s.id) u on true
             """.formatted(ACTIVE);

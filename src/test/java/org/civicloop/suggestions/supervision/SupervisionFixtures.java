@@ -43,13 +43,18 @@ class SupervisionFixtures {
         return jdbc.sql("select id from org_unit where name = :n").param("n", name).query(Long.class).single();
     }
 
-    /** Registered (key or not) and assigned to the housing bureau (demo account {@code unit}). */
+    /** Registered (key or not) and assigned to the housing bureau (demo account {@code unit}) now. */
     long assigned(String title, boolean key) {
+        return assigned(title, key, java.time.Instant.now());
+    }
+
+    /** Registered (key or not) and assigned to the housing bureau at {@code at}. */
+    long assigned(String title, boolean key, java.time.Instant at) {
         long id = service.draft(new SuggestionDraft(title, "关于" + title + "的具体建议。", "URBAN", SubmissionPeriod.RECESS,
                 List.of(), List.of()), user("deputy"));
         service.submit(id, user("deputy"));
         service.register(id, "URBAN", key, false, user("office"));
-        service.assign(id, HandlingMode.LEAD_AND_CO, List.of(new UnitRole(unitId(HOUSING), AssignmentRole.LEAD)), user("office"));
+        service.assign(id, HandlingMode.LEAD_AND_CO, List.of(new UnitRole(unitId(HOUSING), AssignmentRole.LEAD)), user("office"), at);
         return id;
     }
 

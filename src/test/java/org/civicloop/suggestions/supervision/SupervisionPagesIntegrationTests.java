@@ -94,9 +94,7 @@ class SupervisionPagesIntegrationTests {
         mvc.perform(post(page + "/lead").with(csrf()).with(user(f.user("office")))
                         .param("leaderAccountId", Long.toString(leaderId)).param("nextMilestone", lastWeek.toString()))
                 .andExpect(redirectedUrl(page)).andExpect(flash().attribute("done", "supervision.done.leaderNamed"));
-        mvc.perform(get("/supervision/mine").with(user(f.user("leader")))).andExpect(status().isOk())
-                .andExpect(content().string(containsString("治理花溪大道交通拥堵")))
-                .andExpect(content().string(containsString("border-danger")));
+        assertThat(mineItem("治理花溪大道交通拥堵")).contains("border-danger");
         mvc.perform(get(page).with(user(f.user("leader")))).andExpect(status().isOk())
                 .andExpect(content().string(containsString("id=\"record-activity\"")));
         mvc.perform(get("/suggestions/" + key).with(user(f.user("deputy")))).andExpect(status().isOk())
@@ -170,5 +168,32 @@ class SupervisionPagesIntegrationTests {
                 .andExpect(flash().attribute("done", "supervision.done.resolutionClosed"));
         assertThat(jdbc.sql("select status from supervision_resolution where id = :id").param("id", id).query(String.class).single())
                 .isEqualTo("CLOSED");
+    }
+
+    @Test
+    void aSupervisedSuggestionWhoseReplyIsLateIsRedForTheLeaderWhateverItsMilestone() throws Exception {
+        // assigned five months ago: the three-month reply deadline has passed (the KPI tests keep
+        // 45 to 110 days ago for their own assignments)
+        long late = f.assigned("整治孟关乡集市噪声扰民", true, java.time.Instant.now().minus(java.time.Duration.ofDays(150)));
+        long onTime = f.assigned("修缮青岩古镇排水沟渠", true);
+        LocalDate nextMonth = LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(30);
+        for (long id : new long[] {late, onTime}) {
+            mvc.perform(post("/supervision/suggestions/" + id + "/lead").with(csrf()).with(user(f.user("office")))
+                            .param("leaderAccountId", Long.toString(f.user("leader").accountId()))
+                            .param("nextMilestone", nextMonth.toString()))
+                    .andExpect(flash().attribute("done", "supervision.done.leaderNamed"));
+        }
+        // the milestone is a month away for both; the late reply alone turns the first one red
+        assertThat(mineItem("整治孟关乡集市噪声扰民")).contains("border-danger").contains("答复期限").contains("逾期");
+        assertThat(mineItem("修缮青岩古镇排水沟渠")).contains("border-success").contains("答复期限").doesNotContain("逾期");
+    }
+
+    /** The HTML of the one item of the leader's list that carries this title. */
+    private String mineItem(String title) throws Exception {
+        String html = mvc.perform(get("/supervision/mine").with(user(f.user("leader")))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        return java.util.Arrays.stream(html.split("<a class=\"list-group-item"))
+                .filter(part -> part.contains(title)).findFirst().map(part -> part.substring(0, part.indexOf("</a>")))
+                .orElseThrow(() -> new AssertionError("no item " + title + " on the leader's list"));
     }
 }

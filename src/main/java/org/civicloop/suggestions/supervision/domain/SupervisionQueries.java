@@ -45,15 +45,24 @@ public class SupervisionQueries {
 
     // ---- lead supervision of key suggestions
 
+    /**
+     * A key suggestion under lead supervision; {@code replyDueAt}/{@code replyWarnAt}: its running reply
+     * deadline, as on every suggestion list (the lead or separate units still at work first).
+     */
     public record KeyRow(long suggestionId, String title, String status, Long leaderAccountId, LocalDate nextMilestone,
-                         LocalDate lastActivityOn, int activities) {
+                         LocalDate lastActivityOn, int activities, Instant replyDueAt, Instant replyWarnAt) {
     }
 
     private static final String KEY_SELECT = """
             select s.id as suggestion_id, s.title, s.status, l.leader_account_id, l.next_milestone,
                    (select max(a.held_on) from supervision_activity a where a.suggestion_id = s.id) as last_activity_on,
-                   (select count(*) from supervision_activity a where a.suggestion_id = s.id) as activities
+                   (select count(*) from supervision_activity a where a.suggestion_id = s.id) as activities,
+                   d.due_at as reply_due_at, d.warn_at as reply_warn_at
               from suggestion s left join supervision_lead l on l.suggestion_id = s.id
+              left join lateral (select a.due_at, a.warn_at from suggestion_assignment a
+                                  where a.suggestion_id = s.id and a.due_at is not null
+                                    and a.status in ('ASSIGNED', 'SIGNED', 'RETURN_REQUESTED', 'EXTENSION_REQUESTED')
+                                  order by a.role = 'CO', a.due_at, a.seq limit 1) d on true
              where s.key_suggestion and s.status not in ('DRAFT', 'SUBMITTED', 'RETURNED', 'NOT_REGISTERED')""";
 
     /** Key suggestions with their lead supervisor; {@code withoutLeader} keeps those still without one. */

@@ -1,5 +1,6 @@
 package org.civicloop.suggestions.supervision.web;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -9,6 +10,7 @@ import org.civicloop.organization.CivicUser;
 import org.civicloop.organization.Role;
 import org.civicloop.shared.NotFoundException;
 import org.civicloop.shared.web.ActionOutcome;
+import org.civicloop.suggestions.ledger.DueDates;
 import org.civicloop.suggestions.supervision.domain.ContinuousSupervisionService;
 import org.civicloop.suggestions.supervision.domain.Rag;
 import org.civicloop.suggestions.supervision.domain.SupervisionProperties;
@@ -136,8 +138,12 @@ class SupervisionDeskController {
         return back;
     }
 
-    /** One line of a leader's list: what, where, when next, which colour. */
-    record MineItem(String kind, String title, String link, LocalDate next, Rag rag, String detail) {
+    /**
+     * One line of a leader's list: what, where, when next, which colour; for a key suggestion also its
+     * running reply deadline, whose state colours the line when it is worse than the milestone's.
+     */
+    record MineItem(String kind, String title, String link, LocalDate next, Rag rag, String detail, Instant replyDueAt,
+                    String replyState) {
     }
 
     @PreAuthorize("hasRole('LEADER')")
@@ -146,18 +152,22 @@ class SupervisionDeskController {
         LocalDate today = today();
         int w = properties.warningDays();
         List<MineItem> items = new ArrayList<>();
+        Instant now = Instant.now();
         for (var k : queries.keySuggestionsLedBy(user.accountId())) {
+            String replyState = DueDates.state(k.replyDueAt(), k.replyWarnAt(), now);
+            Rag reply = "OVERDUE".equals(replyState) ? Rag.RED : "WARNING".equals(replyState) ? Rag.YELLOW : Rag.GREEN;
+            Rag milestone = Rag.of(k.nextMilestone(), today, w);
             items.add(new MineItem("key", k.title(), "/supervision/suggestions/" + k.suggestionId(), k.nextMilestone(),
-                    Rag.of(k.nextMilestone(), today, w), "suggestion.status." + k.status()));
+                    reply.compareTo(milestone) < 0 ? reply : milestone, "suggestion.status." + k.status(), k.replyDueAt(), replyState));
         }
         for (var t : queries.trackingLedBy(user.accountId())) {
             items.add(new MineItem("tracking", t.title(), "/supervision/tracking/" + t.id(), t.nextDueOn(),
-                    Rag.of(t.nextDueOn(), today, w), null));
+                    Rag.of(t.nextDueOn(), today, w), null, null, null));
         }
         for (var r : queries.resolutionsLedBy(user.accountId())) {
             LocalDate next = r.allReported() ? null : r.dueOn();
             items.add(new MineItem("resolution", r.number() + " " + r.title(), "/supervision/resolutions/" + r.id(), next,
-                    Rag.of(next, today, w), null));
+                    Rag.of(next, today, w), null, null, null));
         }
         items.sort(Comparator.comparing(MineItem::rag).thenComparing(MineItem::next, Comparator.nullsLast(Comparator.naturalOrder())));
         model.addAttribute("items", items);
