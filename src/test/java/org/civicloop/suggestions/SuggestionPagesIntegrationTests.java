@@ -152,4 +152,33 @@ class SuggestionPagesIntegrationTests {
                 .andExpect(content().string(containsString("基本满意")))
                 .andExpect(content().string(not(containsString("/evaluate"))));
     }
+
+    @Test
+    void aUnitsInboxComesInPagesOfFiftyNearestDeadlineFirstLosingAndRepeatingNothing() throws Exception {
+        var fx = new org.civicloop.suggestions.kpi.KpiFixtures(service, jdbc, users);
+        var unit = fx.unit("分页测试局");
+        // 53 assignments over the last 53 hours (the KPI tests keep 45 to 110 days ago to themselves)
+        for (int i = 0; i < 53; i++) {
+            fx.ledBy("分页测试建议" + i + "号", unit, java.time.Instant.now().minus(java.time.Duration.ofHours(53 - i)));
+        }
+        String first = mvc.perform(get("/suggestions/inbox").with(user(unit.clerk()))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        List<String> firstTitles = titles(first);
+        assertThat(firstTitles).hasSize(50);
+        String next = java.util.regex.Pattern.compile("id=\"inbox-next\"\\s+href=\"([^\"]+)\"").matcher(first).results()
+                .map(m -> m.group(1).replace("&amp;", "&")).findFirst().orElseThrow();
+        String second = mvc.perform(get(java.net.URI.create(next)).with(user(unit.clerk()))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(titles(second)).hasSize(3).doesNotContainAnyElementsOf(firstTitles);
+        assertThat(second).doesNotContain("id=\"inbox-next\"");
+        // the earliest assignment has the earliest reply deadline: the first page starts with it
+        assertThat(firstTitles.get(0)).isEqualTo("分页测试建议0号");
+        List<String> all = new java.util.ArrayList<>(firstTitles);
+        all.addAll(titles(second));
+        assertThat(all).containsExactlyInAnyOrderElementsOf(java.util.stream.IntStream.range(0, 53).mapToObj(i -> "分页测试建议" + i + "号").toList());
+    }
+
+    private static List<String> titles(String html) {
+        return java.util.regex.Pattern.compile("分页测试建议\\d+号").matcher(html).results().map(java.util.regex.MatchResult::group).toList();
+    }
 }

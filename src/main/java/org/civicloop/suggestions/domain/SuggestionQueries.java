@@ -108,21 +108,39 @@ public class SuggestionQueries {
     }
 
     public record InboxRow(long suggestionId, int seq, String title, String category, boolean keySuggestion, String role,
-                           String status, int round) {
+                           String status, int round, Instant dueAt) {
         public String clockKey() {
             return SuggestionClocks.key(suggestionId, seq);
         }
     }
 
-    /** One unit's assignments (its own only, by SQL); active ones unless {@code all}; the nearest deadline first. */
-    public List<InboxRow> inbox(long unitId, boolean all) {
-        return jdbc.sql("""
-                select a.suggestion_id, a.seq, s.title, s.category, s.key_suggestion, a.role, a.status, a.round
+    private static final Instant LAST = Instant.parse("9999-12-31T00:00:00Z");
+
+    /** Where a page of the inbox starts: after this assignment (its due time, suggestion and number). */
+    public record InboxCursor(Instant dueAt, long suggestionId, int seq) {
+    }
+
+    /**
+     * One unit's assignments (its own only, by SQL); active ones unless {@code all}; the nearest deadline
+     * first, keyset-paged: up to {@code limit} after {@code after} (null: from the start).
+     */
+    public List<InboxRow> inbox(long unitId, boolean all, InboxCursor after, int limit) {
+        // every assignment has a due time from the moment it is made; one without (never expected) sorts last
+        var q = jdbc.sql("""
+                select a.suggestion_id, a.seq, s.title, s.category, s.key_suggestion, a.role, a.status, a.round, a.due_at
                   from suggestion_assignment a join suggestion s on s.id = a.suggestion_id
                  where a.unit_id = :unit
                    and (:all or a.status in ('ASSIGNED', 'SIGNED', 'RETURN_REQUESTED', 'EXTENSION_REQUESTED'))
-                 order by a.due_at nulls last, a.suggestion_id, a.seq limit 1000""")
-                .param("unit", unitId).param("all", all).query(InboxRow.class).list();
+                   and (coalesce(a.due_at, :last), a.suggestion_id, a.seq) > (:afterDue, :afterId, :afterSeq)
+                 order by coalesce(a.due_at, :last), a.suggestion_id, a.seq limit :limit""")
+                .param("unit", unitId).param("all", all).param("limit", limit).param("last", Timestamp.from(LAST));
+        if (after == null) {
+            q = q.param("afterDue", Timestamp.from(Instant.EPOCH)).param("afterId", 0L).param("afterSeq", 0);
+        } else {
+            q = q.param("afterDue", Timestamp.from(after.dueAt() == null ? LAST : after.dueAt()))
+                    .param("afterId", after.suggestionId()).param("afterSeq", after.seq());
+        }
+        return q.query(InboxRow.class).list();
     }
 
     /** A published suggestion (closed, not confidential) as the public sees it: nothing about voters. */

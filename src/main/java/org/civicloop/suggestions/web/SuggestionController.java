@@ -3,7 +3,6 @@ package org.civicloop.suggestions.web;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,6 +50,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class SuggestionController {
 
     private static final int PAGE_SIZE = 30;
+    private static final int INBOX_PAGE = 50;
 
     private final SuggestionService service;
     private final SuggestionQueries queries;
@@ -168,15 +168,20 @@ class SuggestionController {
 
     @PreAuthorize("hasRole('HANDLING_UNIT')")
     @GetMapping("/suggestions/inbox")
-    String inbox(@RequestParam(defaultValue = "false") boolean all, @AuthenticationPrincipal CivicUser user, Model model) {
+    String inbox(@RequestParam(defaultValue = "false") boolean all, @RequestParam(required = false) Instant afterDue,
+                 @RequestParam(required = false) Long afterId, @RequestParam(defaultValue = "0") int afterSeq,
+                 @AuthenticationPrincipal CivicUser user, Model model) {
         if (!user.hasRole(Role.HANDLING_UNIT) || user.unitId() == null) {
             throw new NotFoundException("unit", user.accountId());
         }
-        var rows = queries.inbox(user.unitId(), all);
+        var after = afterId == null ? null : new SuggestionQueries.InboxCursor(afterDue, afterId, afterSeq);
+        var rows = queries.inbox(user.unitId(), all, after, INBOX_PAGE + 1);
+        boolean more = rows.size() > INBOX_PAGE;
+        rows = more ? rows.subList(0, INBOX_PAGE) : rows;
         Map<String, ClockView> found = clocks.assignments(rows.stream().map(SuggestionQueries.InboxRow::clockKey).toList());
-        List<InboxItem> items = new ArrayList<>(rows.stream().map(r -> new InboxItem(r, found.get(r.clockKey()))).toList());
-        items.sort(Comparator.comparing((InboxItem i) -> i.clock() == null ? Instant.MAX : i.clock().dueAt()));
+        List<InboxItem> items = rows.stream().map(r -> new InboxItem(r, found.get(r.clockKey()))).toList();
         model.addAttribute("items", items);
+        model.addAttribute("next", more ? rows.get(rows.size() - 1) : null);
         model.addAttribute("all", all);
         model.addAttribute("categories", queries.categories());
         return "suggestions/inbox";
