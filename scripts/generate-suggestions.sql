@@ -76,6 +76,19 @@ select a.suggestion_id, a.seq, 1, a.unit_id, a.reply_text, a.result_class, a.res
 insert into suggestion_contact (suggestion_id, seq, unit_id, stage, face_to_face, summary, contacted_at, recorded_by)
 select a.suggestion_id, a.seq, a.unit_id, 'BEFORE', m.g % 3 <> 0, '与代表沟通办理思路。', a.assigned_at + interval '10 days', 'unit'
   from suggestion_assignment a join bench_map m on m.id = a.suggestion_id where a.role = 'LEAD';
+-- the facts the KPIs count, as kpi/KpiFacts keeps them for changes made through the application
+update suggestion_assignment a
+   set kpi_replied = f.replied, kpi_on_time = f.on_time, kpi_final_class = f.final_class, kpi_met = f.met
+  from (select a2.suggestion_id, a2.seq,
+               count(r.id) > 0 as replied,
+               coalesce(bool_or(r.round = 1 and r.replied_at <= r.due_at), false) as on_time,
+               substr(max(to_char(r.round, 'FM00000') || coalesce(r.audited_class, r.result_class)), 6) as final_class,
+               exists (select 1 from suggestion_contact c
+                        where c.suggestion_id = a2.suggestion_id and c.seq = a2.seq and c.face_to_face) as met
+          from suggestion_assignment a2 join bench_map m on m.id = a2.suggestion_id
+          left join suggestion_reply r on r.suggestion_id = a2.suggestion_id and r.seq = a2.seq
+         group by a2.suggestion_id, a2.seq) f
+ where a.suggestion_id = f.suggestion_id and a.seq = f.seq;
 -- the warning window opens ten days before the due time (suggestion.reply.warn-before)
 update suggestion_assignment a set warn_at = a.due_at - interval '10 days'
   from bench_map m where m.id = a.suggestion_id;

@@ -44,10 +44,10 @@ import org.springframework.stereotype.Component;
  * units counts twice, once per reply owed), computed in the same statement with grouping sets.
  * {@link KpiSet} names each counted set; {@link UnitKpis} derives each rate from two counts.
  *
- * <p>One statement, set-based, whatever the number of units or rows: the period's assignments
- * joined with their replies and face-to-face contacts (by the indexes on suggestion and seq, so the
- * work grows with the period, not with the tables' history), aggregated per assignment, joined with
- * their suggestions and counted in hashed grouping sets. Nothing is queried per row.
+ * <p>One statement, set-based, whatever the number of units or rows: the period's assignments with
+ * the facts {@link KpiFacts} keeps on them (from the covering index on the assignment time, so the
+ * work grows with the period, not with the tables' history), joined with their suggestions and
+ * counted in hashed grouping sets. Nothing is queried per row.
  */
 @Component
 public class SuggestionKpis {
@@ -65,28 +65,19 @@ public class SuggestionKpis {
 
     /**
      * The rows every figure is counted from, one per counted assignment; parameters :from, :to, :owing,
-     * :now, :active. Replies and face-to-face contacts are folded into their assignment by one
-     * aggregation (only idempotent aggregates, so a reply counted once per contact changes nothing;
-     * the final class is the one of the highest round: rounds are zero-padded so that max() picks it
-     * without ordering); joins by index or hash, as the period's size makes cheaper.
+     * :now, :active. The per-assignment facts (replied, on time, final class, met) are kept on the
+     * assignment row by {@link KpiFacts}, so the period's assignments come from one covering index,
+     * joined with their suggestions for the evaluation.
      */
     static final String ROWS = """
-            with assignment_row as (
+            with kpi_row as (
                 select a.suggestion_id, a.seq, a.unit_id, a.role, a.status, a.assigned_at, a.due_at,
-                       count(r.id) > 0 as replied,
-                       coalesce(bool_or(r.round = 1 and r.replied_at <= r.due_at), false) as on_time,
-                       substr(max(to_char(r.round, 'FM00000') || coalesce(r.audited_class, r.result_class)), 6) as final_class,
-                       count(c.seq) > 0 as met
+                       a.kpi_replied as replied, a.kpi_on_time as on_time, a.kpi_final_class as final_class,
+                       a.kpi_met as met, s.title, s.confidential, s.evaluation,
+                       coalesce(a.status in (:active) and a.due_at < :now, false) as overdue
                   from suggestion_assignment a
-                  left join suggestion_reply r on r.suggestion_id = a.suggestion_id and r.seq = a.seq
-                  left join suggestion_contact c on c.suggestion_id = a.suggestion_id and c.seq = a.seq and c.face_to_face
+                  join suggestion s on s.id = a.suggestion_id
                  where %s
-                 group by a.suggestion_id, a.seq
-            ), kpi_row as (
-                select x.*, s.title, s.confidential, s.evaluation,
-                       coalesce(x.status in (:active) and x.due_at < :now, false) as overdue
-                  from assignment_row x
-                  join suggestion s on s.id = x.suggestion_id
             )
             """.formatted(COUNTED);
 

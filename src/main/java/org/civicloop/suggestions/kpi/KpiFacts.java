@@ -1,0 +1,56 @@
+package org.civicloop.suggestions.kpi;
+
+import org.civicloop.suggestions.SuggestionEvents.AssignmentChanged;
+import org.civicloop.suggestions.SuggestionEvents.SuggestionChanged;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/**
+ * Keeps the facts {@link SuggestionKpis} counts on each assignment row ({@code kpi_replied},
+ * {@code kpi_on_time}, {@code kpi_final_class}, {@code kpi_met}; migration V72), recomputed from the
+ * suggestion's replies and contacts whenever the suggestion or one of its assignments changes, just
+ * before that transaction commits (after every write of it, whatever the order the service wrote them
+ * in). The definitions are those of {@link SuggestionKpis}; this is the only code that applies them.
+ */
+@Component
+class KpiFacts {
+
+    private static final String REFRESH = """
+            update suggestion_assignment a
+               set kpi_replied = f.replied, kpi_on_time = f.on_time, kpi_final_class = f.final_class, kpi_met = f.met
+              from (select a2.suggestion_id, a2.seq,
+                           count(r.id) > 0 as replied,
+                           coalesce(bool_or(r.round = 1 and r.replied_at <= r.due_at), false) as on_time,
+                           substr(max(to_char(r.round, 'FM00000') || coalesce(r.audited_class, r.result_class)), 6) as final_class,
+                           exists (select 1 from suggestion_contact c
+                                    where c.suggestion_id = a2.suggestion_id and c.seq = a2.seq and c.face_to_face) as met
+                      from suggestion_assignment a2
+                      left join suggestion_reply r on r.suggestion_id = a2.suggestion_id and r.seq = a2.seq
+                     where a2.suggestion_id = :s
+                     group by a2.suggestion_id, a2.seq) f
+             where a.suggestion_id = f.suggestion_id and a.seq = f.seq
+               and (a.kpi_replied, a.kpi_on_time, a.kpi_final_class, a.kpi_met)
+                   is distinct from (f.replied, f.on_time, f.final_class, f.met)""";
+
+    private final JdbcClient jdbc;
+
+    KpiFacts(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
+    void on(AssignmentChanged e) {
+        refresh(e.suggestionId());
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
+    void on(SuggestionChanged e) {
+        refresh(e.suggestionId());
+    }
+
+    void refresh(long suggestionId) {
+        jdbc.sql(REFRESH).param("s", suggestionId).update();
+    }
+}
