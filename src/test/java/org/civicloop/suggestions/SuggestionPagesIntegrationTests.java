@@ -178,7 +178,52 @@ class SuggestionPagesIntegrationTests {
         assertThat(all).containsExactlyInAnyOrderElementsOf(java.util.stream.IntStream.range(0, 53).mapToObj(i -> "分页测试建议" + i + "号").toList());
     }
 
+    @Test
+    void aUnitSignsForSeveralAssignmentsAtOnceAllOrNone() throws Exception {
+        var fx = new org.civicloop.suggestions.kpi.KpiFixtures(service, jdbc, users);
+        var unit = fx.unit("批量签收测试局");
+        var other = fx.unit("批量签收其他局");
+        long a = fx.ledBy("批量签收甲", unit, java.time.Instant.now());
+        long b = fx.ledBy("批量签收乙", unit, java.time.Instant.now());
+        long c = fx.ledBy("批量签收丙", unit, java.time.Instant.now());
+        long foreign = fx.ledBy("批量签收他局", other, java.time.Instant.now());
+
+        mvc.perform(post("/suggestions/inbox/sign").with(csrf()).with(user(unit.clerk())).param("items", a + "-1", b + "-1"))
+                .andExpect(status().is3xxRedirection()).andExpect(flash().attribute("done", "suggestion.done.signedAll"));
+        assertThat(List.of(assignmentStatus(a), assignmentStatus(b), assignmentStatus(c))).containsExactly("SIGNED", "SIGNED", "ASSIGNED");
+        // only what can still be signed for has a box
+        mvc.perform(get("/suggestions/inbox").with(user(unit.clerk()))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"pick-" + c + "-1\"")))
+                .andExpect(content().string(not(containsString("id=\"pick-" + a + "-1\""))));
+
+        // another unit's assignment in the batch: it does not exist for this unit, and nothing is signed
+        mvc.perform(post("/suggestions/inbox/sign").with(csrf()).with(user(unit.clerk())).param("items", c + "-1", foreign + "-1"))
+                .andExpect(status().isNotFound());
+        assertThat(List.of(assignmentStatus(c), assignmentStatus(foreign))).containsExactly("ASSIGNED", "ASSIGNED");
+        // one already signed for in the batch: refused, and the other stays as it was
+        mvc.perform(post("/suggestions/inbox/sign").with(csrf()).with(user(unit.clerk())).param("items", c + "-1", a + "-1"))
+                .andExpect(flash().attributeExists("failed"));
+        assertThat(assignmentStatus(c)).isEqualTo("ASSIGNED");
+        // nothing ticked, or something that is no assignment at all
+        mvc.perform(post("/suggestions/inbox/sign").with(csrf()).with(user(unit.clerk())))
+                .andExpect(flash().attribute("failed", "suggestion.error.nothingSelected"));
+        mvc.perform(post("/suggestions/inbox/sign").with(csrf()).with(user(unit.clerk())).param("items", "drop table"))
+                .andExpect(flash().attribute("failed", "suggestion.error.nothingSelected"));
+        // not a unit's page at all for the office
+        mvc.perform(post("/suggestions/inbox/sign").with(csrf()).with(user((CivicUser) users.loadUserByUsername("office")))
+                        .param("items", c + "-1"))
+                .andExpect(status().isForbidden());
+        assertThat(assignmentStatus(c)).isEqualTo("ASSIGNED");
+    }
+
+    private String assignmentStatus(long suggestionId) {
+        return jdbc.sql("select status from suggestion_assignment where suggestion_id = :s and seq = 1")
+                .param("s", suggestionId).query(String.class).single();
+    }
+
     private static List<String> titles(String html) {
-        return java.util.regex.Pattern.compile("分页测试建议\\d+号").matcher(html).results().map(java.util.regex.MatchResult::group).toList();
+        // the titles as links (each row also names its title in its checkbox's label)
+        return java.util.regex.Pattern.compile("(?<=>)分页测试建议\\d+号(?=</a>)").matcher(html).results()
+                .map(java.util.regex.MatchResult::group).toList();
     }
 }

@@ -137,6 +137,20 @@ public class SuggestionService {
         apply(s, s.sign(seq, Instant.now()), user, null);
     }
 
+    /** One assignment: its suggestion and number. */
+    public record AssignmentKey(long suggestionId, int seq) {
+    }
+
+    /** 批量签收: all of them or, when any one may not be signed (or is not the user's), none. */
+    public void signAll(List<AssignmentKey> keys, CivicUser user) {
+        if (keys.isEmpty()) {
+            throw BusinessException.invalid("suggestion.error.nothingSelected");
+        }
+        for (AssignmentKey k : keys) {
+            sign(k.suggestionId(), k.seq(), user);
+        }
+    }
+
     public void requestReturn(long id, int seq, String reason, CivicUser user) {
         requestReturn(id, seq, reason, user, Instant.now());
     }

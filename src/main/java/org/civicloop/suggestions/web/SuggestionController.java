@@ -309,6 +309,24 @@ class SuggestionController {
         });
     }
 
+    /** 批量签收 from the inbox: the checked assignments ({@code <suggestion>-<seq>}), all or none. */
+    @PreAuthorize("hasRole('HANDLING_UNIT')")
+    @PostMapping("/suggestions/inbox/sign")
+    String signAll(@RequestParam(name = "items", required = false) List<String> items,
+                   @AuthenticationPrincipal CivicUser user, RedirectAttributes flash) {
+        return ActionOutcome.run("/suggestions/inbox", flash, "suggestion.done.signedAll", () -> {
+            List<SuggestionService.AssignmentKey> keys = new ArrayList<>();
+            for (String item : items == null ? List.<String>of() : items) {
+                String[] parts = item.split("-");
+                if (parts.length != 2 || !parts[0].matches("\\d{1,18}") || !parts[1].matches("\\d{1,9}")) {
+                    throw BusinessException.invalid("suggestion.error.nothingSelected");
+                }
+                keys.add(new SuggestionService.AssignmentKey(Long.parseLong(parts[0]), Integer.parseInt(parts[1])));
+            }
+            service.signAll(keys, user);
+        });
+    }
+
     @PostMapping("/suggestions/{id}/assignments/{seq}/sign")
     String sign(@PathVariable long id, @PathVariable int seq, @AuthenticationPrincipal CivicUser user, RedirectAttributes flash) {
         return act(id, flash, "suggestion.done.signed", () -> service.sign(id, seq, user));
