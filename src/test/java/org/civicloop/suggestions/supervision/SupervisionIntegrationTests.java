@@ -288,6 +288,24 @@ class SupervisionIntegrationTests {
         assertThat(f.messages("unit", "supervision.notice.trackingDueSoon", link)).as("the next period reminds again").isEqualTo(2);
     }
 
+    @Test
+    void aLeadSupervisorIsRemindedOnceOfEachMilestoneThatComesNear() {
+        long key = f.assigned("改造花溪公园无障碍通道", true);
+        String link = "/supervision/suggestions/" + key;
+        lead.nameLeader(key, leader.accountId(), LocalDate.of(2026, 6, 30), office);
+
+        reminders.remind(at(2026, 6, 10)); // 20 days before: outside the 14-day window
+        assertThat(f.messages("leader", "supervision.notice.milestoneDueSoon", link)).isZero();
+        reminders.remind(at(2026, 6, 16)); // 14 days before: inside
+        reminders.remind(at(2026, 6, 20));
+        assertThat(f.messages("leader", "supervision.notice.milestoneDueSoon", link)).as("once per milestone").isEqualTo(1);
+        assertThat(f.messages("office", "supervision.notice.milestoneDueSoon", link)).isZero();
+
+        lead.nameLeader(key, leader.accountId(), LocalDate.of(2026, 9, 30), office); // the next milestone
+        reminders.remind(at(2026, 9, 20));
+        assertThat(f.messages("leader", "supervision.notice.milestoneDueSoon", link)).as("a new milestone reminds again").isEqualTo(2);
+    }
+
     // ---- resolutions
 
     ResolutionDraft resolution(String number, List<Long> suggestionIds, List<Long> units) {

@@ -14,8 +14,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Reminders in the staff inbox: a unit hears once per due date when a tracking report or a
- * resolution follow-up of its own falls due within {@code warning-days}; the office hears once per
- * due date when one is overdue. Run by {@link SupervisionTasks} with the time of the run; tests call
+ * resolution follow-up of its own falls due within {@code warning-days}; a lead supervisor once per
+ * milestone date when their key suggestion's next milestone does; the office hears once per due date
+ * when a report or follow-up is overdue. Run by {@link SupervisionTasks} with the time of the run; tests call
  * it with an explicit {@code now}.
  */
 @Component
@@ -36,7 +37,7 @@ public class SupervisionReminders {
         this.zone = zone;
     }
 
-    /** How many reminders went to units and how many overdue notices to the office. */
+    /** How many reminders went to units and leaders, and how many overdue notices to the office. */
     public record Sent(int reminders, int overdue) {
     }
 
@@ -69,6 +70,19 @@ public class SupervisionReminders {
                     List.of(d.title(), directory.unitName(d.unitId()).orElse("")), "/supervision/tracking/" + d.id());
             jdbc.sql("update supervision_tracking set overdue_notified_for = :d where id = :id").param("d", d.dueOn()).param("id", d.id()).update();
             overdue++;
+        }
+
+        List<Due> milestonesSoon = jdbc.sql("""
+                select l.suggestion_id as id, l.leader_account_id as unit_id, l.next_milestone as due_on, s.title
+                  from supervision_lead l join suggestion s on s.id = l.suggestion_id
+                 where l.next_milestone between :today and :soon and l.reminded_for is distinct from l.next_milestone
+                 order by l.suggestion_id for update of l skip locked""").param("today", today).param("soon", soon).query(Due.class).list();
+        for (Due d : milestonesSoon) {
+            // the leader's own account (Due's unit column carries it here)
+            notifications.notifyStaff(d.unitId(), "supervision.notice.milestoneDueSoon", List.of(d.title()),
+                    "/supervision/suggestions/" + d.id());
+            jdbc.sql("update supervision_lead set reminded_for = :d where suggestion_id = :id").param("d", d.dueOn()).param("id", d.id()).update();
+            reminders++;
         }
 
         List<Due> resolutionSoon = jdbc.sql("""
