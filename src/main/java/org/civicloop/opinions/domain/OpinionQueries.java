@@ -228,25 +228,40 @@ public class OpinionQueries {
     // ---- a unit's inbox ----
 
     public record InboxRow(long workOrderId, long opinionId, String receiptCode, String category, String placeName,
-                           String excerpt, String status, int round, Instant assignedAt) {
+                           String excerpt, String status, int round, Instant assignedAt, Instant dueAt) {
     }
 
-    public List<InboxRow> inbox(long unitId, boolean activeOnly) {
+    private static final Instant LAST = Instant.parse("9999-12-31T00:00:00Z");
+
+    /** Where a page of a unit's inbox starts: after this work order (its due time and id). */
+    public record InboxCursor(Instant dueAt, long workOrderId) {
+    }
+
+    /**
+     * A unit's work orders (active ones only if asked), the nearest deadline first, keyset-paged: up to
+     * {@code limit} after {@code after} (null: from the start). Every order has a due time from the
+     * moment it is assigned; one without (never expected) sorts last.
+     */
+    public List<InboxRow> inbox(long unitId, boolean activeOnly, InboxCursor after, int limit) {
+        Instant afterDue = after == null ? Instant.EPOCH : after.dueAt() == null ? LAST : after.dueAt();
         return jdbc.sql("""
                         select w.id as work_order_id, o.id as opinion_id, o.receipt_code, o.category, p.name as place_name,
-                               left(o.content, 60) as excerpt, w.status, w.round, w.assigned_at
+                               left(o.content, 60) as excerpt, w.status, w.round, w.assigned_at, w.due_at
                         from work_order w join opinion o on o.id = w.opinion_id join region p on p.code = o.place_code
                         where w.unit_id = :unit and (not :active or w.status not in ('REPLIED', 'RETURNED'))
-                        order by w.assigned_at, w.id
-                        limit 1000""")
-                .param("unit", unitId).param("active", activeOnly).query(InboxRow.class).list();
+                          and (coalesce(w.due_at, :last), w.id) > (:afterDue, :afterId)
+                        order by coalesce(w.due_at, :last), w.id
+                        limit :limit""")
+                .param("unit", unitId).param("active", activeOnly).param("last", java.sql.Timestamp.from(LAST))
+                .param("afterDue", java.sql.Timestamp.from(afterDue)).param("afterId", after == null ? 0L : after.workOrderId())
+                .param("limit", limit).query(InboxRow.class).list();
     }
 
     /** Requests waiting for the office: returns and extensions. */
     public List<InboxRow> pendingDecisions() {
         return jdbc.sql("""
                         select w.id as work_order_id, o.id as opinion_id, o.receipt_code, o.category, p.name as place_name,
-                               left(o.content, 60) as excerpt, w.status, w.round, w.assigned_at
+                               left(o.content, 60) as excerpt, w.status, w.round, w.assigned_at, w.due_at
                         from work_order w join opinion o on o.id = w.opinion_id join region p on p.code = o.place_code
                         where w.status in ('RETURN_REQUESTED', 'EXTENSION_REQUESTED') order by w.assigned_at limit 500""")
                 .query(InboxRow.class).list();

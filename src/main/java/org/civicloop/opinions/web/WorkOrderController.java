@@ -1,6 +1,5 @@
 package org.civicloop.opinions.web;
 
-import java.util.Comparator;
 import java.util.List;
 import org.civicloop.deadlines.ClockView;
 import org.civicloop.opinions.domain.OpinionQueries;
@@ -26,6 +25,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class WorkOrderController {
 
+    /** Work orders on one page of a unit's inbox. */
+    private static final int INBOX_PAGE = 50;
+
     private final OpinionQueries queries;
     private final OpinionService service;
     private final WorkOrderRepository orders;
@@ -44,16 +46,19 @@ class WorkOrderController {
 
     @GetMapping("/work-orders")
     @PreAuthorize("hasRole('HANDLING_UNIT')")
-    String inbox(@RequestParam(defaultValue = "true") boolean active, @AuthenticationPrincipal CivicUser user, Model model) {
+    String inbox(@RequestParam(defaultValue = "true") boolean active, @RequestParam(required = false) java.time.Instant afterDue,
+                 @RequestParam(required = false) Long afterId, @AuthenticationPrincipal CivicUser user, Model model) {
         if (user.unitId() == null) {
             throw new NotFoundException("unit", "-");
         }
-        List<OpinionQueries.InboxRow> rows = queries.inbox(user.unitId(), active);
+        var after = afterId == null ? null : new OpinionQueries.InboxCursor(afterDue, afterId);
+        List<OpinionQueries.InboxRow> rows = queries.inbox(user.unitId(), active, after, INBOX_PAGE + 1);
+        boolean more = rows.size() > INBOX_PAGE;
+        rows = more ? rows.subList(0, INBOX_PAGE) : rows;
         var byId = clocks.find(rows.stream().map(OpinionQueries.InboxRow::workOrderId).toList());
-        List<InboxItem> items = rows.stream().map(r -> new InboxItem(r, byId.get(r.workOrderId())))
-                .sorted(Comparator.comparing((InboxItem i) -> i.clock() == null ? java.time.Instant.MAX : i.clock().dueAt()))
-                .toList();
+        List<InboxItem> items = rows.stream().map(r -> new InboxItem(r, byId.get(r.workOrderId()))).toList();
         model.addAttribute("items", items);
+        model.addAttribute("next", more ? rows.get(rows.size() - 1) : null);
         model.addAttribute("active", active);
         model.addAttribute("categories", queries.categories());
         return "opinions/staff/inbox";
