@@ -44,8 +44,12 @@ public class SuggestionQueries {
                       Instant updatedAt, Instant dueAt, Instant warnAt) {
     }
 
-    /** The due time that matters to the deputy (see {@link Row}), and its warning time. */
-    private static final String NEAREST_DUE = """
+    /**
+     * The due time that matters to the deputy (see {@link Row}) and its warning time, as columns
+     * {@code d.due_at} and {@code d.warn_at} of a join on a suggestion aliased {@code s}; other lists of
+     * suggestions (supervision) join the same.
+     */
+    public static final String NEAREST_DUE = """
 
              left join lateral (select a.due_at, a.warn_at from suggestion_assignment a
                                  where a.suggestion_id = s.id and a.due_at is not null

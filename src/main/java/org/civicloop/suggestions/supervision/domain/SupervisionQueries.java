@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import org.civicloop.suggestions.domain.SuggestionQueries;
 import org.civicloop.suggestions.domain.SuggestionQueries.Entry;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -47,7 +48,7 @@ public class SupervisionQueries {
 
     /**
      * A key suggestion under lead supervision; {@code replyDueAt}/{@code replyWarnAt}: its running reply
-     * deadline, as on every suggestion list (the lead or separate units still at work first).
+     * deadline, as on every suggestion list ({@link SuggestionQueries#NEAREST_DUE}).
      */
     public record KeyRow(long suggestionId, String title, String status, Long leaderAccountId, LocalDate nextMilestone,
                          LocalDate lastActivityOn, int activities, Instant replyDueAt, Instant replyWarnAt) {
@@ -58,11 +59,7 @@ public class SupervisionQueries {
                    (select max(a.held_on) from supervision_activity a where a.suggestion_id = s.id) as last_activity_on,
                    (select count(*) from supervision_activity a where a.suggestion_id = s.id) as activities,
                    d.due_at as reply_due_at, d.warn_at as reply_warn_at
-              from suggestion s left join supervision_lead l on l.suggestion_id = s.id
-              left join lateral (select a.due_at, a.warn_at from suggestion_assignment a
-                                  where a.suggestion_id = s.id and a.due_at is not null
-                                    and a.status in ('ASSIGNED', 'SIGNED', 'RETURN_REQUESTED', 'EXTENSION_REQUESTED')
-                                  order by a.role = 'CO', a.due_at, a.seq limit 1) d on true
+              from suggestion s left join supervision_lead l on l.suggestion_id = s.id""" + SuggestionQueries.NEAREST_DUE + """
              where s.key_suggestion and s.status not in ('DRAFT', 'SUBMITTED', 'RETURNED', 'NOT_REGISTERED')""";
 
     /** Key suggestions with their lead supervisor; {@code withoutLeader} keeps those still without one. */
