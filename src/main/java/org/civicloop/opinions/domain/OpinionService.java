@@ -83,6 +83,19 @@ public class OpinionService {
         return saved;
     }
 
+    /**
+     * Recorded in person (记录群众意见): the opinion, and when and where it was heard, in one
+     * transaction. Kept apart from {@link #submit(NewOpinion, List)} so that the reception's details
+     * travel as one value.
+     */
+    public Opinion submit(NewOpinion n, List<PhotoCleaner.CleanPhoto> photos, ReceptionDetails reception) {
+        Opinion saved = submit(n, photos);
+        jdbc.sql("insert into opinion_reception (opinion_id, received_at, place, visitor_count) values (:o, :at, :p, :v)")
+                .param("o", saved.id()).param("at", java.sql.Timestamp.from(reception.receivedAt()))
+                .param("p", reception.place()).param("v", reception.visitorCount()).update();
+        return saved;
+    }
+
     public void accept(long opinionId, CivicUser user) {
         Opinion o = triageable(opinionId, user);
         publish(o, o.accept(), true, actorLabel(user), null);
