@@ -94,10 +94,11 @@ class RecordOpinionController {
         if (channel == null) {
             binding.rejectValue("channel", "opinion.error.channel");
         }
-        List<OpinionInput.Problem> problems = new java.util.ArrayList<>(OpinionInput.check(form.category(), form.content(),
-                form.placeCode(), form.placeDetail(), form.voterName(), form.voterPhone(), null, form.consent(), rules));
-        problems.addAll(ReceptionDetails.check(form.receivedAt(), form.receptionPlace(), form.visitorCount(), zone,
-                java.time.Instant.now()));
+        // in the order the form shows the fields, so that the error summary reads top to bottom
+        List<OpinionInput.Problem> problems = new java.util.ArrayList<>(ReceptionDetails.check(form.receivedAt(),
+                form.receptionPlace(), form.visitorCount(), zone, java.time.Instant.now()));
+        problems.addAll(OpinionInput.check(form.category(), form.content(), form.placeCode(), form.placeDetail(),
+                form.voterName(), form.voterPhone(), null, form.consent(), rules));
         for (OpinionInput.Problem p : problems) {
             binding.rejectValue(p.field(), p.messageKey(), p.arguments(), p.messageKey());
         }
