@@ -79,6 +79,25 @@ class RecordOpinionIntegrationTests {
     }
 
     @Test
+    void theSameFormSentTwiceStoresOneOpinionAndShowsItsCodeBothTimes() throws Exception {
+        WebClient web = new WebClient(port).signIn("station");
+        String content = "群众反映集市垃圾清运不及时 " + System.nanoTime();
+        Map<String, String> fields = form(web, content,
+                LocalDateTime.now(ZONE).minusHours(1).truncatedTo(ChronoUnit.MINUTES).toString(), "赶集点", "");
+
+        HttpResponse<String> first = web.post("/opinions/record", "/opinions/record", fields);
+        HttpResponse<String> again = web.post("/opinions/record", "/opinions/record", fields); // a double tap, a retry
+
+        String code = jdbc.sql("select receipt_code from opinion where content = :c").param("c", content)
+                .query(String.class).single();
+        assertThat(Jsoup.parse(first.body()).select("#recorded").text()).contains(code);
+        assertThat(Jsoup.parse(again.body()).select("#recorded").text()).contains(code);
+        // the next entry gets a key of its own
+        assertThat(Jsoup.parse(first.body()).select("input[name=submissionKey]").val())
+                .isNotBlank().isNotEqualTo(fields.get("submissionKey"));
+    }
+
+    @Test
     void theVisitorCountIsOptional() throws Exception {
         WebClient web = new WebClient(port).signIn("station");
         String content = "群众反映学校门口缺少斑马线 " + System.nanoTime();
@@ -142,6 +161,7 @@ class RecordOpinionIntegrationTests {
         }
         fields.put("category", page.select("#category option[value~=.+]").first().val());
         fields.put("placeCode", page.select("#placeCode option[value~=.+]").first().val());
+        fields.put("submissionKey", page.select("input[name=submissionKey]").val());
         fields.put("content", content);
         fields.put("receivedAt", when);
         fields.put("receptionPlace", place);

@@ -224,6 +224,14 @@ public class OpinionQueries {
                 .optional();
     }
 
+    /** The opinion this account recorded with a form's one-time key, if that form was already sent. */
+    public Optional<Long> recordedWith(java.util.UUID submissionKey, long accountId) {
+        return jdbc.sql("""
+                        select o.id from opinion_reception r join opinion o on o.id = r.opinion_id
+                         where r.submission_key = :k and o.recorded_by_account = :a""")
+                .param("k", submissionKey).param("a", accountId).query(Long.class).optional();
+    }
+
     /** The receipt code of an opinion this account recorded; empty for anyone else's. */
     public Optional<String> receiptCodeRecordedBy(long opinionId, long accountId) {
         return jdbc.sql("select receipt_code from opinion where id = :id and recorded_by_account = :a")

@@ -2,6 +2,8 @@ package org.civicloop.opinions.web;
 
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 import org.civicloop.opinions.domain.OpinionInput;
 import org.civicloop.opinions.domain.Addressing;
 import org.civicloop.opinions.domain.Channel;
@@ -16,6 +18,7 @@ import org.civicloop.opinions.domain.SimilarOpinions;
 import org.civicloop.organization.CivicUser;
 import org.civicloop.shared.BusinessException;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -64,7 +67,7 @@ class RecordOpinionController {
      */
     record RecordForm(String channel, String addressee, String category, String content, String placeCode,
                       String placeDetail, String voterName, String voterPhone, Boolean consent, String receivedAt,
-                      String receptionPlace, String visitorCount) {
+                      String receptionPlace, String visitorCount, String submissionKey) {
     }
 
     @GetMapping("/opinions/record")
@@ -82,7 +85,7 @@ class RecordOpinionController {
             });
         }
         model(model, user, new RecordForm(parseChannel(channel) == null ? "" : channel, addressee, "", "", placeCode, "",
-                "", "", false, receivedAt, receptionPlace, visitorCount));
+                "", "", false, receivedAt, receptionPlace, visitorCount, UUID.randomUUID().toString()));
         return "opinions/staff/record";
     }
 
@@ -102,6 +105,12 @@ class RecordOpinionController {
         for (OpinionInput.Problem p : problems) {
             binding.rejectValue(p.field(), p.messageKey(), p.arguments(), p.messageKey());
         }
+        // the same form sent again (a double tap, a retry on a weak signal): show what the first one stored
+        UUID key = parseKey(form.submissionKey());
+        Optional<Long> already = key == null ? Optional.empty() : queries.recordedWith(key, user.accountId());
+        if (already.isPresent()) {
+            return recorded(already.get(), form);
+        }
         List<Addressing.Addressee> mine = addressing.recordableBy(user);
         Addressing.Addressee addressee = mine.stream().filter(a -> (a.kind() + ":" + a.id()).equals(form.addressee()))
                 .findFirst().orElse(mine.size() == 1 ? mine.get(0) : null);
@@ -112,15 +121,15 @@ class RecordOpinionController {
                         OpinionInput.orNull(form.placeDetail()), OpinionInput.orNull(form.voterName()),
                         OpinionInput.orNull(form.voterPhone()), null, Boolean.TRUE.equals(form.consent()),
                         user.accountId(), null, null), List.of(),
-                        ReceptionDetails.of(form.receivedAt(), form.receptionPlace(), form.visitorCount(), zone));
-                // the next entry keeps the channel, the addressee, the place and the reception: market days come in runs
-                return "redirect:" + UriComponentsBuilder.fromPath("/opinions/record")
-                        .queryParam("recorded", saved.id()).queryParam("channel", form.channel())
-                        .queryParam("addressee", nonNull(form.addressee())).queryParam("placeCode", form.placeCode())
-                        .queryParam("receivedAt", form.receivedAt().strip())
-                        .queryParam("receptionPlace", form.receptionPlace().strip())
-                        .queryParam("visitorCount", nonNull(form.visitorCount()).strip())
-                        .encode().build().toUriString();
+                        ReceptionDetails.of(form.receivedAt(), form.receptionPlace(), form.visitorCount(), zone), key);
+                return recorded(saved.id(), form);
+            } catch (DuplicateKeyException e) {
+                // sent twice at the same moment: the other request stored it, this one stored nothing
+                Optional<Long> first = key == null ? Optional.empty() : queries.recordedWith(key, user.accountId());
+                if (first.isEmpty()) {
+                    throw e;
+                }
+                return recorded(first.get(), form);
             } catch (BusinessException e) {
                 binding.reject(e.messageKey(), e.arguments(), e.messageKey());
             }
@@ -128,6 +137,25 @@ class RecordOpinionController {
         response.setStatus(jakarta.servlet.http.HttpServletResponse.SC_BAD_REQUEST);
         model(model, user, form);
         return "opinions/staff/record";
+    }
+
+    /** Post/redirect/get; the next entry keeps the channel, the addressee, the place and the reception: market days come in runs. */
+    private static String recorded(long opinionId, RecordForm form) {
+        return "redirect:" + UriComponentsBuilder.fromPath("/opinions/record")
+                .queryParam("recorded", opinionId).queryParam("channel", nonNull(form.channel()))
+                .queryParam("addressee", nonNull(form.addressee())).queryParam("placeCode", nonNull(form.placeCode()))
+                .queryParam("receivedAt", nonNull(form.receivedAt()).strip())
+                .queryParam("receptionPlace", nonNull(form.receptionPlace()).strip())
+                .queryParam("visitorCount", nonNull(form.visitorCount()).strip())
+                .encode().build().toUriString();
+    }
+
+    private static UUID parseKey(String value) {
+        try {
+            return value == null ? null : UUID.fromString(value);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     /** htmx: similar opinions for the text typed so far. */
