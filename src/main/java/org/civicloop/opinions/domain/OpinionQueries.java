@@ -215,6 +215,29 @@ public class OpinionQueries {
     public record Photo(long id, String contentType, byte[] bytes) {
     }
 
+    /** When and where an opinion recorded in person was heard; empty for other channels. */
+    public Optional<ReceptionDetails> reception(long opinionId) {
+        return jdbc.sql("select received_at, place, visitor_count from opinion_reception where opinion_id = :id")
+                .param("id", opinionId)
+                .query((rs, n) -> new ReceptionDetails(rs.getTimestamp("received_at").toInstant(), rs.getString("place"),
+                        (Integer) rs.getObject("visitor_count")))
+                .optional();
+    }
+
+    /** The opinion this account recorded with a form's one-time key, if that form was already sent. */
+    public Optional<Long> recordedWith(java.util.UUID submissionKey, long accountId) {
+        return jdbc.sql("""
+                        select o.id from opinion_reception r join opinion o on o.id = r.opinion_id
+                         where r.submission_key = :k and o.recorded_by_account = :a""")
+                .param("k", submissionKey).param("a", accountId).query(Long.class).optional();
+    }
+
+    /** The receipt code of an opinion this account recorded; empty for anyone else's. */
+    public Optional<String> receiptCodeRecordedBy(long opinionId, long accountId) {
+        return jdbc.sql("select receipt_code from opinion where id = :id and recorded_by_account = :a")
+                .param("id", opinionId).param("a", accountId).query(String.class).optional();
+    }
+
     public List<Long> photoIds(long opinionId) {
         return jdbc.sql("select id from opinion_photo where opinion_id = :id order by id").param("id", opinionId)
                 .query(Long.class).list();

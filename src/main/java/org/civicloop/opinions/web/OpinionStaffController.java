@@ -110,7 +110,8 @@ class OpinionStaffController {
         model.addAttribute("contacts", queries.contacts(id));
         model.addAttribute("steps", queries.allSteps(id));
         model.addAttribute("photoIds", queries.photoIds(id));
-        model.addAttribute("similar", similar.to(detail.content(), id, 5));
+        model.addAttribute("reception", queries.reception(id).orElse(null));
+        model.addAttribute("similar", similar.to(detail.content(), id, 5).stream().filter(s -> mayOpen(user, s.id())).toList());
         model.addAttribute("categories", queries.categories());
         model.addAttribute("rejectReasons", queries.rejectReasons());
         model.addAttribute("units", directory.handlingUnits());
@@ -189,5 +190,11 @@ class OpinionStaffController {
     /** Runs an action and comes back to the opinion's page with what happened, or why not. */
     static String act(long opinionId, RedirectAttributes flash, String doneKey, Runnable action) {
         return ActionOutcome.run("/opinions/" + opinionId, flash, doneKey, action);
+    }
+
+    /** Only the similar opinions this user may open are listed: the list links to them, with their receipt codes. */
+    private boolean mayOpen(CivicUser user, long opinionId) {
+        return opinions.findById(opinionId).filter(o -> permissions.canView(user, o, addressing,
+                queries.unitHasOrder(opinionId, user.hasRole(Role.HANDLING_UNIT) ? user.unitId() : null))).isPresent();
     }
 }

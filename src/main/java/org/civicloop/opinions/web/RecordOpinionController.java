@@ -1,6 +1,9 @@
 package org.civicloop.opinions.web;
 
+import java.time.ZoneId;
 import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 import org.civicloop.opinions.domain.OpinionInput;
 import org.civicloop.opinions.domain.Addressing;
 import org.civicloop.opinions.domain.Channel;
@@ -10,9 +13,12 @@ import org.civicloop.opinions.domain.OpinionPermissions;
 import org.civicloop.opinions.domain.OpinionQueries;
 import org.civicloop.opinions.domain.OpinionService;
 import org.civicloop.opinions.domain.OpinionsProperties;
+import org.civicloop.opinions.domain.ReceptionDetails;
 import org.civicloop.opinions.domain.SimilarOpinions;
 import org.civicloop.organization.CivicUser;
 import org.civicloop.shared.BusinessException;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -22,7 +28,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * A deputy, a station's staff or the office records what they heard in person (a visit, a
@@ -39,9 +45,12 @@ class RecordOpinionController {
     private final SimilarOpinions similar;
     private final PublicPages pages;
     private final OpinionPermissions permissions = new OpinionPermissions();
+    private final ZoneId zone;
 
     RecordOpinionController(OpinionService service, OpinionQueries queries, OpinionsProperties rules, Addressing addressing,
-                            SimilarOpinions similar, PublicPages pages) {
+                            SimilarOpinions similar, PublicPages pages,
+                            @Value("${civicloop.time-zone:Asia/Shanghai}") ZoneId zone) {
+        this.zone = zone;
         this.service = service;
         this.queries = queries;
         this.rules = rules;
@@ -50,28 +59,57 @@ class RecordOpinionController {
         this.pages = pages;
     }
 
+    /**
+     * What the form holds. Never kept in the session: after a save the browser is sent (post/redirect/get)
+     * to {@code GET /opinions/record?recorded=<id>&...}, which reads the saved opinion back and refills
+     * what a run of entries shares from the address, so a reload cannot store the opinion again and
+     * what the page says comes from what was stored.
+     */
     record RecordForm(String channel, String addressee, String category, String content, String placeCode,
-                      String placeDetail, String voterName, String voterPhone, Boolean consent) {
+                      String placeDetail, String voterName, String voterPhone, Boolean consent, String receivedAt,
+                      String receptionPlace, String visitorCount, String submissionKey) {
     }
 
     @GetMapping("/opinions/record")
-    String form(@AuthenticationPrincipal CivicUser user, Model model) {
+    String form(@RequestParam(required = false) Long recorded, @RequestParam(defaultValue = "") String channel,
+                @RequestParam(defaultValue = "") String addressee, @RequestParam(defaultValue = "") String placeCode,
+                @RequestParam(defaultValue = "") String receivedAt, @RequestParam(defaultValue = "") String receptionPlace,
+                @RequestParam(defaultValue = "") String visitorCount,
+                @AuthenticationPrincipal CivicUser user, Model model) {
         check(user);
-        model(model, user, new RecordForm("MARKET_DAY", "", "", "", "", "", "", "", false));
+        if (recorded != null) {
+            // only the recorder's own entry: an id in the address must not reveal anyone else's receipt code
+            queries.receiptCodeRecordedBy(recorded, user.accountId()).ifPresent(code -> {
+                model.addAttribute("recordedCode", code);
+                model.addAttribute("recordedId", recorded);
+            });
+        }
+        model(model, user, new RecordForm(parseChannel(channel) == null ? "" : channel, addressee, "", "", placeCode, "",
+                "", "", false, receivedAt, receptionPlace, visitorCount, UUID.randomUUID().toString()));
         return "opinions/staff/record";
     }
 
     @PostMapping("/opinions/record")
     String record(@ModelAttribute("form") RecordForm form, BindingResult binding, @AuthenticationPrincipal CivicUser user,
-                  Model model, RedirectAttributes flash, jakarta.servlet.http.HttpServletResponse response) {
+                  Model model, jakarta.servlet.http.HttpServletResponse response) {
         check(user);
         Channel channel = parseChannel(form.channel());
         if (channel == null) {
             binding.rejectValue("channel", "opinion.error.channel");
         }
-        for (OpinionInput.Problem p : OpinionInput.check(form.category(), form.content(), form.placeCode(), form.placeDetail(),
-                form.voterName(), form.voterPhone(), null, form.consent(), rules)) {
+        // in the order the form shows the fields, so that the error summary reads top to bottom
+        List<OpinionInput.Problem> problems = new java.util.ArrayList<>(ReceptionDetails.check(form.receivedAt(),
+                form.receptionPlace(), form.visitorCount(), zone, java.time.Instant.now()));
+        problems.addAll(OpinionInput.check(form.category(), form.content(), form.placeCode(), form.placeDetail(),
+                form.voterName(), form.voterPhone(), null, form.consent(), rules));
+        for (OpinionInput.Problem p : problems) {
             binding.rejectValue(p.field(), p.messageKey(), p.arguments(), p.messageKey());
+        }
+        // the same form sent again (a double tap, a retry on a weak signal): show what the first one stored
+        UUID key = parseKey(form.submissionKey());
+        Optional<Long> already = key == null ? Optional.empty() : queries.recordedWith(key, user.accountId());
+        if (already.isPresent()) {
+            return recorded(already.get(), form);
         }
         List<Addressing.Addressee> mine = addressing.recordableBy(user);
         Addressing.Addressee addressee = mine.stream().filter(a -> (a.kind() + ":" + a.id()).equals(form.addressee()))
@@ -82,13 +120,16 @@ class RecordOpinionController {
                         addressee == null ? null : addressee.id(), form.category(), form.content().strip(), form.placeCode(),
                         OpinionInput.orNull(form.placeDetail()), OpinionInput.orNull(form.voterName()),
                         OpinionInput.orNull(form.voterPhone()), null, Boolean.TRUE.equals(form.consent()),
-                        user.accountId(), null, null), List.of());
-                flash.addFlashAttribute("recordedCode", saved.receiptCode());
-                flash.addFlashAttribute("recordedId", saved.id());
-                // the next entry keeps the channel, the addressee and the place: market days come in runs
-                flash.addFlashAttribute("form", new RecordForm(form.channel(), form.addressee(), "", "", form.placeCode(),
-                        "", "", "", false));
-                return "redirect:/opinions/record";
+                        user.accountId(), null, null), List.of(),
+                        ReceptionDetails.of(form.receivedAt(), form.receptionPlace(), form.visitorCount(), zone), key);
+                return recorded(saved.id(), form);
+            } catch (DuplicateKeyException e) {
+                // sent twice at the same moment: the other request stored it, this one stored nothing
+                Optional<Long> first = key == null ? Optional.empty() : queries.recordedWith(key, user.accountId());
+                if (first.isEmpty()) {
+                    throw e;
+                }
+                return recorded(first.get(), form);
             } catch (BusinessException e) {
                 binding.reject(e.messageKey(), e.arguments(), e.messageKey());
             }
@@ -96,6 +137,25 @@ class RecordOpinionController {
         response.setStatus(jakarta.servlet.http.HttpServletResponse.SC_BAD_REQUEST);
         model(model, user, form);
         return "opinions/staff/record";
+    }
+
+    /** Post/redirect/get; the next entry keeps the channel, the addressee, the place and the reception: market days come in runs. */
+    private static String recorded(long opinionId, RecordForm form) {
+        return "redirect:" + UriComponentsBuilder.fromPath("/opinions/record")
+                .queryParam("recorded", opinionId).queryParam("channel", nonNull(form.channel()))
+                .queryParam("addressee", nonNull(form.addressee())).queryParam("placeCode", nonNull(form.placeCode()))
+                .queryParam("receivedAt", nonNull(form.receivedAt()).strip())
+                .queryParam("receptionPlace", nonNull(form.receptionPlace()).strip())
+                .queryParam("visitorCount", nonNull(form.visitorCount()).strip())
+                .encode().build().toUriString();
+    }
+
+    private static UUID parseKey(String value) {
+        try {
+            return value == null ? null : UUID.fromString(value);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     /** htmx: similar opinions for the text typed so far. */
@@ -115,12 +175,18 @@ class RecordOpinionController {
         model.addAttribute("categories", queries.categories());
         model.addAttribute("placeGroups", pages.placeGroups());
         model.addAttribute("rules", rules);
+        model.addAttribute("receptionPlaceMax", ReceptionDetails.PLACE_MAX_LENGTH);
+        model.addAttribute("maxVisitors", ReceptionDetails.MAX_VISITORS);
     }
 
     private void check(CivicUser user) {
         if (!permissions.canRecord(user)) {
             throw new AccessDeniedException("record");
         }
+    }
+
+    private static String nonNull(String s) {
+        return s == null ? "" : s;
     }
 
     private static Channel parseChannel(String value) {

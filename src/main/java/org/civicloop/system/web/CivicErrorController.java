@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.ModelAndView;
@@ -32,12 +33,19 @@ class CivicErrorController implements ErrorController {
         }
         String detailKey = switch (status.value()) {
             case 400, 401, 403, 404, 405, 413, 415, 429 -> "error." + status.value() + ".detail";
-            default -> "error.500.detail";
+            default -> status.is4xxClientError() ? "error.400.detail" : "error.500.detail";
         };
+        // a template that failed to render, a filter that threw, or the container's own sendError: the
+        // exception (if any) is logged here under the reference the page shows
+        Throwable cause = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable t ? t : null;
+        String errorId = errors.logged(request, status, cause == null ? "status " + status.value()
+                : cause.getClass().getSimpleName(), cause);
         if (errors.wantsProblem(request)) {
-            errors.writeProblem(request, response, status, detailKey, "-");
+            ProblemDetail problem = errors.problem(request, status, detailKey, errorId);
+            problem.setProperty("errorId", errorId);
+            errors.write(response, problem);
             return null;
         }
-        return errors.page(request, status, detailKey, null, "-");
+        return errors.page(request, status, detailKey, errorId, errorId);
     }
 }

@@ -8,6 +8,9 @@ import java.net.URI;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -26,6 +29,10 @@ import tools.jackson.databind.json.JsonMapper;
 public class ErrorResponses {
 
     public static final MediaType PROBLEM_JSON = MediaType.APPLICATION_PROBLEM_JSON;
+    /** The request attribute that holds the reference once an error was logged, so that it is logged once. */
+    static final String REFERENCE = ErrorResponses.class.getName() + ".reference";
+
+    private static final Logger log = LoggerFactory.getLogger(ErrorResponses.class);
 
     private final MessageSource messages;
     private final LocaleResolver localeResolver;
@@ -59,9 +66,12 @@ public class ErrorResponses {
         return problem;
     }
 
+    /** A ProblemDetail carrying a logged reference ({@code errorId}). */
     public void writeProblem(HttpServletRequest request, HttpServletResponse response, HttpStatus status,
                              String detailKey, Object... args) throws IOException {
-        write(response, problem(request, status, detailKey, args));
+        ProblemDetail problem = problem(request, status, detailKey, args);
+        problem.setProperty("errorId", logged(request, status, detailKey, null));
+        write(response, problem);
     }
 
     public void write(HttpServletResponse response, ProblemDetail problem) throws IOException {
@@ -86,6 +96,26 @@ public class ErrorResponses {
         page.addObject("currentPath", originalPath(request));
         page.addObject("largeText", LayoutModel.largeText(request.getCookies()));
         return page;
+    }
+
+    /**
+     * Logs the error under a new reference (错误编号) and returns it: server errors at ERROR with the
+     * exception, the rest at INFO without. The request path is logged, never its parameters (they may
+     * hold personal data). An error already logged for this request keeps its reference.
+     */
+    public String logged(HttpServletRequest request, HttpStatus status, String what, Throwable cause) {
+        Object earlier = request.getAttribute(REFERENCE);
+        if (earlier instanceof String ref) {
+            return ref;
+        }
+        String ref = String.format("%08x", ThreadLocalRandom.current().nextInt());
+        request.setAttribute(REFERENCE, ref);
+        if (status.is5xxServerError()) {
+            log.error("Error {}: {} on {} {} ({})", ref, status.value(), request.getMethod(), originalPath(request), what, cause);
+        } else {
+            log.info("Error {}: {} on {} {} ({})", ref, status.value(), request.getMethod(), originalPath(request), what);
+        }
+        return ref;
     }
 
     /** Field errors as {@code [{field, message}]}, the shape API clients read beside the detail. */

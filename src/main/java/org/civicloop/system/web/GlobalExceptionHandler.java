@@ -7,11 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
 import org.civicloop.shared.BusinessException;
 import org.civicloop.shared.InvalidInput;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSourceResolvable;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
@@ -43,8 +40,6 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
  */
 @ControllerAdvice
 class GlobalExceptionHandler {
-
-    private static final Logger log = LoggerFactory.getLogger(GlobalExceptionHandler.class);
 
     private final ErrorResponses errors;
 
@@ -143,8 +138,7 @@ class GlobalExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ModelAndView unexpected(Exception e, HttpServletRequest request, HttpServletResponse response) throws IOException {
-        String errorId = UUID.randomUUID().toString().substring(0, 8);
-        log.error("Unexpected error {} on {} {}", errorId, request.getMethod(), request.getRequestURI(), e);
+        String errorId = errors.logged(request, HttpStatus.INTERNAL_SERVER_ERROR, e.getClass().getSimpleName(), e);
         if (errors.wantsProblem(request)) {
             ProblemDetail problem = errors.problem(request, HttpStatus.INTERNAL_SERVER_ERROR, "error.500.detail", errorId);
             problem.setProperty("errorId", errorId);
@@ -156,13 +150,15 @@ class GlobalExceptionHandler {
 
     private ModelAndView respond(HttpServletRequest request, HttpServletResponse response, HttpStatus status,
                                  String detailKey, List<Map<String, String>> fieldErrors, Object... args) throws IOException {
+        String errorId = errors.logged(request, status, detailKey, null);
         if (errors.wantsProblem(request)) {
             ProblemDetail problem = errors.problem(request, status, detailKey, args);
             ErrorResponses.addFieldErrors(problem, fieldErrors);
+            problem.setProperty("errorId", errorId);
             errors.write(response, problem);
             return null;
         }
-        ModelAndView page = errors.page(request, status, detailKey, null, args);
+        ModelAndView page = errors.page(request, status, detailKey, errorId, args);
         page.addObject("fieldErrors", fieldErrors);
         return page;
     }
