@@ -16,8 +16,10 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The public pages on a weak signal: the bytes a phone's browser really transfers (Resource Timing's
@@ -45,6 +47,8 @@ class PublicPageWeightBrowserTests {
     Deputies deputies;
     @Autowired
     Directory directory;
+    @Autowired
+    JdbcClient jdbc;
 
     @Test
     void theQrFormIsLightOnFirstLoadAndTheNextPageCostsOnlyItsHtml() throws Exception {
@@ -72,7 +76,7 @@ class PublicPageWeightBrowserTests {
     }
 
     @Test
-    void withoutJavaScriptTheHeaderLinksAreThereAndTheFormComesBackAtACleanAddress() {
+    void withoutJavaScriptTheHeaderLinksAreThereAndTheFormComesBackAtACleanAddressWithItsPhoto() throws Exception {
         WebDriver phone = Browser.start(390, 844, false);
         try {
             phone.get(url("/public/opinions/new"));
@@ -90,10 +94,21 @@ class PublicPageWeightBrowserTests {
             phone.findElement(By.id("language-switch")).click();
             assertThat(phone.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("zh-CN");
 
-            // an empty form comes back with its problems, at /public/opinions with no token in the address
+            // a form with a photo but no text comes back with its problems, at /public/opinions with no
+            // token in the address, and the photo held; sent again with the text, the photo goes with it
+            phone.findElement(By.id("photos")).sendKeys(photoFile().toString());
             phone.findElement(By.id("submit-opinion")).click();
             assertThat(phone.findElement(By.id("error-summary")).getText()).contains("请填写您要反映的内容");
             assertThat(phone.getCurrentUrl()).isEqualTo(url("/public/opinions"));
+            assertThat(phone.findElement(By.id("held-photos")).getText()).contains("1 张照片已保留");
+            Browser.screenshot(phone, "public-form-390-problems");
+            phone.findElement(By.id("content")).sendKeys("小区门口的路灯坏了，晚上很黑。");
+            new Select(phone.findElement(By.id("category"))).selectByIndex(1);
+            new Select(phone.findElement(By.id("placeCode"))).selectByIndex(1);
+            phone.findElement(By.id("submit-opinion")).click();
+            String code = phone.findElement(By.id("receipt-code")).getText();
+            assertThat(jdbc.sql("select count(*) from opinion_photo p join opinion o on o.id = p.opinion_id where o.receipt_code = ?")
+                    .param(code).query(Long.class).single()).isEqualTo(1);
 
             phone.findElement(By.id("track-link")).click();
             assertThat(phone.getCurrentUrl()).endsWith("/public/opinions/track");
@@ -124,6 +139,12 @@ class PublicPageWeightBrowserTests {
                 browser.quit();
             }
         }
+    }
+
+    private static Path photoFile() throws java.io.IOException {
+        Path file = Files.createTempFile("civicloop-photo", ".jpg");
+        javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(40, 30, java.awt.image.BufferedImage.TYPE_INT_RGB), "jpeg", file.toFile());
+        return file;
     }
 
     private static long transferred(WebDriver browser) {
