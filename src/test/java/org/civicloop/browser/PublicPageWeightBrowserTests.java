@@ -123,8 +123,15 @@ class PublicPageWeightBrowserTests {
             WebDriver browser = Browser.start(width, 900);
             try {
                 for (String path : List.of("/", "/public/opinions/new", "/public/opinions/track",
-                        "/public/suggestions", "/public/bulletins", "/public/polls")) {
-                    browser.get(url(path));
+                        "/public/suggestions", "/public/bulletins", "/public/polls", "suggestion", "bulletin")) {
+                    if (path.equals("suggestion") || path.equals("bulletin")) {
+                        // the first published suggestion's and bulletin's own pages
+                        browser.get(url("/public/" + path + "s"));
+                        browser.findElement(By.cssSelector("main a[href^='/public/" + path + "s/']")).click();
+                        path = "/public/" + path;
+                    } else {
+                        browser.get(url(path));
+                    }
                     assertThat(browser.findElements(By.cssSelector("link[href*='bootstrap'], script[src]")))
                             .as(path + " loads no framework").isEmpty();
                     assertThat(browser.findElement(By.id("track-link")).isDisplayed()).isTrue();
