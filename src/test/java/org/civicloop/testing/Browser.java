@@ -25,6 +25,11 @@ public final class Browser {
     }
 
     public static WebDriver start(int width, int height) {
+        return start(width, height, true);
+    }
+
+    /** A browser with JavaScript turned off when {@code javascript} is false (as some phones and readers run). */
+    public static WebDriver start(int width, int height, boolean javascript) {
         String chromium = System.getProperty("civicloop.chromium", "/usr/bin/chromium");
         String driver = System.getProperty("civicloop.chromedriver", "/usr/bin/chromedriver");
         if (!new File(chromium).canExecute() || !new File(driver).canExecute()) {
@@ -38,6 +43,9 @@ public final class Browser {
                     "--disable-background-networking", "--disable-component-update", "--disable-sync",
                     "--disable-dev-shm-usage", "--force-prefers-reduced-motion",
                     "--user-data-dir=" + Files.createTempDirectory("civicloop-chromium"));
+            if (!javascript) {
+                options.setExperimentalOption("prefs", java.util.Map.of("profile.managed_default_content_settings.javascript", 2));
+            }
             ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(driver)).build();
             WebDriver browser = new ChromeDriver(service, options);
             browser.manage().window().setSize(new Dimension(width, height));

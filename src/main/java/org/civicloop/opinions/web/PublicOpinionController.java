@@ -42,9 +42,11 @@ class PublicOpinionController {
     private final OpinionsProperties rules;
     private final SubmissionLimits limits;
     private final PublicPages pages;
+    private final HeldPhotos heldPhotos;
 
     PublicOpinionController(OpinionService service, OpinionQueries queries, OpinionsProperties rules,
-                            SubmissionLimits limits, PublicPages pages) {
+                            SubmissionLimits limits, PublicPages pages, HeldPhotos heldPhotos) {
+        this.heldPhotos = heldPhotos;
         this.service = service;
         this.queries = queries;
         this.rules = rules;
@@ -68,6 +70,8 @@ class PublicOpinionController {
     @PostMapping("/public/opinions")
     String submit(@ModelAttribute("form") PublicOpinionForm form, BindingResult binding,
                   @RequestParam(name = "photos", required = false) List<MultipartFile> photos,
+                  @RequestParam(name = "heldPhotos", required = false) String heldToken,
+                  @RequestParam(name = "dropHeldPhotos", defaultValue = "false") boolean dropHeld,
                   HttpServletRequest request, HttpServletResponse response, Model model, RedirectAttributes redirect)
             throws IOException {
         var addressee = OpinionInput.blank(form.addressee()) ? null : pages.addressee(form.addressee()).orElse(null);
@@ -79,8 +83,9 @@ class PublicOpinionController {
             binding.rejectValue(p.field(), p.messageKey(), p.arguments(), p.messageKey());
         }
         List<MultipartFile> files = photos == null ? List.of() : photos.stream().filter(f -> !f.isEmpty()).toList();
-        List<PhotoCleaner.CleanPhoto> cleaned = new ArrayList<>();
-        if (files.size() > rules.maxPhotos()) {
+        // photos held from the form's last round come first, unless the voter chose to remove them
+        List<PhotoCleaner.CleanPhoto> cleaned = new ArrayList<>(dropHeld ? List.of() : heldPhotos.find(heldToken));
+        if (cleaned.size() + files.size() > rules.maxPhotos()) {
             binding.rejectValue("content", "opinion.error.tooManyPhotos", new Object[] {rules.maxPhotos()}, null);
         } else {
             for (MultipartFile file : files) {
@@ -95,6 +100,7 @@ class PublicOpinionController {
             try {
                 limits.checkSubmission(request.getRemoteAddr(), OpinionInput.orNull(form.voterPhone()));
                 Opinion saved = service.submit(toNewOpinion(form, addressee, request), cleaned);
+                heldPhotos.release(heldToken);
                 redirect.addFlashAttribute("justSubmitted", true);
                 return "redirect:/public/opinions/" + saved.receiptCode();
             } catch (BusinessException e) {
@@ -107,6 +113,9 @@ class PublicOpinionController {
         // the form again, every problem listed; 400 tells programs and tests that nothing was stored
         response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
         pages.formModel(model, form, addressee);
+        // the good photos are held for the next round, so the voter need not attach them again
+        model.addAttribute("heldPhotos", heldPhotos.hold(heldToken, cleaned));
+        model.addAttribute("heldPhotoCount", cleaned.size());
         return "opinions/public/form";
     }
 
