@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.civicloop.shared.BusinessException;
 import org.civicloop.shared.InvalidInput;
+import org.civicloop.shared.RetryAfter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSourceResolvable;
@@ -64,6 +65,7 @@ class GlobalExceptionHandler {
 
     @ExceptionHandler(BusinessException.class)
     ModelAndView business(BusinessException e, HttpServletRequest request, HttpServletResponse response) throws IOException {
+        RetryAfter.addHeader(e, response);
         return respond(request, response, HttpStatus.valueOf(e.status()), e.messageKey(), List.of(), e.arguments());
     }
 
