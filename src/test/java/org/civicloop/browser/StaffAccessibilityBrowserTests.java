@@ -61,7 +61,7 @@ class StaffAccessibilityBrowserTests {
 
         signIn("office");
         found.addAll(check("/workbench", "/opinions", "/opinions/" + opinion, "/opinions/record", "/opinions/ledger",
-                "/suggestions"));
+                "/opinions/decisions", "/suggestions", "/deputies", "/liaison/sites", "/messages"));
         signOut();
 
         signIn("unit");
@@ -70,7 +70,7 @@ class StaffAccessibilityBrowserTests {
 
         signIn("admin");
         found.addAll(check("/workbench", "/admin/units", "/admin/units/new", "/admin/accounts", "/admin/accounts/new",
-                "/admin/open311"));
+                "/admin/open311", "/admin/calendar"));
         signOut();
 
         assertThat(found).as("serious or critical axe violations on staff pages").isEmpty();
