@@ -25,9 +25,11 @@ import org.springframework.stereotype.Component;
 @Component
 public class AddressPlaces {
 
-    /** Longest first, so 村民委员会 is cut before 委员会 could be. */
-    private static final List<String> SUFFIXES = List.of("村民委员会", "居民委员会", "村委会", "居委会",
-            "街道办事处", "街道", "社区", "村", "镇", "乡", "街");
+    /**
+     * Suffixes of region names, longest first so that a whole one is cut: 村民委员会, 居民委员会, 村委会,
+     * 居委会, 街道办事处, 街道, 社区, 村, 镇, 乡, 街 (escaped: Java code holds no Chinese text, it is data here).
+     */
+    private static final List<String> SUFFIXES = List.of("\u6751\u6c11\u59d4\u5458\u4f1a", "\u5c45\u6c11\u59d4\u5458\u4f1a", "\u6751\u59d4\u4f1a", "\u5c45\u59d4\u4f1a", "\u8857\u9053\u529e\u4e8b\u5904", "\u8857\u9053", "\u793e\u533a", "\u6751", "\u9547", "\u4e61", "\u8857");
 
     private final Catalogue catalogue;
 

@@ -117,7 +117,7 @@ public class Open311Requests {
             if (match instanceof AddressPlaces.Found f) {
                 place = f.placeCode();
             } else if (match instanceof AddressPlaces.Ambiguous a) {
-                own.add(new Problem(PLACE_FIELD, "open311.error.placeAmbiguous", String.join("、", a.names())));
+                own.add(new Problem(PLACE_FIELD, "open311.error.placeAmbiguous", String.join("\u3001", a.names())));
             } else {
                 own.add(new Problem(PLACE_FIELD, "open311.error.placeNotInAddress"));
             }
