@@ -159,6 +159,21 @@ class PublicOpinionIntegrationTests {
     }
 
     @Test
+    void tooManyLookupsThroughTheJsonApiGet429WithRetryAfter() throws Exception {
+        RequestPostProcessor sameAddress = fromNewAddress();
+        int status;
+        int tries = 0;
+        do {
+            status = mvc.perform(get("/public/api/opinions/ZZZZZ-ZZZZZ").with(sameAddress).accept(MediaType.APPLICATION_JSON))
+                    .andReturn().getResponse().getStatus();
+        } while (status != 429 && ++tries < 500);
+        mvc.perform(get("/public/api/opinions/ZZZZZ-ZZZZZ").with(sameAddress).accept(MediaType.APPLICATION_JSON))
+                .andExpect(status().isTooManyRequests())
+                .andExpect(header().string("Retry-After", matchesPattern("[1-9]\\d*")))
+                .andExpect(jsonPath("$.status").value(429));
+    }
+
+    @Test
     void aPhotoIsStrippedOfItsMetadataAndOtherFilesAreRefused() throws Exception {
         byte[] jpeg = jpegWithExif();
         assertThat(new String(jpeg, StandardCharsets.ISO_8859_1)).contains("Exif").contains("GPS-SECRET");
