@@ -506,6 +506,7 @@ class Open311ApiIntegrationTests {
                     .andReturn().getResponse();
         } while (response.getStatus() == 200 && ++allowed < 1000);
         assertThat(response.getStatus()).isEqualTo(429);
+        assertThat(response.getHeader("Retry-After")).as("when to read again, in seconds").matches("[1-9]\\d*");
         assertThat(allowed).isGreaterThanOrEqualTo(120);
         assertThat(response.getContentType()).startsWith("text/xml");
         assertThat(text(Open311Xml.child(Open311Xml.parse(response.getContentAsByteArray()), "error"), "code")).isEqualTo("429");

@@ -1,6 +1,7 @@
 package org.civicloop.open311;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.matchesPattern;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.civicloop.open311.Open311Xml.text;
 import static org.hamcrest.Matchers.containsString;
@@ -150,6 +151,8 @@ class Open311PartnerIntegrationTests {
         mvc.perform(post("/open311/v2/requests.json").contentType(MediaType.APPLICATION_FORM_URLENCODED)
                         .param("api_key", created.apiKey()).param("service_code", "URBAN"))
                 .andExpect(status().isTooManyRequests())
+                // two an hour, refilled gradually: the next one in about half an hour
+                .andExpect(header().string("Retry-After", matchesPattern("\\d{3,4}")))
                 .andExpect(jsonPath("$[0].code").value(429))
                 .andExpect(jsonPath("$[0].description").value("请求过于频繁，请稍后再试。"));
         Element errors = Open311Xml.parse(mvc.perform(post("/open311/v2/requests.xml").contentType(MediaType.APPLICATION_FORM_URLENCODED)

@@ -2,6 +2,7 @@ package org.civicloop.opinions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
@@ -153,7 +154,23 @@ class PublicOpinionIntegrationTests {
         mvc.perform(multipart("/public/opinions").with(csrf()).with(sameAddress).param("category", "OTHER")
                         .param("placeCode", village).param("content", "第十一条意见").accept(MediaType.TEXT_HTML))
                 .andExpect(status().isTooManyRequests())
+                .andExpect(header().string("Retry-After", matchesPattern("[1-9]\\d*")))
                 .andExpect(content().string(containsString("操作过于频繁")));
+    }
+
+    @Test
+    void tooManyLookupsThroughTheJsonApiGet429WithRetryAfter() throws Exception {
+        RequestPostProcessor sameAddress = fromNewAddress();
+        int status;
+        int tries = 0;
+        do {
+            status = mvc.perform(get("/public/api/opinions/ZZZZZ-ZZZZZ").with(sameAddress).accept(MediaType.APPLICATION_JSON))
+                    .andReturn().getResponse().getStatus();
+        } while (status != 429 && ++tries < 500);
+        mvc.perform(get("/public/api/opinions/ZZZZZ-ZZZZZ").with(sameAddress).accept(MediaType.APPLICATION_JSON))
+                .andExpect(status().isTooManyRequests())
+                .andExpect(header().string("Retry-After", matchesPattern("[1-9]\\d*")))
+                .andExpect(jsonPath("$.status").value(429));
     }
 
     @Test

@@ -166,11 +166,11 @@ class Open311Controller {
             @Parameter(description = "the partner's API key") @RequestParam(name = "api_key", required = false) String apiKey,
             @RequestParam(name = "jurisdiction_id", required = false) String jurisdictionId,
             @Parameter(description = "from GET services") @RequestParam(name = "service_code", required = false) String serviceCode,
-            @Parameter(description = "required: a key from the service definition's place_code values")
+            @Parameter(description = "a key from the service definition's place_code values; without it the place is found in address_string")
             @RequestParam(name = "attribute[place_code]", required = false) String placeCode,
-            @Parameter(description = "accepted, not used: CivicLoop has no map") @RequestParam(name = "lat", required = false) String lat,
-            @Parameter(description = "accepted, not used: CivicLoop has no map") @RequestParam(name = "long", required = false) String lon,
-            @Parameter(description = "kept as the opinion's detailed location (at most 200 characters)")
+            @Parameter(description = "kept with the request (WGS84 degrees)") @RequestParam(name = "lat", required = false) String lat,
+            @Parameter(description = "kept with the request (WGS84 degrees)") @RequestParam(name = "long", required = false) String lon,
+            @Parameter(description = "kept as the opinion's detailed location (at most 200 characters); names the town or village when attribute[place_code] is missing")
             @RequestParam(name = "address_string", required = false) String addressString,
             @Parameter(description = "accepted, not used: the place is attribute[place_code]")
             @RequestParam(name = "address_id", required = false) String addressId,
@@ -194,11 +194,9 @@ class Open311Controller {
         }
         Partners.Partner partner = partners.authenticate(apiKey)
                 .orElseThrow(() -> Open311Exception.of(HttpStatus.FORBIDDEN, "api_key", "open311.error.apiKeyInvalid"));
-        if (!limits.tryPost(partner)) {
-            throw Open311Exception.of(HttpStatus.TOO_MANY_REQUESTS, null, "open311.error.tooManyRequests");
-        }
+        limits.checkPost(partner);
         Open311Requests.Receipt receipt = requests.submit(partner, new Open311Submission(serviceCode, placeCode,
-                description, addressString, firstName, lastName, phone, email, accountId, deviceId, mediaUrl,
+                description, addressString, lat, lon, firstName, lastName, phone, email, accountId, deviceId, mediaUrl,
                 request.getRemoteAddr()));
         // GeoReport v2 returns either the id (type realtime) or a token; we give both, so a partner
         // that stored only the token can still find its request (README, deviations).
@@ -390,9 +388,7 @@ class Open311Controller {
 
     /** The GETs need no key; they are limited per address instead. */
     private void read(HttpServletRequest request) {
-        if (!limits.tryRead(request.getRemoteAddr())) {
-            throw Open311Exception.of(HttpStatus.TOO_MANY_REQUESTS, null, "open311.error.tooManyRequests");
-        }
+        limits.checkRead(request.getRemoteAddr());
     }
 
     private ResponseEntity<byte[]> ok(Format format, Document document) {

@@ -1,6 +1,7 @@
 package org.civicloop.open311.api;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -8,6 +9,7 @@ import java.util.UUID;
 import org.civicloop.open311.domain.Open311Requests;
 import org.civicloop.shared.BusinessException;
 import org.civicloop.shared.InvalidInput;
+import org.civicloop.shared.RetryAfter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
@@ -72,7 +74,8 @@ class Open311ErrorHandler {
 
     /** A rule of another module said no: its status when GeoReport knows it, else 400. */
     @ExceptionHandler(BusinessException.class)
-    ResponseEntity<byte[]> business(BusinessException e, HttpServletRequest request) {
+    ResponseEntity<byte[]> business(BusinessException e, HttpServletRequest request, HttpServletResponse response) {
+        RetryAfter.addHeader(e, response);
         HttpStatus status = switch (e.status()) {
             case 403, 404, 429 -> HttpStatus.valueOf(e.status());
             default -> HttpStatus.BAD_REQUEST;

@@ -31,7 +31,7 @@ public class Catalogue {
     public record Place(String code, String name) {
     }
 
-    private record Snapshot(Map<String, Place> places, Instant until) {
+    private record Snapshot(Map<String, Place> places, List<Opinions.Place> regions, Instant until) {
     }
 
     public List<Opinions.Category> categories() {
@@ -47,23 +47,33 @@ public class Catalogue {
         return List.copyOf(placeMap().values());
     }
 
+    /** The district's towns and villages as the opinions facade gives them, with level and town. */
+    public List<Opinions.Place> regions() {
+        return snapshot().regions();
+    }
+
     public Optional<Place> place(String code) {
         return code == null ? Optional.empty() : Optional.ofNullable(placeMap().get(code));
     }
 
     private Map<String, Place> placeMap() {
+        return snapshot().places();
+    }
+
+    private Snapshot snapshot() {
         Snapshot s = snapshot;
         if (s == null || Instant.now().isAfter(s.until())) {
             Map<String, Place> places = new LinkedHashMap<>();
-            for (Opinions.Place p : opinions.places()) {
+            List<Opinions.Place> regions = List.copyOf(opinions.places());
+            for (Opinions.Place p : regions) {
                 boolean town = p.townName() == null || p.townName().equals(p.name())
                         || "town".equals(p.level()) || "street".equals(p.level());
                 places.put(p.code(), new Place(p.code(), town ? p.name() : p.townName() + " " + p.name()));
             }
             // an empty list (no regions imported yet) is not kept: the import should show at once
-            s = new Snapshot(Collections.unmodifiableMap(places), places.isEmpty() ? Instant.now() : Instant.now().plus(PLACES_TTL));
+            s = new Snapshot(Collections.unmodifiableMap(places), regions, places.isEmpty() ? Instant.now() : Instant.now().plus(PLACES_TTL));
             snapshot = s;
         }
-        return s.places();
+        return s;
     }
 }

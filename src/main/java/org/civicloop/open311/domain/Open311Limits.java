@@ -2,11 +2,14 @@ package org.civicloop.open311.domain;
 
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
+import io.github.bucket4j.ConsumptionProbe;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.civicloop.shared.BusinessException;
+import org.civicloop.shared.RetryAfter;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,25 +30,43 @@ public class Open311Limits {
         this.properties = properties;
     }
 
-    /** False when the partner has used up its hour. */
-    public boolean tryPost(Partners.Partner partner) {
+    /** Refuses with 429 when the partner has used up its hour. */
+    public void checkPost(Partners.Partner partner) {
         int perHour = partner.requestsPerHour() != null ? partner.requestsPerHour() : properties.requestsPerHour();
         // the limit is part of the key, so a partner recreated with another limit gets a fresh bucket
-        return take(postsByPartner, partner.id() + "/" + perHour, () -> bucket(perHour, Duration.ofHours(1)));
+        take(postsByPartner, partner.id() + "/" + perHour, () -> bucket(perHour, Duration.ofHours(1)));
     }
 
-    /** False when the address has read too much this minute. */
-    public boolean tryRead(String ip) {
-        return take(readsByIp, ip == null ? "-" : ip,
+    /** Refuses with 429 when the address has read too much this minute. */
+    public void checkRead(String ip) {
+        take(readsByIp, ip == null ? "-" : ip,
                 () -> bucket(properties.readsPerIpPerMinute(), Duration.ofMinutes(1)));
     }
 
-    private static boolean take(Map<String, Bucket> buckets, String key, Supplier<Bucket> create) {
+    private static void take(Map<String, Bucket> buckets, String key, Supplier<Bucket> create) {
         Bucket bucket;
         synchronized (buckets) {
             bucket = buckets.computeIfAbsent(key, k -> create.get());
         }
-        return bucket.tryConsume(1);
+        ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
+        if (!probe.isConsumed()) {
+            throw new TooManyRequests(RetryAfter.seconds(probe.getNanosToWaitForRefill()));
+        }
+    }
+
+    /** 429 in GeoReport's error format, with {@code Retry-After}. */
+    public static final class TooManyRequests extends BusinessException implements RetryAfter {
+        private final long retryAfterSeconds;
+
+        TooManyRequests(long retryAfterSeconds) {
+            super(429, "open311.error.tooManyRequests");
+            this.retryAfterSeconds = retryAfterSeconds;
+        }
+
+        @Override
+        public long retryAfterSeconds() {
+            return retryAfterSeconds;
+        }
     }
 
     private static Bucket bucket(int capacity, Duration period) {

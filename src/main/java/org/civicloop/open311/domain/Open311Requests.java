@@ -1,5 +1,7 @@
 package org.civicloop.open311.domain;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.sql.Timestamp;
@@ -47,17 +49,20 @@ public class Open311Requests {
             "voterEmail", "email");
 
     /** The order errors are listed in: the order of the GeoReport arguments. */
-    private static final List<String> FIELD_ORDER = List.of("service_code", PLACE_FIELD, "address_string",
+    private static final List<String> FIELD_ORDER = List.of("service_code", PLACE_FIELD, "lat", "long", "address_string",
             "description", "first_name/last_name", "phone", "email", "media_url", "account_id", "device_id");
 
     private final Opinions opinions;
     private final Catalogue catalogue;
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
+    private final AddressPlaces addressPlaces;
 
-    Open311Requests(Opinions opinions, Catalogue catalogue, JdbcClient jdbc, TransactionTemplate tx) {
+    Open311Requests(Opinions opinions, Catalogue catalogue, JdbcClient jdbc, TransactionTemplate tx,
+                    AddressPlaces addressPlaces) {
         this.opinions = opinions;
         this.catalogue = catalogue;
+        this.addressPlaces = addressPlaces;
         this.jdbc = jdbc;
         this.tx = tx;
     }
@@ -106,6 +111,19 @@ public class Open311Requests {
         List<Problem> own = ownProblems(s);
         String token = ApiKeys.newToken();
         String place = Text.orNull(s.placeCode());
+        if (place == null && Text.orNull(s.addressString()) != null) {
+            // clients such as FixMyStreet send an address, not our place code
+            AddressPlaces.Match match = addressPlaces.find(s.addressString());
+            if (match instanceof AddressPlaces.Found f) {
+                place = f.placeCode();
+            } else if (match instanceof AddressPlaces.Ambiguous a) {
+                own.add(new Problem(PLACE_FIELD, "open311.error.placeAmbiguous", String.join("\u3001", a.names())));
+            } else {
+                own.add(new Problem(PLACE_FIELD, "open311.error.placeNotInAddress"));
+            }
+        }
+        BigDecimal lat = coordinate(s.lat(), 90, "lat", own);
+        BigDecimal lon = coordinate(s.lon(), 180, "long", own);
         // a place outside the district never reaches the opinions module, which knows every region
         boolean ourPlace = place == null || catalogue.place(place).isPresent();
         String name = fullName(s.firstName(), s.lastName());
@@ -124,10 +142,12 @@ public class Open311Requests {
             return tx.execute(status -> {
                 Opinions.Submitted done = opinions.submit(submission);
                 jdbc.sql("""
-                                insert into open311_request (token, opinion_id, partner_id, media_url, created_at)
-                                values (:token, :opinion, :partner, :media, :at)""")
+                                insert into open311_request (token, opinion_id, partner_id, media_url, created_at,
+                                                             lat, long, address_string)
+                                values (:token, :opinion, :partner, :media, :at, :lat, :long, :address)""")
                         .param("token", token).param("opinion", done.id()).param("partner", partner.id())
                         .param("media", Text.orNull(s.mediaUrl())).param("at", Timestamp.from(Instant.now()))
+                        .param("lat", lat).param("long", lon).param("address", Text.orNull(s.addressString()))
                         .update();
                 return new Receipt(done.id(), token);
             });
@@ -187,6 +207,24 @@ public class Open311Requests {
                 .query((rs, n) -> media.put(rs.getLong(1), rs.getString(2)))
                 .list();
         return media;
+    }
+
+    /** A GeoReport coordinate in decimal degrees, or null when not sent; a bad one is a problem. */
+    private static BigDecimal coordinate(String value, int limit, String field, List<Problem> problems) {
+        String v = Text.orNull(value);
+        if (v == null) {
+            return null;
+        }
+        try {
+            BigDecimal d = new BigDecimal(v).setScale(6, RoundingMode.HALF_UP);
+            if (d.abs().compareTo(BigDecimal.valueOf(limit)) <= 0) {
+                return d;
+            }
+        } catch (NumberFormatException | ArithmeticException e) {
+            // falls through to the problem
+        }
+        problems.add(new Problem(field, "open311.error.coordinate", limit));
+        return null;
     }
 
     /** The checks that are this module's own: the place list, and the GeoReport fields opinions know nothing of. */

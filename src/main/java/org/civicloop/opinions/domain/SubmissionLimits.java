@@ -2,12 +2,14 @@ package org.civicloop.opinions.domain;
 
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
+import io.github.bucket4j.ConsumptionProbe;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.civicloop.shared.BusinessException;
+import org.civicloop.shared.RetryAfter;
 import org.springframework.stereotype.Component;
 
 /**
@@ -46,8 +48,9 @@ public class SubmissionLimits {
         synchronized (buckets) {
             bucket = buckets.computeIfAbsent(key == null ? "-" : key, k -> create.get());
         }
-        if (!bucket.tryConsume(1)) {
-            throw new TooManyRequests();
+        ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
+        if (!probe.isConsumed()) {
+            throw new TooManyRequests(RetryAfter.seconds(probe.getNanosToWaitForRefill()));
         }
     }
 
@@ -64,10 +67,18 @@ public class SubmissionLimits {
         });
     }
 
-    /** 429 with a message in the user's language. */
-    public static final class TooManyRequests extends BusinessException {
-        TooManyRequests() {
+    /** 429 with a message in the user's language and, as {@code Retry-After}, when to try again. */
+    public static final class TooManyRequests extends BusinessException implements RetryAfter {
+        private final long retryAfterSeconds;
+
+        TooManyRequests(long retryAfterSeconds) {
             super(429, "error.429.detail");
+            this.retryAfterSeconds = retryAfterSeconds;
+        }
+
+        @Override
+        public long retryAfterSeconds() {
+            return retryAfterSeconds;
         }
     }
 }

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.civicloop.shared.BusinessException;
 import org.civicloop.shared.InvalidInput;
+import org.civicloop.shared.RetryAfter;
 import org.springframework.context.MessageSourceResolvable;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
@@ -59,6 +60,7 @@ class GlobalExceptionHandler {
 
     @ExceptionHandler(BusinessException.class)
     ModelAndView business(BusinessException e, HttpServletRequest request, HttpServletResponse response) throws IOException {
+        RetryAfter.addHeader(e, response);
         return respond(request, response, HttpStatus.valueOf(e.status()), e.messageKey(), List.of(), e.arguments());
     }
 

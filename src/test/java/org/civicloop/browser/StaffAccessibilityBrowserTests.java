@@ -1,0 +1,126 @@
+package org.civicloop.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.selenium.AxeBuilder;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.civicloop.testing.Browser;
+import org.civicloop.testing.IntegrationTest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * axe-core on the staff pages, as on the public ones: the office, a unit and the administrator each
+ * sign in on a desktop-sized browser and axe checks their workbench, lists, a detail page and a form.
+ * Every serious or critical violation (contrast, labels, landmarks...) fails the test.
+ */
+@IntegrationTest
+class StaffAccessibilityBrowserTests {
+
+    private static final String PASSWORD = "Huaxi@2026";
+    private static WebDriver browser;
+
+    @LocalServerPort
+    int port;
+
+    @BeforeAll
+    static void openBrowser() {
+        browser = Browser.start(1280, 900);
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void theOfficeUnitAndAdministratorPagesHaveNoSeriousViolations() throws Exception {
+        long opinion = anOpinion();
+        List<String> found = new ArrayList<>();
+
+        signIn("office");
+        found.addAll(check("/workbench", "/opinions", "/opinions/" + opinion, "/opinions/record", "/opinions/ledger",
+                "/opinions/decisions", "/suggestions", "/deputies", "/liaison/sites", "/messages"));
+        signOut();
+
+        signIn("unit");
+        found.addAll(check("/workbench", "/work-orders", "/suggestions/inbox", "/my-unit"));
+        signOut();
+
+        signIn("admin");
+        found.addAll(check("/workbench", "/admin/units", "/admin/units/new", "/admin/accounts", "/admin/accounts/new",
+                "/admin/open311", "/admin/calendar"));
+        signOut();
+
+        assertThat(found).as("serious or critical axe violations on staff pages").isEmpty();
+    }
+
+    /** Each page in turn; the violations of all, so one run shows everything to fix. */
+    private List<String> check(String... paths) {
+        List<String> found = new ArrayList<>();
+        for (String path : paths) {
+            browser.get(url(path));
+            assertThat(browser.findElements(By.id("error-title"))).as(path + " shows no error page").isEmpty();
+            Results results = new AxeBuilder().analyze(browser);
+            results.getViolations().stream()
+                    .filter(v -> "serious".equals(v.getImpact()) || "critical".equals(v.getImpact()))
+                    .map(v -> path + " " + v.getId() + ": " + v.getHelp() + " "
+                            + v.getNodes().stream().map(n -> n.getTarget().toString()).limit(5).toList())
+                    .forEach(found::add);
+        }
+        return found;
+    }
+
+    /** An opinion for the office's detail page, sent through the Open311 API as a partner would. */
+    private long anOpinion() throws Exception {
+        String form = "api_key=demo-open311-key-huaxi-2026&service_code=URBAN&address_string="
+                + URLEncoder.encode("青岩镇南街村", StandardCharsets.UTF_8) + "&description="
+                + URLEncoder.encode("南街的路灯坏了两个月，晚上出行不安全", StandardCharsets.UTF_8);
+        HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url("/open311/v2/requests.json")))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        Matcher id = Pattern.compile("\"service_request_id\":\"(\\d+)\"").matcher(answer.body());
+        assertThat(id.find()).isTrue();
+        return Long.parseLong(id.group(1));
+    }
+
+    private void signIn(String username) {
+        browser.get(url("/login"));
+        browser.findElement(By.id("username")).sendKeys(username);
+        browser.findElement(By.id("password")).sendKeys(PASSWORD);
+        browser.findElement(By.id("sign-in")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/workbench"));
+    }
+
+    private void signOut() {
+        WebElement button = browser.findElement(By.id("sign-out"));
+        ((JavascriptExecutor) browser).executeScript("arguments[0].form.submit()", button);
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/login"));
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+}
