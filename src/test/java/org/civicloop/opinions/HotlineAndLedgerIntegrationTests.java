@@ -143,12 +143,14 @@ class HotlineAndLedgerIntegrationTests {
                 .query(Long.class).single();
         Set<String> codes = new HashSet<>();
         List<String> channels = new ArrayList<>();
+        java.util.Map<String, String> placeByCode = new java.util.HashMap<>();
         try (Table table = TableReader.withLimits(10_000, 10_000_000).skipRows(1)
                 .open(new ByteArrayInputStream(done.getResponse().getContentAsByteArray()))) {
             assertThat(table.header()).startsWith("回执码", "提交时间", "来源", "类别");
             for (Row row = table.next(); row != null; row = table.next()) {
                 codes.add(row.get("回执码"));
                 channels.add(row.get("来源"));
+                placeByCode.put(row.get("回执码"), row.get("乡镇（街道）") + "|" + row.get("村（社区）"));
             }
         }
         assertThat(codes).hasSize((int) expected);
@@ -156,5 +158,7 @@ class HotlineAndLedgerIntegrationTests {
         List<String> ours = jdbc.sql("select receipt_code from opinion where external_ref in (:t)").param("t", List.of(a, b))
                 .query(String.class).list();
         assertThat(codes).containsAll(ours);
+        // Both were placed at the township itself: it is their town, and no village is named.
+        assertThat(ours).extracting(placeByCode::get).containsExactly("高坡苗族乡|", "高坡苗族乡|");
     }
 }

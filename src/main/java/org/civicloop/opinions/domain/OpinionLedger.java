@@ -82,7 +82,9 @@ public class OpinionLedger {
     @Transactional(readOnly = true)
     public void stream(Filter f, Consumer<Row> sink) {
         try (var rows = bind(jdbc.sql("""
-                        select o.receipt_code, o.submitted_at, o.channel, o.category, t.name as town, p.name as place,
+                        select o.receipt_code, o.submitted_at, o.channel, o.category,
+                               case when p.level in ('town', 'street') then p.name else t.name end as town,
+                               case when p.level in ('town', 'street') then null else p.name end as place,
                                o.content, o.status,
                                (select u.name from work_order w join org_unit u on u.id = w.unit_id
                                  where w.opinion_id = o.id order by w.round desc, w.id desc limit 1) as unit,
