@@ -70,7 +70,7 @@ class StaffAccessibilityBrowserTests {
 
         signIn("admin");
         found.addAll(check("/workbench", "/admin/units", "/admin/units/new", "/admin/accounts", "/admin/accounts/new",
-                "/admin/open311", "/admin/calendar"));
+                "/admin/open311", "/admin/calendar", "/admin/regions", "/admin/audit"));
         signOut();
 
         assertThat(found).as("serious or critical axe violations on staff pages").isEmpty();
