@@ -2,10 +2,16 @@ package org.civicloop.testing;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -21,7 +27,24 @@ import org.openqa.selenium.chrome.ChromeOptions;
  */
 public final class Browser {
 
+    /** Profiles not yet removed by {@code quit()}: removed when the JVM exits (a test that forgot to quit). */
+    private static final Set<Path> PROFILES = ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> List.copyOf(PROFILES).forEach(Browser::deleteProfile)));
+    }
+
     private Browser() {
+    }
+
+    /** Chromium writes caches and preferences into its profile; without this, each test left one in the temp folder. */
+    private static void deleteProfile(Path profile) {
+        PROFILES.remove(profile);
+        try (Stream<Path> files = Files.walk(profile)) {
+            files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+        } catch (IOException | UncheckedIOException ignored) {
+            // already gone, or Chromium still holds a file: the shutdown hook does not retry
+        }
     }
 
     public static WebDriver start(int width, int height) {
@@ -37,17 +60,28 @@ public final class Browser {
                     + " (looked for " + chromium + " and " + driver + ")");
         }
         try {
+            Path profile = Files.createTempDirectory("civicloop-chromium");
+            PROFILES.add(profile);
             ChromeOptions options = new ChromeOptions();
             options.setBinary(chromium);
             options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                     "--disable-background-networking", "--disable-component-update", "--disable-sync",
                     "--disable-dev-shm-usage", "--force-prefers-reduced-motion",
-                    "--user-data-dir=" + Files.createTempDirectory("civicloop-chromium"));
+                    "--user-data-dir=" + profile);
             if (!javascript) {
                 options.setExperimentalOption("prefs", java.util.Map.of("profile.managed_default_content_settings.javascript", 2));
             }
             ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(driver)).build();
-            WebDriver browser = new ChromeDriver(service, options);
+            WebDriver browser = new ChromeDriver(service, options) {
+                @Override
+                public void quit() {
+                    try {
+                        super.quit();
+                    } finally {
+                        deleteProfile(profile);
+                    }
+                }
+            };
             browser.manage().window().setSize(new Dimension(width, height));
             browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
             return browser;

@@ -16,7 +16,9 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"civicloop.demo=true", "civicloop.data-dir=target/test-data", "civicloop.scheduler.enabled=false"})
+        properties = {"civicloop.demo=true", "civicloop.data-dir=target/test-data", "civicloop.scheduler.enabled=false",
+                // the tests' shared PostgreSQL arrives after the environment: do not boot the app's own
+                "civicloop.embedded-db.early-start=false"})
 @AutoConfigureMockMvc
 public @interface IntegrationTest {
 }

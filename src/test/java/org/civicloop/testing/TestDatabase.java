@@ -3,6 +3,8 @@ package org.civicloop.testing;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 
@@ -22,7 +24,11 @@ public final class TestDatabase {
     public static synchronized EmbeddedPostgres instance() {
         if (postgres == null) {
             try {
+                Path dataDirectory = Files.createDirectories(Path.of("target")).toAbsolutePath()
+                        .resolve("test-postgres-" + ProcessHandle.current().pid());
                 postgres = EmbeddedPostgres.builder()
+                        .setDataDirectory(dataDirectory)
+                        .setCleanDataDirectory(true)
                         .setServerConfig("fsync", "off")
                         .setServerConfig("synchronous_commit", "off")
                         .setServerConfig("full_page_writes", "off")
@@ -32,6 +38,7 @@ public final class TestDatabase {
                         // zonky's own hook would stop it while Spring contexts are still closing; ours waits
                         .setRegisterShutdownHook(false)
                         .start();
+                watch(dataDirectory);
             } catch (IOException e) {
                 throw new UncheckedIOException("Cannot start the test PostgreSQL", e);
             }
@@ -79,6 +86,30 @@ public final class TestDatabase {
                     return;
                 }
             }
+        }
+    }
+
+    /**
+     * pg_ctl starts PostgreSQL as a daemon (parent 1), so nothing stops it when this JVM dies without
+     * running its shutdown hooks: Surefire kills a fork that takes longer than 30 s to exit, and
+     * an interrupted build kills it at once. A detached watchdog shell waits for this JVM to end,
+     * however it ends, then stops the postmaster (SIGINT: fast shutdown) and removes its data
+     * directory under target/. After a clean exit the hook above has already done both.
+     */
+    private static void watch(Path dataDirectory) {
+        String script = "while kill -0 " + ProcessHandle.current().pid() + " 2>/dev/null; do sleep 1; done; "
+                + "pid=$(head -1 '" + dataDirectory + "/postmaster.pid' 2>/dev/null); "
+                + "if [ -n \"$pid\" ]; then kill -INT \"$pid\" 2>/dev/null; "
+                + "for i in $(seq 1 30); do kill -0 \"$pid\" 2>/dev/null || break; sleep 0.2; done; fi; "
+                + "rm -rf '" + dataDirectory + "'";
+        try {
+            new ProcessBuilder("setsid", "sh", "-c", script)
+                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .redirectError(ProcessBuilder.Redirect.DISCARD)
+                    .start();
+        } catch (IOException e) {
+            // no watchdog (no sh/setsid): the shutdown hook still stops PostgreSQL on a normal exit
         }
     }
 

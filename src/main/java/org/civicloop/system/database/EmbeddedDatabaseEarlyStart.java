@@ -16,12 +16,13 @@ class EmbeddedDatabaseEarlyStart implements ApplicationListener<ApplicationEnvir
 
     private static CompletableFuture<EmbeddedDatabase> starting;
     private static Path startingFor;
+    private static boolean hooked;
 
     @Override
     public void onApplicationEvent(ApplicationEnvironmentPreparedEvent event) {
         ConfigurableEnvironment env = event.getEnvironment();
         String url = env.getProperty("spring.datasource.url", "");
-        if (!url.isBlank()) {
+        if (!url.isBlank() || !env.getProperty("civicloop.embedded-db.early-start", Boolean.class, true)) {
             return;
         }
         Path dir = pgdata(env.getProperty("civicloop.data-dir", "./data"));
@@ -30,6 +31,10 @@ class EmbeddedDatabaseEarlyStart implements ApplicationListener<ApplicationEnvir
             if (starting == null) {
                 startingFor = dir;
                 starting = CompletableFuture.supplyAsync(() -> EmbeddedDatabase.startOrAttach(dir, port));
+                if (!hooked) {
+                    hooked = true;
+                    Runtime.getRuntime().addShutdownHook(new Thread(EmbeddedDatabaseEarlyStart::closeUntaken));
+                }
             }
         }
     }
@@ -46,6 +51,27 @@ class EmbeddedDatabaseEarlyStart implements ApplicationListener<ApplicationEnvir
             return future.join();
         } catch (java.util.concurrent.CompletionException e) {
             throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
+    }
+
+    /**
+     * A database started early but never taken (a data source URL arrived later, as the tests'
+     * shared PostgreSQL does, or the context failed) would otherwise keep running after the JVM,
+     * since pg_ctl starts it as a daemon: it was found orphaned after a test run.
+     */
+    private static void closeUntaken() {
+        CompletableFuture<EmbeddedDatabase> future;
+        synchronized (EmbeddedDatabaseEarlyStart.class) {
+            future = starting;
+            starting = null;
+            startingFor = null;
+        }
+        if (future != null) {
+            try {
+                future.join().close();
+            } catch (Exception ignored) {
+                // the JVM is exiting; a database that failed to start needs no stopping
+            }
         }
     }
 
