@@ -38,7 +38,7 @@ public class SuggestionClocks {
     }
 
     public static String key(long suggestionId, int seq) {
-        return suggestionId + "-" + seq;
+        return AssignmentKey.of(suggestionId, seq).format();
     }
 
     void assigned(long suggestionId, Assignment a) {

@@ -93,13 +93,8 @@ class SuggestionNotices {
     }
 
     private java.util.Optional<Assignment> activeAssignment(String key) {
-        String[] parts = key.split("-");
-        if (parts.length != 2) {
-            return java.util.Optional.empty();
-        }
-        int seq = Integer.parseInt(parts[1]);
-        return suggestions.find(Long.parseLong(parts[0])).filter(s -> s.status().isHandling())
-                .flatMap(s -> s.assignments().stream().filter(a -> a.seq() == seq && a.status().isActive()).findFirst());
+        return AssignmentKey.parse(key).flatMap(k -> suggestions.find(k.suggestion().value()).filter(s -> s.status().isHandling())
+                .flatMap(s -> s.assignments().stream().filter(a -> a.seq() == k.seq() && a.status().isActive()).findFirst()));
     }
 
     private static long suggestionOf(String key) {

@@ -1,0 +1,10 @@
+package org.civicloop.suggestions.domain;
+
+/** The id of a suggestion, as other modules and clock subjects hold it. */
+public record SuggestionId(long value) {
+
+    @Override
+    public String toString() {
+        return Long.toString(value);
+    }
+}
