@@ -51,6 +51,11 @@ public class OpinionService {
 
     /** From any channel. The shape is already checked; the rules of the place and category are checked here. */
     public Opinion submit(NewOpinion n, List<PhotoCleaner.CleanPhoto> photos) {
+        return submit(n, photos, Instant.now());
+    }
+
+    /** As {@link #submit(NewOpinion, List)}, received at a given time (the demo data's past opinions). */
+    public Opinion submit(NewOpinion n, List<PhotoCleaner.CleanPhoto> photos, Instant receivedAt) {
         if (directory.place(n.placeCode()).isEmpty()) {
             throw BusinessException.invalid("opinion.error.place");
         }
@@ -64,7 +69,7 @@ public class OpinionService {
         Opinion saved = null;
         for (int attempt = 0; saved == null; attempt++) {
             try {
-                saved = opinions.save(Opinion.submit(ReceiptCodes.next(), n, properties.districtCode(), Instant.now()));
+                saved = opinions.save(Opinion.submit(ReceiptCodes.next(), n, properties.districtCode(), receivedAt));
             } catch (DuplicateKeyException e) {
                 if (attempt >= 3 || n.externalRef() != null) {
                     throw e.getMessage() != null && e.getMessage().contains("external_ref")
@@ -132,12 +137,17 @@ public class OpinionService {
 
     /** 交办: a work order to a handling unit, on the working-day clock for the opinion's category. */
     public long forward(long opinionId, long unitId, String instructions, CivicUser user) {
+        return forward(opinionId, unitId, instructions, user, Instant.now());
+    }
+
+    /** As {@link #forward(long, long, String, CivicUser)}, the clock starting at a given time (the demo's overdue orders). */
+    public long forward(long opinionId, long unitId, String instructions, CivicUser user, Instant assignedAt) {
         Opinion o = triageable(opinionId, user);
         if (directory.handlingUnits().stream().noneMatch(u -> u.id() == unitId)) {
             throw BusinessException.invalid("opinion.error.unit");
         }
         publish(o, o.forwarded(unitId), true, directory.unitName(unitId).orElse(""), null);
-        return assign(o, unitId, 1, blankToNull(instructions), actorLabel(user));
+        return assign(o, unitId, 1, blankToNull(instructions), actorLabel(user), assignedAt);
     }
 
     public void answer(long opinionId, String reply, CivicUser user) {
@@ -283,7 +293,11 @@ public class OpinionService {
     }
 
     private long assign(Opinion o, long unitId, int round, String instructions, String by) {
-        WorkOrder w = orders.save(WorkOrder.assign(o.id(), unitId, round, instructions, by));
+        return assign(o, unitId, round, instructions, by, Instant.now());
+    }
+
+    private long assign(Opinion o, long unitId, int round, String instructions, String by, Instant at) {
+        WorkOrder w = orders.save(WorkOrder.assign(o.id(), unitId, round, instructions, by, at));
         events.publishEvent(w.assigned());
         clocks.start(w, o.category());
         return w.id();

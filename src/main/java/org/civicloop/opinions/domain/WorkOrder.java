@@ -54,8 +54,8 @@ public class WorkOrder {
         this.version = version;
     }
 
-    static WorkOrder assign(long opinionId, long unitId, int round, String instructions, String by) {
-        return new WorkOrder(null, opinionId, unitId, round, WorkOrderStatus.ASSIGNED, instructions, Instant.now(), by,
+    static WorkOrder assign(long opinionId, long unitId, int round, String instructions, String by, Instant at) {
+        return new WorkOrder(null, opinionId, unitId, round, WorkOrderStatus.ASSIGNED, instructions, at, by,
                 null, null, null, null, null, null, null, null);
     }
 

@@ -68,6 +68,7 @@ public class SuggestionService {
             throw new AccessDeniedException("draft");
         }
         check(d);
+        LeadNotCoSigner.check(d, deputyId);
         Suggestion s = suggestions.save(Suggestion.draft(user.accountId(), deputyId, d, Instant.now()));
         apply(s, s.drafted(d.opinionIds()), user, null);
         return s.id();
@@ -76,6 +77,7 @@ public class SuggestionService {
     public void edit(long id, SuggestionDraft d, CivicUser user) {
         Suggestion s = asLeadDeputy(id, user);
         check(d);
+        LeadNotCoSigner.check(d, s.leadDeputyId());
         apply(s, s.edit(d, Instant.now()), user, null);
     }
 

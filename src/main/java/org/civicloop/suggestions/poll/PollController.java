@@ -33,8 +33,10 @@ class PollController {
     private final PollService service;
     private final PollQueries queries;
     private final Directory directory;
+    private final PollDisclosure disclosure;
 
-    PollController(PollService service, PollQueries queries, Directory directory) {
+    PollController(PollService service, PollQueries queries, Directory directory, PollDisclosure disclosure) {
+        this.disclosure = disclosure;
         this.service = service;
         this.queries = queries;
         this.directory = directory;
@@ -85,7 +87,9 @@ class PollController {
         model.addAttribute("poll", poll);
         model.addAttribute("units", queries.units(id));
         // the office reads the counts once the poll is closed: no running score to sway the last voters
-        if (PollStatus.valueOf(poll.status()) == PollStatus.CLOSED) {
+        // and only with enough ballots that the counts do not tell who voted how
+        model.addAttribute("minBallots", disclosure.minBallots());
+        if (PollStatus.valueOf(poll.status()) == PollStatus.CLOSED && disclosure.canDisclose(poll.ballots())) {
             model.addAttribute("results", queries.results(id));
         }
         return "suggestions/poll/poll";

@@ -46,8 +46,11 @@ public class PollService {
     private final Directory directory;
     private final PollQueries queries;
     private final ApplicationEventPublisher events;
+    private final PollDisclosure disclosure;
 
-    PollService(JdbcClient jdbc, Directory directory, PollQueries queries, ApplicationEventPublisher events) {
+    PollService(JdbcClient jdbc, Directory directory, PollQueries queries, ApplicationEventPublisher events,
+                PollDisclosure disclosure) {
+        this.disclosure = disclosure;
         this.jdbc = jdbc;
         this.directory = directory;
         this.queries = queries;
@@ -145,12 +148,13 @@ public class PollService {
     /** Makes a closed poll's results public at /public/polls/{id}. */
     public void publish(long id, CivicUser user) {
         office(user);
+        status(id, false); // 404 when missing; locks the row so that the count below stands
+        disclosure.requireDisclosable(queries.find(id).orElseThrow().ballots());
         int changed = jdbc.sql("""
                         update suggestion_poll set published_at = :at
                          where id = :id and status = 'CLOSED' and published_at is null""")
                 .param("at", Timestamp.from(Instant.now())).param("id", id).update();
         if (changed == 0) {
-            status(id, false); // 404 when missing
             throw BusinessException.conflict("poll.error.notPublishable");
         }
         events.publishEvent(new PollPublished(id));

@@ -15,9 +15,11 @@ import org.springframework.web.bind.annotation.PathVariable;
 class PublicPollController {
 
     private final PollQueries queries;
+    private final PollDisclosure disclosure;
 
-    PublicPollController(PollQueries queries) {
+    PublicPollController(PollQueries queries, PollDisclosure disclosure) {
         this.queries = queries;
+        this.disclosure = disclosure;
     }
 
     @GetMapping("/public/polls")
@@ -30,7 +32,11 @@ class PublicPollController {
     String results(@PathVariable long id, Model model) {
         var poll = queries.findPublished(id).orElseThrow(() -> new NotFoundException("poll", id));
         model.addAttribute("poll", poll);
-        model.addAttribute("results", queries.results(id));
+        // published before the minimum existed, or with the minimum since raised: no counts
+        if (disclosure.canDisclose(poll.ballots())) {
+            model.addAttribute("results", queries.results(id));
+        }
+        model.addAttribute("minBallots", disclosure.minBallots());
         return "suggestions/poll/public-results";
     }
 }

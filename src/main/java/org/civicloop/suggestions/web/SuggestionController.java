@@ -16,6 +16,8 @@ import org.civicloop.organization.Role;
 import org.civicloop.shared.BusinessException;
 import org.civicloop.shared.NotFoundException;
 import org.civicloop.shared.web.ActionOutcome;
+import org.civicloop.suggestions.LinkedOpinionCodes;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.civicloop.suggestions.domain.Assignment;
 import org.civicloop.suggestions.domain.AssignmentRole;
 import org.civicloop.suggestions.domain.AssignmentStatus;
@@ -59,9 +61,12 @@ class SuggestionController {
     private final Directory directory;
     private final DeputyRoster roster;
     private final SuggestionPermissions permissions = new SuggestionPermissions();
+    private final LinkedOpinionCodes opinionCodes;
 
     SuggestionController(SuggestionService service, SuggestionQueries queries, SuggestionClocks clocks, Deputies deputies,
-                         Directory directory, DeputyRoster roster) {
+                         Directory directory, DeputyRoster roster,
+                         LinkedOpinionCodes opinionCodes) {
+        this.opinionCodes = opinionCodes;
         this.roster = roster;
         this.service = service;
         this.queries = queries;
@@ -136,7 +141,9 @@ class SuggestionController {
     private String formPage(Model model, Long id) {
         model.addAttribute("suggestionId", id);
         model.addAttribute("categories", queries.categories());
-        model.addAttribute("deputies", roster.active());
+        // the lead deputy is not offered as their own co-signer
+        Long lead = id != null ? service.visible(id, currentUser()).leadDeputyId() : service.deputyIdOf(currentUser());
+        model.addAttribute("deputies", roster.active().stream().filter(d -> lead == null || d.id() != lead).toList());
         return "suggestions/form";
     }
 
@@ -236,6 +243,8 @@ class SuggestionController {
         model.addAttribute("myCoSigning", s.coSigners().stream().filter(c -> deputyId != null && c.deputyId() == deputyId)
                 .findFirst().orElse(null));
         model.addAttribute("published", st == SuggestionStatus.CLOSED && !s.confidential());
+        // linked opinions by their receipt codes, as everywhere else
+        model.addAttribute("opinionCodes", opinionCodes.receiptCodes(s.opinionIds()));
         model.addAttribute("steps", queries.steps(id));
         model.addAttribute("replies", queries.replies(id));
         model.addAttribute("contacts", queries.contacts(id));
@@ -455,5 +464,9 @@ class SuggestionController {
             }
             return ids;
         }
+    }
+
+    private static CivicUser currentUser() {
+        return (CivicUser) SecurityContextHolder.getContext().getAuthentication().getPrincipal();
     }
 }

@@ -21,7 +21,11 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.Set;
 import org.civicloop.organization.CivicUser;
+import org.civicloop.organization.Role;
+import org.civicloop.organization.domain.AccountDetails;
+import org.civicloop.organization.domain.AccountService;
 import org.civicloop.shared.BusinessException;
 import org.civicloop.testing.IntegrationTest;
 import org.junit.jupiter.api.Test;
@@ -51,6 +55,8 @@ class UnitSatisfactionPollIntegrationTests {
     JdbcClient jdbc;
     @Autowired
     UserDetailsService users;
+    @Autowired
+    AccountService accounts;
 
     CivicUser u(String name) {
         return (CivicUser) users.loadUserByUsername(name);
@@ -78,7 +84,7 @@ class UnitSatisfactionPollIntegrationTests {
         String location = mvc.perform(post("/polls/manage").with(csrf()).with(user(u("office")))
                         .param("title", "2026年度承办单位满意度测评（常委会）")
                         .param("units", Long.toString(housing), Long.toString(education))
-                        .param("electorate", "CHOSEN").param("voters", "leader\nstation, window；approver"))
+                        .param("electorate", "CHOSEN").param("voters", "leader\nstation, window；approver, evaluation, enterprise"))
                 .andExpect(status().is3xxRedirection()).andExpect(flash().attribute("done", "poll.done.created"))
                 .andReturn().getResponse().getRedirectedUrl();
         long id = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
@@ -119,31 +125,35 @@ class UnitSatisfactionPollIntegrationTests {
                 .andExpect(status().is3xxRedirection()).andExpect(flash().attribute("failed", "poll.error.alreadyVoted"));
         assertThat(ballots(id)).isEqualTo(3);
 
-        // while open, the office sees the turnout but no counts
+        // while open, the office sees the turnout but no counts, and that 5 ballots are needed to show them
         mvc.perform(get("/polls/manage/" + id).with(user(u("office")))).andExpect(status().isOk())
-                .andExpect(content().string(containsString("已投 3 人 / 应投 4 人")))
+                .andExpect(content().string(containsString("已投 3 人 / 应投 6 人")))
+                .andExpect(content().string(containsString("票数达到 5 张才显示和公布结果；目前已投 3 张")))
                 .andExpect(content().string(not(containsString("id=\"poll-results\""))));
+        vote(id, "approver", housing, "SATISFIED", education, "DISSATISFIED");
+        vote(id, "evaluation", housing, "BASICALLY_SATISFIED", education, "SATISFIED");
 
         mvc.perform(post("/polls/manage/" + id + "/close").with(csrf()).with(user(u("office"))))
                 .andExpect(flash().attribute("done", "poll.done.closed"));
-        assertThatThrownBy(() -> service.vote(id, Map.of(housing, "SATISFIED", education, "SATISFIED"), u("approver")))
+        assertThatThrownBy(() -> service.vote(id, Map.of(housing, "SATISFIED", education, "SATISFIED"), u("enterprise")))
                 .isInstanceOf(BusinessException.class).extracting("messageKey").isEqualTo("poll.error.notOpen");
 
-        // counted by hand: housing 2 satisfied + 0 basic of 3 = 66.7 %, education 0 + 1 of 3 = 33.3 %, turnout 3 of 4 = 75 %
+        // counted by hand: housing 3 satisfied + 1 basic of 5 = 80 %, education 1 + 1 of 5 = 40 %, turnout 5 of 6 = 83.3 %
         PollQueries.Results results = queries.results(id);
-        assertThat(results.ballots()).isEqualTo(3);
-        assertThat(results.voters()).isEqualTo(4);
-        assertThat(results.turnout()).isEqualByComparingTo(new BigDecimal("75.0"));
+        assertThat(results.ballots()).isEqualTo(5);
+        assertThat(results.voters()).isEqualTo(6);
+        assertThat(results.turnout()).isEqualByComparingTo(new BigDecimal("83.3"));
         PollQueries.UnitResult h = results.units().get(0);
         assertThat(h.unitName()).isEqualTo(HOUSING);
-        assertThat(h.counts()).containsExactly(Map.entry("SATISFIED", 2L), Map.entry("BASICALLY_SATISFIED", 0L), Map.entry("DISSATISFIED", 1L));
-        assertThat(h.votes()).isEqualTo(3);
-        assertThat(h.satisfactionRate()).isEqualByComparingTo(new BigDecimal("66.7"));
+        assertThat(h.counts()).containsExactly(Map.entry("SATISFIED", 3L), Map.entry("BASICALLY_SATISFIED", 1L), Map.entry("DISSATISFIED", 1L));
+        assertThat(h.votes()).isEqualTo(5);
+        assertThat(h.satisfactionRate()).isEqualByComparingTo(new BigDecimal("80.0"));
         PollQueries.UnitResult e = results.units().get(1);
-        assertThat(e.counts()).containsExactly(Map.entry("SATISFIED", 0L), Map.entry("BASICALLY_SATISFIED", 1L), Map.entry("DISSATISFIED", 2L));
-        assertThat(e.satisfactionRate()).isEqualByComparingTo(new BigDecimal("33.3"));
+        assertThat(e.counts()).containsExactly(Map.entry("SATISFIED", 1L), Map.entry("BASICALLY_SATISFIED", 1L), Map.entry("DISSATISFIED", 3L));
+        assertThat(e.satisfactionRate()).isEqualByComparingTo(new BigDecimal("40.0"));
         mvc.perform(get("/polls/manage/" + id).with(user(u("office")))).andExpect(status().isOk())
-                .andExpect(content().string(containsString("66.7%"))).andExpect(content().string(containsString("33.3%")));
+                .andExpect(content().string(containsString(">80%<"))).andExpect(content().string(containsString(">40%<")))
+                .andExpect(content().string(not(containsString("id=\"poll-too-few\""))));
 
         // closed but not published: still nothing public
         mvc.perform(get("/public/polls/" + id)).andExpect(status().isNotFound());
@@ -156,8 +166,8 @@ class UnitSatisfactionPollIntegrationTests {
                 .andExpect(content().string(containsString("2026年度承办单位满意度测评（常委会）")));
         String page = mvc.perform(get("/public/polls/" + id)).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
-        assertThat(page).contains(HOUSING, EDUCATION, "66.7%", "33.3%", "75%", "已投 3 人 / 应投 4 人");
-        for (String who : List.of("leader", "station", "window", "approver")) {
+        assertThat(page).contains(HOUSING, EDUCATION, ">80%<", ">40%<", "83.3%", "已投 5 人 / 应投 6 人");
+        for (String who : List.of("leader", "station", "window", "approver", "evaluation", "enterprise")) {
             assertThat(page).doesNotContain(u(who).displayName()).doesNotContain(">" + who + "<");
         }
         assertThat(page).doesNotContain("<form method=\"post\"");
@@ -166,12 +176,12 @@ class UnitSatisfactionPollIntegrationTests {
         assertThat(jdbc.sql("select action from audit_entry where subject_type = 'poll' and subject_id = :id order by id")
                 .param("id", Long.toString(id)).query(String.class).list())
                 .containsExactly("poll.created", "poll.opened", "poll.ballotCast", "poll.ballotCast", "poll.ballotCast",
-                        "poll.closed", "poll.published");
+                        "poll.ballotCast", "poll.ballotCast", "poll.closed", "poll.published");
         List<String> ballotRecords = jdbc.sql("""
                         select actor || ' ' || summary_before::text || ' ' || summary_after::text from audit_entry
                          where subject_type = 'poll' and subject_id = :id and action = 'poll.ballotCast'""")
                 .param("id", Long.toString(id)).query(String.class).list();
-        assertThat(ballotRecords).hasSize(3).allSatisfy(r -> assertThat(r).doesNotContain("SATISFIED", "DISSATISFIED", "unit"));
+        assertThat(ballotRecords).hasSize(5).allSatisfy(r -> assertThat(r).doesNotContain("SATISFIED", "DISSATISFIED", "unit"));
         // and no table keeps a voter next to a choice
         assertThat(jdbc.sql("""
                         select count(*) from information_schema.columns c
@@ -229,6 +239,50 @@ class UnitSatisfactionPollIntegrationTests {
                 .andExpect(content().string(containsString("id=\"cast-ballot\"")));
         mvc.perform(get("/polls/" + id).with(user(u("leader")))).andExpect(status().isNotFound());
         mvc.perform(get("/polls/" + id).with(user(u("office")))).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void aPollWithFewerBallotsThanTheMinimumShowsNoCountsAndCannotBePublished() throws Exception {
+        long housing = unitId(HOUSING);
+        long id = service.create(new PollService.NewPoll("一人测评", List.of(housing), Electorate.CHOSEN, List.of("leader", "station")), u("office"));
+        service.open(id, u("office"));
+        service.vote(id, Map.of(housing, "DISSATISFIED"), u("leader"));
+        service.close(id, u("office"));
+        // the office sees why, with no counts and no publish button; publishing is refused with the figures
+        mvc.perform(get("/polls/manage/" + id).with(user(u("office")))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("票数达到 5 张才显示和公布结果；目前已投 1 张")))
+                .andExpect(content().string(not(containsString("id=\"poll-results\""))))
+                .andExpect(content().string(not(containsString("id=\"publish-poll\""))));
+        mvc.perform(post("/polls/manage/" + id + "/publish").with(csrf()).with(user(u("office"))))
+                .andExpect(flash().attribute("failed", "poll.error.tooFewBallots"));
+        assertThatThrownBy(() -> service.publish(id, u("office"))).isInstanceOf(BusinessException.class)
+                .extracting("messageKey").isEqualTo("poll.error.tooFewBallots");
+        assertThat(jdbc.sql("select published_at is null from suggestion_poll where id = :id").param("id", id)
+                .query(Boolean.class).single()).isTrue();
+        mvc.perform(get("/public/polls/" + id)).andExpect(status().isNotFound());
+        // one published before the minimum existed shows no counts either
+        jdbc.sql("update suggestion_poll set published_at = now() where id = :id").param("id", id).update();
+        mvc.perform(get("/public/polls/" + id)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("参评票数少于 5 张")))
+                .andExpect(content().string(not(containsString("id=\"poll-results\""))));
+    }
+
+    @Test
+    void aDeputyAddedAfterThePollOpenedIsNotEligible() throws Exception {
+        long housing = unitId(HOUSING);
+        long id = service.create(new PollService.NewPoll("开始后新增代表测评", List.of(housing), Electorate.ALL_DEPUTIES, List.of()), u("office"));
+        service.open(id, u("office"));
+        long votersAtOpening = jdbc.sql("select count(*) from suggestion_poll_voter where poll_id = :p").param("p", id).query(Long.class).single();
+        String username = "late-deputy-" + id;
+        accounts.create(username, new AccountDetails("补选代表", null, null, Set.of(Role.DEPUTY), true), "Deputy2026x", false);
+        CivicUser late = u(username);
+        mvc.perform(get("/polls").with(user(late))).andExpect(status().isOk())
+                .andExpect(content().string(not(containsString("开始后新增代表测评"))));
+        assertThatThrownBy(() -> service.vote(id, Map.of(housing, "SATISFIED"), late))
+                .isInstanceOf(org.civicloop.shared.NotFoundException.class);
+        assertThat(jdbc.sql("select count(*) from suggestion_poll_voter where poll_id = :p").param("p", id).query(Long.class).single())
+                .isEqualTo(votersAtOpening);
+        assertThat(ballots(id)).isZero();
     }
 
     private void vote(long id, String who, long unitA, String a, long unitB, String b) throws Exception {

@@ -1,0 +1,76 @@
+package org.civicloop.opinions.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.civicloop.testing.IntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.DefaultApplicationArguments;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The demo's voters' opinions (issue 8, item 4): on a fresh demo start the office's 民意台, a unit's
+ * work orders and the ledger have the loop in every channel and state, and loading again adds nothing.
+ * The demo rows are recognised by their texts, so that other tests' opinions in the shared database
+ * do not count.
+ */
+@IntegrationTest
+class OpinionDemoDataIntegrationTests {
+
+    @Autowired
+    OpinionDemoData loader;
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void everyChannelAndStateIsThereThroughTheServicesAndLoadingTwiceAddsNothing() {
+        List<String> contents = OpinionDemoData.rows().stream().map(OpinionDemoData.Row::content).toList();
+        assertThat(contents).hasSizeBetween(45, 60).doesNotHaveDuplicates();
+        assertThat(demo("select count(*) from opinion o where o.content in (:c)")).isEqualTo(contents.size());
+        // every channel
+        assertThat(jdbc.sql("select distinct channel from opinion where content in (:c)").param("c", contents)
+                .query(String.class).set())
+                .contains("QR", "ONLINE", "HOTLINE", "OPEN311", "RECEPTION", "VISIT", "MARKET_DAY");
+        // every state of an opinion
+        assertThat(jdbc.sql("select distinct status from opinion where content in (:c)").param("c", contents)
+                .query(String.class).set())
+                .contains("SUBMITTED", "ACCEPTED", "REJECTED", "MERGED", "HANDLING", "IN_SUGGESTION", "REPLIED", "CLOSED");
+        // refused with a reason, merged into another, rated, reopened, answered by the office
+        assertThat(demo("select count(*) from opinion where content in (:c) and status = 'REJECTED' and reject_reason is not null")).isGreaterThanOrEqualTo(3);
+        assertThat(demo("select count(*) from opinion where content in (:c) and duplicate_of is not null")).isGreaterThanOrEqualTo(3);
+        assertThat(demo("select count(*) from opinion where content in (:c) and rating in ('SATISFIED', 'BASICALLY_SATISFIED')")).isGreaterThanOrEqualTo(3);
+        assertThat(demo("select count(*) from opinion where content in (:c) and reopen_count > 0")).isGreaterThanOrEqualTo(3);
+        assertThat(demo("select count(*) from opinion where content in (:c) and status = 'CLOSED' and rating = 'DISSATISFIED'")).isEqualTo(1);
+        // work orders in every state, some overdue on the working-day clock, some of them the demo units'
+        assertThat(jdbc.sql("select distinct w.status from work_order w join opinion o on o.id = w.opinion_id where o.content in (:c)")
+                .param("c", contents).query(String.class).set()).contains("ASSIGNED", "SIGNED", "REPLIED");
+        assertThat(demo("""
+                select count(*) from work_order w join opinion o on o.id = w.opinion_id
+                 where o.content in (:c) and w.status in ('ASSIGNED', 'SIGNED') and w.due_at < now()""")).isGreaterThanOrEqualTo(4);
+        assertThat(demo("""
+                select count(*) from work_order w join opinion o on o.id = w.opinion_id join org_unit u on u.id = w.unit_id
+                 where o.content in (:c) and u.name = '花溪区住房和城乡建设局' and w.status in ('ASSIGNED', 'SIGNED')""")).isGreaterThanOrEqualTo(4);
+        // staff-recorded ones name who recorded them; QR ones their deputy or station
+        assertThat(demo("select count(*) from opinion where content in (:c) and channel in ('RECEPTION', 'VISIT', 'MARKET_DAY') and recorded_by_account is null")).isZero();
+        assertThat(demo("select count(*) from opinion where content in (:c) and channel = 'QR' and addressee_id is null")).isZero();
+        // three linked to the demo deputy's draft suggestion, on both sides of the link
+        assertThat(demo("""
+                select count(*) from opinion o join suggestion s on s.id = o.suggestion_id
+                 where o.content in (:c) and s.title = '关于加强青岩古镇消防设施建设的建议' and o.status = 'IN_SUGGESTION'""")).isEqualTo(3);
+        long opinions = jdbc.sql("select count(*) from opinion").query(Long.class).single();
+        long orders = jdbc.sql("select count(*) from work_order").query(Long.class).single();
+        long steps = jdbc.sql("select count(*) from opinion_step").query(Long.class).single();
+
+        loader.run(new DefaultApplicationArguments());
+
+        assertThat(jdbc.sql("select count(*) from opinion").query(Long.class).single()).isEqualTo(opinions);
+        assertThat(jdbc.sql("select count(*) from work_order").query(Long.class).single()).isEqualTo(orders);
+        assertThat(jdbc.sql("select count(*) from opinion_step").query(Long.class).single()).isEqualTo(steps);
+    }
+
+    private long demo(String sql) {
+        List<String> contents = OpinionDemoData.rows().stream().map(OpinionDemoData.Row::content).toList();
+        return jdbc.sql(sql).param("c", contents).query(Long.class).single();
+    }
+}
