@@ -157,7 +157,7 @@ class RecordOpinionIntegrationTests {
         Map<String, String> fields = new HashMap<>();
         fields.put("channel", page.select("#channel option[value~=.+]").first().val());
         if (!page.select("#addressee").isEmpty()) {
-            fields.put("addressee", page.select("#addressee option").first().val());
+            fields.put("addressee", page.select("#addressee option[value~=.+]").first().val());
         }
         fields.put("category", page.select("#category option[value~=.+]").first().val());
         fields.put("placeCode", page.select("#placeCode option[value~=.+]").first().val());

@@ -114,6 +114,10 @@ class RecordOpinionController {
         List<Addressing.Addressee> mine = addressing.recordableBy(user);
         Addressing.Addressee addressee = mine.stream().filter(a -> (a.kind() + ":" + a.id()).equals(form.addressee()))
                 .findFirst().orElse(mine.size() == 1 ? mine.get(0) : null);
+        if (addressee == null && mine.size() > 1) {
+            // whose duty the opinion counts for is the recorder's choice, never a default
+            binding.rejectValue("addressee", "opinion.error.addressee", "opinion.error.addressee");
+        }
         if (!binding.hasErrors()) {
             try {
                 Opinion saved = service.submit(new NewOpinion(channel, addressee == null ? null : addressee.kind(),
