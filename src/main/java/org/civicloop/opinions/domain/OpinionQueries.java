@@ -41,6 +41,15 @@ public class OpinionQueries {
     public record Step(String kind, String actorLabel, String note, Instant at) {
     }
 
+    /**
+     * The work order whose clock an opinion's due date is: the newest one still with a unit. The
+     * voter's page, 民意台 and the opinion's page all read it, so they show the same date.
+     */
+    static final String ACTIVE_ORDER = """
+            (select w.id from work_order w where w.opinion_id = o.id
+               and w.status not in ('REPLIED', 'RETURNED') order by w.id desc limit 1) as active_order_id
+            """;
+
     public Optional<PublicStatus> publicStatus(String receiptCode) {
         return jdbc.sql("""
                         select o.id, o.receipt_code, o.status, o.category, p.name as place_name, t.name as town_name,
@@ -48,8 +57,7 @@ public class OpinionQueries {
                                o.reject_reason, o.reject_note, o.duplicate_of,
                                (select u.name from work_order w join org_unit u on u.id = w.unit_id
                                  where w.opinion_id = o.id order by w.round desc, w.id desc limit 1) as handling_unit,
-                               (select w.id from work_order w where w.opinion_id = o.id
-                                  and w.status not in ('REPLIED', 'RETURNED') order by w.id desc limit 1) as active_order_id
+                               """ + ACTIVE_ORDER + """
                         from opinion o
                         join region p on p.code = o.place_code
                         left join region t on t.code = p.parent_code and t.level in ('town', 'street')
@@ -108,7 +116,7 @@ public class OpinionQueries {
 
     public record QueueRow(long id, String receiptCode, String channel, String category, String placeName,
                            String townName, String excerpt, String status, Instant submittedAt, String addresseeKind,
-                           Long addresseeId, int reopenCount, String unitName) {
+                           Long addresseeId, int reopenCount, String unitName, Long activeOrderId) {
     }
 
     /** Newest first, keyset-paged by (submitted_at, id): page N costs the same as page 1. */
@@ -120,7 +128,8 @@ public class OpinionQueries {
                                left(o.content, 60) as excerpt, o.status, o.submitted_at, o.addressee_kind, o.addressee_id,
                                o.reopen_count,
                                (select u.name from work_order w join org_unit u on u.id = w.unit_id
-                                 where w.opinion_id = o.id order by w.round desc, w.id desc limit 1) as unit_name
+                                 where w.opinion_id = o.id order by w.round desc, w.id desc limit 1) as unit_name,
+                               """ + ACTIVE_ORDER + """
                         from opinion o
                         join region p on p.code = o.place_code
                         left join region t on t.code = p.parent_code and t.level in ('town', 'street')

@@ -72,8 +72,7 @@ class OpinionsFacade implements Opinions {
                                (select u.name from work_order w join org_unit u on u.id = w.unit_id
                                  where w.opinion_id = o.id and w.status not in ('REPLIED', 'RETURNED')
                                  order by w.id desc limit 1) as handling_unit,
-                               (select w.id from work_order w where w.opinion_id = o.id
-                                  and w.status not in ('REPLIED', 'RETURNED') order by w.id desc limit 1) as active_order_id
+                               """ + OpinionQueries.ACTIVE_ORDER + """
                         from opinion o join region p on p.code = o.place_code
                         where (:anyId or o.id in (:ids))
                           and (:category = '' or o.category = :category)

@@ -75,6 +75,8 @@ class OpinionStaffController {
         boolean more = rows.size() > PAGE_SIZE;
         List<OpinionQueries.QueueRow> page = more ? rows.subList(0, PAGE_SIZE) : rows;
         model.addAttribute("rows", page);
+        model.addAttribute("clocks", clocks.find(page.stream().map(OpinionQueries.QueueRow::activeOrderId)
+                .filter(java.util.Objects::nonNull).toList()));
         model.addAttribute("next", more ? page.get(PAGE_SIZE - 1) : null);
         model.addAttribute("status", status);
         model.addAttribute("category", category);
