@@ -231,7 +231,8 @@ public class OpinionService {
 
     public void decideExtension(long orderId, boolean approve, CivicUser user) {
         WorkOrder w = decidable(orderId, user);
-        publishOrder(w, w.decideExtension(approve), actorLabel(user), null, false);
+        // the voter's due date moves, so the voter sees the step that moved it
+        publishOrder(w, w.decideExtension(approve), actorLabel(user), null, approve);
         if (approve) {
             clocks.extend(w, w.extensionDays());
         }

@@ -6,7 +6,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.civicloop.deadlines.ClockView;
+import java.time.Instant;
 import org.civicloop.deadlines.Deadlines;
+import org.civicloop.deadlines.WorkingCalendars;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -22,10 +24,12 @@ public class WorkOrderClocks {
     public static final String SUBJECT = "work-order";
 
     private final Deadlines deadlines;
+    private final WorkingCalendars calendars;
     private final JdbcClient jdbc;
 
-    WorkOrderClocks(Deadlines deadlines, JdbcClient jdbc) {
+    WorkOrderClocks(Deadlines deadlines, WorkingCalendars calendars, JdbcClient jdbc) {
         this.deadlines = deadlines;
+        this.calendars = calendars;
         this.jdbc = jdbc;
     }
 
@@ -45,6 +49,14 @@ public class WorkOrderClocks {
     private void mirror(WorkOrder order, ClockView clock) {
         jdbc.sql("update work_order set due_at = :due where id = :id")
                 .param("due", java.sql.Timestamp.from(clock.dueAt())).param("id", order.id()).update();
+    }
+
+    /**
+     * The due time the order would have if the office granted {@code workingDays} more: the current
+     * due time plus that many working days on the current calendar, which is how the clock extends.
+     */
+    public Optional<Instant> dueIfExtended(long orderId, int workingDays) {
+        return find(orderId).map(clock -> calendars.current().plusWorkingDays(clock.dueAt(), workingDays));
     }
 
     public Optional<ClockView> find(long orderId) {

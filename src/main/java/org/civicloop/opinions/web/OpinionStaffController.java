@@ -2,7 +2,9 @@ package org.civicloop.opinions.web;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.civicloop.opinions.domain.Addressing;
 import org.civicloop.opinions.domain.OpinionPermissions;
 import org.civicloop.opinions.domain.OpinionQueries;
@@ -106,6 +108,11 @@ class OpinionStaffController {
         model.addAttribute("canDecide", permissions.canDecide(user));
         model.addAttribute("orders", orders);
         model.addAttribute("clocks", clocks.find(orders.stream().map(OpinionQueries.OrderRow::id).toList()));
+        // the office decides an extension seeing the due date it would move from and to
+        Map<Long, Instant> extendedDue = new HashMap<>();
+        orders.stream().filter(w -> w.status().equals("EXTENSION_REQUESTED") && w.extensionDays() != null)
+                .forEach(w -> clocks.dueIfExtended(w.id(), w.extensionDays()).ifPresent(due -> extendedDue.put(w.id(), due)));
+        model.addAttribute("extendedDue", extendedDue);
         model.addAttribute("myOrder", orders.stream().filter(w -> user.hasRole(Role.HANDLING_UNIT)
                 && w.unitId() == (user.unitId() == null ? -1 : user.unitId())
                 && !w.status().equals("REPLIED") && !w.status().equals("RETURNED")).findFirst().orElse(null));
