@@ -17,6 +17,16 @@ public enum Rag {
         return due.isAfter(today.plusDays(warningDays)) ? GREEN : YELLOW;
     }
 
+    /**
+     * A key suggestion's colour, the same on the desk, on its page and on the leader's list: the
+     * worse of its reply deadline (the clock's state: OVERDUE, WARNING, …) and its next milestone.
+     */
+    public static Rag ofKeySuggestion(String replyState, LocalDate nextMilestone, LocalDate today, int warningDays) {
+        Rag reply = "OVERDUE".equals(replyState) ? RED : "WARNING".equals(replyState) ? YELLOW : GREEN;
+        Rag milestone = of(nextMilestone, today, warningDays);
+        return reply.compareTo(milestone) < 0 ? reply : milestone;
+    }
+
     /** The Bootstrap colour class of a badge. */
     public String badge() {
         return switch (this) {

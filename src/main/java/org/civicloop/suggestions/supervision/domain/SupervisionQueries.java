@@ -73,6 +73,11 @@ public class SupervisionQueries {
         return new Page<>(rows, page, size, total);
     }
 
+    /** One key suggestion with its lead supervisor and reply deadline, as the desk and the leader's list read it. */
+    public Optional<KeyRow> keySuggestion(long suggestionId) {
+        return jdbc.sql(KEY_SELECT + " and s.id = :id").param("id", suggestionId).query(KeyRow.class).optional();
+    }
+
     /** The key suggestions a leader leads the supervision of, the nearest milestone first. */
     public List<KeyRow> keySuggestionsLedBy(long leaderAccountId) {
         return jdbc.sql(KEY_SELECT + " and l.leader_account_id = :l order by l.next_milestone nulls last, s.id desc limit 500")

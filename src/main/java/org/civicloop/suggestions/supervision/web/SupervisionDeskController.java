@@ -10,7 +10,6 @@ import org.civicloop.organization.CivicUser;
 import org.civicloop.organization.Role;
 import org.civicloop.shared.NotFoundException;
 import org.civicloop.shared.web.ActionOutcome;
-import org.civicloop.suggestions.ledger.DueDates;
 import org.civicloop.suggestions.supervision.domain.ContinuousSupervisionService;
 import org.civicloop.suggestions.supervision.domain.Rag;
 import org.civicloop.suggestions.supervision.domain.SupervisionProperties;
@@ -42,8 +41,12 @@ class SupervisionDeskController {
     private final SupervisionProperties properties;
     private final ZoneId zone;
 
+    private final SupervisionRag rag;
+
     SupervisionDeskController(SupervisionQueries queries, ContinuousSupervisionService continuous, People people,
-                              SupervisionProperties properties, @Value("${civicloop.time-zone:Asia/Shanghai}") ZoneId zone) {
+                              SupervisionProperties properties, SupervisionRag rag,
+                              @Value("${civicloop.time-zone:Asia/Shanghai}") ZoneId zone) {
+        this.rag = rag;
         this.queries = queries;
         this.continuous = continuous;
         this.people = people;
@@ -152,13 +155,9 @@ class SupervisionDeskController {
         LocalDate today = today();
         int w = properties.warningDays();
         List<MineItem> items = new ArrayList<>();
-        Instant now = Instant.now();
         for (var k : queries.keySuggestionsLedBy(user.accountId())) {
-            String replyState = DueDates.state(k.replyDueAt(), k.replyWarnAt(), now);
-            Rag reply = "OVERDUE".equals(replyState) ? Rag.RED : "WARNING".equals(replyState) ? Rag.YELLOW : Rag.GREEN;
-            Rag milestone = Rag.of(k.nextMilestone(), today, w);
             items.add(new MineItem("key", k.title(), "/supervision/suggestions/" + k.suggestionId(), k.nextMilestone(),
-                    reply.compareTo(milestone) < 0 ? reply : milestone, "suggestion.status." + k.status(), k.replyDueAt(), replyState));
+                    rag.ofKey(k), "suggestion.status." + k.status(), k.replyDueAt(), rag.replyState(k)));
         }
         for (var t : queries.trackingLedBy(user.accountId())) {
             items.add(new MineItem("tracking", t.title(), "/supervision/tracking/" + t.id(), t.nextDueOn(),

@@ -82,6 +82,7 @@ class SupervisionItemController {
         boolean office = permissions.isOffice(user);
         model.addAttribute("s", s);
         model.addAttribute("lead", currentLead);
+        model.addAttribute("key", queries.keySuggestion(id).orElse(null));
         var activities = queries.activities(id);
         model.addAttribute("activities", activities);
         model.addAttribute("kinds", queries.activityKinds());

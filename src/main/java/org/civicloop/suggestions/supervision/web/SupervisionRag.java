@@ -1,8 +1,11 @@
 package org.civicloop.suggestions.supervision.web;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import org.civicloop.suggestions.ledger.DueDates;
 import org.civicloop.suggestions.supervision.domain.Rag;
+import org.civicloop.suggestions.supervision.domain.SupervisionQueries;
 import org.civicloop.suggestions.supervision.domain.SupervisionProperties;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -21,5 +24,15 @@ public class SupervisionRag {
 
     public Rag of(LocalDate due) {
         return Rag.of(due, LocalDate.now(zone), properties.warningDays());
+    }
+
+    /** A key suggestion's colour: its reply deadline and its next milestone, the worse of the two. */
+    public Rag ofKey(SupervisionQueries.KeyRow k) {
+        return Rag.ofKeySuggestion(replyState(k), k.nextMilestone(), LocalDate.now(zone), properties.warningDays());
+    }
+
+    /** The reply deadline's state as every suggestion list reads it (OVERDUE, WARNING, …). */
+    public String replyState(SupervisionQueries.KeyRow k) {
+        return DueDates.state(k.replyDueAt(), k.replyWarnAt(), Instant.now());
     }
 }

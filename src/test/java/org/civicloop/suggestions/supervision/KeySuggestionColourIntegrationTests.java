@@ -1,0 +1,65 @@
+package org.civicloop.suggestions.supervision;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.civicloop.suggestions.supervision.domain.Rag;
+import org.civicloop.testing.IntegrationTest;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * Issue 8, item 11: a leader's key suggestion read 正常 on its page (its next milestone) and 已超期 on
+ * 我督办的事项 (its late reply). One computation now colours it on the leader's list, its page and the
+ * office's desk.
+ */
+@IntegrationTest
+class KeySuggestionColourIntegrationTests {
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    UserDetailsService users;
+
+    @Test
+    void aKeySuggestionReadsTheSameColourOnTheLeadersListAndItsPage() throws Exception {
+        Document mine = page("/supervision/mine", "leader");
+        List<Element> keys = mine.select("#mine-items a[href^=/supervision/suggestions/]");
+        assertThat(keys).isNotEmpty();
+        boolean sawRed = false;
+        for (Element item : keys) {
+            String onList = item.select("span.badge.fs-6").first().text();
+            Document itemPage = page(item.attr("href"), "leader");
+            assertThat(itemPage.select("#lead-rag .badge").text()).as(item.attr("href")).isEqualTo(onList);
+            sawRed |= onList.equals("已超期") || item.hasClass("border-danger");
+        }
+        // the demo's overdue key suggestion, whose reply is late while its milestone is not
+        assertThat(sawRed).isTrue();
+    }
+
+    @Test
+    void theWorseOfReplyAndMilestoneWins() {
+        LocalDate today = LocalDate.of(2026, 12, 5);
+        assertThat(Rag.ofKeySuggestion("OVERDUE", today.plusDays(30), today, 5)).isEqualTo(Rag.RED);
+        assertThat(Rag.ofKeySuggestion("RUNNING", today.minusDays(1), today, 5)).isEqualTo(Rag.RED);
+        assertThat(Rag.ofKeySuggestion("WARNING", today.plusDays(30), today, 5)).isEqualTo(Rag.YELLOW);
+        assertThat(Rag.ofKeySuggestion(null, today.plusDays(3), today, 5)).isEqualTo(Rag.YELLOW);
+        assertThat(Rag.ofKeySuggestion(null, null, today, 5)).isEqualTo(Rag.GREEN);
+    }
+
+    private Document page(String path, String role) throws Exception {
+        return Jsoup.parse(mvc.perform(get(path).with(user(users.loadUserByUsername(role)))).andReturn().getResponse()
+                .getContentAsString());
+    }
+}
