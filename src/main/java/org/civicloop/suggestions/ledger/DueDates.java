@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import org.civicloop.deadlines.WorkingCalendars;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -18,9 +19,11 @@ import org.springframework.stereotype.Component;
 public class DueDates {
 
     private final ZoneId zone;
+    private final WorkingCalendars calendars;
 
-    DueDates(@Value("${civicloop.time-zone:Asia/Shanghai}") ZoneId zone) {
+    DueDates(@Value("${civicloop.time-zone:Asia/Shanghai}") ZoneId zone, WorkingCalendars calendars) {
         this.zone = zone;
+        this.calendars = calendars;
     }
 
     /** The state at {@code now}, or null without a due time (nothing to show). */
@@ -50,9 +53,12 @@ public class DueDates {
         return Math.max(1, ChronoUnit.DAYS.between(date(dueAt), date(now)));
     }
 
-    /** Calendar days left until the due day (0 on the day itself). */
+    /**
+     * Working days left until the due day (0 on the day itself), counted as the clock counts them, so
+     * the ledger reads the same "剩 N 个工作日" as the suggestion's page and the unit's inbox.
+     */
     public long daysLeft(Instant dueAt, Instant now) {
-        return Math.max(0, ChronoUnit.DAYS.between(date(now), date(dueAt)));
+        return Math.max(0, calendars.current().workingDaysBetween(now, dueAt));
     }
 
     private LocalDate date(Instant instant) {

@@ -177,7 +177,7 @@ class SuggestionLedgerIntegrationTests {
             List<String> header = new ArrayList<>();
             sheet.getRow(1).forEach(c -> header.add(c.getStringCellValue()));
             assertThat(header).containsExactly("编号", "标题", "领衔代表", "类别", "主办（分办）单位", "协办单位", "状态", "重点建议",
-                    "提交日期", "办理期限", "剩余天数（负数为逾期天数）", "期限状态", "办理结果分类", "代表评价");
+                    "提交日期", "办理期限", "剩余工作日（负数为逾期天数）", "期限状态", "办理结果分类", "代表评价");
             assertThat(sheet.getLastRowNum()).as("title, header and three rows").isEqualTo(4);
             List<Long> ids = new ArrayList<>();
             for (int r = 2; r <= sheet.getLastRowNum(); r++) {
@@ -210,6 +210,21 @@ class SuggestionLedgerIntegrationTests {
             assertThat(done2.getCell(13).getStringCellValue()).isEqualTo("满意");
             assertThat(done2.getCell(9)).as("no running deadline").isNull();
         }
+    }
+
+    @Test
+    void theLedgerCountsDaysLeftInWorkingDaysLikeTheSuggestionsPage() throws Exception {
+        long id = registered("台账-剩余工作日", "EDUCATION", SubmissionPeriod.RECESS, false);
+        service.assign(id, HandlingMode.LEAD_AND_CO, List.of(new UnitRole(unitId(HOUSING), AssignmentRole.LEAD)), office);
+        // three months to reply: about 90 calendar days but about 60 working days
+        String onPage = org.jsoup.Jsoup.parse(mvc.perform(get("/suggestions/" + id).with(user(office)))
+                .andReturn().getResponse().getContentAsString()).select("span:matchesOwn(^剩 \\d+ 个工作日$)").first().text();
+        int year = java.time.LocalDate.now(ZONE).getYear();
+        mvc.perform(get("/suggestions/ledger").param("year", Integer.toString(year)).param("status", "ASSIGNED")
+                        .param("category", "EDUCATION").with(user(office)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("台账-剩余工作日")))
+                .andExpect(content().string(containsString(onPage)));
     }
 
     @Test
