@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.civicloop.organization.Directory;
 import org.civicloop.organization.CivicUser;
 import org.civicloop.shared.BusinessException;
 import org.civicloop.shared.web.ActionOutcome;
@@ -37,8 +38,11 @@ class BulletinController {
     private final MessageSource messages;
     private final java.time.ZoneId zone;
 
-    BulletinController(Bulletins bulletins, BulletinPdf pdf, MessageSource messages,
+    private final Directory directory;
+
+    BulletinController(Bulletins bulletins, BulletinPdf pdf, MessageSource messages, Directory directory,
                        @Value("${civicloop.time-zone:Asia/Shanghai}") java.time.ZoneId zone) {
+        this.directory = directory;
         this.bulletins = bulletins;
         this.pdf = pdf;
         this.messages = messages;
@@ -91,6 +95,9 @@ class BulletinController {
         Bulletin b = bulletins.find(id);
         model.addAttribute("b", b);
         model.addAttribute("periodLabel", b.period().label(messages, locale));
+        // people by their names, not their sign-in names
+        model.addAttribute("generatedBy", personName(b.generatedBy()));
+        model.addAttribute("publishedBy", personName(b.publishedBy()));
         return "suggestions/bulletin/detail";
     }
 
@@ -110,5 +117,9 @@ class BulletinController {
     String publish(@PathVariable long id, @AuthenticationPrincipal CivicUser user, RedirectAttributes flash) {
         return ActionOutcome.run("/suggestions/bulletins/" + id, flash, "bulletin.done.published",
                 () -> bulletins.publish(id, user, Instant.now()));
+    }
+
+    private String personName(String username) {
+        return username == null ? null : directory.accountIdByUsername(username).flatMap(directory::accountDisplayName).orElse(username);
     }
 }

@@ -198,6 +198,12 @@ class SuggestionController {
     record AssignmentView(Assignment a, String unitName, ClockView clock, boolean mine, boolean canSign, boolean canRequestReturn,
                           boolean canRequestExtension, boolean canSendView, boolean canReply, boolean canRecordContact,
                           boolean canDecideReturn, boolean canDecideExtension, boolean canAudit) {
+
+        /** Anything the viewer can do to this assignment from the page. */
+        boolean anyAction() {
+            return canSign || canRequestReturn || canRequestExtension || canSendView || canReply || canRecordContact
+                    || canDecideReturn || canDecideExtension || canAudit;
+        }
     }
 
     @GetMapping("/suggestions/{id}")
@@ -223,6 +229,7 @@ class SuggestionController {
                     office && handling && as == AssignmentStatus.REPLIED && !a.audited());
         }).toList();
         Map<String, Object> can = new HashMap<>();
+        can.put("assignmentAction", views.stream().anyMatch(AssignmentView::anyAction));
         can.put("edit", lead && st.isEditable());
         can.put("submit", lead && st.isEditable());
         can.put("confirm", permissions.isCoSigner(user, deputyId, s) && st.isEditable()
