@@ -15,6 +15,12 @@ public interface Deputies {
     /** A deputy by id, whatever their status (old opinions still name their deputy). */
     Optional<DeputySummary> find(long deputyId);
 
+    /**
+     * The deputy's mobile number, for a message the deputy must act on (a co-signing link): personal
+     * data, so it is handed out for sending only and never shown.
+     */
+    Optional<String> phoneForMessage(long deputyId);
+
     /** The deputy record linked to a login, whatever its status. */
     Optional<DeputySummary> forAccount(long accountId);
 }

@@ -33,6 +33,12 @@ class JdbcDeputies implements Deputies, DeputyRoster {
     }
 
     @Override
+    public Optional<String> phoneForMessage(long deputyId) {
+        return jdbc.sql("select phone from deputy where id = :id and phone is not null and phone <> ''").param("id", deputyId)
+                .query(String.class).optional();
+    }
+
+    @Override
     public Optional<DeputySummary> forAccount(long accountId) {
         return jdbc.sql(SELECT + " where account_id = :a").param("a", accountId).query(DeputySummary.class).optional();
     }

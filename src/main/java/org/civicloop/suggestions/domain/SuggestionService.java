@@ -215,7 +215,7 @@ public class SuggestionService {
                 .param("face", faceToFace).param("summary", text(summary)).param("by", user.getUsername()).update();
         AssignmentChanged e = new AssignmentChanged(id, seq, a.unitId(), a.role().name(), "contactRecorded", a.status().name(),
                 a.status().name(), java.util.Map.of("stage", stage.name(), "faceToFace", faceToFace));
-        step(id, e, user, null);
+        step(id, e, user.unitName() != null ? user.unitName() : user.displayName(), null);
         events.publishEvent(e);
     }
 
@@ -380,17 +380,21 @@ public class SuggestionService {
 
     /** Saves, writes the timeline and publishes; {@code user} is null for what the system does by itself. */
     private void apply(Suggestion s, List<AuditableEvent> changes, CivicUser user, String note) {
+        applyAs(s, changes, user == null ? null : user.unitName() != null ? user.unitName() : user.displayName(), note);
+    }
+
+    /** Saves the suggestion and records each change as a step under {@code actorLabel}, then publishes it. */
+    void applyAs(Suggestion s, List<AuditableEvent> changes, String actorLabel, String note) {
         suggestions.save(s);
         for (AuditableEvent e : changes) {
-            step(s.id(), e, user, note);
+            step(s.id(), e, actorLabel, note);
             events.publishEvent(e);
         }
     }
 
-    private void step(long id, AuditableEvent e, CivicUser user, String note) {
+    private void step(long id, AuditableEvent e, String actorLabel, String note) {
         jdbc.sql("insert into suggestion_step (suggestion_id, kind, actor_label, note, at) values (:s, :k, :a, :n, now())")
-                .param("s", id).param("k", e.action())
-                .param("a", user == null ? null : user.unitName() != null ? user.unitName() : user.displayName())
+                .param("s", id).param("k", e.action()).param("a", actorLabel)
                 .param("n", e instanceof SuggestionChanged || e instanceof AssignmentChanged ? note : null).update();
     }
 

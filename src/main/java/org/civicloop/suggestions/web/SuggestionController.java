@@ -17,6 +17,7 @@ import org.civicloop.shared.BusinessException;
 import org.civicloop.shared.NotFoundException;
 import org.civicloop.shared.web.ActionOutcome;
 import org.civicloop.suggestions.LinkedOpinionCodes;
+import org.civicloop.suggestions.domain.CoSignLinks;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.civicloop.suggestions.domain.Assignment;
 import org.civicloop.suggestions.domain.AssignmentRole;
@@ -62,11 +63,13 @@ class SuggestionController {
     private final DeputyRoster roster;
     private final SuggestionPermissions permissions = new SuggestionPermissions();
     private final LinkedOpinionCodes opinionCodes;
+    private final CoSignLinks coSignLinks;
 
     SuggestionController(SuggestionService service, SuggestionQueries queries, SuggestionClocks clocks, Deputies deputies,
                          Directory directory, DeputyRoster roster,
-                         LinkedOpinionCodes opinionCodes) {
+                         LinkedOpinionCodes opinionCodes, CoSignLinks coSignLinks) {
         this.opinionCodes = opinionCodes;
+        this.coSignLinks = coSignLinks;
         this.roster = roster;
         this.service = service;
         this.queries = queries;
@@ -230,6 +233,7 @@ class SuggestionController {
         }).toList();
         Map<String, Object> can = new HashMap<>();
         can.put("assignmentAction", views.stream().anyMatch(AssignmentView::anyAction));
+        can.put("sendCoSignLinks", (lead || office) && st.isEditable() && s.coSigners().stream().anyMatch(c -> !c.confirmed()));
         can.put("edit", lead && st.isEditable());
         can.put("submit", lead && st.isEditable());
         can.put("confirm", permissions.isCoSigner(user, deputyId, s) && st.isEditable()
@@ -282,6 +286,12 @@ class SuggestionController {
     @PostMapping("/suggestions/{id}/submit")
     String submit(@PathVariable long id, @AuthenticationPrincipal CivicUser user, RedirectAttributes flash) {
         return act(id, flash, "suggestion.done.submitted", () -> service.submit(id, user));
+    }
+
+    /** Co-signers without an account confirm through a link sent to their phone. */
+    @PostMapping("/suggestions/{id}/cosign-links")
+    String sendCoSignLinks(@PathVariable long id, @AuthenticationPrincipal CivicUser user, RedirectAttributes flash) {
+        return act(id, flash, "suggestion.done.coSignLinksSent", () -> coSignLinks.send(id, user, Instant.now()));
     }
 
     @PostMapping("/suggestions/{id}/confirm")
