@@ -83,6 +83,7 @@ class SecurityConfiguration {
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
                         .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler()))
+                .addFilterAfter(new CsrfCookieFilter(), org.springframework.security.web.csrf.CsrfFilter.class)
                 .headers(h -> h.frameOptions(f -> f.sameOrigin()));
         return http.build();
     }
@@ -111,5 +112,24 @@ class SecurityConfiguration {
                 .addFilterAfter(new PasswordChangeRequiredFilter(), org.springframework.security.web.access.intercept.AuthorizationFilter.class)
                 .headers(h -> h.frameOptions(f -> f.sameOrigin()));
         return http.build();
+    }
+
+    /**
+     * The public pages keep the CSRF token in a cookie (no session). Deferred, the token was created
+     * only when the template reached the form's hidden field; on a long page (the place list) the
+     * response had been flushed by then, so the Set-Cookie header was dropped and the voter's POST
+     * refused. Reading the token before the page is written sets the cookie in time.
+     */
+    static final class CsrfCookieFilter extends org.springframework.web.filter.OncePerRequestFilter {
+        @Override
+        protected void doFilterInternal(jakarta.servlet.http.HttpServletRequest request,
+                                        jakarta.servlet.http.HttpServletResponse response,
+                                        jakarta.servlet.FilterChain chain) throws jakarta.servlet.ServletException, java.io.IOException {
+            Object token = request.getAttribute(org.springframework.security.web.csrf.CsrfToken.class.getName());
+            if (token instanceof org.springframework.security.web.csrf.CsrfToken csrf) {
+                csrf.getToken();
+            }
+            chain.doFilter(request, response);
+        }
     }
 }

@@ -190,7 +190,7 @@ class SuggestionKpisIntegrationTests {
                 .andExpect(content().string(containsString("已答复件 ÷ 应答复件")))
                 .andExpect(content().string(containsString("解决类（A类）件")))
                 .andExpect(content().string(containsString("id=\"kpi-charts\"")))
-                .andExpect(content().string(containsString("/webjars/echarts/5.3.1/dist/echarts.common.min.js")))
+                .andExpect(content().string(containsString("/webjars/echarts/5.3.1/dist/echarts.common.min-")))
                 .andExpect(content().string(containsString("/suggestions/dashboard/items?from=" + period.from() + "&amp;to="
                         + period.to() + "&amp;unit=" + a.id() + "&amp;kpi=OVERDUE")));
         mvc.perform(get("/suggestions/dashboard/items" + q + "&unit=" + a.id() + "&kpi=OVERDUE").with(user(u("office"))))
