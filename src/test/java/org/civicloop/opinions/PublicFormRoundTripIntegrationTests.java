@@ -49,8 +49,12 @@ class PublicFormRoundTripIntegrationTests {
     @Test
     void aPhotoAttachedToAFormWithAProblemIsHeldAndStoredWithTheOpinion() throws Exception {
         var first = get("/public/opinions/new");
-        String cookie = first.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("XSRF-TOKEN="))
-                .findFirst().orElseThrow().split(";", 2)[0];
+        // every cookie the page set goes back with the form, as a browser sends them: the CSRF token's
+        // cookie (XSRF-TOKEN) and, when the server kept the token in a session, that session's
+        String cookie = String.join("; ", first.headers().allValues("Set-Cookie").stream()
+                .map(c -> c.split(";", 2)[0]).toList());
+        assertThat(cookie).as("the form page sets the cookie its CSRF token is checked against: %s", first.headers().map())
+                .containsAnyOf("XSRF-TOKEN=", "SESSION=");
         String token = match(CSRF, first.body());
         String village = jdbc.sql("select code from region where parent_code = ? order by code limit 1")
                 .param(OpinionFixtures.QINGYAN).query(String.class).single();
