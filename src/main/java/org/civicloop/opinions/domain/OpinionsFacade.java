@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.civicloop.opinions.Opinions;
-import org.civicloop.organization.Directory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -18,45 +17,36 @@ class OpinionsFacade implements Opinions {
 
     private final OpinionService service;
     private final OpinionQueries queries;
-    private final OpinionsProperties rules;
     private final JdbcClient jdbc;
-    private final Directory directory;
     private final WorkOrderClocks clocks;
     private final DistrictPlaces districtPlaces;
 
-    OpinionsFacade(OpinionService service, OpinionQueries queries, OpinionsProperties rules, JdbcClient jdbc,
-                   Directory directory, WorkOrderClocks clocks, DistrictPlaces districtPlaces) {
+    OpinionsFacade(OpinionService service, OpinionQueries queries, JdbcClient jdbc,
+                   WorkOrderClocks clocks, DistrictPlaces districtPlaces) {
         this.districtPlaces = districtPlaces;
         this.service = service;
         this.queries = queries;
-        this.rules = rules;
         this.jdbc = jdbc;
-        this.directory = directory;
         this.clocks = clocks;
     }
 
     @Override
     @Transactional
     public Submitted submit(Submission s) {
-        List<org.civicloop.shared.InvalidInput.Problem> problems = new ArrayList<>();
-        for (OpinionInput.Problem p : OpinionInput.check(s.category(), s.content(), s.placeCode(), s.placeDetail(),
-                s.voterName(), s.voterPhone(), s.voterEmail(), s.consent(), rules)) {
-            problems.add(new org.civicloop.shared.InvalidInput.Problem(p.field(), p.messageKey(), p.arguments()));
-        }
-        if (problems.isEmpty() && categories().stream().noneMatch(c -> c.code().equals(s.category()))) {
-            problems.add(new org.civicloop.shared.InvalidInput.Problem("category", "opinion.error.category"));
-        }
-        if (problems.isEmpty() && directory.place(s.placeCode()).isEmpty()) {
-            problems.add(new org.civicloop.shared.InvalidInput.Problem("placeCode", "opinion.error.place"));
-        }
-        if (!problems.isEmpty()) {
-            throw new InvalidOpinion(problems);
-        }
-        Opinion saved = service.submit(new NewOpinion(Channel.valueOf(s.channel().name()), null, null, s.category(),
-                s.content().strip(), s.placeCode(), OpinionInput.orNull(s.placeDetail()), OpinionInput.orNull(s.voterName()),
-                OpinionInput.orNull(s.voterPhone()), OpinionInput.orNull(s.voterEmail()), s.consent(), null,
-                OpinionInput.orNull(s.externalRef()), s.sourceIp()), List.of());
+        Opinion saved = service.submit(opinion(s), List.of());
         return new Submitted(saved.id(), saved.receiptCode());
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<org.civicloop.shared.InvalidInput.Problem> check(Submission s) {
+        return service.check(opinion(s));
+    }
+
+    private static SubmitOpinion opinion(Submission s) {
+        return SubmitOpinion.fromPartner(Channel.valueOf(s.channel().name()), s.externalRef(), s.sourceIp())
+                .category(s.category()).content(s.content()).place(s.placeCode(), s.placeDetail())
+                .voter(s.voterName(), s.voterPhone(), s.voterEmail()).consent(s.consent()).build();
     }
 
     @Override
