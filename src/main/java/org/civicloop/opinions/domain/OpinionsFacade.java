@@ -20,10 +20,12 @@ class OpinionsFacade implements Opinions {
     private final JdbcClient jdbc;
     private final WorkOrderClocks clocks;
     private final DistrictPlaces districtPlaces;
+    private final DirectoryNames names;
 
     OpinionsFacade(OpinionService service, OpinionQueries queries, JdbcClient jdbc,
-                   WorkOrderClocks clocks, DistrictPlaces districtPlaces) {
+                   WorkOrderClocks clocks, DistrictPlaces districtPlaces, DirectoryNames names) {
         this.districtPlaces = districtPlaces;
+        this.names = names;
         this.service = service;
         this.queries = queries;
         this.jdbc = jdbc;
@@ -57,13 +59,12 @@ class OpinionsFacade implements Opinions {
     @Override
     public List<View> find(Query q) {
         List<Row> rows = jdbc.sql("""
-                        select o.id, o.channel, o.category, o.content, o.status, o.place_code, p.name as place_name,
+                        select o.id, o.channel, o.category, o.content, o.status, o.place_code,
                                o.place_detail, o.submitted_at, o.updated_at, o.reply, o.replied_at,
-                               (select u.name from work_order w join org_unit u on u.id = w.unit_id
-                                 where w.opinion_id = o.id and w.status not in ('REPLIED', 'RETURNED')
-                                 order by w.id desc limit 1) as handling_unit,
+                               (select w.unit_id from work_order w where w.opinion_id = o.id
+                                   and w.status not in ('REPLIED', 'RETURNED') order by w.id desc limit 1) as handling_unit_id,
                                """ + OpinionQueries.ACTIVE_ORDER + """
-                        from opinion o join region p on p.code = o.place_code
+                        from opinion o
                         where (:anyId or o.id in (:ids))
                           and (:category = '' or o.category = :category)
                           and (:anyStatus or o.status in (:statuses))
@@ -85,11 +86,13 @@ class OpinionsFacade implements Opinions {
         Map<Long, org.civicloop.deadlines.ClockView> due = clocks.find(rows.stream()
                 .map(Row::activeOrderId).filter(java.util.Objects::nonNull).toList());
         List<View> views = new ArrayList<>();
+        DirectoryNames.Places places = rows.isEmpty() ? null : names.places();
+        DirectoryNames.Units units = names.units(rows.stream().map(Row::handlingUnitId).toList());
         for (Row r : rows) {
             var clock = r.activeOrderId() == null ? null : due.get(r.activeOrderId());
-            View v = new View(r.id(), r.channel(), r.category(), r.content(), r.status(), r.placeCode(), r.placeName(),
-                    r.placeDetail(), r.submittedAt(), r.updatedAt(), r.reply(), r.repliedAt(), r.handlingUnit(),
-                    clock == null ? null : clock.dueAt());
+            View v = new View(r.id(), r.channel(), r.category(), r.content(), r.status(), r.placeCode(),
+                    places.name(r.placeCode()), r.placeDetail(), r.submittedAt(), r.updatedAt(), r.reply(), r.repliedAt(),
+                    units.name(r.handlingUnitId()), clock == null ? null : clock.dueAt());
             views.add(v);
         }
         return views;
@@ -111,7 +114,7 @@ class OpinionsFacade implements Opinions {
     }
 
     record Row(long id, String channel, String category, String content, String status, String placeCode,
-               String placeName, String placeDetail, Instant submittedAt, Instant updatedAt, String reply,
-               Instant repliedAt, String handlingUnit, Long activeOrderId) {
+               String placeDetail, Instant submittedAt, Instant updatedAt, String reply,
+               Instant repliedAt, Long handlingUnitId, Long activeOrderId) {
     }
 }
