@@ -81,6 +81,13 @@ class OpinionNamesIntegrationTests {
         assertThat(queries.inbox(f.unitId(HOUSING), true, null, 1000)).filteredOn(r -> r.workOrderId() == order)
                 .extracting(OpinionQueries.InboxRow::placeName).containsExactly(villageName);
 
+        // 乡镇（街道） and 村（社区） in the ledger's export: a village's town and the village; a town and nothing
+        java.util.Map<String, String> ledgerPlaces = new java.util.HashMap<>();
+        ledger.stream(new OpinionLedger.Filter(null, null, null, null, null, null, OpinionFixtures.QINGYAN),
+                r -> ledgerPlaces.put(r.receiptCode(), r.town() + "|" + r.place() + "|" + r.unit()));
+        assertThat(ledgerPlaces.get(inVillage.receiptCode())).isEqualTo("青岩镇|" + villageName + "|" + HOUSING);
+        assertThat(ledgerPlaces.get(atTown.receiptCode())).isEqualTo("青岩镇|null|null");
+
         var view = opinions.find(atTown.id()).orElseThrow();
         assertThat(view.placeName()).isEqualTo("青岩镇");
         assertThat(view.handlingUnit()).isNull();
