@@ -50,7 +50,11 @@ public interface Opinions {
                  int limit) {
     }
 
+    /** Stores the opinion; refused with an {@link InvalidOpinion} listing every problem, and then nothing is stored. */
     Submitted submit(Submission submission);
+
+    /** Every problem {@link #submit} would refuse the submission for (empty when none); nothing is stored. */
+    List<org.civicloop.shared.InvalidInput.Problem> check(Submission submission);
 
     Optional<View> find(long id);
 

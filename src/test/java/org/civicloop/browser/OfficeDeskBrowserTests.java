@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.List;
 import org.civicloop.opinions.domain.Channel;
-import org.civicloop.opinions.domain.NewOpinion;
+import org.civicloop.opinions.domain.SubmitOpinion;
 import org.civicloop.opinions.domain.OpinionService;
 import org.civicloop.testing.Browser;
 import org.civicloop.testing.IntegrationTest;
@@ -46,12 +46,10 @@ class OfficeDeskBrowserTests {
     @Test
     void theOfficeSeesTheQueueSimilarOpinionsAndTheLedger() {
         String place = "520111101001";
-        var first = service.submit(new NewOpinion(Channel.HOTLINE, null, null, "ENVIRONMENT",
-                "青岩古镇南门外的河道里有人倾倒建筑垃圾，河水发臭", place, null, null, null, null, false, null,
-                "DESK-" + System.nanoTime(), null), List.of());
-        var second = service.submit(new NewOpinion(Channel.ONLINE, null, null, "ENVIRONMENT",
-                "南门外河道被倾倒建筑垃圾，河水很臭，希望清理", place, null, null, null, null, false, null, null, null),
-                List.of());
+        var first = service.submit(SubmitOpinion.hotline("DESK-" + System.nanoTime()).category("ENVIRONMENT")
+                .content("青岩古镇南门外的河道里有人倾倒建筑垃圾，河水发臭").place(place, null).build(), List.of());
+        var second = service.submit(SubmitOpinion.of(Channel.ONLINE).category("ENVIRONMENT")
+                .content("南门外河道被倾倒建筑垃圾，河水很臭，希望清理").place(place, null).build(), List.of());
 
         desk.get(url("/login"));
         desk.findElement(By.id("username")).sendKeys("office");

@@ -26,8 +26,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.civicloop.opinions.domain.Channel;
-import org.civicloop.opinions.domain.NewOpinion;
+import org.civicloop.opinions.domain.SubmitOpinion;
 import org.civicloop.opinions.domain.Opinion;
 import org.civicloop.opinions.domain.OpinionService;
 import org.civicloop.organization.CivicUser;
@@ -372,8 +371,8 @@ class Open311ApiIntegrationTests {
 
     @Test
     void opinionsFromOtherChannelsAreNeitherListedNorFound() throws Exception {
-        Opinion online = opinions.submit(new NewOpinion(Channel.ONLINE, null, null, "URBAN", "网上提交的意见不对外公开",
-                villageOf(QINGYAN), null, null, null, null, false, null, null, "127.0.0.1"), List.of());
+        Opinion online = opinions.submit(SubmitOpinion.fromPublic(null, "127.0.0.1").category("URBAN").content("网上提交的意见不对外公开")
+                .place(villageOf(QINGYAN), null).build(), List.of());
         mvc.perform(get("/open311/v2/requests/" + online.id() + ".json")).andExpect(status().isNotFound());
         mvc.perform(get("/open311/v2/requests.json").param("service_request_id", Long.toString(online.id())))
                 .andExpect(status().isOk()).andExpect(jsonPath("$", hasSize(0)));

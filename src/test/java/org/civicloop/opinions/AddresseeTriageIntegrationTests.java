@@ -7,7 +7,7 @@ import java.util.List;
 import org.civicloop.opinions.domain.AddresseeKind;
 import org.civicloop.opinions.domain.Addressing;
 import org.civicloop.opinions.domain.Channel;
-import org.civicloop.opinions.domain.NewOpinion;
+import org.civicloop.opinions.domain.SubmitOpinion;
 import org.civicloop.opinions.domain.Opinion;
 import org.civicloop.opinions.domain.OpinionQueries;
 import org.civicloop.opinions.domain.OpinionService;
@@ -43,8 +43,8 @@ class AddresseeTriageIntegrationTests {
 
     private Opinion viaCode(String token, String content) {
         Addressing.Addressee a = addressing.byToken(token).orElseThrow();
-        return service.submit(new NewOpinion(Channel.QR, a.kind(), a.id(), "RURAL", content,
-                f.anyVillageOf(OpinionFixtures.QINGYAN), null, null, null, null, false, null, null, null), List.of());
+        return service.submit(SubmitOpinion.of(Channel.QR).addressee(a.kind(), a.id()).category("RURAL").content(content)
+                .place(f.anyVillageOf(OpinionFixtures.QINGYAN), null).build(), List.of());
     }
 
     @Test

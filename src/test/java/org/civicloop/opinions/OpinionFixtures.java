@@ -1,8 +1,7 @@
 package org.civicloop.opinions;
 
 import java.util.List;
-import org.civicloop.opinions.domain.Channel;
-import org.civicloop.opinions.domain.NewOpinion;
+import org.civicloop.opinions.domain.SubmitOpinion;
 import org.civicloop.opinions.domain.Opinion;
 import org.civicloop.opinions.domain.OpinionService;
 import org.civicloop.organization.CivicUser;
@@ -38,8 +37,8 @@ final class OpinionFixtures {
     }
 
     Opinion submitted(String content) {
-        return service.submit(new NewOpinion(Channel.ONLINE, null, null, "URBAN", content, anyVillageOf(QINGYAN), null,
-                "张三", "13800138000", null, true, null, null, "127.0.0.1"), List.of());
+        return service.submit(SubmitOpinion.fromPublic(null, "127.0.0.1").category("URBAN").content(content)
+                .place(anyVillageOf(QINGYAN), null).voter("张三", "13800138000", null).consent(true).build(), List.of());
     }
 
     /** Submitted, accepted by the office and forwarded to the housing bureau; returns the work order id. */

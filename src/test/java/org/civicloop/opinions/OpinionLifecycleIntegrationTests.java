@@ -220,9 +220,14 @@ class OpinionLifecycleIntegrationTests {
 
     @Test
     void consentIsRequiredForPersonalData() {
-        assertThatThrownBy(() -> service.submit(new org.civicloop.opinions.domain.NewOpinion(
-                org.civicloop.opinions.domain.Channel.ONLINE, null, null, "URBAN", "没有同意也留了电话号码的意见",
-                f.anyVillageOf(OpinionFixtures.QINGYAN), null, null, "13800138000", null, false, null, null, null), List.of()))
-                .isInstanceOf(BusinessException.class).extracting("messageKey").isEqualTo("opinion.error.consent");
+        long before = jdbc.sql("select count(*) from opinion").query(Long.class).single();
+        assertThatThrownBy(() -> service.submit(org.civicloop.opinions.domain.SubmitOpinion.fromPublic(null, "127.0.0.1")
+                .category("URBAN").content("没有同意也留了电话号码的意见").place(f.anyVillageOf(OpinionFixtures.QINGYAN), null)
+                .voter(null, "13800138000", null).consent(false).build(), List.of()))
+                .isInstanceOfSatisfying(Opinions.InvalidOpinion.class, e -> assertThat(e.problems())
+                        .extracting(org.civicloop.shared.InvalidInput.Problem::field,
+                                org.civicloop.shared.InvalidInput.Problem::messageKey)
+                        .containsExactly(org.assertj.core.groups.Tuple.tuple("consent", "opinion.error.consent")));
+        assertThat(jdbc.sql("select count(*) from opinion").query(Long.class).single()).isEqualTo(before);
     }
 }

@@ -8,7 +8,7 @@ import java.time.Instant;
 import org.civicloop.deadlines.DeadlineMissed;
 import java.util.List;
 import org.civicloop.opinions.domain.Channel;
-import org.civicloop.opinions.domain.NewOpinion;
+import org.civicloop.opinions.domain.SubmitOpinion;
 import org.civicloop.opinions.domain.Opinion;
 import org.civicloop.opinions.domain.OpinionService;
 import org.civicloop.testing.IntegrationTest;
@@ -52,8 +52,8 @@ class OpinionNoticesIntegrationTests {
     @Test
     void theUnitHearsOfANewOrderAndTheVoterOfTheAnswerBySms() {
         String phone = "139" + String.format("%08d", System.nanoTime() % 100_000_000);
-        Opinion o = service.submit(new NewOpinion(Channel.ONLINE, null, null, "URBAN", "村口桥梁护栏损坏，存在安全隐患",
-                f.anyVillageOf(OpinionFixtures.QINGYAN), null, null, phone, null, true, null, null, null), List.of());
+        Opinion o = service.submit(SubmitOpinion.of(Channel.ONLINE).category("URBAN").content("村口桥梁护栏损坏，存在安全隐患")
+                .place(f.anyVillageOf(OpinionFixtures.QINGYAN), null).voter(null, phone, null).consent(true).build(), List.of());
         long order = f.forwardedToHousing(o);
         assertThat(staffMessages("unit", "opinion.notice.assigned", o.id())).isEqualTo(1);
         assertThat(staffMessages("unit2", "opinion.notice.assigned", o.id())).isZero();

@@ -145,9 +145,8 @@ class SuggestionClosureIntegrationTests {
         Opinion anonymous = people.acceptedOpinion(opinions, "古镇周边停车位太少", null);
         Opinion promoted = people.acceptedOpinion(opinions, "希望建设古镇游客停车场", null);
         opinions.toSuggestion(promoted.id(), office); // the office promotes it first (转为代表建议); a deputy takes it up
-        Opinion notAccepted = opinions.submit(new org.civicloop.opinions.domain.NewOpinion(
-                org.civicloop.opinions.domain.Channel.ONLINE, null, null, "URBAN", "还没有受理的意见", withPhone.placeCode(),
-                null, null, null, null, false, null, null, null), List.of());
+        Opinion notAccepted = opinions.submit(org.civicloop.opinions.domain.SubmitOpinion.of(org.civicloop.opinions.domain.Channel.ONLINE)
+                .category("URBAN").content("还没有受理的意见").place(withPhone.placeCode(), null).build(), List.of());
 
         // an opinion not yet accepted cannot be linked, and the whole draft is refused with it
         assertThatThrownBy(() -> service.draft(new SuggestionDraft("不应保存的建议", "内容。", "URBAN", SubmissionPeriod.RECESS,

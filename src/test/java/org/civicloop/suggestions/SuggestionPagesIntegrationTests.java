@@ -79,9 +79,9 @@ class SuggestionPagesIntegrationTests {
         long deputyId = service.deputyIdOf(u("deputy"));
         String village = jdbc.sql("select code from region where parent_code = '520111101' order by code limit 1")
                 .query(String.class).single();
-        org.civicloop.opinions.domain.Opinion o = opinions.submit(new org.civicloop.opinions.domain.NewOpinion(
-                org.civicloop.opinions.domain.Channel.QR, org.civicloop.opinions.domain.AddresseeKind.DEPUTY, deputyId, "URBAN",
-                "村里到镇上的公交一天只有两班，希望增加班次", village, null, null, null, null, false, null, null, null), List.of());
+        org.civicloop.opinions.domain.Opinion o = opinions.submit(org.civicloop.opinions.domain.SubmitOpinion.of(org.civicloop.opinions.domain.Channel.QR)
+                .addressee(org.civicloop.opinions.domain.AddresseeKind.DEPUTY, deputyId).category("URBAN")
+                .content("村里到镇上的公交一天只有两班，希望增加班次").place(village, null).build(), List.of());
         mvc.perform(post("/opinions/" + o.id() + "/accept").with(csrf()).with(user(u("deputy"))))
                 .andExpect(flash().attribute("done", "opinion.done.accepted"));
         String draftForm = mvc.perform(post("/opinions/" + o.id() + "/to-suggestion").with(csrf()).with(user(u("deputy"))))

@@ -2,8 +2,7 @@ package org.civicloop.suggestions;
 
 import java.util.List;
 import java.util.Set;
-import org.civicloop.opinions.domain.Channel;
-import org.civicloop.opinions.domain.NewOpinion;
+import org.civicloop.opinions.domain.SubmitOpinion;
 import org.civicloop.opinions.domain.Opinion;
 import org.civicloop.opinions.domain.OpinionService;
 import org.civicloop.organization.CivicUser;
@@ -68,8 +67,8 @@ public final class SuggestionPeople {
     public Opinion acceptedOpinion(OpinionService opinions, String content, String phone) {
         String village = jdbc.sql("select code from region where parent_code = '520111101' order by code limit 1")
                 .query(String.class).single();
-        Opinion o = opinions.submit(new NewOpinion(Channel.ONLINE, null, null, "URBAN", content, village, null,
-                phone == null ? null : "\u5f20\u4e09", phone, null, phone != null, null, null, "127.0.0.1"), List.of());
+        Opinion o = opinions.submit(SubmitOpinion.fromPublic(null, "127.0.0.1").category("URBAN").content(content).place(village, null)
+                .voter(phone == null ? null : "\u5f20\u4e09", phone, null).consent(phone != null).build(), List.of());
         opinions.accept(o.id(), user("office"));
         return o;
     }

@@ -136,7 +136,7 @@ public class Open311Requests {
                 s.description(), ourPlace ? place : null, Text.orNull(s.addressString()),
                 name, phone, email, personal, partner.name() + ":" + token, s.sourceIp());
         if (!own.isEmpty()) {
-            throw new InvalidRequest(sorted(merge(own, probe(submission))));
+            throw new InvalidRequest(sorted(merge(own, opinions.check(submission))));
         }
         try {
             return tx.execute(status -> {
@@ -245,24 +245,6 @@ public class Open311Requests {
             }
         }
         return problems;
-    }
-
-    /**
-     * The opinions module's own verdict on a submission this module already refuses, so the partner
-     * hears every problem at once. It runs in a transaction that is always rolled back: nothing of it
-     * can stay, even if the opinions module had nothing to object.
-     */
-    private List<Problem> probe(Opinions.Submission submission) {
-        List<Problem> problems = tx.execute(status -> {
-            status.setRollbackOnly();
-            try {
-                opinions.submit(submission);
-                return List.<Problem>of();
-            } catch (Opinions.InvalidOpinion e) {
-                return e.problems();
-            }
-        });
-        return problems == null ? List.of() : problems;
     }
 
     /** Ours first; theirs renamed to GeoReport fields, except where we already name a problem with that field. */

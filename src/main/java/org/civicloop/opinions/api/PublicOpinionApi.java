@@ -8,9 +8,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.civicloop.opinions.Opinions;
 import org.civicloop.opinions.domain.Addressing;
-import org.civicloop.opinions.domain.Channel;
-import org.civicloop.opinions.domain.NewOpinion;
 import org.civicloop.opinions.domain.Opinion;
 import org.civicloop.opinions.domain.OpinionQueries;
 import org.civicloop.opinions.domain.OpinionService;
@@ -18,9 +17,10 @@ import org.civicloop.opinions.domain.OpinionsProperties;
 import org.civicloop.opinions.domain.Rating;
 import org.civicloop.opinions.domain.ReceiptCodes;
 import org.civicloop.opinions.domain.SubmissionLimits;
+import org.civicloop.opinions.domain.SubmitOpinion;
 import org.civicloop.opinions.domain.WorkOrderClocks;
-import org.civicloop.opinions.domain.OpinionInput;
 import org.civicloop.shared.BusinessException;
+import org.civicloop.shared.InvalidInput;
 import org.civicloop.shared.NotFoundException;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -84,25 +84,28 @@ class PublicOpinionApi {
     @PostMapping
     @Operation(summary = "Send an opinion; answers 201 with the receipt code")
     ResponseEntity<?> submit(@RequestBody Submission s, HttpServletRequest request) {
-        List<OpinionInput.Problem> problems = OpinionInput.check(s.category(), s.content(), s.placeCode(), s.placeDetail(),
-                s.voterName(), s.voterPhone(), s.voterEmail(), s.consent(), rules);
+        List<InvalidInput.Problem> problems = new ArrayList<>();
         Addressing.Addressee addressee = null;
         if (s.dutyCode() != null && !s.dutyCode().isBlank()) {
             addressee = addressing.byToken(s.dutyCode()).orElse(null);
             if (addressee == null) {
-                problems = new ArrayList<>(problems);
-                problems.add(new OpinionInput.Problem("dutyCode", "opinion.error.dutyCode"));
+                problems.add(new InvalidInput.Problem("dutyCode", "opinion.error.dutyCode"));
             }
         }
+        SubmitOpinion opinion = SubmitOpinion.fromPublic(addressee, request.getRemoteAddr())
+                .category(s.category()).content(s.content()).place(s.placeCode(), s.placeDetail())
+                .voter(s.voterName(), s.voterPhone(), s.voterEmail()).consent(s.consent()).build();
+        problems.addAll(0, service.check(opinion));
         if (!problems.isEmpty()) {
             return ResponseEntity.badRequest().body(problem(request, problems));
         }
-        limits.checkSubmission(request.getRemoteAddr(), OpinionInput.orNull(s.voterPhone()));
-        Opinion saved = service.submit(new NewOpinion(addressee == null ? Channel.ONLINE : Channel.QR,
-                addressee == null ? null : addressee.kind(), addressee == null ? null : addressee.id(), s.category(),
-                s.content().strip(), s.placeCode(), OpinionInput.orNull(s.placeDetail()), OpinionInput.orNull(s.voterName()),
-                OpinionInput.orNull(s.voterPhone()), OpinionInput.orNull(s.voterEmail()), Boolean.TRUE.equals(s.consent()),
-                null, null, request.getRemoteAddr()), List.of());
+        limits.checkSubmission(request.getRemoteAddr(), opinion.voterPhone());
+        Opinion saved;
+        try {
+            saved = service.submit(opinion, List.of());
+        } catch (Opinions.InvalidOpinion e) {
+            return ResponseEntity.badRequest().body(problem(request, e.problems()));
+        }
         String url = "/public/api/opinions/" + saved.receiptCode();
         return ResponseEntity.created(URI.create(url)).body(new Receipt(saved.receiptCode(), url, rules.triageWorkingDays()));
     }
@@ -140,7 +143,7 @@ class PublicOpinionApi {
         return status(rated.receiptCode(), request);
     }
 
-    private ProblemDetail problem(HttpServletRequest request, List<OpinionInput.Problem> problems) {
+    private ProblemDetail problem(HttpServletRequest request, List<InvalidInput.Problem> problems) {
         var locale = LocaleContextHolder.getLocale();
         ProblemDetail p = ProblemDetail.forStatus(HttpStatus.BAD_REQUEST);
         p.setTitle(messages.getMessage("error.400.title", null, locale));

@@ -13,9 +13,9 @@ import org.civicloop.deputies.Deputies;
 import org.civicloop.liaison.LiaisonSites;
 import org.civicloop.opinions.domain.AddresseeKind;
 import org.civicloop.opinions.domain.Channel;
-import org.civicloop.opinions.domain.NewOpinion;
 import org.civicloop.opinions.domain.Opinion;
 import org.civicloop.opinions.domain.OpinionService;
+import org.civicloop.opinions.domain.SubmitOpinion;
 import org.civicloop.opinions.domain.Rating;
 import org.civicloop.organization.CivicUser;
 import org.civicloop.organization.Directory;
@@ -95,10 +95,10 @@ class OpinionDemoData implements ApplicationRunner {
             case RECEPTION, MARKET_DAY -> directory.accountIdByUsername("station").orElseThrow();
             default -> null;
         };
-        boolean personal = !r.voterName().isEmpty() || !r.voterPhone().isEmpty();
-        Opinion o = service.submit(new NewOpinion(r.channel(), kind, addressee, r.category(), r.content(), r.placeCode(),
-                blankToNull(r.placeDetail()), blankToNull(r.voterName()), blankToNull(r.voterPhone()), null, personal,
-                recordedBy, blankToNull(r.ref()), null), List.of(), received);
+        // the demo voters who left a name or a phone number agreed that it be kept
+        Opinion o = service.submit(SubmitOpinion.of(r.channel()).addressee(kind, addressee).recordedBy(recordedBy)
+                .externalRef(r.ref()).category(r.category()).content(r.content()).place(r.placeCode(), r.placeDetail())
+                .voter(r.voterName(), r.voterPhone(), null).consent(true).build(), List.of(), received);
         long id = o.id();
         switch (r.state()) {
             case "NEW" -> { }
@@ -168,10 +168,6 @@ class OpinionDemoData implements ApplicationRunner {
 
     private CivicUser user(String username) {
         return (CivicUser) users.loadUserByUsername(username);
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
     }
 
     record Row(String key, String state, Channel channel, String addressee, String category, String placeCode,

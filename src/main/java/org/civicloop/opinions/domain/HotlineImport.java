@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.civicloop.organization.Directory;
+import org.civicloop.shared.InvalidInput.Problem;
 import org.civicloop.shared.spreadsheet.Row;
 import org.civicloop.shared.spreadsheet.Table;
 import org.civicloop.shared.spreadsheet.TableException;
@@ -75,7 +76,7 @@ public class HotlineImport {
             }
         }
         List<LineProblem> problems = new ArrayList<>();
-        List<NewOpinion> rows = new ArrayList<>();
+        List<SubmitOpinion> rows = new ArrayList<>();
         Set<String> tickets = new HashSet<>();
         try (Table table = TableReader.withLimits(MAX_ROWS, MAX_BYTES).open(in)) {
             table.requireColumns(columns.ticket(), columns.content(), columns.category(), columns.place());
@@ -100,13 +101,15 @@ public class HotlineImport {
                 }
                 String phone = trim(cells.get(columns.phone()));
                 String name = trim(cells.get(columns.name()));
-                for (OpinionInput.Problem p : OpinionInput.check(category == null ? "OTHER" : category, cells.get(columns.content()),
-                        place == null ? "0000" : place, cells.get(columns.placeDetail()), name, phone, null, true, rules)) {
-                    problems.add(new LineProblem(row.line(), p.messageKey(), p.arguments()));
+                SubmitOpinion opinion = SubmitOpinion.hotline(ticket).category(category).content(cells.get(columns.content()))
+                        .place(place, cells.get(columns.placeDetail())).voter(name, phone, null).build();
+                for (Problem p : opinion.problems(rules)) {
+                    // an unknown category or place is named above, by what the row holds
+                    if (!(p.field().equals("category") && category == null) && !(p.field().equals("placeCode") && place == null)) {
+                        problems.add(new LineProblem(row.line(), p.messageKey(), p.arguments()));
+                    }
                 }
-                rows.add(new NewOpinion(Channel.HOTLINE, null, null, category, trim(cells.get(columns.content())), place,
-                        OpinionInput.orNull(cells.get(columns.placeDetail())), OpinionInput.orNull(name), OpinionInput.orNull(phone),
-                        null, true, null, ticket, null));
+                rows.add(opinion);
             }
             if (problems.isEmpty() && rows.isEmpty()) {
                 problems.add(new LineProblem(0, "hotline.error.empty"));
@@ -117,7 +120,7 @@ public class HotlineImport {
         if (!problems.isEmpty()) {
             return new Result(0, problems);
         }
-        for (NewOpinion n : rows) {
+        for (SubmitOpinion n : rows) {
             service.submit(n, List.of());
         }
         return new Result(rows.size(), List.of());

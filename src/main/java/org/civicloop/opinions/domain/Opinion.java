@@ -92,11 +92,10 @@ public class Opinion {
         this.version = version;
     }
 
-    static Opinion submit(String receiptCode, NewOpinion n, String districtCode, Instant now) {
-        boolean personal = n.voterName() != null || n.voterPhone() != null || n.voterEmail() != null;
+    static Opinion submit(String receiptCode, SubmitOpinion n, String districtCode, Instant now) {
         return new Opinion(null, receiptCode, n.channel(), n.addresseeKind(), n.addresseeId(), n.category(),
                 n.content(), n.placeCode(), n.placeDetail(), districtCode, n.voterName(), n.voterPhone(),
-                n.voterEmail(), personal ? now : null, OpinionStatus.SUBMITTED, null, null, null, null, null, null,
+                n.voterEmail(), n.personal() ? now : null, OpinionStatus.SUBMITTED, null, null, null, null, null, null,
                 null, null, null, 0, n.recordedByAccount(), n.externalRef(), n.sourceIp(), now, now, null, null);
     }
 

@@ -22,11 +22,14 @@ public class OpinionQueries {
 
     private final JdbcClient jdbc;
     private final Addressing addressing;
+    private final DirectoryNames names;
     private final ZoneId zone;
 
-    OpinionQueries(JdbcClient jdbc, Addressing addressing, @Value("${civicloop.time-zone:Asia/Shanghai}") ZoneId zone) {
+    OpinionQueries(JdbcClient jdbc, Addressing addressing, DirectoryNames names,
+                   @Value("${civicloop.time-zone:Asia/Shanghai}") ZoneId zone) {
         this.jdbc = jdbc;
         this.addressing = addressing;
+        this.names = names;
         this.zone = zone;
     }
 
@@ -50,19 +53,33 @@ public class OpinionQueries {
                and w.status not in ('REPLIED', 'RETURNED') order by w.id desc limit 1) as active_order_id
             """;
 
+    /** The unit of an opinion's newest work order (the last round), named afterwards through {@link DirectoryNames}. */
+    static final String LAST_UNIT = """
+            (select w.unit_id from work_order w where w.opinion_id = o.id
+               order by w.round desc, w.id desc limit 1) as last_unit_id
+            """;
+
     public Optional<PublicStatus> publicStatus(String receiptCode) {
+        record Raw(long id, String receiptCode, String status, String category, String placeCode, Instant submittedAt,
+                   String content, String reply, String repliedBy, Instant repliedAt, String rating, int reopenCount,
+                   String rejectReason, String rejectNote, Long duplicateOf, Long lastUnitId, Long activeOrderId) {
+        }
         return jdbc.sql("""
-                        select o.id, o.receipt_code, o.status, o.category, p.name as place_name, t.name as town_name,
+                        select o.id, o.receipt_code, o.status, o.category, o.place_code,
                                o.submitted_at, o.content, o.reply, o.replied_by, o.replied_at, o.rating, o.reopen_count,
                                o.reject_reason, o.reject_note, o.duplicate_of,
-                               (select u.name from work_order w join org_unit u on u.id = w.unit_id
-                                 where w.opinion_id = o.id order by w.round desc, w.id desc limit 1) as handling_unit,
-                               """ + ACTIVE_ORDER + """
+                               """ + LAST_UNIT + ", " + ACTIVE_ORDER + """
                         from opinion o
-                        join region p on p.code = o.place_code
-                        left join region t on t.code = p.parent_code and t.level in ('town', 'street')
                         where o.receipt_code = :code""")
-                .param("code", receiptCode).query(PublicStatus.class).optional();
+                .param("code", receiptCode).query(Raw.class).optional()
+                .map(r -> {
+                    DirectoryNames.Places places = names.places();
+                    return new PublicStatus(r.id(), r.receiptCode(), r.status(), r.category(), places.name(r.placeCode()),
+                            places.townName(r.placeCode()), r.submittedAt(), r.content(), r.reply(), r.repliedBy(),
+                            r.repliedAt(), r.rating(), r.reopenCount(), r.rejectReason(), r.rejectNote(), r.duplicateOf(),
+                            names.units(java.util.Collections.singleton(r.lastUnitId())).name(r.lastUnitId()),
+                            r.activeOrderId());
+                });
     }
 
     public Optional<PublicStatus> publicStatus(long id) {
@@ -121,18 +138,20 @@ public class OpinionQueries {
 
     /** Newest first, keyset-paged by (submitted_at, id): page N costs the same as page 1. */
     public List<QueueRow> queue(QueueFilter f, CivicUser user, Instant beforeAt, Long beforeId, int limit) {
+        record Raw(long id, String receiptCode, String channel, String category, String placeCode, String excerpt,
+                   String status, Instant submittedAt, String addresseeKind, Long addresseeId, int reopenCount,
+                   Long lastUnitId, Long activeOrderId) {
+        }
         Addressing.Addressees mine = addressing.of(user);
         boolean all = user.hasRole(Role.CONGRESS_OFFICE) || user.hasRole(Role.LEADER) || user.hasRole(Role.ADMIN);
-        return jdbc.sql("""
-                        select o.id, o.receipt_code, o.channel, o.category, p.name as place_name, t.name as town_name,
+        DirectoryNames.Places places = names.places();
+        List<String> town = blank(f.town()).isEmpty() ? List.of("-") : places.codesIn(blank(f.town()));
+        List<Raw> rows = jdbc.sql("""
+                        select o.id, o.receipt_code, o.channel, o.category, o.place_code,
                                left(o.content, 60) as excerpt, o.status, o.submitted_at, o.addressee_kind, o.addressee_id,
                                o.reopen_count,
-                               (select u.name from work_order w join org_unit u on u.id = w.unit_id
-                                 where w.opinion_id = o.id order by w.round desc, w.id desc limit 1) as unit_name,
-                               """ + ACTIVE_ORDER + """
+                               """ + LAST_UNIT + ", " + ACTIVE_ORDER + """
                         from opinion o
-                        join region p on p.code = o.place_code
-                        left join region t on t.code = p.parent_code and t.level in ('town', 'street')
                         where (:all
                                or (o.addressee_kind = 'DEPUTY' and o.addressee_id = :deputyId)
                                or (o.addressee_kind = 'SITE' and o.addressee_id in (:siteIds))
@@ -140,7 +159,7 @@ public class OpinionQueries {
                           and (:status = '' or o.status = :status)
                           and (:category = '' or o.category = :category)
                           and (:channel = '' or o.channel = :channel)
-                          and (:town = '' or o.place_code = :town or p.parent_code = :town)
+                          and (:anyTown or o.place_code in (:town))
                           and (:text = '' or o.content ilike '%' || :text || '%' or o.receipt_code = upper(:text))
                           and (cast(:from as timestamptz) is null or o.submitted_at >= :from)
                           and (cast(:to as timestamptz) is null or o.submitted_at < :to)
@@ -152,14 +171,18 @@ public class OpinionQueries {
                 .param("all", all).param("deputyId", mine.deputyId()).param("siteIds", mine.siteIds())
                 .param("myUnit", user.hasRole(Role.HANDLING_UNIT) && user.unitId() != null ? user.unitId() : -1L)
                 .param("status", blank(f.status())).param("category", blank(f.category())).param("channel", blank(f.channel()))
-                .param("town", blank(f.town())).param("text", blank(f.text()))
+                .param("anyTown", blank(f.town()).isEmpty()).param("town", town).param("text", blank(f.text()))
                 .param("from", f.from() == null ? null : Timestamp.from(f.from().atStartOfDay(zone).toInstant()))
                 .param("to", f.to() == null ? null : Timestamp.from(f.to().plusDays(1).atStartOfDay(zone).toInstant()))
                 .param("unitId", f.unitId())
                 .param("beforeAt", beforeAt == null ? null : Timestamp.from(beforeAt))
                 .param("beforeId", beforeId == null ? Long.MAX_VALUE : beforeId)
                 .param("limit", limit)
-                .query(QueueRow.class).list();
+                .query(Raw.class).list();
+        DirectoryNames.Units units = names.units(rows.stream().map(Raw::lastUnitId).toList());
+        return rows.stream().map(r -> new QueueRow(r.id(), r.receiptCode(), r.channel(), r.category(),
+                places.name(r.placeCode()), places.townName(r.placeCode()), r.excerpt(), r.status(), r.submittedAt(),
+                r.addresseeKind(), r.addresseeId(), r.reopenCount(), units.name(r.lastUnitId()), r.activeOrderId())).toList();
     }
 
     public record Detail(long id, String receiptCode, String channel, String category, String content,
@@ -171,19 +194,30 @@ public class OpinionQueries {
     }
 
     public Optional<Detail> detail(long id) {
+        record Raw(long id, String receiptCode, String channel, String category, String content, String placeCode,
+                   String placeDetail, String voterName, String voterPhone, String voterEmail, String status,
+                   String rejectReason, String rejectNote, Long duplicateOf, String duplicateOfCode, String reply,
+                   String repliedBy, Instant repliedAt, String rating, int reopenCount, String addresseeKind,
+                   Long addresseeId, Instant submittedAt, String externalRef, int photoCount) {
+        }
         return jdbc.sql("""
-                        select o.id, o.receipt_code, o.channel, o.category, o.content, o.place_code, p.name as place_name,
-                               t.name as town_name, o.place_detail, o.voter_name, o.voter_phone, o.voter_email, o.status,
+                        select o.id, o.receipt_code, o.channel, o.category, o.content, o.place_code, o.place_detail, o.voter_name, o.voter_phone, o.voter_email, o.status,
                                o.reject_reason, o.reject_note, o.duplicate_of, d.receipt_code as duplicate_of_code, o.reply,
                                o.replied_by, o.replied_at, o.rating, o.reopen_count, o.addressee_kind, o.addressee_id,
                                o.submitted_at, o.external_ref,
                                (select count(*) from opinion_photo f where f.opinion_id = o.id) as photo_count
                         from opinion o
-                        join region p on p.code = o.place_code
-                        left join region t on t.code = p.parent_code and t.level in ('town', 'street')
                         left join opinion d on d.id = o.duplicate_of
                         where o.id = :id""")
-                .param("id", id).query(Detail.class).optional();
+                .param("id", id).query(Raw.class).optional()
+                .map(r -> {
+                    DirectoryNames.Places places = names.places();
+                    return new Detail(r.id(), r.receiptCode(), r.channel(), r.category(), r.content(), r.placeCode(),
+                            places.name(r.placeCode()), places.townName(r.placeCode()), r.placeDetail(), r.voterName(),
+                            r.voterPhone(), r.voterEmail(), r.status(), r.rejectReason(), r.rejectNote(), r.duplicateOf(),
+                            r.duplicateOfCode(), r.reply(), r.repliedBy(), r.repliedAt(), r.rating(), r.reopenCount(),
+                            r.addresseeKind(), r.addresseeId(), r.submittedAt(), r.externalRef(), r.photoCount());
+                });
     }
 
     public record OrderRow(long id, long unitId, String unitName, int round, String status, String instructions,
@@ -192,12 +226,20 @@ public class OpinionQueries {
     }
 
     public List<OrderRow> orders(long opinionId) {
-        return jdbc.sql("""
-                        select w.id, w.unit_id, u.name as unit_name, w.round, w.status, w.instructions, w.assigned_at,
+        record Raw(long id, long unitId, int round, String status, String instructions, Instant assignedAt,
+                   Instant signedAt, String returnReason, Integer extensionDays, String extensionReason, String reply,
+                   Instant repliedAt) {
+        }
+        List<Raw> rows = jdbc.sql("""
+                        select w.id, w.unit_id, w.round, w.status, w.instructions, w.assigned_at,
                                w.signed_at, w.return_reason, w.extension_days, w.extension_reason, w.reply, w.replied_at
-                        from work_order w join org_unit u on u.id = w.unit_id
+                        from work_order w
                         where w.opinion_id = :id order by w.round, w.id""")
-                .param("id", opinionId).query(OrderRow.class).list();
+                .param("id", opinionId).query(Raw.class).list();
+        DirectoryNames.Units units = names.units(rows.stream().map(Raw::unitId).toList());
+        return rows.stream().map(r -> new OrderRow(r.id(), r.unitId(), units.name(r.unitId()), r.round(), r.status(),
+                r.instructions(), r.assignedAt(), r.signedAt(), r.returnReason(), r.extensionDays(), r.extensionReason(),
+                r.reply(), r.repliedAt())).toList();
     }
 
     public boolean unitHasOrder(long opinionId, Long unitId) {
@@ -276,27 +318,40 @@ public class OpinionQueries {
      */
     public List<InboxRow> inbox(long unitId, boolean activeOnly, InboxCursor after, int limit) {
         Instant afterDue = after == null ? Instant.EPOCH : after.dueAt() == null ? LAST : after.dueAt();
-        return jdbc.sql("""
-                        select w.id as work_order_id, o.id as opinion_id, o.receipt_code, o.category, p.name as place_name,
+        return named(jdbc.sql("""
+                        select w.id as work_order_id, o.id as opinion_id, o.receipt_code, o.category, o.place_code,
                                left(o.content, 60) as excerpt, w.status, w.round, w.assigned_at, w.due_at
-                        from work_order w join opinion o on o.id = w.opinion_id join region p on p.code = o.place_code
+                        from work_order w join opinion o on o.id = w.opinion_id
                         where w.unit_id = :unit and (not :active or w.status not in ('REPLIED', 'RETURNED'))
                           and (coalesce(w.due_at, :last), w.id) > (:afterDue, :afterId)
                         order by coalesce(w.due_at, :last), w.id
                         limit :limit""")
                 .param("unit", unitId).param("active", activeOnly).param("last", java.sql.Timestamp.from(LAST))
                 .param("afterDue", java.sql.Timestamp.from(afterDue)).param("afterId", after == null ? 0L : after.workOrderId())
-                .param("limit", limit).query(InboxRow.class).list();
+                .param("limit", limit).query(InboxRaw.class).list());
     }
 
     /** Requests waiting for the office: returns and extensions. */
     public List<InboxRow> pendingDecisions() {
-        return jdbc.sql("""
-                        select w.id as work_order_id, o.id as opinion_id, o.receipt_code, o.category, p.name as place_name,
+        return named(jdbc.sql("""
+                        select w.id as work_order_id, o.id as opinion_id, o.receipt_code, o.category, o.place_code,
                                left(o.content, 60) as excerpt, w.status, w.round, w.assigned_at, w.due_at
-                        from work_order w join opinion o on o.id = w.opinion_id join region p on p.code = o.place_code
+                        from work_order w join opinion o on o.id = w.opinion_id
                         where w.status in ('RETURN_REQUESTED', 'EXTENSION_REQUESTED') order by w.assigned_at limit 500""")
-                .query(InboxRow.class).list();
+                .query(InboxRaw.class).list());
+    }
+
+    private record InboxRaw(long workOrderId, long opinionId, String receiptCode, String category, String placeCode,
+                            String excerpt, String status, int round, Instant assignedAt, Instant dueAt) {
+    }
+
+    private List<InboxRow> named(List<InboxRaw> rows) {
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        DirectoryNames.Places places = names.places();
+        return rows.stream().map(r -> new InboxRow(r.workOrderId(), r.opinionId(), r.receiptCode(), r.category(),
+                places.name(r.placeCode()), r.excerpt(), r.status(), r.round(), r.assignedAt(), r.dueAt())).toList();
     }
 
     // ---- dictionaries ----

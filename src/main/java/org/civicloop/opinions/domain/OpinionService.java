@@ -1,13 +1,16 @@
 package org.civicloop.opinions.domain;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.civicloop.opinions.OpinionEvents.OpinionChanged;
+import org.civicloop.opinions.Opinions;
 import org.civicloop.opinions.OpinionEvents.WorkOrderChanged;
 import org.civicloop.organization.CivicUser;
 import org.civicloop.organization.Directory;
 import org.civicloop.shared.BusinessException;
+import org.civicloop.shared.InvalidInput.Problem;
 import org.civicloop.shared.NotFoundException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
@@ -49,31 +52,51 @@ public class OpinionService {
         this.clocks = clocks;
     }
 
-    /** From any channel. The shape is already checked; the rules of the place and category are checked here. */
-    public Opinion submit(NewOpinion n, List<PhotoCleaner.CleanPhoto> photos) {
-        return submit(n, photos, Instant.now());
+    /**
+     * Every problem of an opinion before it is stored, at once and in the order the forms show the
+     * fields: its shape ({@link SubmitOpinion#problems}), an open category, a place of the
+     * district. Nothing is written. Entry points that have problems of their own to list beside
+     * these (photos, a reception's time, a duty code) ask here; {@link #submit} asks the same.
+     */
+    @Transactional(readOnly = true)
+    public List<Problem> check(SubmitOpinion s) {
+        List<Problem> problems = new ArrayList<>(s.problems(properties));
+        if (s.category() != null && !categoryExists(s.category())) {
+            problems.add(new Problem("category", "opinion.error.category"));
+        }
+        boolean placeShapeOk = problems.stream().noneMatch(p -> p.field().equals("placeCode"));
+        if (s.placeCode() != null && placeShapeOk && directory.place(s.placeCode()).isEmpty()) {
+            problems.add(new Problem("placeCode", "opinion.error.place"));
+        }
+        return SubmitOpinion.inFieldOrder(problems);
     }
 
-    /** As {@link #submit(NewOpinion, List)}, received at a given time (the demo data's past opinions). */
-    public Opinion submit(NewOpinion n, List<PhotoCleaner.CleanPhoto> photos, Instant receivedAt) {
-        if (directory.place(n.placeCode()).isEmpty()) {
-            throw BusinessException.invalid("opinion.error.place");
-        }
-        if (!categoryExists(n.category())) {
-            throw BusinessException.invalid("opinion.error.category");
-        }
-        boolean personal = n.voterName() != null || n.voterPhone() != null || n.voterEmail() != null;
-        if (personal && !n.consent()) {
-            throw BusinessException.invalid("opinion.error.consent");
+    /**
+     * 提交意见, from any channel: checked ({@link #check}), stored with its photos (and, when
+     * recorded in person, when and where it was heard), indexed for similar opinions, and announced.
+     *
+     * @throws Opinions.InvalidOpinion listing every problem; nothing is stored
+     * @throws DuplicateKeyException   the recording form's one-time key was used before; nothing is
+     *                                 stored (see {@link OpinionQueries#recordedWith})
+     */
+    public Opinion submit(SubmitOpinion s, List<PhotoCleaner.CleanPhoto> photos) {
+        return submit(s, photos, Instant.now());
+    }
+
+    /** As {@link #submit(SubmitOpinion, List)}, received at a given time (the demo data's past opinions). */
+    public Opinion submit(SubmitOpinion s, List<PhotoCleaner.CleanPhoto> photos, Instant receivedAt) {
+        List<Problem> problems = check(s);
+        if (!problems.isEmpty()) {
+            throw new Opinions.InvalidOpinion(problems);
         }
         Opinion saved = null;
         for (int attempt = 0; saved == null; attempt++) {
             try {
-                saved = opinions.save(Opinion.submit(ReceiptCodes.next(), n, properties.districtCode(), receivedAt));
+                saved = opinions.save(Opinion.submit(ReceiptCodes.next(), s, properties.districtCode(), receivedAt));
             } catch (DuplicateKeyException e) {
-                if (attempt >= 3 || n.externalRef() != null) {
+                if (attempt >= 3 || s.externalRef() != null) {
                     throw e.getMessage() != null && e.getMessage().contains("external_ref")
-                            ? BusinessException.conflict("opinion.error.duplicateExternal", n.externalRef()) : e;
+                            ? BusinessException.conflict("opinion.error.duplicateExternal", s.externalRef()) : e;
                 }
             }
         }
@@ -82,27 +105,17 @@ public class OpinionService {
                     .param("o", saved.id()).param("t", p.contentType()).param("b", p.bytes())
                     .param("w", p.width()).param("h", p.height()).update();
         }
+        if (s.reception() != null) {
+            ReceptionDetails r = s.reception();
+            jdbc.sql("""
+                            insert into opinion_reception (opinion_id, received_at, place, visitor_count, submission_key)
+                            values (:o, :at, :p, :v, :k)""")
+                    .param("o", saved.id()).param("at", java.sql.Timestamp.from(r.receivedAt()))
+                    .param("p", r.place()).param("v", r.visitorCount()).param("k", s.submissionKey()).update();
+        }
         similar.index(saved.id(), saved.content());
         step(saved, "submitted", true, null, null);
         events.publishEvent(saved.submitted());
-        return saved;
-    }
-
-    /**
-     * Recorded in person (记录群众意见): the opinion, and when and where it was heard, in one
-     * transaction. Kept apart from {@link #submit(NewOpinion, List)} so that the reception's details
-     * travel as one value. {@code submissionKey} (nullable) is the sending form's one-time key: a
-     * second submission with the same key fails with {@link DuplicateKeyException} and stores nothing
-     * (see {@link OpinionQueries#recordedWith}).
-     */
-    public Opinion submit(NewOpinion n, List<PhotoCleaner.CleanPhoto> photos, ReceptionDetails reception,
-                          java.util.UUID submissionKey) {
-        Opinion saved = submit(n, photos);
-        jdbc.sql("""
-                        insert into opinion_reception (opinion_id, received_at, place, visitor_count, submission_key)
-                        values (:o, :at, :p, :v, :k)""")
-                .param("o", saved.id()).param("at", java.sql.Timestamp.from(reception.receivedAt()))
-                .param("p", reception.place()).param("v", reception.visitorCount()).param("k", submissionKey).update();
         return saved;
     }
 

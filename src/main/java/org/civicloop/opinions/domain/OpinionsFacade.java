@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.civicloop.opinions.Opinions;
-import org.civicloop.organization.Directory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -18,45 +17,38 @@ class OpinionsFacade implements Opinions {
 
     private final OpinionService service;
     private final OpinionQueries queries;
-    private final OpinionsProperties rules;
     private final JdbcClient jdbc;
-    private final Directory directory;
     private final WorkOrderClocks clocks;
     private final DistrictPlaces districtPlaces;
+    private final DirectoryNames names;
 
-    OpinionsFacade(OpinionService service, OpinionQueries queries, OpinionsProperties rules, JdbcClient jdbc,
-                   Directory directory, WorkOrderClocks clocks, DistrictPlaces districtPlaces) {
+    OpinionsFacade(OpinionService service, OpinionQueries queries, JdbcClient jdbc,
+                   WorkOrderClocks clocks, DistrictPlaces districtPlaces, DirectoryNames names) {
         this.districtPlaces = districtPlaces;
+        this.names = names;
         this.service = service;
         this.queries = queries;
-        this.rules = rules;
         this.jdbc = jdbc;
-        this.directory = directory;
         this.clocks = clocks;
     }
 
     @Override
     @Transactional
     public Submitted submit(Submission s) {
-        List<org.civicloop.shared.InvalidInput.Problem> problems = new ArrayList<>();
-        for (OpinionInput.Problem p : OpinionInput.check(s.category(), s.content(), s.placeCode(), s.placeDetail(),
-                s.voterName(), s.voterPhone(), s.voterEmail(), s.consent(), rules)) {
-            problems.add(new org.civicloop.shared.InvalidInput.Problem(p.field(), p.messageKey(), p.arguments()));
-        }
-        if (problems.isEmpty() && categories().stream().noneMatch(c -> c.code().equals(s.category()))) {
-            problems.add(new org.civicloop.shared.InvalidInput.Problem("category", "opinion.error.category"));
-        }
-        if (problems.isEmpty() && directory.place(s.placeCode()).isEmpty()) {
-            problems.add(new org.civicloop.shared.InvalidInput.Problem("placeCode", "opinion.error.place"));
-        }
-        if (!problems.isEmpty()) {
-            throw new InvalidOpinion(problems);
-        }
-        Opinion saved = service.submit(new NewOpinion(Channel.valueOf(s.channel().name()), null, null, s.category(),
-                s.content().strip(), s.placeCode(), OpinionInput.orNull(s.placeDetail()), OpinionInput.orNull(s.voterName()),
-                OpinionInput.orNull(s.voterPhone()), OpinionInput.orNull(s.voterEmail()), s.consent(), null,
-                OpinionInput.orNull(s.externalRef()), s.sourceIp()), List.of());
+        Opinion saved = service.submit(opinion(s), List.of());
         return new Submitted(saved.id(), saved.receiptCode());
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<org.civicloop.shared.InvalidInput.Problem> check(Submission s) {
+        return service.check(opinion(s));
+    }
+
+    private static SubmitOpinion opinion(Submission s) {
+        return SubmitOpinion.fromPartner(Channel.valueOf(s.channel().name()), s.externalRef(), s.sourceIp())
+                .category(s.category()).content(s.content()).place(s.placeCode(), s.placeDetail())
+                .voter(s.voterName(), s.voterPhone(), s.voterEmail()).consent(s.consent()).build();
     }
 
     @Override
@@ -67,13 +59,12 @@ class OpinionsFacade implements Opinions {
     @Override
     public List<View> find(Query q) {
         List<Row> rows = jdbc.sql("""
-                        select o.id, o.channel, o.category, o.content, o.status, o.place_code, p.name as place_name,
+                        select o.id, o.channel, o.category, o.content, o.status, o.place_code,
                                o.place_detail, o.submitted_at, o.updated_at, o.reply, o.replied_at,
-                               (select u.name from work_order w join org_unit u on u.id = w.unit_id
-                                 where w.opinion_id = o.id and w.status not in ('REPLIED', 'RETURNED')
-                                 order by w.id desc limit 1) as handling_unit,
+                               (select w.unit_id from work_order w where w.opinion_id = o.id
+                                   and w.status not in ('REPLIED', 'RETURNED') order by w.id desc limit 1) as handling_unit_id,
                                """ + OpinionQueries.ACTIVE_ORDER + """
-                        from opinion o join region p on p.code = o.place_code
+                        from opinion o
                         where (:anyId or o.id in (:ids))
                           and (:category = '' or o.category = :category)
                           and (:anyStatus or o.status in (:statuses))
@@ -95,11 +86,13 @@ class OpinionsFacade implements Opinions {
         Map<Long, org.civicloop.deadlines.ClockView> due = clocks.find(rows.stream()
                 .map(Row::activeOrderId).filter(java.util.Objects::nonNull).toList());
         List<View> views = new ArrayList<>();
+        DirectoryNames.Places places = rows.isEmpty() ? null : names.places();
+        DirectoryNames.Units units = names.units(rows.stream().map(Row::handlingUnitId).toList());
         for (Row r : rows) {
             var clock = r.activeOrderId() == null ? null : due.get(r.activeOrderId());
-            View v = new View(r.id(), r.channel(), r.category(), r.content(), r.status(), r.placeCode(), r.placeName(),
-                    r.placeDetail(), r.submittedAt(), r.updatedAt(), r.reply(), r.repliedAt(), r.handlingUnit(),
-                    clock == null ? null : clock.dueAt());
+            View v = new View(r.id(), r.channel(), r.category(), r.content(), r.status(), r.placeCode(),
+                    places.name(r.placeCode()), r.placeDetail(), r.submittedAt(), r.updatedAt(), r.reply(), r.repliedAt(),
+                    units.name(r.handlingUnitId()), clock == null ? null : clock.dueAt());
             views.add(v);
         }
         return views;
@@ -121,7 +114,7 @@ class OpinionsFacade implements Opinions {
     }
 
     record Row(long id, String channel, String category, String content, String status, String placeCode,
-               String placeName, String placeDetail, Instant submittedAt, Instant updatedAt, String reply,
-               Instant repliedAt, String handlingUnit, Long activeOrderId) {
+               String placeDetail, Instant submittedAt, Instant updatedAt, String reply,
+               Instant repliedAt, Long handlingUnitId, Long activeOrderId) {
     }
 }

@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import org.civicloop.shared.InvalidInput.Problem;
 
 /**
  * When and where an opinion recorded in person was heard (a reception, a market day, a visit) and
@@ -29,30 +30,30 @@ public record ReceptionDetails(Instant receivedAt, String place, Integer visitor
      * Checks what the form sent: the time as {@code yyyy-MM-ddTHH:mm} in the district's zone, the
      * place, and the count (blank, or a whole number from 1).
      */
-    public static List<OpinionInput.Problem> check(String receivedAt, String place, String visitorCount, ZoneId zone,
+    public static List<Problem> check(String receivedAt, String place, String visitorCount, ZoneId zone,
                                                    Instant now) {
-        List<OpinionInput.Problem> problems = new ArrayList<>();
-        if (OpinionInput.blank(receivedAt)) {
-            problems.add(new OpinionInput.Problem("receivedAt", "opinion.error.receivedAtRequired"));
+        List<Problem> problems = new ArrayList<>();
+        if (SubmitOpinion.orNull(receivedAt) == null) {
+            problems.add(new Problem("receivedAt", "opinion.error.receivedAtRequired"));
         } else {
             Instant at = parseTime(receivedAt, zone);
             if (at == null) {
-                problems.add(new OpinionInput.Problem("receivedAt", "opinion.error.receivedAt"));
+                problems.add(new Problem("receivedAt", "opinion.error.receivedAt"));
             } else if (at.isAfter(now.plus(CLOCK_SLACK))) {
-                problems.add(new OpinionInput.Problem("receivedAt", "opinion.error.receivedAtFuture"));
+                problems.add(new Problem("receivedAt", "opinion.error.receivedAtFuture"));
             } else if (at.isBefore(now.minus(MAX_AGE))) {
-                problems.add(new OpinionInput.Problem("receivedAt", "opinion.error.receivedAtTooOld"));
+                problems.add(new Problem("receivedAt", "opinion.error.receivedAtTooOld"));
             }
         }
-        if (OpinionInput.blank(place)) {
-            problems.add(new OpinionInput.Problem("receptionPlace", "opinion.error.receptionPlaceRequired"));
+        if (SubmitOpinion.orNull(place) == null) {
+            problems.add(new Problem("receptionPlace", "opinion.error.receptionPlaceRequired"));
         } else if (place.strip().codePointCount(0, place.strip().length()) > PLACE_MAX_LENGTH
-                || OpinionInput.hasControlCharacters(place, false)) {
-            problems.add(new OpinionInput.Problem("receptionPlace", "opinion.error.receptionPlace",
+                || SubmitOpinion.hasControlCharacters(place, false)) {
+            problems.add(new Problem("receptionPlace", "opinion.error.receptionPlace",
                     String.valueOf(PLACE_MAX_LENGTH)));
         }
-        if (!OpinionInput.blank(visitorCount) && parseCount(visitorCount) == null) {
-            problems.add(new OpinionInput.Problem("visitorCount", "opinion.error.visitorCount", String.valueOf(MAX_VISITORS)));
+        if (SubmitOpinion.orNull(visitorCount) != null && parseCount(visitorCount) == null) {
+            problems.add(new Problem("visitorCount", "opinion.error.visitorCount", String.valueOf(MAX_VISITORS)));
         }
         return problems;
     }
@@ -60,7 +61,7 @@ public record ReceptionDetails(Instant receivedAt, String place, Integer visitor
     /** What {@link #check} accepted, as a value. */
     public static ReceptionDetails of(String receivedAt, String place, String visitorCount, ZoneId zone) {
         return new ReceptionDetails(parseTime(receivedAt, zone), place.strip(),
-                OpinionInput.blank(visitorCount) ? null : parseCount(visitorCount));
+                SubmitOpinion.orNull(visitorCount) == null ? null : parseCount(visitorCount));
     }
 
     private static Instant parseTime(String value, ZoneId zone) {

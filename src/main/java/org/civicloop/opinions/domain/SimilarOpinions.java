@@ -18,9 +18,11 @@ public class SimilarOpinions {
 
     private final JdbcClient jdbc;
     private final OpinionsProperties properties;
+    private final DirectoryNames names;
 
-    SimilarOpinions(JdbcClient jdbc, OpinionsProperties properties) {
+    SimilarOpinions(JdbcClient jdbc, OpinionsProperties properties, DirectoryNames names) {
         this.jdbc = jdbc;
+        this.names = names;
         this.properties = properties;
     }
 
@@ -43,29 +45,34 @@ public class SimilarOpinions {
                         with q as (
                             select cast(string_agg(quote_literal(w), ' | ') as tsquery) as query
                             from unnest(cast(:words as text[])) w)
-                        select o.id, o.receipt_code, o.category, o.place_code, r.name as place_name, o.status,
-                               o.submitted_at, o.content
-                        from opinion o join region r on r.code = o.place_code, q
+                        select o.id, o.receipt_code, o.category, o.place_code, o.status, o.submitted_at, o.content
+                        from opinion o, q
                         where o.search @@ q.query and (cast(:exclude as bigint) is null or o.id <> :exclude)
                           and o.status <> 'REJECTED' and o.submitted_at > now() - interval '365 days'
                         order by ts_rank(o.search, q.query) desc, o.id desc
                         limit :candidates""")
                 .param("words", words.toArray(String[]::new)).param("exclude", excludeId).param("candidates", CANDIDATES)
                 .query(Candidate.class).list();
-        return candidates.stream()
-                .map(c -> new Similar(c.id(), c.receiptCode(), c.category(), c.placeCode(), c.placeName(), c.status(),
+        List<Similar> best = candidates.stream()
+                .map(c -> new Similar(c.id(), c.receiptCode(), c.category(), c.placeCode(), null, c.status(),
                         c.submittedAt(), excerpt(c.content()), ChineseText.similarity(words, ChineseText.words(c.content()))))
                 .filter(s -> s.score() >= properties.similarityThreshold())
                 .sorted(Comparator.comparingDouble(Similar::score).reversed())
                 .limit(limit)
                 .toList();
+        if (best.isEmpty()) {
+            return best;
+        }
+        DirectoryNames.Places places = names.places();
+        return best.stream().map(s -> new Similar(s.id(), s.receiptCode(), s.category(), s.placeCode(),
+                places.name(s.placeCode()), s.status(), s.submittedAt(), s.excerpt(), s.score())).toList();
     }
 
     private static String excerpt(String content) {
         return content.length() <= 80 ? content : content.substring(0, 80) + "…";
     }
 
-    record Candidate(long id, String receiptCode, String category, String placeCode, String placeName, String status,
+    record Candidate(long id, String receiptCode, String category, String placeCode, String status,
                      Instant submittedAt, String content) {
     }
 }

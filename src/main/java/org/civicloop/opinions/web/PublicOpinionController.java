@@ -5,10 +5,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import org.civicloop.opinions.domain.OpinionInput;
-import org.civicloop.opinions.domain.Addressing;
-import org.civicloop.opinions.domain.Channel;
-import org.civicloop.opinions.domain.NewOpinion;
+import org.civicloop.opinions.Opinions;
 import org.civicloop.opinions.domain.Opinion;
 import org.civicloop.opinions.domain.OpinionQueries;
 import org.civicloop.opinions.domain.OpinionService;
@@ -17,7 +14,9 @@ import org.civicloop.opinions.domain.PhotoCleaner;
 import org.civicloop.opinions.domain.Rating;
 import org.civicloop.opinions.domain.ReceiptCodes;
 import org.civicloop.opinions.domain.SubmissionLimits;
+import org.civicloop.opinions.domain.SubmitOpinion;
 import org.civicloop.shared.BusinessException;
+import org.civicloop.shared.InvalidInput;
 import org.civicloop.shared.NotFoundException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -74,14 +73,14 @@ class PublicOpinionController {
                   @RequestParam(name = "dropHeldPhotos", defaultValue = "false") boolean dropHeld,
                   HttpServletRequest request, HttpServletResponse response, Model model, RedirectAttributes redirect)
             throws IOException {
-        var addressee = OpinionInput.blank(form.addressee()) ? null : pages.addressee(form.addressee()).orElse(null);
-        if (!OpinionInput.blank(form.website())) {
+        var addressee = blank(form.addressee()) ? null : pages.addressee(form.addressee()).orElse(null);
+        if (!blank(form.website())) {
             binding.reject("opinion.error.rejected");
         }
-        for (OpinionInput.Problem p : OpinionInput.check(form.category(), form.content(), form.placeCode(),
-                form.placeDetail(), form.voterName(), form.voterPhone(), form.voterEmail(), form.consent(), rules)) {
-            binding.rejectValue(p.field(), p.messageKey(), p.arguments(), p.messageKey());
-        }
+        SubmitOpinion opinion = SubmitOpinion.fromPublic(addressee, request.getRemoteAddr())
+                .category(form.category()).content(form.content()).place(form.placeCode(), form.placeDetail())
+                .voter(form.voterName(), form.voterPhone(), form.voterEmail()).consent(form.consent()).build();
+        reject(binding, service.check(opinion));
         List<MultipartFile> files = photos == null ? List.of() : photos.stream().filter(f -> !f.isEmpty()).toList();
         // photos held from the form's last round come first, unless the voter chose to remove them
         List<PhotoCleaner.CleanPhoto> cleaned = new ArrayList<>(dropHeld ? List.of() : heldPhotos.find(heldToken));
@@ -98,11 +97,13 @@ class PublicOpinionController {
         }
         if (!binding.hasErrors()) {
             try {
-                limits.checkSubmission(request.getRemoteAddr(), OpinionInput.orNull(form.voterPhone()));
-                Opinion saved = service.submit(toNewOpinion(form, addressee, request), cleaned);
+                limits.checkSubmission(request.getRemoteAddr(), opinion.voterPhone());
+                Opinion saved = service.submit(opinion, cleaned);
                 heldPhotos.release(heldToken);
                 redirect.addFlashAttribute("justSubmitted", true);
                 return "redirect:/public/opinions/" + saved.receiptCode();
+            } catch (Opinions.InvalidOpinion e) {
+                reject(binding, e.problems());
             } catch (BusinessException e) {
                 if (e.status() == 429) {
                     throw e;
@@ -160,12 +161,13 @@ class PublicOpinionController {
         return "redirect:/public/opinions/" + rated.receiptCode();
     }
 
-    private NewOpinion toNewOpinion(PublicOpinionForm f, Addressing.Addressee addressee, HttpServletRequest request) {
-        return new NewOpinion(addressee == null ? Channel.ONLINE : Channel.QR,
-                addressee == null ? null : addressee.kind(), addressee == null ? null : addressee.id(),
-                f.category(), f.content().strip(), f.placeCode(), OpinionInput.orNull(f.placeDetail()),
-                OpinionInput.orNull(f.voterName()), OpinionInput.orNull(f.voterPhone()),
-                OpinionInput.orNull(f.voterEmail()), Boolean.TRUE.equals(f.consent()), null, null,
-                request.getRemoteAddr());
+    private static void reject(BindingResult binding, List<InvalidInput.Problem> problems) {
+        for (InvalidInput.Problem p : problems) {
+            binding.rejectValue(p.field(), p.messageKey(), p.arguments(), p.messageKey());
+        }
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
     }
 }

@@ -4,10 +4,9 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.civicloop.opinions.domain.OpinionInput;
+import org.civicloop.opinions.Opinions;
 import org.civicloop.opinions.domain.Addressing;
 import org.civicloop.opinions.domain.Channel;
-import org.civicloop.opinions.domain.NewOpinion;
 import org.civicloop.opinions.domain.Opinion;
 import org.civicloop.opinions.domain.OpinionPermissions;
 import org.civicloop.opinions.domain.OpinionQueries;
@@ -15,8 +14,10 @@ import org.civicloop.opinions.domain.OpinionService;
 import org.civicloop.opinions.domain.OpinionsProperties;
 import org.civicloop.opinions.domain.ReceptionDetails;
 import org.civicloop.opinions.domain.SimilarOpinions;
+import org.civicloop.opinions.domain.SubmitOpinion;
 import org.civicloop.organization.CivicUser;
 import org.civicloop.shared.BusinessException;
+import org.civicloop.shared.InvalidInput;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.access.AccessDeniedException;
@@ -93,18 +94,9 @@ class RecordOpinionController {
     String record(@ModelAttribute("form") RecordForm form, BindingResult binding, @AuthenticationPrincipal CivicUser user,
                   Model model, jakarta.servlet.http.HttpServletResponse response) {
         check(user);
-        Channel channel = parseChannel(form.channel());
-        if (channel == null) {
-            binding.rejectValue("channel", "opinion.error.channel");
-        }
         // in the order the form shows the fields, so that the error summary reads top to bottom
-        List<OpinionInput.Problem> problems = new java.util.ArrayList<>(ReceptionDetails.check(form.receivedAt(),
-                form.receptionPlace(), form.visitorCount(), zone, java.time.Instant.now()));
-        problems.addAll(OpinionInput.check(form.category(), form.content(), form.placeCode(), form.placeDetail(),
-                form.voterName(), form.voterPhone(), null, form.consent(), rules));
-        for (OpinionInput.Problem p : problems) {
-            binding.rejectValue(p.field(), p.messageKey(), p.arguments(), p.messageKey());
-        }
+        List<InvalidInput.Problem> reception = ReceptionDetails.check(form.receivedAt(), form.receptionPlace(),
+                form.visitorCount(), zone, java.time.Instant.now());
         // the same form sent again (a double tap, a retry on a weak signal): show what the first one stored
         UUID key = parseKey(form.submissionKey());
         Optional<Long> already = key == null ? Optional.empty() : queries.recordedWith(key, user.accountId());
@@ -114,18 +106,24 @@ class RecordOpinionController {
         List<Addressing.Addressee> mine = addressing.recordableBy(user);
         Addressing.Addressee addressee = mine.stream().filter(a -> (a.kind() + ":" + a.id()).equals(form.addressee()))
                 .findFirst().orElse(mine.size() == 1 ? mine.get(0) : null);
+        SubmitOpinion opinion = SubmitOpinion.recorded(parseChannel(form.channel()), addressee, user.accountId())
+                .category(form.category()).content(form.content()).place(form.placeCode(), form.placeDetail())
+                .voter(form.voterName(), form.voterPhone(), null).consent(form.consent())
+                .reception(reception.isEmpty() ? ReceptionDetails.of(form.receivedAt(), form.receptionPlace(),
+                        form.visitorCount(), zone) : null, key)
+                .build();
+        List<InvalidInput.Problem> problems = service.check(opinion);
+        // the channel heads the form, the reception's fields come next
+        problems.stream().filter(p -> p.field().equals("channel")).forEach(p -> reject(binding, p));
+        reception.forEach(p -> reject(binding, p));
+        problems.stream().filter(p -> !p.field().equals("channel")).forEach(p -> reject(binding, p));
         if (addressee == null && mine.size() > 1) {
             // whose duty the opinion counts for is the recorder's choice, never a default
             binding.rejectValue("addressee", "opinion.error.addressee", "opinion.error.addressee");
         }
         if (!binding.hasErrors()) {
             try {
-                Opinion saved = service.submit(new NewOpinion(channel, addressee == null ? null : addressee.kind(),
-                        addressee == null ? null : addressee.id(), form.category(), form.content().strip(), form.placeCode(),
-                        OpinionInput.orNull(form.placeDetail()), OpinionInput.orNull(form.voterName()),
-                        OpinionInput.orNull(form.voterPhone()), null, Boolean.TRUE.equals(form.consent()),
-                        user.accountId(), null, null), List.of(),
-                        ReceptionDetails.of(form.receivedAt(), form.receptionPlace(), form.visitorCount(), zone), key);
+                Opinion saved = service.submit(opinion, List.of());
                 return recorded(saved.id(), form);
             } catch (DuplicateKeyException e) {
                 // sent twice at the same moment: the other request stored it, this one stored nothing
@@ -134,6 +132,8 @@ class RecordOpinionController {
                     throw e;
                 }
                 return recorded(first.get(), form);
+            } catch (Opinions.InvalidOpinion e) {
+                e.problems().forEach(p -> reject(binding, p));
             } catch (BusinessException e) {
                 binding.reject(e.messageKey(), e.arguments(), e.messageKey());
             }
@@ -152,6 +152,10 @@ class RecordOpinionController {
                 .queryParam("receptionPlace", nonNull(form.receptionPlace()).strip())
                 .queryParam("visitorCount", nonNull(form.visitorCount()).strip())
                 .encode().build().toUriString();
+    }
+
+    private static void reject(BindingResult binding, InvalidInput.Problem p) {
+        binding.rejectValue(p.field(), p.messageKey(), p.arguments(), p.messageKey());
     }
 
     private static UUID parseKey(String value) {
