@@ -1,6 +1,5 @@
 package org.civicloop.deputies;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.civicloop.shared.AuditableEvent;
 
@@ -29,22 +28,5 @@ public final class DeputyEvents {
         public String action() { return "deputy.dutyTokenRegenerated"; }
         public Map<String, Object> before() { return Map.of("dutyToken", oldToken); }
         public Map<String, Object> after() { return Map.of("dutyToken", newToken); }
-    }
-
-    /** An ordered map for summaries, tolerant of nulls (Map.of is not). */
-    public static Map<String, Object> summary(Object... keysAndValues) {
-        Map<String, Object> map = new LinkedHashMap<>();
-        for (int i = 0; i < keysAndValues.length; i += 2) {
-            map.put((String) keysAndValues[i], keysAndValues[i + 1]);
-        }
-        return map;
-    }
-
-    /** Enough of a phone number to tell a change apart, not the number itself: {@code *******5678}. */
-    public static String maskPhone(String phone) {
-        if (phone == null) {
-            return null;
-        }
-        return phone.length() <= 4 ? "****" : "*".repeat(phone.length() - 4) + phone.substring(phone.length() - 4);
     }
 }

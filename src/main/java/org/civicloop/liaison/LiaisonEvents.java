@@ -1,6 +1,5 @@
 package org.civicloop.liaison;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.civicloop.shared.AuditableEvent;
 
@@ -30,14 +29,5 @@ public final class LiaisonEvents {
         public String action() { return "site.dutyTokenRegenerated"; }
         public Map<String, Object> before() { return Map.of("dutyToken", oldToken); }
         public Map<String, Object> after() { return Map.of("dutyToken", newToken); }
-    }
-
-    /** An ordered map for summaries, tolerant of nulls (Map.of is not). */
-    public static Map<String, Object> summary(Object... keysAndValues) {
-        Map<String, Object> map = new LinkedHashMap<>();
-        for (int i = 0; i < keysAndValues.length; i += 2) {
-            map.put((String) keysAndValues[i], keysAndValues[i + 1]);
-        }
-        return map;
     }
 }

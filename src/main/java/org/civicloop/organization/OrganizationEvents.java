@@ -1,7 +1,6 @@
 package org.civicloop.organization;
 
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.civicloop.shared.AuditableEvent;
 
@@ -72,14 +71,5 @@ public final class OrganizationEvents {
         public String subjectId() { return Long.toString(accountId); }
         public String action() { return "account.signInFailed"; }
         public Map<String, Object> after() { return Map.of("username", username, "failedLogins", failedLogins); }
-    }
-
-    /** An ordered map for summaries, tolerant of nulls (Map.of is not). */
-    public static Map<String, Object> summary(Object... keysAndValues) {
-        Map<String, Object> map = new LinkedHashMap<>();
-        for (int i = 0; i < keysAndValues.length; i += 2) {
-            map.put((String) keysAndValues[i], keysAndValues[i + 1]);
-        }
-        return map;
     }
 }

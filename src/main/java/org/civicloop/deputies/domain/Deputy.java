@@ -2,9 +2,9 @@ package org.civicloop.deputies.domain;
 
 import java.time.Instant;
 import java.util.Map;
-import org.civicloop.deputies.DeputyEvents;
 import org.civicloop.deputies.DeputyEvents.DeputyDutyTokenRegenerated;
 import org.civicloop.deputies.DeputyEvents.DeputyUpdated;
+import org.civicloop.shared.AuditSummary;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.annotation.Version;
@@ -82,8 +82,8 @@ public class Deputy {
     }
 
     Map<String, Object> summary() {
-        return DeputyEvents.summary("name", name, "level", level.name(), "constituency", constituency,
-                "regionCode", regionCode, "sector", sector, "phone", DeputyEvents.maskPhone(phone),
+        return AuditSummary.of("name", name, "level", level.name(), "constituency", constituency,
+                "regionCode", regionCode, "sector", sector, "phone", AuditSummary.maskedPhone(phone),
                 "status", status.name(), "accountId", accountId, "dutyToken", dutyToken);
     }
 

@@ -1,21 +1,23 @@
 package org.civicloop.deputies.web;
 
-import jakarta.validation.Valid;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import jakarta.validation.Valid;
 import org.civicloop.deputies.domain.DeputyLevel;
 import org.civicloop.deputies.domain.DeputyPermissions;
-import org.civicloop.deputies.domain.DeputyQueries;
 import org.civicloop.deputies.domain.DeputyQueries.DeputyRow;
+import org.civicloop.deputies.domain.DeputyQueries;
 import org.civicloop.deputies.domain.DeputyService;
 import org.civicloop.deputies.domain.DeputyStatus;
 import org.civicloop.organization.CivicUser;
-import org.civicloop.organization.Directory;
 import org.civicloop.organization.Directory.Place;
+import org.civicloop.organization.Directory;
 import org.civicloop.shared.BusinessException;
 import org.civicloop.shared.NotFoundException;
+import org.civicloop.shared.web.FormErrors;
+import org.civicloop.shared.web.PagingLinks;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -29,7 +31,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.springframework.web.util.UriComponentsBuilder;
 
 /** 代表名册: the congress office's list, forms and code page for deputies. */
 @Controller
@@ -89,7 +90,7 @@ class DeputyAdminController {
                 flash.addFlashAttribute("saved", deputyForm.name());
                 return "redirect:/deputies/" + id;
             } catch (BusinessException e) {
-                reject(result, e);
+                FormErrors.reject(result, e, FIELDS);
             }
         }
         return "deputies/form";
@@ -127,7 +128,7 @@ class DeputyAdminController {
                 if (e instanceof NotFoundException) {
                     throw e;
                 }
-                reject(result, e);
+                FormErrors.reject(result, e, FIELDS);
             }
         }
         model.addAttribute("deputyId", id);
@@ -154,26 +155,12 @@ class DeputyAdminController {
         return id.get();
     }
 
-    /** A refusal goes beside the field it is about, and into the summary at the top. */
-    private static void reject(BindingResult result, BusinessException e) {
-        String field = FIELDS.get(e.messageKey());
-        if (field != null) {
-            result.rejectValue(field, e.messageKey(), e.arguments(), null);
-        } else {
-            result.reject(e.messageKey(), e.arguments(), null);
-        }
-    }
-
     private static final Map<String, String> FIELDS = Map.of(
             "deputy.error.unknownRegion", "regionCode",
             "deputy.error.accountTaken", "accountUsername");
 
     private static String pagingBase(DeputyQueries.Filter filter) {
-        var uri = UriComponentsBuilder.fromPath("/deputies");
-        if (!filter.query().isEmpty()) uri.queryParam("q", filter.query());
-        if (!filter.level().isEmpty()) uri.queryParam("level", filter.level());
-        if (!filter.status().isEmpty()) uri.queryParam("status", filter.status());
-        if (!filter.regionCode().isEmpty()) uri.queryParam("region", filter.regionCode());
-        return uri.build().toUriString();
+        return PagingLinks.base("/deputies", "q", filter.query(), "level", filter.level(), "status", filter.status(),
+                "region", filter.regionCode());
     }
 }

@@ -5,9 +5,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
-import org.civicloop.liaison.LiaisonEvents;
 import org.civicloop.liaison.LiaisonEvents.SiteDutyTokenRegenerated;
 import org.civicloop.liaison.LiaisonEvents.SiteUpdated;
+import org.civicloop.shared.AuditSummary;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.annotation.Version;
@@ -90,7 +90,7 @@ public class LiaisonSite {
     Map<String, Object> summary() {
         String deputyIds = residents.stream().map(r -> r.deputyId()).collect(Collectors.toCollection(TreeSet::new))
                 .stream().map(String::valueOf).collect(Collectors.joining(","));
-        return LiaisonEvents.summary("name", name, "type", type.name(), "regionCode", regionCode, "address", address,
+        return AuditSummary.of("name", name, "type", type.name(), "regionCode", regionCode, "address", address,
                 "staffUnitId", staffUnitId, "receptionSchedule", receptionSchedule, "active", active,
                 "deputyIds", deputyIds, "dutyToken", dutyToken);
     }

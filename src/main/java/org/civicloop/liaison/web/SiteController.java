@@ -1,27 +1,29 @@
 package org.civicloop.liaison.web;
 
-import jakarta.validation.Valid;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import jakarta.validation.Valid;
 import org.civicloop.deputies.Deputies;
 import org.civicloop.deputies.DeputyRoster;
 import org.civicloop.deputies.DeputySummary;
 import org.civicloop.liaison.domain.SitePermissions;
-import org.civicloop.liaison.domain.SiteQueries;
 import org.civicloop.liaison.domain.SiteQueries.SiteRow;
+import org.civicloop.liaison.domain.SiteQueries;
 import org.civicloop.liaison.domain.SiteService;
 import org.civicloop.liaison.domain.SiteType;
 import org.civicloop.organization.CivicUser;
 import org.civicloop.organization.DataScope;
-import org.civicloop.organization.Directory;
 import org.civicloop.organization.Directory.Place;
 import org.civicloop.organization.Directory.UnitRef;
+import org.civicloop.organization.Directory;
 import org.civicloop.shared.BusinessException;
 import org.civicloop.shared.NotFoundException;
+import org.civicloop.shared.web.FormErrors;
+import org.civicloop.shared.web.PagingLinks;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -35,7 +37,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * 家站室点: the office manages the network; station staff read the sites their unit runs (their
@@ -119,7 +120,7 @@ class SiteController {
                 flash.addFlashAttribute("saved", siteForm.name());
                 return "redirect:/liaison/sites/" + id;
             } catch (BusinessException e) {
-                reject(result, e);
+                FormErrors.reject(result, e, FIELDS);
             }
         }
         formChoices(siteForm, model);
@@ -151,7 +152,7 @@ class SiteController {
                 if (e instanceof NotFoundException) {
                     throw e;
                 }
-                reject(result, e);
+                FormErrors.reject(result, e, FIELDS);
             }
         }
         model.addAttribute("siteId", id);
@@ -190,15 +191,6 @@ class SiteController {
         return names;
     }
 
-    private static void reject(BindingResult result, BusinessException e) {
-        String field = FIELDS.get(e.messageKey());
-        if (field != null) {
-            result.rejectValue(field, e.messageKey(), e.arguments(), null);
-        } else {
-            result.reject(e.messageKey(), e.arguments(), null);
-        }
-    }
-
     private static final Map<String, String> FIELDS = Map.of(
             "site.error.unknownRegion", "regionCode",
             "site.error.unknownUnit", "staffUnitId",
@@ -206,10 +198,7 @@ class SiteController {
             "site.error.nameTaken", "name");
 
     private static String pagingBase(SiteQueries.Filter filter) {
-        var uri = UriComponentsBuilder.fromPath("/liaison/sites");
-        if (!filter.query().isEmpty()) uri.queryParam("q", filter.query());
-        if (!filter.type().isEmpty()) uri.queryParam("type", filter.type());
-        if (!filter.regionCode().isEmpty()) uri.queryParam("region", filter.regionCode());
-        return uri.build().toUriString();
+        return PagingLinks.base("/liaison/sites", "q", filter.query(), "type", filter.type(),
+                "region", filter.regionCode());
     }
 }

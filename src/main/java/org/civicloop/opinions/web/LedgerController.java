@@ -1,7 +1,5 @@
 package org.civicloop.opinions.web;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.HashMap;
@@ -9,25 +7,24 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.civicloop.shared.spreadsheet.Column;
-import org.civicloop.shared.spreadsheet.StreamingWorkbookWriter;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
-import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import org.civicloop.opinions.domain.OpinionLedger;
 import org.civicloop.opinions.domain.OpinionQueries;
 import org.civicloop.opinions.domain.OpinionsProperties;
 import org.civicloop.organization.Directory;
+import org.civicloop.shared.spreadsheet.Column;
+import org.civicloop.shared.spreadsheet.StreamingWorkbookWriter;
+import org.civicloop.shared.web.Downloads;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 /** 民意台账: the office's ledger with its counts; the export gives exactly the rows the filters show. */
 @Controller
@@ -108,11 +105,7 @@ class LedgerController {
                 sheet.finish();
             }
         };
-        String filename = URLEncoder.encode(title + "-" + LocalDate.now(zone) + ".xlsx", StandardCharsets.UTF_8).replace("+", "%20");
-        return ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"ledger.xlsx\"; filename*=UTF-8''" + filename)
-                .body(body);
+        return Downloads.workbook("ledger", title, LocalDate.now(zone), body);
     }
 
     private String label(String key, Locale locale) {

@@ -1,10 +1,10 @@
 package org.civicloop.opinions.web;
 
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.civicloop.opinions.Opinions;
 import org.civicloop.opinions.domain.Opinion;
 import org.civicloop.opinions.domain.OpinionQueries;
@@ -16,8 +16,8 @@ import org.civicloop.opinions.domain.ReceiptCodes;
 import org.civicloop.opinions.domain.SubmissionLimits;
 import org.civicloop.opinions.domain.SubmitOpinion;
 import org.civicloop.shared.BusinessException;
-import org.civicloop.shared.InvalidInput;
 import org.civicloop.shared.NotFoundException;
+import org.civicloop.shared.web.FormErrors;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -80,7 +80,7 @@ class PublicOpinionController {
         SubmitOpinion opinion = SubmitOpinion.fromPublic(addressee, request.getRemoteAddr())
                 .category(form.category()).content(form.content()).place(form.placeCode(), form.placeDetail())
                 .voter(form.voterName(), form.voterPhone(), form.voterEmail()).consent(form.consent()).build();
-        reject(binding, service.check(opinion));
+        FormErrors.reject(binding, service.check(opinion));
         List<MultipartFile> files = photos == null ? List.of() : photos.stream().filter(f -> !f.isEmpty()).toList();
         // photos held from the form's last round come first, unless the voter chose to remove them
         List<PhotoCleaner.CleanPhoto> cleaned = new ArrayList<>(dropHeld ? List.of() : heldPhotos.find(heldToken));
@@ -103,7 +103,7 @@ class PublicOpinionController {
                 redirect.addFlashAttribute("justSubmitted", true);
                 return "redirect:/public/opinions/" + saved.receiptCode();
             } catch (Opinions.InvalidOpinion e) {
-                reject(binding, e.problems());
+                FormErrors.reject(binding, e.problems());
             } catch (BusinessException e) {
                 if (e.status() == 429) {
                     throw e;
@@ -159,12 +159,6 @@ class PublicOpinionController {
         Opinion rated = service.rate(code, value);
         redirect.addFlashAttribute("rated", rated.status().name());
         return "redirect:/public/opinions/" + rated.receiptCode();
-    }
-
-    private static void reject(BindingResult binding, List<InvalidInput.Problem> problems) {
-        for (InvalidInput.Problem p : problems) {
-            binding.rejectValue(p.field(), p.messageKey(), p.arguments(), p.messageKey());
-        }
     }
 
     private static boolean blank(String s) {

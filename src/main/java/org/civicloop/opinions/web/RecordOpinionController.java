@@ -18,6 +18,7 @@ import org.civicloop.opinions.domain.SubmitOpinion;
 import org.civicloop.organization.CivicUser;
 import org.civicloop.shared.BusinessException;
 import org.civicloop.shared.InvalidInput;
+import org.civicloop.shared.web.FormErrors;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.access.AccessDeniedException;
@@ -114,9 +115,9 @@ class RecordOpinionController {
                 .build();
         List<InvalidInput.Problem> problems = service.check(opinion);
         // the channel heads the form, the reception's fields come next
-        problems.stream().filter(p -> p.field().equals("channel")).forEach(p -> reject(binding, p));
-        reception.forEach(p -> reject(binding, p));
-        problems.stream().filter(p -> !p.field().equals("channel")).forEach(p -> reject(binding, p));
+        FormErrors.reject(binding, problems.stream().filter(p -> p.field().equals("channel")).toList());
+        FormErrors.reject(binding, reception);
+        FormErrors.reject(binding, problems.stream().filter(p -> !p.field().equals("channel")).toList());
         if (addressee == null && mine.size() > 1) {
             // whose duty the opinion counts for is the recorder's choice, never a default
             binding.rejectValue("addressee", "opinion.error.addressee", "opinion.error.addressee");
@@ -133,7 +134,7 @@ class RecordOpinionController {
                 }
                 return recorded(first.get(), form);
             } catch (Opinions.InvalidOpinion e) {
-                e.problems().forEach(p -> reject(binding, p));
+                FormErrors.reject(binding, e.problems());
             } catch (BusinessException e) {
                 binding.reject(e.messageKey(), e.arguments(), e.messageKey());
             }
@@ -152,10 +153,6 @@ class RecordOpinionController {
                 .queryParam("receptionPlace", nonNull(form.receptionPlace()).strip())
                 .queryParam("visitorCount", nonNull(form.visitorCount()).strip())
                 .encode().build().toUriString();
-    }
-
-    private static void reject(BindingResult binding, InvalidInput.Problem p) {
-        binding.rejectValue(p.field(), p.messageKey(), p.arguments(), p.messageKey());
     }
 
     private static UUID parseKey(String value) {

@@ -6,9 +6,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
-import org.civicloop.organization.OrganizationEvents;
 import org.civicloop.organization.OrganizationEvents.AccountUpdated;
 import org.civicloop.organization.Role;
+import org.civicloop.shared.AuditSummary;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.annotation.Version;
@@ -94,18 +94,13 @@ public class Account {
     }
 
     Map<String, Object> summary() {
-        return OrganizationEvents.summary("username", username, "displayName", displayName,
-                "phone", phone == null ? null : maskPhone(phone), "unitId", unitId,
+        return AuditSummary.of("username", username, "displayName", displayName,
+                "phone", AuditSummary.maskedPhone(phone), "unitId", unitId,
                 "roles", String.join(",", new TreeSet<>(roleNames())), "enabled", enabled);
     }
 
     private Set<String> roleNames() {
         return roles.stream().map(g -> g.role().name()).collect(Collectors.toSet());
-    }
-
-    /** Audit summaries keep enough of a phone number to tell changes apart, not the number itself. */
-    private static String maskPhone(String phone) {
-        return phone.length() <= 4 ? "****" : "*".repeat(phone.length() - 4) + phone.substring(phone.length() - 4);
     }
 
     private static Set<RoleGrant> grants(Set<Role> roles) {

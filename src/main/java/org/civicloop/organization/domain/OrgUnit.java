@@ -2,8 +2,8 @@ package org.civicloop.organization.domain;
 
 import java.time.Instant;
 import java.util.Map;
-import org.civicloop.organization.OrganizationEvents;
 import org.civicloop.organization.OrganizationEvents.UnitUpdated;
+import org.civicloop.shared.AuditSummary;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.annotation.Version;
@@ -60,7 +60,7 @@ public class OrgUnit {
     }
 
     Map<String, Object> summary() {
-        return OrganizationEvents.summary("name", name, "kind", kind.name(), "regionCode", regionCode,
+        return AuditSummary.of("name", name, "kind", kind.name(), "regionCode", regionCode,
                 "parentId", parentId, "handlesItems", handlesItems, "active", active);
     }
 

@@ -1,13 +1,14 @@
 package org.civicloop.organization.web;
 
-import jakarta.validation.Valid;
 import java.util.Arrays;
+import jakarta.validation.Valid;
 import org.civicloop.organization.DataScope;
 import org.civicloop.organization.Role;
 import org.civicloop.organization.domain.AccountService;
 import org.civicloop.organization.domain.OrganizationQueries;
 import org.civicloop.shared.BusinessException;
 import org.civicloop.shared.NotFoundException;
+import org.civicloop.shared.web.FormErrors;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;

@@ -7,6 +7,7 @@ import jakarta.validation.constraints.NotBlank;
 import org.civicloop.organization.CivicUser;
 import org.civicloop.organization.domain.AccountService;
 import org.civicloop.shared.BusinessException;
+import org.civicloop.shared.web.FormErrors;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.core.context.SecurityContext;

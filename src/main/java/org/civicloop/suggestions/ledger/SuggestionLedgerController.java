@@ -1,7 +1,5 @@
 package org.civicloop.suggestions.ledger;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -16,6 +14,7 @@ import java.util.stream.Stream;
 import org.civicloop.organization.Directory;
 import org.civicloop.shared.spreadsheet.Column;
 import org.civicloop.shared.spreadsheet.StreamingWorkbookWriter;
+import org.civicloop.shared.web.Downloads;
 import org.civicloop.suggestions.domain.Evaluation;
 import org.civicloop.suggestions.domain.SubmissionPeriod;
 import org.civicloop.suggestions.domain.SuggestionQueries;
@@ -23,8 +22,6 @@ import org.civicloop.suggestions.domain.SuggestionStatus;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -139,11 +136,7 @@ class SuggestionLedgerController {
                 sheet.finish();
             }
         };
-        String filename = URLEncoder.encode(title + "-" + LocalDate.now(zone) + ".xlsx", StandardCharsets.UTF_8).replace("+", "%20");
-        return ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"suggestion-ledger.xlsx\"; filename*=UTF-8''" + filename)
-                .body(body);
+        return Downloads.workbook("suggestion-ledger", title, LocalDate.now(zone), body);
     }
 
     private Line line(SuggestionLedger.Row r, LedgerNames.Lookup lookup, String separator, Instant now) {

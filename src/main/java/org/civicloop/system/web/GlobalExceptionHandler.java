@@ -87,9 +87,28 @@ class GlobalExceptionHandler {
         return respond(request, response, HttpStatus.BAD_REQUEST, "error.validation.detail", fields);
     }
 
-    @ExceptionHandler(HttpMessageNotReadableException.class)
-    ModelAndView unreadable(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        return respond(request, response, HttpStatus.BAD_REQUEST, "error.malformedBody.detail", List.of());
+
+    /** Refusals that need no more than a status and a sentence; the first class that matches answers. */
+    private static final List<Plain> PLAIN = List.of(
+            new Plain(HttpMessageNotReadableException.class, HttpStatus.BAD_REQUEST, "error.malformedBody.detail"),
+            new Plain(NoResourceFoundException.class, HttpStatus.NOT_FOUND, "error.404.detail"),
+            new Plain(NoHandlerFoundException.class, HttpStatus.NOT_FOUND, "error.404.detail"),
+            new Plain(HttpRequestMethodNotSupportedException.class, HttpStatus.METHOD_NOT_ALLOWED, "error.405.detail"),
+            new Plain(HttpMediaTypeNotSupportedException.class, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "error.415.detail"),
+            new Plain(HttpMediaTypeNotAcceptableException.class, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "error.415.detail"),
+            new Plain(MaxUploadSizeExceededException.class, HttpStatus.CONTENT_TOO_LARGE, "error.413.detail"),
+            new Plain(MultipartException.class, HttpStatus.BAD_REQUEST, "error.malformedBody.detail"),
+            new Plain(OptimisticLockingFailureException.class, HttpStatus.CONFLICT, "error.concurrentChange.detail"));
+
+    private record Plain(Class<? extends Exception> type, HttpStatus status, String messageKey) {
+    }
+
+    @ExceptionHandler({HttpMessageNotReadableException.class, NoResourceFoundException.class, NoHandlerFoundException.class,
+            HttpRequestMethodNotSupportedException.class, HttpMediaTypeNotSupportedException.class,
+            HttpMediaTypeNotAcceptableException.class, MultipartException.class, OptimisticLockingFailureException.class})
+    ModelAndView plain(Exception e, HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Plain p = PLAIN.stream().filter(candidate -> candidate.type().isInstance(e)).findFirst().orElseThrow();
+        return respond(request, response, p.status(), p.messageKey(), List.of());
     }
 
     @ExceptionHandler({MethodArgumentTypeMismatchException.class, MissingServletRequestParameterException.class})
@@ -99,35 +118,11 @@ class GlobalExceptionHandler {
         return respond(request, response, HttpStatus.BAD_REQUEST, "error.badParameter.detail", List.of(), name);
     }
 
-    @ExceptionHandler({NoResourceFoundException.class, NoHandlerFoundException.class})
-    ModelAndView notFound(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        return respond(request, response, HttpStatus.NOT_FOUND, "error.404.detail", List.of());
-    }
 
-    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
-    ModelAndView methodNotAllowed(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        return respond(request, response, HttpStatus.METHOD_NOT_ALLOWED, "error.405.detail", List.of());
-    }
 
-    @ExceptionHandler({HttpMediaTypeNotSupportedException.class, HttpMediaTypeNotAcceptableException.class})
-    ModelAndView mediaType(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        return respond(request, response, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "error.415.detail", List.of());
-    }
 
-    @ExceptionHandler(MaxUploadSizeExceededException.class)
-    ModelAndView tooLarge(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        return respond(request, response, HttpStatus.CONTENT_TOO_LARGE, "error.413.detail", List.of());
-    }
 
-    @ExceptionHandler(MultipartException.class)
-    ModelAndView badMultipart(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        return respond(request, response, HttpStatus.BAD_REQUEST, "error.malformedBody.detail", List.of());
-    }
 
-    @ExceptionHandler(OptimisticLockingFailureException.class)
-    ModelAndView concurrentChange(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        return respond(request, response, HttpStatus.CONFLICT, "error.concurrentChange.detail", List.of());
-    }
 
     @ExceptionHandler(AccessDeniedException.class)
     ModelAndView denied(AccessDeniedException e, HttpServletRequest request, HttpServletResponse response) throws IOException {
