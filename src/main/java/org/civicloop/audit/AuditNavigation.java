@@ -1,6 +1,7 @@
 package org.civicloop.audit;
 
 import java.util.Set;
+import org.civicloop.shared.Navigation;
 import org.civicloop.shared.NavigationItem;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -10,7 +11,8 @@ import org.springframework.context.annotation.Configuration;
 class AuditNavigation {
 
     @Bean
-    NavigationItem auditNavigationItem() {
-        return new NavigationItem("nav.admin.audit", "/admin/audit", Set.of("ADMIN"), 940);
+    Navigation auditNavigationEntries() {
+        return Navigation.of(
+                new NavigationItem("nav.admin.audit", "/admin/audit", Set.of("ADMIN"), 940));
     }
 }

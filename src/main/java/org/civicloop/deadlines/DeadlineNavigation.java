@@ -1,6 +1,7 @@
 package org.civicloop.deadlines;
 
 import java.util.Set;
+import org.civicloop.shared.Navigation;
 import org.civicloop.shared.NavigationItem;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -10,7 +11,8 @@ import org.springframework.context.annotation.Configuration;
 class DeadlineNavigation {
 
     @Bean
-    NavigationItem calendarNavigationItem() {
-        return new NavigationItem("nav.admin.calendar", "/admin/calendar", Set.of("ADMIN"), 950);
+    Navigation deadlineNavigationEntries() {
+        return Navigation.of(
+                new NavigationItem("nav.admin.calendar", "/admin/calendar", Set.of("ADMIN"), 950));
     }
 }

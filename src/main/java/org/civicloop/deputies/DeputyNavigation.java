@@ -1,6 +1,7 @@
 package org.civicloop.deputies;
 
 import java.util.Set;
+import org.civicloop.shared.Navigation;
 import org.civicloop.shared.NavigationItem;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -10,12 +11,9 @@ import org.springframework.context.annotation.Configuration;
 class DeputyNavigation {
 
     @Bean
-    NavigationItem deputiesNavigationItem() {
-        return new NavigationItem("nav.deputies", "/deputies", Set.of("CONGRESS_OFFICE", "ADMIN"), 100);
-    }
-
-    @Bean
-    NavigationItem myDutyCodeNavigationItem() {
-        return new NavigationItem("nav.myDutyCode", "/my/duty-code", Set.of("DEPUTY"), 110);
+    Navigation deputyNavigationEntries() {
+        return Navigation.of(
+                new NavigationItem("nav.deputies", "/deputies", Set.of("CONGRESS_OFFICE", "ADMIN"), 100),
+                new NavigationItem("nav.myDutyCode", "/my/duty-code", Set.of("DEPUTY"), 110));
     }
 }

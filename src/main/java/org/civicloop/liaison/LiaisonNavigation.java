@@ -1,6 +1,7 @@
 package org.civicloop.liaison;
 
 import java.util.Set;
+import org.civicloop.shared.Navigation;
 import org.civicloop.shared.NavigationItem;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -10,7 +11,8 @@ import org.springframework.context.annotation.Configuration;
 class LiaisonNavigation {
 
     @Bean
-    NavigationItem liaisonSitesNavigationItem() {
-        return new NavigationItem("nav.liaisonSites", "/liaison/sites", Set.of("CONGRESS_OFFICE", "ADMIN", "STATION_STAFF"), 120);
+    Navigation liaisonNavigationEntries() {
+        return Navigation.of(
+                new NavigationItem("nav.liaisonSites", "/liaison/sites", Set.of("CONGRESS_OFFICE", "ADMIN", "STATION_STAFF"), 120));
     }
 }

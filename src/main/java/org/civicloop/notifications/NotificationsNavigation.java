@@ -1,6 +1,7 @@
 package org.civicloop.notifications;
 
 import java.util.Set;
+import org.civicloop.shared.Navigation;
 import org.civicloop.shared.NavigationItem;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -10,7 +11,8 @@ import org.springframework.context.annotation.Configuration;
 class NotificationsNavigation {
 
     @Bean
-    NavigationItem messagesNavigationItem() {
-        return new NavigationItem("nav.messages", "/messages", Set.of(), 800);
+    Navigation notificationsNavigationEntries() {
+        return Navigation.of(
+                new NavigationItem("nav.messages", "/messages", Set.of(), 800));
     }
 }

@@ -1,6 +1,7 @@
 package org.civicloop.open311;
 
 import java.util.Set;
+import org.civicloop.shared.Navigation;
 import org.civicloop.shared.NavigationItem;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -10,7 +11,8 @@ import org.springframework.context.annotation.Configuration;
 class Open311Navigation {
 
     @Bean
-    NavigationItem open311NavigationItem() {
-        return new NavigationItem("nav.admin.open311", "/admin/open311", Set.of("ADMIN"), 960);
+    Navigation open311NavigationEntries() {
+        return Navigation.of(
+                new NavigationItem("nav.admin.open311", "/admin/open311", Set.of("ADMIN"), 960));
     }
 }

@@ -1,6 +1,7 @@
 package org.civicloop.opinions;
 
 import java.util.Set;
+import org.civicloop.shared.Navigation;
 import org.civicloop.shared.NavigationItem;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -10,32 +11,13 @@ import org.springframework.context.annotation.Configuration;
 class OpinionsNavigation {
 
     @Bean
-    NavigationItem opinionsQueueNavigationItem() {
-        return new NavigationItem("nav.opinions.queue", "/opinions", Set.of("CONGRESS_OFFICE", "DEPUTY", "STATION_STAFF", "LEADER"), 10);
-    }
-
-    @Bean
-    NavigationItem opinionsRecordNavigationItem() {
-        return new NavigationItem("nav.opinions.record", "/opinions/record", Set.of("DEPUTY", "STATION_STAFF"), 15);
-    }
-
-    @Bean
-    NavigationItem opinionsDecisionsNavigationItem() {
-        return new NavigationItem("nav.opinions.decisions", "/opinions/decisions", Set.of("CONGRESS_OFFICE"), 30);
-    }
-
-    @Bean
-    NavigationItem opinionsLedgerNavigationItem() {
-        return new NavigationItem("nav.opinions.ledger", "/opinions/ledger", Set.of("CONGRESS_OFFICE", "LEADER"), 40);
-    }
-
-    @Bean
-    NavigationItem opinionsImportNavigationItem() {
-        return new NavigationItem("nav.opinions.import", "/opinions/import", Set.of("CONGRESS_OFFICE"), 45);
-    }
-
-    @Bean
-    NavigationItem workOrdersNavigationItem() {
-        return new NavigationItem("nav.workOrders", "/work-orders", Set.of("HANDLING_UNIT"), 20);
+    Navigation opinionsNavigationEntries() {
+        return Navigation.of(
+                new NavigationItem("nav.opinions.queue", "/opinions", Set.of("CONGRESS_OFFICE", "DEPUTY", "STATION_STAFF", "LEADER"), 10),
+                new NavigationItem("nav.opinions.record", "/opinions/record", Set.of("DEPUTY", "STATION_STAFF"), 15),
+                new NavigationItem("nav.opinions.decisions", "/opinions/decisions", Set.of("CONGRESS_OFFICE"), 30),
+                new NavigationItem("nav.opinions.ledger", "/opinions/ledger", Set.of("CONGRESS_OFFICE", "LEADER"), 40),
+                new NavigationItem("nav.opinions.import", "/opinions/import", Set.of("CONGRESS_OFFICE"), 45),
+                new NavigationItem("nav.workOrders", "/work-orders", Set.of("HANDLING_UNIT"), 20));
     }
 }

@@ -1,6 +1,7 @@
 package org.civicloop.suggestions;
 
 import java.util.Set;
+import org.civicloop.shared.Navigation;
 import org.civicloop.shared.NavigationItem;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -10,17 +11,10 @@ import org.springframework.context.annotation.Configuration;
 class SuggestionsNavigation {
 
     @Bean
-    NavigationItem mySuggestionsNavigationItem() {
-        return new NavigationItem("nav.suggestions.mine", "/suggestions/mine", Set.of("DEPUTY"), 50);
-    }
-
-    @Bean
-    NavigationItem suggestionsListNavigationItem() {
-        return new NavigationItem("nav.suggestions.list", "/suggestions", Set.of("CONGRESS_OFFICE", "LEADER"), 55);
-    }
-
-    @Bean
-    NavigationItem suggestionsInboxNavigationItem() {
-        return new NavigationItem("nav.suggestions.inbox", "/suggestions/inbox", Set.of("HANDLING_UNIT"), 60);
+    Navigation suggestionsNavigationEntries() {
+        return Navigation.of(
+                new NavigationItem("nav.suggestions.mine", "/suggestions/mine", Set.of("DEPUTY"), 50),
+                new NavigationItem("nav.suggestions.list", "/suggestions", Set.of("CONGRESS_OFFICE", "LEADER"), 55),
+                new NavigationItem("nav.suggestions.inbox", "/suggestions/inbox", Set.of("HANDLING_UNIT"), 60));
     }
 }

@@ -1,6 +1,7 @@
 package org.civicloop.suggestions.bulletin;
 
 import java.util.Set;
+import org.civicloop.shared.Navigation;
 import org.civicloop.shared.NavigationItem;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -10,7 +11,8 @@ import org.springframework.context.annotation.Configuration;
 class BulletinNavigation {
 
     @Bean
-    NavigationItem suggestionBulletinsNavigationItem() {
-        return new NavigationItem("nav.suggestions.bulletins", "/suggestions/bulletins", Set.of("CONGRESS_OFFICE"), 59, "/suggestions");
+    Navigation bulletinNavigationEntries() {
+        return Navigation.of(
+                new NavigationItem("nav.suggestions.bulletins", "/suggestions/bulletins", Set.of("CONGRESS_OFFICE"), 59, "/suggestions"));
     }
 }

@@ -1,6 +1,7 @@
 package org.civicloop.suggestions.kpi;
 
 import java.util.Set;
+import org.civicloop.shared.Navigation;
 import org.civicloop.shared.NavigationItem;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -12,7 +13,8 @@ class KpiNavigation {
     static final Set<String> ROLES = Set.of("CONGRESS_OFFICE", "LEADER", "EVALUATION_OFFICE");
 
     @Bean
-    NavigationItem suggestionsDashboardNavigationItem() {
-        return new NavigationItem("nav.suggestions.dashboard", "/suggestions/dashboard", ROLES, 57, "/suggestions");
+    Navigation kpiNavigationEntries() {
+        return Navigation.of(
+                new NavigationItem("nav.suggestions.dashboard", "/suggestions/dashboard", ROLES, 57, "/suggestions"));
     }
 }

@@ -1,6 +1,7 @@
 package org.civicloop.suggestions.ledger;
 
 import java.util.Set;
+import org.civicloop.shared.Navigation;
 import org.civicloop.shared.NavigationItem;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -10,7 +11,8 @@ import org.springframework.context.annotation.Configuration;
 class LedgerNavigation {
 
     @Bean
-    NavigationItem suggestionLedgerNavigationItem() {
-        return new NavigationItem("ledger.suggestions.nav", "/suggestions/ledger", Set.of("CONGRESS_OFFICE", "LEADER"), 56, "/suggestions");
+    Navigation ledgerNavigationEntries() {
+        return Navigation.of(
+                new NavigationItem("ledger.suggestions.nav", "/suggestions/ledger", Set.of("CONGRESS_OFFICE", "LEADER"), 56, "/suggestions"));
     }
 }

@@ -1,6 +1,7 @@
 package org.civicloop.suggestions.poll;
 
 import java.util.Set;
+import org.civicloop.shared.Navigation;
 import org.civicloop.shared.NavigationItem;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -10,12 +11,9 @@ import org.springframework.context.annotation.Configuration;
 class PollNavigation {
 
     @Bean
-    NavigationItem pollBallotsNavigationItem() {
-        return new NavigationItem("poll.nav.vote", "/polls", Set.of("DEPUTY"), 52);
-    }
-
-    @Bean
-    NavigationItem pollManagementNavigationItem() {
-        return new NavigationItem("poll.nav.manage", "/polls/manage", Set.of("CONGRESS_OFFICE"), 60, "/suggestions");
+    Navigation pollNavigationEntries() {
+        return Navigation.of(
+                new NavigationItem("poll.nav.vote", "/polls", Set.of("DEPUTY"), 52),
+                new NavigationItem("poll.nav.manage", "/polls/manage", Set.of("CONGRESS_OFFICE"), 60, "/suggestions"));
     }
 }

@@ -1,6 +1,7 @@
 package org.civicloop.suggestions.supervision;
 
 import java.util.Set;
+import org.civicloop.shared.Navigation;
 import org.civicloop.shared.NavigationItem;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -10,17 +11,10 @@ import org.springframework.context.annotation.Configuration;
 class SupervisionNavigation {
 
     @Bean
-    NavigationItem mySupervisedItemsNavigationItem() {
-        return new NavigationItem("nav.supervision.mine", "/supervision/mine", Set.of("LEADER"), 56);
-    }
-
-    @Bean
-    NavigationItem supervisionDeskNavigationItem() {
-        return new NavigationItem("nav.supervision.desk", "/supervision", Set.of("CONGRESS_OFFICE"), 58, "/suggestions");
-    }
-
-    @Bean
-    NavigationItem supervisionUnitNavigationItem() {
-        return new NavigationItem("nav.supervision.unit", "/supervision/unit", Set.of("HANDLING_UNIT"), 61);
+    Navigation supervisionNavigationEntries() {
+        return Navigation.of(
+                new NavigationItem("nav.supervision.mine", "/supervision/mine", Set.of("LEADER"), 56),
+                new NavigationItem("nav.supervision.desk", "/supervision", Set.of("CONGRESS_OFFICE"), 58, "/suggestions"),
+                new NavigationItem("nav.supervision.unit", "/supervision/unit", Set.of("HANDLING_UNIT"), 61));
     }
 }

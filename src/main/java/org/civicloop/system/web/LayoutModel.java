@@ -1,10 +1,12 @@
 package org.civicloop.system.web;
 
-import jakarta.servlet.http.HttpServletRequest;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import jakarta.servlet.http.HttpServletRequest;
 import org.civicloop.organization.CivicUser;
+import org.civicloop.shared.Navigation;
 import org.civicloop.shared.NavigationItem;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
@@ -19,8 +21,9 @@ class LayoutModel {
 
     private final List<NavigationItem> items;
 
-    LayoutModel(List<NavigationItem> items) {
-        this.items = items.stream().sorted(java.util.Comparator.comparingInt(NavigationItem::order)).toList();
+    LayoutModel(List<Navigation> modules) {
+        this.items = modules.stream().flatMap(m -> m.items().stream())
+                .sorted(Comparator.comparingInt(NavigationItem::order)).toList();
     }
 
     @ModelAttribute("currentUser")
