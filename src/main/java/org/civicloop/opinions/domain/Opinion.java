@@ -259,4 +259,7 @@ public class Opinion {
     public String reply() { return reply; }
     public Instant submittedAt() { return submittedAt; }
     public Instant repliedAt() { return repliedAt; }
+    public Instant ratedAt() { return ratedAt; }
+    public Instant updatedAt() { return updatedAt; }
+    public Instant closedAt() { return closedAt; }
 }

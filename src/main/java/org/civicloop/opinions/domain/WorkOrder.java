@@ -107,8 +107,8 @@ public class WorkOrder {
     }
 
     WorkOrderEvent decideExtension(boolean approved) {
-        return move(WorkOrderStatus.SIGNED, Map.of("workingDays", extensionDays),
-                approved ? WorkOrderExtensionApproved::new : WorkOrderExtensionDeclined::new);
+        WorkOrderEvent.Kind<WorkOrderEvent> kind = approved ? WorkOrderExtensionApproved::new : WorkOrderExtensionDeclined::new;
+        return move(WorkOrderStatus.SIGNED, Map.of("workingDays", extensionDays), kind);
     }
 
     WorkOrderReplied reply(String text, Instant now) {
@@ -144,4 +144,6 @@ public class WorkOrder {
     public WorkOrderStatus status() { return status; }
     public Integer extensionDays() { return extensionDays; }
     public Instant assignedAt() { return assignedAt; }
+    public Instant signedAt() { return signedAt; }
+    public Instant closedAt() { return closedAt; }
 }

@@ -341,8 +341,8 @@ public class Suggestion {
         if (a.status() != AssignmentStatus.EXTENSION_REQUESTED) {
             throw BusinessException.conflict("suggestion.error.nothingToDecide");
         }
-        return List.of(moveAssignment(a, AssignmentStatus.SIGNED, Map.of("due", a.extensionDue().toString()), now,
-                approve ? AssignmentExtensionApproved::new : AssignmentExtensionDeclined::new));
+        AssignmentEvent.Kind<AssignmentEvent> kind = approve ? AssignmentExtensionApproved::new : AssignmentExtensionDeclined::new;
+        return List.of(moveAssignment(a, AssignmentStatus.SIGNED, Map.of("due", a.extensionDue().toString()), now, kind));
     }
 
     /** A co-unit's written view to the lead unit (协办意见). It is not a reply to the deputy. */
