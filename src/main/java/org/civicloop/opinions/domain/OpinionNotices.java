@@ -59,7 +59,7 @@ class OpinionNotices {
     @EventListener
     void assigned(WorkOrderAssigned event) {
         long opinionId = event.opinion().value();
-        directory.accountsOfUnit(event.unit().value(), Role.HANDLING_UNIT).forEach(a -> notifications.notifyStaff(a,
+        directory.accountsOfUnit(event.unit(), Role.HANDLING_UNIT).forEach(a -> notifications.notifyStaff(a,
                 "opinion.notice.assigned", List.of(receipt(opinionId)), "/opinions/" + opinionId));
     }
 
@@ -67,7 +67,7 @@ class OpinionNotices {
     @EventListener(classes = {WorkOrderReturnRequested.class, WorkOrderExtensionRequested.class})
     void toOffice(WorkOrderEvent event) {
         long opinionId = event.opinion().value();
-        List<String> args = List.of(receipt(opinionId), directory.unitName(event.unit().value()).orElse(""));
+        List<String> args = List.of(receipt(opinionId), directory.unitName(event.unit()).orElse(""));
         directory.accountsWithRole(Role.CONGRESS_OFFICE)
                 .forEach(a -> notifications.notifyStaff(a, "opinion.notice." + event.step(), args, "/opinions/" + opinionId));
     }

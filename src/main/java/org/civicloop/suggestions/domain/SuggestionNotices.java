@@ -7,6 +7,7 @@ import org.civicloop.deputies.Deputies;
 import org.civicloop.notifications.Notifications;
 import org.civicloop.organization.Directory;
 import org.civicloop.organization.Role;
+import org.civicloop.organization.UnitId;
 import org.civicloop.suggestions.AssignmentKey;
 import org.civicloop.suggestions.SuggestionEvents.AssignmentEvent;
 import org.civicloop.suggestions.SuggestionEvents.AssignmentExtensionRequested;
@@ -70,7 +71,7 @@ class SuggestionNotices {
 
     @EventListener
     void assigned(AssignmentMade event) {
-        unit(event.unit().value(), "suggestion.notice.assigned", assignmentArgs(event), event.suggestion().value());
+        unit(event.unit(), "suggestion.notice.assigned", assignmentArgs(event), event.suggestion().value());
     }
 
     /** Its step names the notice: {@code suggestion.notice.returnRequested} and so on. */
@@ -80,13 +81,13 @@ class SuggestionNotices {
     }
 
     private List<String> assignmentArgs(AssignmentEvent event) {
-        return List.of(title(event.suggestion().value()), directory.unitName(event.unit().value()).orElse(""));
+        return List.of(title(event.suggestion().value()), directory.unitName(event.unit()).orElse(""));
     }
 
     @ApplicationModuleListener
     void approaching(DeadlineApproaching event) {
         if (SuggestionClocks.ASSIGNMENT.equals(event.subjectType())) {
-            activeAssignment(event.subjectId()).ifPresent(a -> unit(a.unitId(), "suggestion.notice.approaching",
+            activeAssignment(event.subjectId()).ifPresent(a -> unit(new UnitId(a.unitId()), "suggestion.notice.approaching",
                     List.of(title(suggestionOf(event.subjectId()))), suggestionOf(event.subjectId())));
         } else if (SuggestionClocks.FEEDBACK.equals(event.subjectType())) {
             long id = Long.parseLong(event.subjectId());
@@ -102,7 +103,7 @@ class SuggestionNotices {
             long id = suggestionOf(event.subjectId());
             activeAssignment(event.subjectId()).ifPresent(a -> {
                 List<String> args = List.of(title(id), directory.unitName(a.unitId()).orElse(""));
-                unit(a.unitId(), "suggestion.notice.missed", args, id);
+                unit(new UnitId(a.unitId()), "suggestion.notice.missed", args, id);
                 office("suggestion.notice.escalated", args, id);
             });
         }
@@ -126,8 +127,8 @@ class SuggestionNotices {
         directory.accountsWithRole(Role.CONGRESS_OFFICE).forEach(a -> notifications.notifyStaff(a, key, args, "/suggestions/" + id));
     }
 
-    private void unit(long unitId, String key, List<String> args, long id) {
-        directory.accountsOfUnit(unitId, Role.HANDLING_UNIT).forEach(a -> notifications.notifyStaff(a, key, args, "/suggestions/" + id));
+    private void unit(UnitId unit, String key, List<String> args, long id) {
+        directory.accountsOfUnit(unit, Role.HANDLING_UNIT).forEach(a -> notifications.notifyStaff(a, key, args, "/suggestions/" + id));
     }
 
     private void coSigners(long id, String key, List<String> args) {
