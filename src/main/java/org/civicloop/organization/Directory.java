@@ -16,9 +16,17 @@ public interface Directory {
     /** The username of an account; usernames never change once created. */
     Optional<String> accountUsername(long accountId);
 
-    Optional<Long> unitIdByName(String name);
+    Optional<UnitId> unitIdByName(String name);
 
-    Optional<String> unitName(long unitId);
+    Optional<String> unitName(UnitId unit);
+
+    /**
+     * {@link #unitName(UnitId)} for a caller that holds the id as a number (from its own rows);
+     * new code and events pass a {@link UnitId}.
+     */
+    default Optional<String> unitName(long unitId) {
+        return unitName(new UnitId(unitId));
+    }
 
     /** Units that can be assigned items (承办单位), active ones, by kind then name. */
     List<UnitRef> handlingUnits();
@@ -38,12 +46,21 @@ public interface Directory {
     List<Place> placesAtLevels(List<String> levels);
 
     /** Active accounts of a unit holding a role (e.g. the handling unit's staff), for notices. */
-    List<Long> accountsOfUnit(long unitId, Role role);
+    List<Long> accountsOfUnit(UnitId unit, Role role);
+
+    /** {@link #accountsOfUnit(UnitId, Role)} for a caller that holds the id as a number (from its own rows). */
+    default List<Long> accountsOfUnit(long unitId, Role role) {
+        return accountsOfUnit(new UnitId(unitId), role);
+    }
 
     /** Active accounts holding a role anywhere (e.g. the congress office), for escalations. */
     List<Long> accountsWithRole(Role role);
 
     record UnitRef(long id, String name, String regionCode) {
+
+        public UnitId unit() {
+            return new UnitId(id);
+        }
     }
 
     record Place(String code, String name, String level, String parentCode) {

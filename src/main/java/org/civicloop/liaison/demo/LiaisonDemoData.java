@@ -18,6 +18,7 @@ import org.civicloop.liaison.domain.SiteDetails;
 import org.civicloop.liaison.domain.SiteService;
 import org.civicloop.liaison.domain.SiteType;
 import org.civicloop.organization.Directory;
+import org.civicloop.organization.UnitId;
 import org.civicloop.shared.StartupNotice;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -83,7 +84,7 @@ class LiaisonDemoData implements ApplicationRunner, StartupNotice {
             if (exists) {
                 continue;
             }
-            Long unitId = s[4].isEmpty() ? null : directory.unitIdByName(s[4]).orElse(null);
+            Long unitId = s[4].isEmpty() ? null : directory.unitIdByName(s[4]).map(UnitId::value).orElse(null);
             Set<Long> residents = new HashSet<>();
             for (String name : s[7].split(";")) {
                 if (!name.isBlank() && deputyIds.containsKey(name)) {

@@ -122,7 +122,7 @@ class OpinionDemoData implements ApplicationRunner {
 
     /** Forwarded to a unit and, by its staff ({@code unit} or {@code unit2}), signed, replied and rated. */
     private void handle(long id, String receiptCode, Row r, CivicUser office, Instant received) {
-        long unitId = directory.unitIdByName(r.unit()).orElseThrow();
+        long unitId = directory.unitIdByName(r.unit()).orElseThrow().value();
         // overdue ones were forwarded a day after they came in, well over 15 working days ago
         Instant forwarded = r.state().equals("OVERDUE") ? received.plus(Duration.ofDays(1)) : Instant.now();
         long order = service.forward(id, unitId, null, office, forwarded);

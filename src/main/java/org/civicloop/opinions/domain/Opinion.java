@@ -2,8 +2,25 @@ package org.civicloop.opinions.domain;
 
 import java.time.Instant;
 import java.util.Map;
-import org.civicloop.opinions.OpinionEvents.OpinionChanged;
+import org.civicloop.opinions.OpinionEvents.OpinionAccepted;
+import org.civicloop.opinions.OpinionEvents.OpinionAnswered;
+import org.civicloop.opinions.OpinionEvents.OpinionClosedUnrated;
+import org.civicloop.opinions.OpinionEvents.OpinionEvent;
+import org.civicloop.opinions.OpinionEvents.OpinionForwarded;
+import org.civicloop.opinions.OpinionEvents.OpinionMerged;
+import org.civicloop.opinions.OpinionEvents.OpinionMovedToSuggestion;
+import org.civicloop.opinions.OpinionEvents.OpinionRated;
+import org.civicloop.opinions.OpinionEvents.OpinionRejected;
+import org.civicloop.opinions.OpinionEvents.OpinionReopened;
+import org.civicloop.opinions.OpinionEvents.OpinionReturnedByUnit;
+import org.civicloop.opinions.OpinionEvents.OpinionSubmitted;
+import org.civicloop.opinions.OpinionEvents.OpinionSuggestionClosed;
+import org.civicloop.opinions.OpinionEvents.OpinionSuggestionLinked;
+import org.civicloop.opinions.OpinionEvents.OpinionSuggestionRefused;
+import org.civicloop.opinions.OpinionEvents.OpinionUnmerged;
+import org.civicloop.opinions.OpinionId;
 import org.civicloop.shared.BusinessException;
+import org.civicloop.shared.StatusChange;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.annotation.Version;
@@ -11,7 +28,8 @@ import org.springframework.data.relational.core.mapping.Table;
 
 /**
  * A voter's opinion. State changes are the named methods below; each checks the move against
- * {@link OpinionStatus} and returns the event to publish.
+ * {@link OpinionStatus} and returns the event to publish. Nothing here reads a clock: the caller
+ * passes the time.
  */
 @Table("opinion")
 public class Opinion {
@@ -99,121 +117,125 @@ public class Opinion {
                 null, null, null, 0, n.recordedByAccount(), n.externalRef(), n.sourceIp(), now, now, null, null);
     }
 
-    OpinionChanged submitted() {
-        return event("submitted", null, Map.of("channel", channel.name(), "category", category, "placeCode", placeCode));
+    OpinionSubmitted submitted() {
+        return event(StatusChange.created(status.name(),
+                Map.of("channel", channel.name(), "category", category, "placeCode", placeCode)), OpinionSubmitted::new);
     }
 
-    OpinionChanged accept() {
-        return move(OpinionStatus.ACCEPTED, "accepted", Map.of());
+    OpinionAccepted accept(Instant now) {
+        return move(OpinionStatus.ACCEPTED, Map.of(), now, OpinionAccepted::new);
     }
 
-    OpinionChanged reject(String reason, String note) {
+    OpinionRejected reject(String reason, String note, Instant now) {
         this.rejectReason = reason;
         this.rejectNote = note;
-        OpinionChanged e = move(OpinionStatus.REJECTED, "rejected", Map.of("reason", reason));
-        this.closedAt = updatedAt;
+        OpinionRejected e = move(OpinionStatus.REJECTED, Map.of("reason", reason), now, OpinionRejected::new);
+        this.closedAt = now;
         return e;
     }
 
-    OpinionChanged mergeInto(Opinion target) {
+    OpinionMerged mergeInto(Opinion target, Instant now) {
         if (target.id.equals(id) || target.status == OpinionStatus.MERGED) {
             throw BusinessException.invalid("opinion.error.mergeTarget");
         }
         this.duplicateOf = target.id;
-        return move(OpinionStatus.MERGED, "merged", Map.of("duplicateOf", target.id));
+        return move(OpinionStatus.MERGED, Map.of("duplicateOf", target.id), now, OpinionMerged::new);
     }
 
-    OpinionChanged unmerge() {
+    OpinionUnmerged unmerge(Instant now) {
         Long was = duplicateOf;
         this.duplicateOf = null;
-        return move(OpinionStatus.SUBMITTED, "unmerged", Map.of("wasDuplicateOf", was));
+        return move(OpinionStatus.SUBMITTED, Map.of("wasDuplicateOf", was), now, OpinionUnmerged::new);
     }
 
-    OpinionChanged forwarded(long unitId) {
-        return move(OpinionStatus.HANDLING, "forwarded", Map.of("unitId", unitId));
+    OpinionForwarded forwarded(long unitId, Instant now) {
+        return move(OpinionStatus.HANDLING, Map.of("unitId", unitId), now, OpinionForwarded::new);
     }
 
-    OpinionChanged answerDirectly(String text, String by) {
+    OpinionAnswered answerDirectly(String text, String by, Instant now) {
         this.reply = text;
         this.repliedBy = by;
-        OpinionChanged e = move(OpinionStatus.REPLIED, "answered", Map.of("by", by));
-        this.repliedAt = updatedAt;
+        OpinionAnswered e = move(OpinionStatus.REPLIED, Map.of("by", by), now, OpinionAnswered::new);
+        this.repliedAt = now;
         return e;
     }
 
-    OpinionChanged toSuggestion() {
-        return move(OpinionStatus.IN_SUGGESTION, "toSuggestion", Map.of());
+    OpinionMovedToSuggestion toSuggestion(Instant now) {
+        return move(OpinionStatus.IN_SUGGESTION, Map.of(), now, OpinionMovedToSuggestion::new);
     }
 
-    OpinionChanged linkSuggestion(long suggestion) {
+    OpinionSuggestionLinked linkSuggestion(long suggestion) {
         this.suggestionId = suggestion;
-        return event("suggestionLinked", status.name(), Map.of("suggestionId", suggestion));
+        return event(StatusChange.stay(status.name(), Map.of("suggestionId", suggestion)), OpinionSuggestionLinked::new);
     }
 
     /** The suggestion it was folded into closed: so is the opinion, its outcome being the suggestion's. */
-    OpinionChanged suggestionClosed(long suggestion) {
-        OpinionChanged e = move(OpinionStatus.CLOSED, "suggestionClosed", Map.of("suggestionId", suggestion));
-        this.closedAt = updatedAt;
+    OpinionSuggestionClosed suggestionClosed(long suggestion, Instant now) {
+        OpinionSuggestionClosed e = move(OpinionStatus.CLOSED, Map.of("suggestionId", suggestion), now,
+                OpinionSuggestionClosed::new);
+        this.closedAt = now;
         return e;
     }
 
     /** The suggestion was refused (不予立案): the link goes and the opinion waits to be routed again. */
-    OpinionChanged suggestionRefused(long suggestion) {
-        OpinionChanged e = move(OpinionStatus.ACCEPTED, "suggestionRefused", Map.of("suggestionId", suggestion));
+    OpinionSuggestionRefused suggestionRefused(long suggestion, Instant now) {
+        OpinionSuggestionRefused e = move(OpinionStatus.ACCEPTED, Map.of("suggestionId", suggestion), now,
+                OpinionSuggestionRefused::new);
         this.suggestionId = null;
         return e;
     }
 
-    OpinionChanged returnedByUnit(long unitId) {
-        return move(OpinionStatus.ACCEPTED, "returnedByUnit", Map.of("unitId", unitId));
+    OpinionReturnedByUnit returnedByUnit(long unitId, Instant now) {
+        return move(OpinionStatus.ACCEPTED, Map.of("unitId", unitId), now, OpinionReturnedByUnit::new);
     }
 
-    OpinionChanged repliedByUnit(String text, String unitName) {
-        return answerDirectly(text, unitName);
+    OpinionAnswered repliedByUnit(String text, String unitName, Instant now) {
+        return answerDirectly(text, unitName, now);
     }
 
     /**
      * The voter's rating. Dissatisfied sends it back for rehandling while reopens are left: to the
      * same unit when a unit handled it ({@code HANDLING}), else back to routing ({@code ACCEPTED}).
      */
-    OpinionChanged rate(Rating value, int maxReopens, boolean handledByUnit) {
+    OpinionEvent rate(Rating value, int maxReopens, boolean handledByUnit, Instant now) {
         if (status != OpinionStatus.REPLIED) {
             throw BusinessException.conflict("opinion.error.notAwaitingRating");
         }
         this.rating = value;
-        this.ratedAt = Instant.now();
+        this.ratedAt = now;
         if (value == Rating.DISSATISFIED && reopenCount < maxReopens) {
             reopenCount++;
             this.reply = null;
             this.repliedAt = null;
             this.repliedBy = null;
-            return move(handledByUnit ? OpinionStatus.HANDLING : OpinionStatus.ACCEPTED, "reopened",
-                    Map.of("rating", value.name(), "reopenCount", reopenCount));
+            return move(handledByUnit ? OpinionStatus.HANDLING : OpinionStatus.ACCEPTED,
+                    Map.of("rating", value.name(), "reopenCount", reopenCount), now, OpinionReopened::new);
         }
-        OpinionChanged e = move(OpinionStatus.CLOSED, "rated", Map.of("rating", value.name()));
-        this.closedAt = updatedAt;
+        OpinionRated e = move(OpinionStatus.CLOSED, Map.of("rating", value.name()), now, OpinionRated::new);
+        this.closedAt = now;
         return e;
     }
 
-    OpinionChanged closeUnrated() {
+    OpinionClosedUnrated closeUnrated(Instant now) {
         this.rating = Rating.NOT_RATED;
-        OpinionChanged e = move(OpinionStatus.CLOSED, "closedUnrated", Map.of());
-        this.closedAt = updatedAt;
+        OpinionClosedUnrated e = move(OpinionStatus.CLOSED, Map.of(), now, OpinionClosedUnrated::new);
+        this.closedAt = now;
         return e;
     }
 
-    private OpinionChanged move(OpinionStatus next, String step, Map<String, Object> details) {
+    private <E extends OpinionEvent> E move(OpinionStatus next, Map<String, Object> details, Instant now,
+                                            OpinionEvent.Kind<E> kind) {
         if (!status.canTransitionTo(next)) {
             throw BusinessException.conflict("opinion.error.transition", status.name(), next.name());
         }
         OpinionStatus from = status;
         this.status = next;
-        this.updatedAt = Instant.now();
-        return event(step, from.name(), details);
+        this.updatedAt = now;
+        return event(new StatusChange(from.name(), next.name(), details), kind);
     }
 
-    private OpinionChanged event(String step, String from, Map<String, Object> details) {
-        return new OpinionChanged(id == null ? 0 : id, receiptCode, step, from, status.name(), details);
+    private <E extends OpinionEvent> E event(StatusChange change, OpinionEvent.Kind<E> kind) {
+        return kind.of(new OpinionId(id == null ? 0 : id), receiptCode, change);
     }
 
     public Long id() { return id; }
@@ -237,4 +259,7 @@ public class Opinion {
     public String reply() { return reply; }
     public Instant submittedAt() { return submittedAt; }
     public Instant repliedAt() { return repliedAt; }
+    public Instant ratedAt() { return ratedAt; }
+    public Instant updatedAt() { return updatedAt; }
+    public Instant closedAt() { return closedAt; }
 }

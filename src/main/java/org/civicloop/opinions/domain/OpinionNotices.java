@@ -5,8 +5,13 @@ import org.civicloop.deadlines.DeadlineApproaching;
 import org.civicloop.deadlines.DeadlineMissed;
 import org.civicloop.notifications.Notifications;
 import org.civicloop.notifications.VoterMessage;
-import org.civicloop.opinions.OpinionEvents.OpinionChanged;
-import org.civicloop.opinions.OpinionEvents.WorkOrderChanged;
+import org.civicloop.opinions.OpinionEvents.OpinionAnswered;
+import org.civicloop.opinions.OpinionEvents.OpinionEvent;
+import org.civicloop.opinions.OpinionEvents.OpinionRejected;
+import org.civicloop.opinions.OpinionEvents.WorkOrderAssigned;
+import org.civicloop.opinions.OpinionEvents.WorkOrderEvent;
+import org.civicloop.opinions.OpinionEvents.WorkOrderExtensionRequested;
+import org.civicloop.opinions.OpinionEvents.WorkOrderReturnRequested;
 import org.civicloop.organization.Directory;
 import org.civicloop.organization.Role;
 import org.springframework.beans.factory.annotation.Value;
@@ -38,12 +43,10 @@ class OpinionNotices {
         this.publicBaseUrl = publicBaseUrl;
     }
 
-    @EventListener
-    void opinionChanged(OpinionChanged event) {
-        if (!event.step().equals("answered") && !event.step().equals("rejected")) {
-            return;
-        }
-        opinions.findById(event.opinionId()).ifPresent(o -> {
+    /** Its step names the notice: {@code opinion.notice.answered} or {@code opinion.notice.rejected}. */
+    @EventListener(classes = {OpinionAnswered.class, OpinionRejected.class})
+    void toVoter(OpinionEvent event) {
+        opinions.findById(event.opinion().value()).ifPresent(o -> {
             if (o.voterPhone() == null && o.voterEmail() == null) {
                 return;
             }
@@ -54,18 +57,19 @@ class OpinionNotices {
     }
 
     @EventListener
-    void workOrderChanged(WorkOrderChanged event) {
-        String link = "/opinions/" + event.opinionId();
-        switch (event.step()) {
-            case "assigned" -> directory.accountsOfUnit(event.unitId(), Role.HANDLING_UNIT)
-                    .forEach(a -> notifications.notifyStaff(a, "opinion.notice.assigned", List.of(receipt(event.opinionId())), link));
-            case "returnRequested", "extensionRequested" -> directory.accountsWithRole(Role.CONGRESS_OFFICE)
-                    .forEach(a -> notifications.notifyStaff(a, "opinion.notice." + event.step(),
-                            List.of(receipt(event.opinionId()), directory.unitName(event.unitId()).orElse("")), link));
-            default -> {
-                // other steps concern only the page itself
-            }
-        }
+    void assigned(WorkOrderAssigned event) {
+        long opinionId = event.opinion().value();
+        directory.accountsOfUnit(event.unit(), Role.HANDLING_UNIT).forEach(a -> notifications.notifyStaff(a,
+                "opinion.notice.assigned", List.of(receipt(opinionId)), "/opinions/" + opinionId));
+    }
+
+    /** Its step names the notice: {@code opinion.notice.returnRequested} or {@code opinion.notice.extensionRequested}. */
+    @EventListener(classes = {WorkOrderReturnRequested.class, WorkOrderExtensionRequested.class})
+    void toOffice(WorkOrderEvent event) {
+        long opinionId = event.opinion().value();
+        List<String> args = List.of(receipt(opinionId), directory.unitName(event.unit()).orElse(""));
+        directory.accountsWithRole(Role.CONGRESS_OFFICE)
+                .forEach(a -> notifications.notifyStaff(a, "opinion.notice." + event.step(), args, "/opinions/" + opinionId));
     }
 
     @ApplicationModuleListener

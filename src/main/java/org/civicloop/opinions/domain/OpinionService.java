@@ -3,10 +3,9 @@ package org.civicloop.opinions.domain;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import org.civicloop.opinions.OpinionEvents.OpinionChanged;
+import org.civicloop.opinions.OpinionEvents.OpinionEvent;
+import org.civicloop.opinions.OpinionEvents.WorkOrderEvent;
 import org.civicloop.opinions.Opinions;
-import org.civicloop.opinions.OpinionEvents.WorkOrderChanged;
 import org.civicloop.organization.CivicUser;
 import org.civicloop.organization.Directory;
 import org.civicloop.shared.BusinessException;
@@ -121,7 +120,7 @@ public class OpinionService {
 
     public void accept(long opinionId, CivicUser user) {
         Opinion o = triageable(opinionId, user);
-        publish(o, o.accept(), true, actorLabel(user), null);
+        publish(o, o.accept(Instant.now()), true, actorLabel(user), null);
     }
 
     public void reject(long opinionId, String reason, String note, CivicUser user) {
@@ -131,7 +130,7 @@ public class OpinionService {
         if (!known) {
             throw BusinessException.invalid("opinion.error.rejectReason");
         }
-        publish(o, o.reject(reason, blankToNull(note)), true, actorLabel(user), reason);
+        publish(o, o.reject(reason, blankToNull(note), Instant.now()), true, actorLabel(user), reason);
     }
 
     public void merge(long opinionId, String targetReceiptCode, CivicUser user) {
@@ -140,12 +139,12 @@ public class OpinionService {
                 .flatMap(code -> jdbc.sql("select id from opinion where receipt_code = :c").param("c", code).query(Long.class).optional())
                 .flatMap(opinions::findById)
                 .orElseThrow(() -> BusinessException.invalid("opinion.error.mergeTarget"));
-        publish(o, o.mergeInto(target), true, actorLabel(user), target.receiptCode());
+        publish(o, o.mergeInto(target, Instant.now()), true, actorLabel(user), target.receiptCode());
     }
 
     public void unmerge(long opinionId, CivicUser user) {
         Opinion o = triageable(opinionId, user);
-        publish(o, o.unmerge(), true, actorLabel(user), null);
+        publish(o, o.unmerge(Instant.now()), true, actorLabel(user), null);
     }
 
     /** 交办: a work order to a handling unit, on the working-day clock for the opinion's category. */
@@ -159,19 +158,19 @@ public class OpinionService {
         if (directory.handlingUnits().stream().noneMatch(u -> u.id() == unitId)) {
             throw BusinessException.invalid("opinion.error.unit");
         }
-        publish(o, o.forwarded(unitId), true, directory.unitName(unitId).orElse(""), null);
+        publish(o, o.forwarded(unitId, Instant.now()), true, directory.unitName(unitId).orElse(""), null);
         return assign(o, unitId, 1, blankToNull(instructions), actorLabel(user), assignedAt);
     }
 
     public void answer(long opinionId, String reply, CivicUser user) {
         Opinion o = triageable(opinionId, user);
-        publish(o, o.answerDirectly(requireText(reply), actorLabel(user)), true, actorLabel(user), null);
+        publish(o, o.answerDirectly(requireText(reply), actorLabel(user), Instant.now()), true, actorLabel(user), null);
     }
 
     /** Folded into a deputy's formal suggestion; the suggestions module links the suggestion later. */
     public void toSuggestion(long opinionId, CivicUser user) {
         Opinion o = triageable(opinionId, user);
-        publish(o, o.toSuggestion(), true, actorLabel(user), null);
+        publish(o, o.toSuggestion(Instant.now()), true, actorLabel(user), null);
     }
 
     /**
@@ -191,7 +190,7 @@ public class OpinionService {
             throw BusinessException.invalid("opinion.error.notLinkable", opinionId);
         }
         if (o.status() == OpinionStatus.ACCEPTED) {
-            publish(o, o.toSuggestion(), true, null, null);
+            publish(o, o.toSuggestion(Instant.now()), true, null, null);
         }
         publish(o, o.linkSuggestion(suggestionId), true, null, null);
     }
@@ -205,19 +204,19 @@ public class OpinionService {
                 .param("s", suggestionId).query(Long.class).list();
         for (Long id : linked) {
             Opinion o = opinion(id);
-            publish(o, o.suggestionRefused(suggestionId), true, null, null);
+            publish(o, o.suggestionRefused(suggestionId, Instant.now()), true, null, null);
         }
     }
 
     /** The suggestion closed: an opinion still waiting on it closes too (the voter is told by the notices). */
     public void suggestionClosed(long opinionId, long suggestionId) {
         opinions.findById(opinionId).filter(o -> o.status() == OpinionStatus.IN_SUGGESTION)
-                .ifPresent(o -> publish(o, o.suggestionClosed(suggestionId), true, null, null));
+                .ifPresent(o -> publish(o, o.suggestionClosed(suggestionId, Instant.now()), true, null, null));
     }
 
     public void sign(long orderId, CivicUser user) {
         WorkOrder w = handleable(orderId, user);
-        publishOrder(w, w.sign(), actorLabel(user), null, true);
+        publishOrder(w, w.sign(Instant.now()), actorLabel(user), null, true);
     }
 
     public void requestReturn(long orderId, String reason, CivicUser user) {
@@ -228,10 +227,11 @@ public class OpinionService {
     public void decideReturn(long orderId, boolean approve, CivicUser user) {
         WorkOrder w = decidable(orderId, user);
         if (approve) {
-            publishOrder(w, w.approveReturn(), actorLabel(user), null, false);
+            Instant now = Instant.now();
+            publishOrder(w, w.approveReturn(now), actorLabel(user), null, false);
             clocks.stop(w);
             Opinion o = opinion(w.opinionId());
-            publish(o, o.returnedByUnit(w.unitId()), false, actorLabel(user), null);
+            publish(o, o.returnedByUnit(w.unitId(), now), false, actorLabel(user), null);
         } else {
             publishOrder(w, w.declineReturn(), actorLabel(user), null, false);
         }
@@ -264,18 +264,18 @@ public class OpinionService {
                         insert into work_order_contact (work_order_id, mode, summary, contacted_at, recorded_by)
                         values (:w, :m, :s, now(), :by)""")
                 .param("w", w.id()).param("m", mode).param("s", requireText(summary)).param("by", user.getUsername()).update();
-        events.publishEvent(new WorkOrderChanged(w.id(), w.opinionId(), w.unitId(), "contactRecorded", w.status().name(),
-                w.status().name(), Map.of("mode", mode)));
+        events.publishEvent(w.contactRecorded(mode));
     }
 
     public void replyToOrder(long orderId, String reply, CivicUser user) {
         WorkOrder w = handleable(orderId, user);
         String text = requireText(reply);
         String unitName = directory.unitName(w.unitId()).orElse("");
-        publishOrder(w, w.reply(text), unitName, null, false);
+        Instant now = Instant.now();
+        publishOrder(w, w.reply(text, now), unitName, null, false);
         clocks.stop(w);
         Opinion o = opinion(w.opinionId());
-        publish(o, o.repliedByUnit(text, unitName), true, unitName, null);
+        publish(o, o.repliedByUnit(text, unitName, now), true, unitName, null);
     }
 
     /** The voter's rating, by receipt code; dissatisfaction reopens while reopens are left. */
@@ -286,7 +286,7 @@ public class OpinionService {
                 .orElseThrow(() -> new NotFoundException("opinion", receiptCode));
         List<WorkOrder> rounds = orders.findByOpinionIdOrderByRoundDesc(o.id());
         boolean handledByUnit = !rounds.isEmpty() && rounds.get(0).status() == WorkOrderStatus.REPLIED;
-        OpinionChanged e = o.rate(rating, properties.maxReopens(), handledByUnit);
+        OpinionEvent e = o.rate(rating, properties.maxReopens(), handledByUnit, Instant.now());
         publish(o, e, true, null, rating.name());
         if (o.status() == OpinionStatus.HANDLING) {
             WorkOrder last = rounds.get(0);
@@ -301,7 +301,7 @@ public class OpinionService {
                 .param("before", java.sql.Timestamp.from(repliedBefore)).query(Long.class).list();
         for (Long id : due) {
             Opinion o = opinion(id);
-            publish(o, o.closeUnrated(), true, null, null);
+            publish(o, o.closeUnrated(Instant.now()), true, null, null);
         }
         return due.size();
     }
@@ -344,13 +344,13 @@ public class OpinionService {
         return opinions.findById(id).orElseThrow(() -> new NotFoundException("opinion", id));
     }
 
-    private void publish(Opinion o, OpinionChanged event, boolean publicStep, String actor, String note) {
+    private void publish(Opinion o, OpinionEvent event, boolean publicStep, String actor, String note) {
         opinions.save(o);
         step(o, event.step(), publicStep, actor, note);
         events.publishEvent(event);
     }
 
-    private void publishOrder(WorkOrder w, WorkOrderChanged event, String actor, String note, boolean publicStep) {
+    private void publishOrder(WorkOrder w, WorkOrderEvent event, String actor, String note, boolean publicStep) {
         orders.save(w);
         jdbc.sql("insert into opinion_step (opinion_id, kind, public_step, actor_label, note, at) values (:o, :k, :p, :a, :n, now())")
                 .param("o", w.opinionId()).param("k", "workOrder." + event.step()).param("p", publicStep)

@@ -5,9 +5,9 @@ import java.util.List;
 import org.civicloop.notifications.Notifications;
 import org.civicloop.notifications.VoterMessage;
 import org.civicloop.suggestions.SuggestionEvents.PublishedReply;
-import org.civicloop.suggestions.SuggestionEvents.SuggestionChanged;
 import org.civicloop.suggestions.SuggestionEvents.SuggestionClosed;
 import org.civicloop.suggestions.SuggestionEvents.SuggestionLinkedToOpinions;
+import org.civicloop.suggestions.SuggestionEvents.SuggestionNotRegistered;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -47,10 +47,8 @@ class SuggestionLinks {
     }
 
     @EventListener
-    void changed(SuggestionChanged event) {
-        if ("notRegistered".equals(event.step())) {
-            service.suggestionRefused(event.suggestionId());
-        }
+    void refused(SuggestionNotRegistered event) {
+        service.suggestionRefused(event.suggestion().value());
     }
 
     @EventListener

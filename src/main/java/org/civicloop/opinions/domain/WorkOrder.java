@@ -2,14 +2,27 @@ package org.civicloop.opinions.domain;
 
 import java.time.Instant;
 import java.util.Map;
-import org.civicloop.opinions.OpinionEvents.WorkOrderChanged;
+import org.civicloop.opinions.OpinionEvents.WorkOrderAssigned;
+import org.civicloop.opinions.OpinionEvents.WorkOrderContactRecorded;
+import org.civicloop.opinions.OpinionEvents.WorkOrderEvent;
+import org.civicloop.opinions.OpinionEvents.WorkOrderExtensionApproved;
+import org.civicloop.opinions.OpinionEvents.WorkOrderExtensionDeclined;
+import org.civicloop.opinions.OpinionEvents.WorkOrderExtensionRequested;
+import org.civicloop.opinions.OpinionEvents.WorkOrderReplied;
+import org.civicloop.opinions.OpinionEvents.WorkOrderReturnApproved;
+import org.civicloop.opinions.OpinionEvents.WorkOrderReturnDeclined;
+import org.civicloop.opinions.OpinionEvents.WorkOrderReturnRequested;
+import org.civicloop.opinions.OpinionEvents.WorkOrderSigned;
+import org.civicloop.opinions.OpinionId;
+import org.civicloop.organization.UnitId;
 import org.civicloop.shared.BusinessException;
+import org.civicloop.shared.StatusChange;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.relational.core.mapping.Table;
 
-/** An opinion sent to one handling unit, on a clock. */
+/** An opinion sent to one handling unit, on a clock. Its moves take the time from the caller. */
 @Table("work_order")
 public class WorkOrder {
 
@@ -59,60 +72,69 @@ public class WorkOrder {
                 null, null, null, null, null, null, null, null);
     }
 
-    WorkOrderChanged assigned() {
-        return new WorkOrderChanged(id, opinionId, unitId, "assigned", null, status.name(), Map.of("round", round));
+    WorkOrderAssigned assigned() {
+        return event(StatusChange.created(status.name(), Map.of("round", round)), WorkOrderAssigned::new);
     }
 
-    WorkOrderChanged sign() {
-        this.signedAt = Instant.now();
-        return move(WorkOrderStatus.SIGNED, "signed", Map.of());
+    WorkOrderSigned sign(Instant now) {
+        this.signedAt = now;
+        return move(WorkOrderStatus.SIGNED, Map.of(), WorkOrderSigned::new);
     }
 
-    WorkOrderChanged requestReturn(String reason) {
+    WorkOrderReturnRequested requestReturn(String reason) {
         this.returnReason = reason;
-        return move(WorkOrderStatus.RETURN_REQUESTED, "returnRequested", Map.of("reason", reason));
+        return move(WorkOrderStatus.RETURN_REQUESTED, Map.of("reason", reason), WorkOrderReturnRequested::new);
     }
 
-    WorkOrderChanged approveReturn() {
-        WorkOrderChanged e = move(WorkOrderStatus.RETURNED, "returnApproved", Map.of());
-        this.closedAt = Instant.now();
+    WorkOrderReturnApproved approveReturn(Instant now) {
+        WorkOrderReturnApproved e = move(WorkOrderStatus.RETURNED, Map.of(), WorkOrderReturnApproved::new);
+        this.closedAt = now;
         return e;
     }
 
-    WorkOrderChanged declineReturn() {
-        return move(signedAt == null ? WorkOrderStatus.ASSIGNED : WorkOrderStatus.SIGNED, "returnDeclined", Map.of());
+    WorkOrderReturnDeclined declineReturn() {
+        return move(signedAt == null ? WorkOrderStatus.ASSIGNED : WorkOrderStatus.SIGNED, Map.of(), WorkOrderReturnDeclined::new);
     }
 
-    WorkOrderChanged requestExtension(int workingDays, String reason) {
+    WorkOrderExtensionRequested requestExtension(int workingDays, String reason) {
         if (workingDays < 1 || workingDays > 60) {
             throw BusinessException.invalid("workOrder.error.extensionDays", 1, 60);
         }
         this.extensionDays = workingDays;
         this.extensionReason = reason;
-        return move(WorkOrderStatus.EXTENSION_REQUESTED, "extensionRequested",
-                Map.of("workingDays", workingDays, "reason", reason));
+        return move(WorkOrderStatus.EXTENSION_REQUESTED, Map.of("workingDays", workingDays, "reason", reason),
+                WorkOrderExtensionRequested::new);
     }
 
-    WorkOrderChanged decideExtension(boolean approved) {
-        return move(WorkOrderStatus.SIGNED, approved ? "extensionApproved" : "extensionDeclined",
-                Map.of("workingDays", extensionDays));
+    WorkOrderEvent decideExtension(boolean approved) {
+        WorkOrderEvent.Kind<WorkOrderEvent> kind = approved ? WorkOrderExtensionApproved::new : WorkOrderExtensionDeclined::new;
+        return move(WorkOrderStatus.SIGNED, Map.of("workingDays", extensionDays), kind);
     }
 
-    WorkOrderChanged reply(String text) {
+    WorkOrderReplied reply(String text, Instant now) {
         this.reply = text;
-        this.repliedAt = Instant.now();
-        WorkOrderChanged e = move(WorkOrderStatus.REPLIED, "replied", Map.of());
-        this.closedAt = repliedAt;
+        this.repliedAt = now;
+        WorkOrderReplied e = move(WorkOrderStatus.REPLIED, Map.of(), WorkOrderReplied::new);
+        this.closedAt = now;
         return e;
     }
 
-    private WorkOrderChanged move(WorkOrderStatus next, String step, Map<String, Object> details) {
+    /** 沟通记录 with the voter, which moves nothing: the event to publish once the contact is stored. */
+    WorkOrderContactRecorded contactRecorded(String mode) {
+        return event(StatusChange.stay(status.name(), Map.of("mode", mode)), WorkOrderContactRecorded::new);
+    }
+
+    private <E extends WorkOrderEvent> E move(WorkOrderStatus next, Map<String, Object> details, WorkOrderEvent.Kind<E> kind) {
         if (!status.canTransitionTo(next)) {
             throw BusinessException.conflict("workOrder.error.transition", status.name(), next.name());
         }
         WorkOrderStatus from = status;
         this.status = next;
-        return new WorkOrderChanged(id, opinionId, unitId, step, from.name(), status.name(), details);
+        return event(new StatusChange(from.name(), next.name(), details), kind);
+    }
+
+    private <E extends WorkOrderEvent> E event(StatusChange change, WorkOrderEvent.Kind<E> kind) {
+        return kind.of(id, new OpinionId(opinionId), new UnitId(unitId), change);
     }
 
     public Long id() { return id; }
@@ -122,4 +144,6 @@ public class WorkOrder {
     public WorkOrderStatus status() { return status; }
     public Integer extensionDays() { return extensionDays; }
     public Instant assignedAt() { return assignedAt; }
+    public Instant signedAt() { return signedAt; }
+    public Instant closedAt() { return closedAt; }
 }

@@ -3,6 +3,7 @@ package org.civicloop.organization.domain;
 import java.util.List;
 import java.util.Optional;
 import org.civicloop.organization.Directory;
+import org.civicloop.organization.UnitId;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -32,13 +33,14 @@ class JdbcDirectory implements Directory {
     }
 
     @Override
-    public Optional<Long> unitIdByName(String name) {
-        return jdbc.sql("select id from org_unit where name = :n order by id limit 1").param("n", name).query(Long.class).optional();
+    public Optional<UnitId> unitIdByName(String name) {
+        return jdbc.sql("select id from org_unit where name = :n order by id limit 1").param("n", name).query(Long.class).optional()
+                .map(UnitId::new);
     }
 
     @Override
-    public Optional<String> unitName(long unitId) {
-        return jdbc.sql("select name from org_unit where id = :id").param("id", unitId).query(String.class).optional();
+    public Optional<String> unitName(UnitId unit) {
+        return jdbc.sql("select name from org_unit where id = :id").param("id", unit.value()).query(String.class).optional();
     }
 
     @Override
@@ -91,11 +93,11 @@ class JdbcDirectory implements Directory {
     }
 
     @Override
-    public List<Long> accountsOfUnit(long unitId, org.civicloop.organization.Role role) {
+    public List<Long> accountsOfUnit(UnitId unit, org.civicloop.organization.Role role) {
         return jdbc.sql("""
                         select a.id from account a join account_role r on r.account_id = a.id
                         where a.unit_id = :unit and r.role = :role and a.enabled order by a.id""")
-                .param("unit", unitId).param("role", role.name()).query(Long.class).list();
+                .param("unit", unit.value()).param("role", role.name()).query(Long.class).list();
     }
 
     @Override

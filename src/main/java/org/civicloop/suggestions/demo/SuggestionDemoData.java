@@ -103,7 +103,7 @@ class SuggestionDemoData implements ApplicationRunner {
         if (!exists("suggestion_poll", extras.get("poll.title"))) {
             List<Long> units = rows("demo/suggestions.csv").stream().limit(1)
                     .flatMap(r -> java.util.stream.Stream.of(r[6], r[7]))
-                    .map(name -> directory.unitIdByName(name).orElseThrow()).toList();
+                    .map(name -> directory.unitIdByName(name).orElseThrow().value()).toList();
             long poll = polls.create(new PollService.NewPoll(extras.get("poll.title"), units, Electorate.ALL_DEPUTIES, List.of()), office);
             polls.open(poll, office);
         }
@@ -144,8 +144,8 @@ class SuggestionDemoData implements ApplicationRunner {
         if (state.equals("REGISTERED")) {
             return;
         }
-        long lead = directory.unitIdByName(row[6]).orElseThrow();
-        long co = directory.unitIdByName(row[7]).orElseThrow();
+        long lead = directory.unitIdByName(row[6]).orElseThrow().value();
+        long co = directory.unitIdByName(row[7]).orElseThrow().value();
         if (state.equals("CLOSED_SEPARATE")) {
             service.assign(id, HandlingMode.SEPARATE, List.of(new UnitRole(lead, AssignmentRole.SEPARATE),
                     new UnitRole(co, AssignmentRole.SEPARATE)), office, Instant.now().minus(Duration.ofDays(40)));

@@ -8,11 +8,42 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.civicloop.organization.UnitId;
 import org.civicloop.shared.AuditableEvent;
 import org.civicloop.shared.BusinessException;
-import org.civicloop.suggestions.SuggestionEvents.AssignmentChanged;
-import org.civicloop.suggestions.SuggestionEvents.SuggestionChanged;
+import org.civicloop.shared.StatusChange;
+import org.civicloop.suggestions.AssignmentKey;
+import org.civicloop.suggestions.SuggestionEvents.AssignmentContactRecorded;
+import org.civicloop.suggestions.SuggestionEvents.AssignmentEvent;
+import org.civicloop.suggestions.SuggestionEvents.AssignmentExtensionApproved;
+import org.civicloop.suggestions.SuggestionEvents.AssignmentExtensionDeclined;
+import org.civicloop.suggestions.SuggestionEvents.AssignmentExtensionRequested;
+import org.civicloop.suggestions.SuggestionEvents.AssignmentMade;
+import org.civicloop.suggestions.SuggestionEvents.AssignmentReopened;
+import org.civicloop.suggestions.SuggestionEvents.AssignmentReplied;
+import org.civicloop.suggestions.SuggestionEvents.AssignmentReplyAudited;
+import org.civicloop.suggestions.SuggestionEvents.AssignmentReturnApproved;
+import org.civicloop.suggestions.SuggestionEvents.AssignmentReturnDeclined;
+import org.civicloop.suggestions.SuggestionEvents.AssignmentReturnRequested;
+import org.civicloop.suggestions.SuggestionEvents.AssignmentSigned;
+import org.civicloop.suggestions.SuggestionEvents.AssignmentViewSent;
+import org.civicloop.suggestions.SuggestionEvents.SuggestionAssigned;
+import org.civicloop.suggestions.SuggestionEvents.SuggestionClosedEvaluated;
+import org.civicloop.suggestions.SuggestionEvents.SuggestionClosedUnevaluated;
+import org.civicloop.suggestions.SuggestionEvents.SuggestionCoSignerEvaluated;
+import org.civicloop.suggestions.SuggestionEvents.SuggestionCoSigningConfirmed;
+import org.civicloop.suggestions.SuggestionEvents.SuggestionDrafted;
+import org.civicloop.suggestions.SuggestionEvents.SuggestionEdited;
+import org.civicloop.suggestions.SuggestionEvents.SuggestionEvent;
 import org.civicloop.suggestions.SuggestionEvents.SuggestionLinkedToOpinions;
+import org.civicloop.suggestions.SuggestionEvents.SuggestionNotRegistered;
+import org.civicloop.suggestions.SuggestionEvents.SuggestionRegistered;
+import org.civicloop.suggestions.SuggestionEvents.SuggestionReplied;
+import org.civicloop.suggestions.SuggestionEvents.SuggestionReturnedForRevision;
+import org.civicloop.suggestions.SuggestionEvents.SuggestionSentBackForRehandling;
+import org.civicloop.suggestions.SuggestionEvents.SuggestionSentForEvaluation;
+import org.civicloop.suggestions.SuggestionEvents.SuggestionSubmitted;
+import org.civicloop.suggestions.SuggestionId;
 
 /**
  * A deputy's suggestion (代表建议) with its co-signers, linked opinions and assignments. State
@@ -99,8 +130,8 @@ public class Suggestion {
     /** The events of a new draft, once it has its id. */
     public List<AuditableEvent> drafted(List<Long> linkedOpinions) {
         List<AuditableEvent> events = new ArrayList<>();
-        events.add(new SuggestionChanged(id(), "drafted", null, status.name(),
-                Map.of("category", category, "coSigners", coSigners.size())));
+        events.add(new SuggestionDrafted(ref(), StatusChange.created(status.name(),
+                Map.of("category", category, "coSigners", coSigners.size()))));
         link(linkedOpinions, events);
         return events;
     }
@@ -117,7 +148,7 @@ public class Suggestion {
         setCoSigners(d.coSignerDeputyIds());
         this.updatedAt = now;
         List<AuditableEvent> events = new ArrayList<>();
-        events.add(new SuggestionChanged(id(), "edited", status.name(), status.name(), Map.of("category", category)));
+        events.add(new SuggestionEdited(ref(), StatusChange.stay(status.name(), Map.of("category", category))));
         link(d.opinionIds(), events);
         return events;
     }
@@ -155,7 +186,7 @@ public class Suggestion {
         }
         coSigners.set(i, new CoSigner(deputyId, now));
         this.updatedAt = now;
-        return List.of(new SuggestionChanged(id(), "coSigningConfirmed", status.name(), status.name(), Map.of("deputyId", deputyId)));
+        return List.of(new SuggestionCoSigningConfirmed(ref(), StatusChange.stay(status.name(), Map.of("deputyId", deputyId))));
     }
 
     private int indexOfCoSigner(long deputyId) {
@@ -172,7 +203,7 @@ public class Suggestion {
         if (coSigners.stream().anyMatch(c -> !c.confirmed())) {
             throw BusinessException.conflict("suggestion.error.coSignersUnconfirmed");
         }
-        SuggestionChanged e = move(SuggestionStatus.SUBMITTED, "submitted", Map.of("period", period.name()), now);
+        SuggestionEvent e = move(SuggestionStatus.SUBMITTED, Map.of("period", period.name()), now, SuggestionSubmitted::new);
         this.submittedAt = now;
         return List.of(e);
     }
@@ -180,7 +211,7 @@ public class Suggestion {
     /** 退回修改, with the reason the deputy reads. */
     public List<AuditableEvent> returnForRevision(String reason, Instant now) {
         requireText(reason);
-        SuggestionChanged e = move(SuggestionStatus.RETURNED, "returnedForRevision", Map.of("reason", reason), now);
+        SuggestionEvent e = move(SuggestionStatus.RETURNED, Map.of("reason", reason), now, SuggestionReturnedForRevision::new);
         this.returnReason = reason;
         return List.of(e);
     }
@@ -188,7 +219,7 @@ public class Suggestion {
     /** 不予立案, with the reason (the matter is handled as a letter instead). Final. */
     public List<AuditableEvent> notRegister(String reason, Instant now) {
         requireText(reason);
-        SuggestionChanged e = move(SuggestionStatus.NOT_REGISTERED, "notRegistered", Map.of("reason", reason), now);
+        SuggestionEvent e = move(SuggestionStatus.NOT_REGISTERED, Map.of("reason", reason), now, SuggestionNotRegistered::new);
         this.notRegisteredReason = reason;
         this.closedAt = now;
         return List.of(e);
@@ -196,8 +227,8 @@ public class Suggestion {
 
     /** 立案: the category and the key-suggestion and confidential flags are the office's to set. */
     public List<AuditableEvent> register(String category, boolean key, boolean confidential, Instant now) {
-        SuggestionChanged e = move(SuggestionStatus.REGISTERED, "registered",
-                Map.of("category", category, "key", key, "confidential", confidential), now);
+        SuggestionEvent e = move(SuggestionStatus.REGISTERED,
+                Map.of("category", category, "key", key, "confidential", confidential), now, SuggestionRegistered::new);
         this.category = category;
         this.keySuggestion = key;
         this.confidential = confidential;
@@ -246,13 +277,13 @@ public class Suggestion {
         List<AuditableEvent> events = new ArrayList<>();
         if (status != SuggestionStatus.ASSIGNED) {
             this.mode = mode;
-            events.add(move(SuggestionStatus.ASSIGNED, "assigned", Map.of("mode", mode.name(), "units", units.size()), now));
+            events.add(move(SuggestionStatus.ASSIGNED, Map.of("mode", mode.name(), "units", units.size()), now, SuggestionAssigned::new));
             this.assignedAt = now;
         }
         for (UnitRole u : units) {
             Assignment a = Assignment.fresh(assignments.size() + 1, u.unitId(), u.role(), now);
             assignments.add(a);
-            events.add(assignmentEvent(a, "assigned", null, Map.of()));
+            events.add(assignmentEvent(a, StatusChange.created(a.status().name(), Map.of()), AssignmentMade::new));
         }
         this.updatedAt = now;
         return events;
@@ -262,14 +293,15 @@ public class Suggestion {
     public List<AuditableEvent> sign(int seq, Instant now) {
         Assignment a = handling(seq);
         a.signed(now);
-        return List.of(moveAssignment(a, AssignmentStatus.SIGNED, "signed", Map.of(), now));
+        return List.of(moveAssignment(a, AssignmentStatus.SIGNED, Map.of(), now, AssignmentSigned::new));
     }
 
     /** 申请退办; the caller has checked the time window. */
     public List<AuditableEvent> requestReturn(int seq, String reason, Instant now) {
         requireText(reason);
         Assignment a = handling(seq);
-        AssignmentChanged e = moveAssignment(a, AssignmentStatus.RETURN_REQUESTED, "returnRequested", Map.of("reason", reason), now);
+        AssignmentEvent e = moveAssignment(a, AssignmentStatus.RETURN_REQUESTED, Map.of("reason", reason), now,
+                AssignmentReturnRequested::new);
         a.returnRequested(reason);
         return List.of(e);
     }
@@ -282,11 +314,11 @@ public class Suggestion {
         }
         List<AuditableEvent> events = new ArrayList<>();
         if (approve) {
-            events.add(moveAssignment(a, AssignmentStatus.RETURNED, "returnApproved", Map.of(), now));
+            events.add(moveAssignment(a, AssignmentStatus.RETURNED, Map.of(), now, AssignmentReturnApproved::new));
             events.addAll(repliedIfComplete(now));
         } else {
             events.add(moveAssignment(a, a.signedAt() == null ? AssignmentStatus.ASSIGNED : AssignmentStatus.SIGNED,
-                    "returnDeclined", Map.of(), now));
+                    Map.of(), now, AssignmentReturnDeclined::new));
         }
         return events;
     }
@@ -298,8 +330,8 @@ public class Suggestion {
         if (due == null || due.isAfter(latest)) {
             throw BusinessException.invalid("suggestion.error.extensionTooLong", latest);
         }
-        AssignmentChanged e = moveAssignment(a, AssignmentStatus.EXTENSION_REQUESTED, "extensionRequested",
-                Map.of("due", due.toString(), "reason", reason), now);
+        AssignmentEvent e = moveAssignment(a, AssignmentStatus.EXTENSION_REQUESTED,
+                Map.of("due", due.toString(), "reason", reason), now, AssignmentExtensionRequested::new);
         a.extensionRequested(due, reason);
         return List.of(e);
     }
@@ -309,8 +341,8 @@ public class Suggestion {
         if (a.status() != AssignmentStatus.EXTENSION_REQUESTED) {
             throw BusinessException.conflict("suggestion.error.nothingToDecide");
         }
-        return List.of(moveAssignment(a, AssignmentStatus.SIGNED, approve ? "extensionApproved" : "extensionDeclined",
-                Map.of("due", a.extensionDue().toString()), now));
+        AssignmentEvent.Kind<AssignmentEvent> kind = approve ? AssignmentExtensionApproved::new : AssignmentExtensionDeclined::new;
+        return List.of(moveAssignment(a, AssignmentStatus.SIGNED, Map.of("due", a.extensionDue().toString()), now, kind));
     }
 
     /** A co-unit's written view to the lead unit (协办意见). It is not a reply to the deputy. */
@@ -320,7 +352,7 @@ public class Suggestion {
         if (a.role() != AssignmentRole.CO) {
             throw BusinessException.conflict("suggestion.error.notCoUnit");
         }
-        AssignmentChanged e = moveAssignment(a, AssignmentStatus.VIEW_SENT, "viewSent", Map.of(), now);
+        AssignmentEvent e = moveAssignment(a, AssignmentStatus.VIEW_SENT, Map.of(), now, AssignmentViewSent::new);
         a.viewSent(text, now);
         return List.of(e);
     }
@@ -333,7 +365,8 @@ public class Suggestion {
         if (!a.role().owesReply()) {
             throw BusinessException.conflict("suggestion.error.coUnitCannotReply");
         }
-        AssignmentChanged e = moveAssignment(a, AssignmentStatus.REPLIED, "replied", Map.of("resultClass", resultClass), now);
+        AssignmentEvent e = moveAssignment(a, AssignmentStatus.REPLIED, Map.of("resultClass", resultClass), now,
+                AssignmentReplied::new);
         a.replied(text, resultClass, now);
         return List.of(e);
     }
@@ -351,8 +384,9 @@ public class Suggestion {
         String before = a.resultClass();
         a.audited(resultClass, now);
         List<AuditableEvent> events = new ArrayList<>();
-        events.add(new AssignmentChanged(id(), a.seq(), a.unitId(), a.role().name(), "replyAudited", a.status().name(),
-                a.status().name(), Map.of("classBefore", before, "classAfter", resultClass, "changed", !before.equals(resultClass))));
+        events.add(assignmentEvent(a, StatusChange.stay(a.status().name(),
+                Map.of("classBefore", before, "classAfter", resultClass, "changed", !before.equals(resultClass))),
+                AssignmentReplyAudited::new));
         events.addAll(repliedIfComplete(now));
         this.updatedAt = now;
         return events;
@@ -361,14 +395,14 @@ public class Suggestion {
     private List<AuditableEvent> repliedIfComplete(Instant now) {
         List<Assignment> required = assignments.stream().filter(Assignment::required).toList();
         if (status.isHandling() && !required.isEmpty() && required.stream().allMatch(Assignment::replyDone)) {
-            return List.of(move(SuggestionStatus.REPLIED, "replied", Map.of("replies", required.size()), now));
+            return List.of(move(SuggestionStatus.REPLIED, Map.of("replies", required.size()), now, SuggestionReplied::new));
         }
         return List.of();
     }
 
     /** The office sends the audited replies to the lead deputy for evaluation (征询意见). */
     public List<AuditableEvent> sendForEvaluation(Instant now) {
-        return List.of(move(SuggestionStatus.AWAITING_EVALUATION, "sentForEvaluation", Map.of(), now));
+        return List.of(move(SuggestionStatus.AWAITING_EVALUATION, Map.of(), now, SuggestionSentForEvaluation::new));
     }
 
     /**
@@ -389,17 +423,18 @@ public class Suggestion {
         List<AuditableEvent> events = new ArrayList<>();
         if (value == Evaluation.DISSATISFIED && rehandlings < maxRehandlings) {
             rehandlings++;
-            events.add(move(SuggestionStatus.REHANDLING, "rehandling", Map.of("evaluation", value.name(), "rehandlings", rehandlings), now));
+            events.add(move(SuggestionStatus.REHANDLING, Map.of("evaluation", value.name(), "rehandlings", rehandlings), now,
+                    SuggestionSentBackForRehandling::new));
             for (Assignment a : assignments) {
                 if (a.required() && a.status() == AssignmentStatus.REPLIED) {
-                    AssignmentChanged e = moveAssignment(a, AssignmentStatus.SIGNED, "reopened", Map.of(), now);
+                    AssignmentEvent e = moveAssignment(a, AssignmentStatus.SIGNED, Map.of(), now, AssignmentReopened::new);
                     a.reopened();
                     events.add(e);
                 }
             }
             return events;
         }
-        events.add(move(SuggestionStatus.CLOSED, "closed", Map.of("evaluation", value.name()), now));
+        events.add(move(SuggestionStatus.CLOSED, Map.of("evaluation", value.name()), now, SuggestionClosedEvaluated::new));
         this.closedAt = now;
         return events;
     }
@@ -417,8 +452,8 @@ public class Suggestion {
         if (status != SuggestionStatus.AWAITING_EVALUATION) {
             throw BusinessException.conflict("suggestion.error.notAwaitingEvaluation");
         }
-        SuggestionChanged e = move(SuggestionStatus.CLOSED, "closedUnevaluated",
-                Map.of("evaluation", deemedAs.name(), "deemed", true), now);
+        SuggestionEvent e = move(SuggestionStatus.CLOSED, Map.of("evaluation", deemedAs.name(), "deemed", true), now,
+                SuggestionClosedUnevaluated::new);
         this.evaluation = deemedAs;
         this.evaluationDeemed = true;
         this.evaluationNote = null;
@@ -445,8 +480,8 @@ public class Suggestion {
         CoSigner c = coSigners.get(i);
         coSigners.set(i, new CoSigner(deputyId, c.confirmedAt(), value, note, now));
         this.updatedAt = now;
-        return List.of(new SuggestionChanged(id(), "coSignerEvaluated", status.name(), status.name(),
-                Map.of("deputyId", deputyId, "evaluation", value.name())));
+        return List.of(new SuggestionCoSignerEvaluated(ref(), StatusChange.stay(status.name(),
+                Map.of("deputyId", deputyId, "evaluation", value.name()))));
     }
 
     /** The assignment must be one the unit is still working on, while units work on the suggestion. */
@@ -468,29 +503,47 @@ public class Suggestion {
                 .reduce((first, second) -> second);
     }
 
-    private SuggestionChanged move(SuggestionStatus next, String step, Map<String, Object> details, Instant now) {
+    /**
+     * 沟通记录 with the deputy, which moves nothing: the event to publish once the contact is stored.
+     * Not for an assignment that was returned.
+     */
+    public AssignmentContactRecorded contactRecorded(int seq, String stage, boolean faceToFace) {
+        Assignment a = assignment(seq);
+        if (a.status() == AssignmentStatus.RETURNED) {
+            throw BusinessException.conflict("suggestion.error.notHandling", a.status().name());
+        }
+        return assignmentEvent(a, StatusChange.stay(a.status().name(), Map.of("stage", stage, "faceToFace", faceToFace)),
+                AssignmentContactRecorded::new);
+    }
+
+    private <E extends SuggestionEvent> E move(SuggestionStatus next, Map<String, Object> details, Instant now,
+                                               SuggestionEvent.Kind<E> kind) {
         if (!status.canTransitionTo(next)) {
             throw BusinessException.conflict("suggestion.error.transition", status.name(), next.name());
         }
         SuggestionStatus from = status;
         this.status = next;
         this.updatedAt = now;
-        return new SuggestionChanged(id(), step, from.name(), next.name(), details);
+        return kind.of(ref(), new StatusChange(from.name(), next.name(), details));
     }
 
-    private AssignmentChanged moveAssignment(Assignment a, AssignmentStatus next, String step, Map<String, Object> details,
-                                             Instant now) {
+    private <E extends AssignmentEvent> E moveAssignment(Assignment a, AssignmentStatus next, Map<String, Object> details,
+                                                         Instant now, AssignmentEvent.Kind<E> kind) {
         if (!a.status().canTransitionTo(next)) {
             throw BusinessException.conflict("suggestion.error.assignmentTransition", a.status().name(), next.name());
         }
         String from = a.status().name();
         a.moveTo(next);
         this.updatedAt = now;
-        return assignmentEvent(a, step, from, details);
+        return assignmentEvent(a, new StatusChange(from, next.name(), details), kind);
     }
 
-    private AssignmentChanged assignmentEvent(Assignment a, String step, String from, Map<String, Object> details) {
-        return new AssignmentChanged(id(), a.seq(), a.unitId(), a.role().name(), step, from, a.status().name(), details);
+    private <E extends AssignmentEvent> E assignmentEvent(Assignment a, StatusChange change, AssignmentEvent.Kind<E> kind) {
+        return kind.of(AssignmentKey.of(id(), a.seq()), new UnitId(a.unitId()), a.role().name(), change);
+    }
+
+    private SuggestionId ref() {
+        return new SuggestionId(id());
     }
 
     private static void requireText(String text) {

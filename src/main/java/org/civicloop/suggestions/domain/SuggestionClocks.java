@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import org.civicloop.deadlines.ClockView;
 import org.civicloop.deadlines.Deadlines;
+import org.civicloop.suggestions.AssignmentKey;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 

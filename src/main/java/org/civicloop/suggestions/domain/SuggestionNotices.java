@@ -7,8 +7,19 @@ import org.civicloop.deputies.Deputies;
 import org.civicloop.notifications.Notifications;
 import org.civicloop.organization.Directory;
 import org.civicloop.organization.Role;
-import org.civicloop.suggestions.SuggestionEvents.AssignmentChanged;
-import org.civicloop.suggestions.SuggestionEvents.SuggestionChanged;
+import org.civicloop.organization.UnitId;
+import org.civicloop.suggestions.AssignmentKey;
+import org.civicloop.suggestions.SuggestionEvents.AssignmentEvent;
+import org.civicloop.suggestions.SuggestionEvents.AssignmentExtensionRequested;
+import org.civicloop.suggestions.SuggestionEvents.AssignmentMade;
+import org.civicloop.suggestions.SuggestionEvents.AssignmentReplied;
+import org.civicloop.suggestions.SuggestionEvents.AssignmentReturnRequested;
+import org.civicloop.suggestions.SuggestionEvents.SuggestionClosedUnevaluated;
+import org.civicloop.suggestions.SuggestionEvents.SuggestionEvent;
+import org.civicloop.suggestions.SuggestionEvents.SuggestionNotRegistered;
+import org.civicloop.suggestions.SuggestionEvents.SuggestionReturnedForRevision;
+import org.civicloop.suggestions.SuggestionEvents.SuggestionSentForEvaluation;
+import org.civicloop.suggestions.SuggestionEvents.SuggestionSubmitted;
 import org.springframework.context.event.EventListener;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -38,39 +49,45 @@ class SuggestionNotices {
     }
 
     @EventListener
-    void suggestionChanged(SuggestionChanged event) {
-        switch (event.step()) {
-            case "submitted" -> office("suggestion.notice.submitted", List.of(title(event.suggestionId())), event.suggestionId());
-            case "returnedForRevision", "notRegistered", "closedUnevaluated" -> leadDeputy(event.suggestionId(),
-                    "suggestion.notice." + event.step(), List.of(title(event.suggestionId())));
-            case "sentForEvaluation" -> {
-                List<String> args = List.of(title(event.suggestionId()));
-                leadDeputy(event.suggestionId(), "suggestion.notice.sentForEvaluation", args);
-                coSigners(event.suggestionId(), "suggestion.notice.replyToCoSigner", args);
-            }
-            default -> {
-                // other steps concern only the page itself
-            }
-        }
+    void submitted(SuggestionSubmitted event) {
+        long id = event.suggestion().value();
+        office("suggestion.notice.submitted", List.of(title(id)), id);
+    }
+
+    /** Its step names the notice: {@code suggestion.notice.returnedForRevision} and so on. */
+    @EventListener(classes = {SuggestionReturnedForRevision.class, SuggestionNotRegistered.class, SuggestionClosedUnevaluated.class})
+    void toLeadDeputy(SuggestionEvent event) {
+        long id = event.suggestion().value();
+        leadDeputy(id, "suggestion.notice." + event.step(), List.of(title(id)));
     }
 
     @EventListener
-    void assignmentChanged(AssignmentChanged event) {
-        List<String> args = List.of(title(event.suggestionId()), directory.unitName(event.unitId()).orElse(""));
-        switch (event.step()) {
-            case "assigned" -> unit(event.unitId(), "suggestion.notice.assigned", args, event.suggestionId());
-            case "returnRequested", "extensionRequested", "replied" ->
-                    office("suggestion.notice." + event.step(), args, event.suggestionId());
-            default -> {
-                // other steps concern only the page itself
-            }
-        }
+    void sentForEvaluation(SuggestionSentForEvaluation event) {
+        long id = event.suggestion().value();
+        List<String> args = List.of(title(id));
+        leadDeputy(id, "suggestion.notice.sentForEvaluation", args);
+        coSigners(id, "suggestion.notice.replyToCoSigner", args);
+    }
+
+    @EventListener
+    void assigned(AssignmentMade event) {
+        unit(event.unit(), "suggestion.notice.assigned", assignmentArgs(event), event.suggestion().value());
+    }
+
+    /** Its step names the notice: {@code suggestion.notice.returnRequested} and so on. */
+    @EventListener(classes = {AssignmentReturnRequested.class, AssignmentExtensionRequested.class, AssignmentReplied.class})
+    void toOffice(AssignmentEvent event) {
+        office("suggestion.notice." + event.step(), assignmentArgs(event), event.suggestion().value());
+    }
+
+    private List<String> assignmentArgs(AssignmentEvent event) {
+        return List.of(title(event.suggestion().value()), directory.unitName(event.unit()).orElse(""));
     }
 
     @ApplicationModuleListener
     void approaching(DeadlineApproaching event) {
         if (SuggestionClocks.ASSIGNMENT.equals(event.subjectType())) {
-            activeAssignment(event.subjectId()).ifPresent(a -> unit(a.unitId(), "suggestion.notice.approaching",
+            activeAssignment(event.subjectId()).ifPresent(a -> unit(new UnitId(a.unitId()), "suggestion.notice.approaching",
                     List.of(title(suggestionOf(event.subjectId()))), suggestionOf(event.subjectId())));
         } else if (SuggestionClocks.FEEDBACK.equals(event.subjectType())) {
             long id = Long.parseLong(event.subjectId());
@@ -86,7 +103,7 @@ class SuggestionNotices {
             long id = suggestionOf(event.subjectId());
             activeAssignment(event.subjectId()).ifPresent(a -> {
                 List<String> args = List.of(title(id), directory.unitName(a.unitId()).orElse(""));
-                unit(a.unitId(), "suggestion.notice.missed", args, id);
+                unit(new UnitId(a.unitId()), "suggestion.notice.missed", args, id);
                 office("suggestion.notice.escalated", args, id);
             });
         }
@@ -98,7 +115,8 @@ class SuggestionNotices {
     }
 
     private static long suggestionOf(String key) {
-        return Long.parseLong(key.split("-")[0]);
+        return AssignmentKey.parse(key).orElseThrow(() -> new IllegalArgumentException("not an assignment: " + key))
+                .suggestion().value();
     }
 
     private String title(long id) {
@@ -109,8 +127,8 @@ class SuggestionNotices {
         directory.accountsWithRole(Role.CONGRESS_OFFICE).forEach(a -> notifications.notifyStaff(a, key, args, "/suggestions/" + id));
     }
 
-    private void unit(long unitId, String key, List<String> args, long id) {
-        directory.accountsOfUnit(unitId, Role.HANDLING_UNIT).forEach(a -> notifications.notifyStaff(a, key, args, "/suggestions/" + id));
+    private void unit(UnitId unit, String key, List<String> args, long id) {
+        directory.accountsOfUnit(unit, Role.HANDLING_UNIT).forEach(a -> notifications.notifyStaff(a, key, args, "/suggestions/" + id));
     }
 
     private void coSigners(long id, String key, List<String> args) {

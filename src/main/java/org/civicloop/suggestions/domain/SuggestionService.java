@@ -12,9 +12,11 @@ import org.civicloop.organization.Directory;
 import org.civicloop.shared.AuditableEvent;
 import org.civicloop.shared.BusinessException;
 import org.civicloop.shared.NotFoundException;
+import org.civicloop.suggestions.AssignmentKey;
 import org.civicloop.suggestions.SuggestionEvents;
-import org.civicloop.suggestions.SuggestionEvents.AssignmentChanged;
-import org.civicloop.suggestions.SuggestionEvents.SuggestionChanged;
+import org.civicloop.suggestions.SuggestionEvents.AssignmentContactRecorded;
+import org.civicloop.suggestions.SuggestionEvents.AssignmentEvent;
+import org.civicloop.suggestions.SuggestionEvents.SuggestionEvent;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -139,17 +141,13 @@ public class SuggestionService {
         apply(s, s.sign(seq, Instant.now()), user, null);
     }
 
-    /** One assignment: its suggestion and number. */
-    public record AssignmentKey(long suggestionId, int seq) {
-    }
-
     /** 批量签收: all of them or, when any one may not be signed (or is not the user's), none. */
     public void signAll(List<AssignmentKey> keys, CivicUser user) {
         if (keys.isEmpty()) {
             throw BusinessException.invalid("suggestion.error.nothingSelected");
         }
         for (AssignmentKey k : keys) {
-            sign(k.suggestionId(), k.seq(), user);
+            sign(k.suggestion().value(), k.seq(), user);
         }
     }
 
@@ -205,16 +203,12 @@ public class SuggestionService {
         if (stage == null) {
             throw BusinessException.invalid("suggestion.error.contactStage");
         }
-        if (a.status() == AssignmentStatus.RETURNED) {
-            throw BusinessException.conflict("suggestion.error.notHandling", a.status().name());
-        }
+        AssignmentContactRecorded e = s.contactRecorded(seq, stage.name(), faceToFace);
         jdbc.sql("""
                 insert into suggestion_contact (suggestion_id, seq, unit_id, stage, face_to_face, summary, contacted_at, recorded_by)
                 values (:s, :seq, :u, :stage, :face, :summary, now(), :by)""")
                 .param("s", id).param("seq", seq).param("u", a.unitId()).param("stage", stage.name())
                 .param("face", faceToFace).param("summary", text(summary)).param("by", user.getUsername()).update();
-        AssignmentChanged e = new AssignmentChanged(id, seq, a.unitId(), a.role().name(), "contactRecorded", a.status().name(),
-                a.status().name(), java.util.Map.of("stage", stage.name(), "faceToFace", faceToFace));
         step(id, e, user.unitName() != null ? user.unitName() : user.displayName(), null);
         events.publishEvent(e);
     }
@@ -395,7 +389,7 @@ public class SuggestionService {
     private void step(long id, AuditableEvent e, String actorLabel, String note) {
         jdbc.sql("insert into suggestion_step (suggestion_id, kind, actor_label, note, at) values (:s, :k, :a, :n, now())")
                 .param("s", id).param("k", e.action()).param("a", actorLabel)
-                .param("n", e instanceof SuggestionChanged || e instanceof AssignmentChanged ? note : null).update();
+                .param("n", e instanceof SuggestionEvent || e instanceof AssignmentEvent ? note : null).update();
     }
 
     private void check(SuggestionDraft d) {

@@ -1,7 +1,7 @@
 package org.civicloop.suggestions.kpi;
 
-import org.civicloop.suggestions.SuggestionEvents.AssignmentChanged;
-import org.civicloop.suggestions.SuggestionEvents.SuggestionChanged;
+import org.civicloop.suggestions.SuggestionEvents.AssignmentEvent;
+import org.civicloop.suggestions.SuggestionEvents.SuggestionEvent;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
@@ -41,13 +41,13 @@ class KpiFacts {
     }
 
     @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
-    void on(AssignmentChanged e) {
-        refresh(e.suggestionId());
+    void on(AssignmentEvent e) {
+        refresh(e.suggestion().value());
     }
 
     @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
-    void on(SuggestionChanged e) {
-        refresh(e.suggestionId());
+    void on(SuggestionEvent e) {
+        refresh(e.suggestion().value());
     }
 
     void refresh(long suggestionId) {

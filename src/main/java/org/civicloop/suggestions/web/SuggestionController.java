@@ -16,6 +16,7 @@ import org.civicloop.organization.Role;
 import org.civicloop.shared.BusinessException;
 import org.civicloop.shared.NotFoundException;
 import org.civicloop.shared.web.ActionOutcome;
+import org.civicloop.suggestions.AssignmentKey;
 import org.civicloop.suggestions.LinkedOpinionCodes;
 import org.civicloop.suggestions.domain.CoSignLinks;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -341,13 +342,9 @@ class SuggestionController {
     String signAll(@RequestParam(name = "items", required = false) List<String> items,
                    @AuthenticationPrincipal CivicUser user, RedirectAttributes flash) {
         return ActionOutcome.run("/suggestions/inbox", flash, "suggestion.done.signedAll", () -> {
-            List<SuggestionService.AssignmentKey> keys = new ArrayList<>();
+            List<AssignmentKey> keys = new ArrayList<>();
             for (String item : items == null ? List.<String>of() : items) {
-                String[] parts = item.split("-");
-                if (parts.length != 2 || !parts[0].matches("\\d{1,18}") || !parts[1].matches("\\d{1,9}")) {
-                    throw BusinessException.invalid("suggestion.error.nothingSelected");
-                }
-                keys.add(new SuggestionService.AssignmentKey(Long.parseLong(parts[0]), Integer.parseInt(parts[1])));
+                keys.add(AssignmentKey.parse(item).orElseThrow(() -> BusinessException.invalid("suggestion.error.nothingSelected")));
             }
             service.signAll(keys, user);
         });

@@ -2,6 +2,7 @@ package org.civicloop.suggestions.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.civicloop.suggestions.AssignmentKey;
 import org.junit.jupiter.api.Test;
 
 class AssignmentKeyTests {
@@ -21,5 +22,9 @@ class AssignmentKeyTests {
         assertThat(AssignmentKey.parse("x-3")).isEmpty();
         assertThat(AssignmentKey.parse("")).isEmpty();
         assertThat(AssignmentKey.parse(null)).isEmpty();
+        // what the inbox's hand-written split refused before it used parse
+        assertThat(AssignmentKey.parse("+42-3")).isEmpty();
+        assertThat(AssignmentKey.parse("42- 3")).isEmpty();
+        assertThat(AssignmentKey.parse("1234567890123456789-1")).isEmpty();
     }
 }

@@ -8,7 +8,9 @@ import java.util.Optional;
 import org.civicloop.organization.CivicUser;
 import org.civicloop.shared.BusinessException;
 import org.civicloop.shared.NotFoundException;
-import org.civicloop.suggestions.SuggestionEvents.SuggestionChanged;
+import org.civicloop.suggestions.SuggestionEvents.SuggestionClosedEvaluated;
+import org.civicloop.suggestions.SuggestionEvents.SuggestionClosedUnevaluated;
+import org.civicloop.suggestions.SuggestionEvents.SuggestionEvent;
 import org.civicloop.suggestions.supervision.SupervisionEvents.ContinuousProgressReported;
 import org.civicloop.suggestions.supervision.SupervisionEvents.ContinuousSupervisionCarriedForward;
 import org.civicloop.suggestions.supervision.SupervisionEvents.ContinuousSupervisionEntered;
@@ -46,11 +48,9 @@ public class ContinuousSupervisionService {
     }
 
     /** Same transaction as the closure: the suggestion never closes without entering the list it belongs on. */
-    @EventListener
-    void suggestionChanged(SuggestionChanged event) {
-        if ("CLOSED".equals(event.toStatus())) {
-            enter(event.suggestionId(), Instant.now());
-        }
+    @EventListener(classes = {SuggestionClosedEvaluated.class, SuggestionClosedUnevaluated.class})
+    void suggestionClosed(SuggestionEvent event) {
+        enter(event.suggestion().value(), Instant.now());
     }
 
     private record Replied(long unitId, String resultClass) {

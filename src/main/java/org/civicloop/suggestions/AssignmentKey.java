@@ -1,9 +1,16 @@
-package org.civicloop.suggestions.domain;
+package org.civicloop.suggestions;
 
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
-/** One assignment of a suggestion: the suggestion and the assignment's number, written "id-seq" as a clock subject. */
+/**
+ * One assignment of a suggestion: the suggestion and the assignment's number, written "id-seq" as a
+ * clock subject and as the inbox's checkbox value. Nobody else splits that text.
+ */
 public record AssignmentKey(SuggestionId suggestion, int seq) {
+
+    private static final Pattern TEXT = Pattern.compile("(\\d{1,18})-(\\d{1,9})");
 
     public static AssignmentKey of(long suggestionId, int seq) {
         return new AssignmentKey(new SuggestionId(suggestionId), seq);
@@ -15,18 +22,11 @@ public record AssignmentKey(SuggestionId suggestion, int seq) {
 
     /** The key written by {@link #format()}; empty for anything else. */
     public static Optional<AssignmentKey> parse(String text) {
-        if (text == null) {
+        Matcher m = text == null ? null : TEXT.matcher(text);
+        if (m == null || !m.matches()) {
             return Optional.empty();
         }
-        String[] parts = text.split("-", -1);
-        if (parts.length != 2) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(of(Long.parseLong(parts[0]), Integer.parseInt(parts[1])));
-        } catch (NumberFormatException e) {
-            return Optional.empty();
-        }
+        return Optional.of(of(Long.parseLong(m.group(1)), Integer.parseInt(m.group(2))));
     }
 
     @Override

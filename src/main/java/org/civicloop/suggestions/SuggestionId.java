@@ -1,4 +1,4 @@
-package org.civicloop.suggestions.domain;
+package org.civicloop.suggestions;
 
 /** The id of a suggestion, as other modules and clock subjects hold it. */
 public record SuggestionId(long value) {
