@@ -92,7 +92,7 @@ class BulletinController {
 
     @GetMapping("/suggestions/bulletins/{id}")
     String preview(@PathVariable long id, Model model, Locale locale) {
-        Bulletin b = bulletins.find(id);
+        BulletinView b = bulletins.find(id);
         model.addAttribute("b", b);
         model.addAttribute("periodLabel", b.period().label(messages, locale));
         // people by their names, not their sign-in names
@@ -103,7 +103,7 @@ class BulletinController {
 
     @GetMapping("/suggestions/bulletins/{id}.pdf")
     ResponseEntity<byte[]> previewPdf(@PathVariable long id, Locale locale) {
-        Bulletin b = bulletins.find(id);
+        BulletinView b = bulletins.find(id);
         return PublicBulletinController.pdfResponse(pdf.render(b, locale), b, false);
     }
 

@@ -6,14 +6,12 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.civicloop.organization.CivicUser;
 import org.civicloop.organization.Role;
-import org.civicloop.shared.BusinessException;
 import org.civicloop.shared.NotFoundException;
 import org.civicloop.suggestions.bulletin.BulletinEvents.BulletinGenerated;
 import org.civicloop.suggestions.bulletin.BulletinEvents.BulletinPublished;
@@ -41,19 +39,19 @@ import tools.jackson.databind.json.JsonMapper;
 @Transactional
 public class Bulletins {
 
-    static final int MAX_TITLE = 200;
-    static final int MAX_FOREWORD = 5000;
     /** More overdue items than this in one bulletin would be a list nobody reads; the count stays exact. */
     static final int MAX_OVERDUE_LISTED = 2000;
 
     private final SuggestionKpis kpis;
+    private final BulletinRepository repository;
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
     private final JsonMapper json;
     private final ApplicationEventPublisher events;
 
-    Bulletins(SuggestionKpis kpis, JdbcClient jdbc, JdbcTemplate batch, JsonMapper json, ApplicationEventPublisher events) {
+    Bulletins(SuggestionKpis kpis, BulletinRepository repository, JdbcClient jdbc, JdbcTemplate batch, JsonMapper json, ApplicationEventPublisher events) {
         this.kpis = kpis;
+        this.repository = repository;
         this.jdbc = jdbc;
         this.batch = batch;
         this.json = json;
@@ -67,30 +65,9 @@ public class Bulletins {
     /** A new bulletin with its figures as of {@code now}. */
     public long create(String title, KpiPeriod period, String foreword, CivicUser user, Instant now) {
         requireOffice(user);
-        String t = title == null ? "" : title.strip();
-        if (t.isEmpty()) {
-            throw BusinessException.invalid("bulletin.error.title");
-        }
-        if (t.length() > MAX_TITLE) {
-            throw BusinessException.invalid("bulletin.error.titleTooLong", String.valueOf(MAX_TITLE));
-        }
-        if (period == null) {
-            throw BusinessException.invalid("kpi.error.period");
-        }
-        String f = foreword == null || foreword.isBlank() ? null : foreword.strip();
-        if (f != null && f.length() > MAX_FOREWORD) {
-            throw BusinessException.invalid("bulletin.error.forewordTooLong", String.valueOf(MAX_FOREWORD));
-        }
-        long id = jdbc.sql("""
-                insert into suggestion_bulletin (title, period_code, period_from, period_to, foreword, status, classes,
-                                                 solved_classes, implemented_classes, generated_at, generated_by, created_at)
-                values (:title, :code, :from, :to, :foreword, 'GENERATED', '[]'::jsonb, '', '', :now, :by, :now)
-                returning id""")
-                .param("title", t).param("code", period.code()).param("from", period.from()).param("to", period.to())
-                .param("foreword", f).param("now", Timestamp.from(now)).param("by", user.getUsername())
-                .query(Long.class).single();
-        generate(id, t, period, user, now, false);
-        return id;
+        Bulletin b = repository.save(Bulletin.create(title, period, foreword, user.getUsername(), now));
+        generate(b, user, now);
+        return b.id();
     }
 
     public void regenerate(long id, CivicUser user) {
@@ -100,13 +77,7 @@ public class Bulletins {
     /** The figures again, as of {@code now}; refused once published. */
     public void regenerate(long id, CivicUser user, Instant now) {
         requireOffice(user);
-        Bulletin.Summary b = lock(id);
-        if (!"GENERATED".equals(b.status())) {
-            throw BusinessException.conflict("bulletin.error.published");
-        }
-        jdbc.sql("delete from suggestion_bulletin_unit where bulletin_id = :id").param("id", id).update();
-        jdbc.sql("delete from suggestion_bulletin_overdue where bulletin_id = :id").param("id", id).update();
-        generate(id, b.title(), b.period(), user, now, true);
+        generate(lock(id), user, now);
     }
 
     public void publish(long id, CivicUser user) {
@@ -115,26 +86,21 @@ public class Bulletins {
 
     public void publish(long id, CivicUser user, Instant now) {
         requireOffice(user);
-        Bulletin.Summary b = lock(id);
-        if (!"GENERATED".equals(b.status())) {
-            throw BusinessException.conflict("bulletin.error.published");
-        }
-        jdbc.sql("update suggestion_bulletin set status = 'PUBLISHED', published_at = :now, published_by = :by where id = :id")
-                .param("now", Timestamp.from(now)).param("by", user.getUsername()).param("id", id).update();
-        events.publishEvent(new BulletinPublished(id, b.title()));
+        Bulletin b = lock(id);
+        BulletinPublished published = b.publish(user.getUsername(), now);
+        repository.save(b);
+        events.publishEvent(published);
     }
 
-    private void generate(long id, String title, KpiPeriod period, CivicUser user, Instant now, boolean again) {
-        KpiReport report = kpis.compute(period, now);
-        List<SuggestionKpis.KpiItem> overdue = kpis.items(period, null, KpiSet.OVERDUE, null, now, MAX_OVERDUE_LISTED);
-        jdbc.sql("""
-                update suggestion_bulletin set classes = cast(:classes as jsonb), solved_classes = :solved,
-                       implemented_classes = :implemented, generated_at = :now, generated_by = :by
-                 where id = :id""")
-                .param("classes", json.writeValueAsString(report.classes()))
-                .param("solved", String.join(",", report.solvedClasses()))
-                .param("implemented", String.join(",", report.implementedClasses()))
-                .param("now", Timestamp.from(now)).param("by", user.getUsername()).param("id", id).update();
+    /** Computes the figures as of {@code now} and stores them in place of any before. */
+    private void generate(Bulletin b, CivicUser user, Instant now) {
+        KpiReport report = kpis.compute(b.period(), now);
+        BulletinGenerated generated = b.generate(report, user.getUsername(), now);
+        long id = b.id();
+        repository.save(b);
+        jdbc.sql("delete from suggestion_bulletin_unit where bulletin_id = :id").param("id", id).update();
+        jdbc.sql("delete from suggestion_bulletin_overdue where bulletin_id = :id").param("id", id).update();
+        List<SuggestionKpis.KpiItem> overdue = kpis.items(b.period(), null, KpiSet.OVERDUE, null, now, MAX_OVERDUE_LISTED);
 
         List<Object[]> units = new ArrayList<>();
         int position = 0;
@@ -162,9 +128,7 @@ public class Bulletins {
                 insert into suggestion_bulletin_overdue (bulletin_id, position, suggestion_id, title, confidential, unit_id,
                     unit_name, role, due_at, days_overdue)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
-        UnitKpis d = report.district();
-        events.publishEvent(new BulletinGenerated(id, title, period.from().toString(), period.to().toString(), again,
-                report.units().size(), (int) d.overdue(), d.assigned(), d.replied()));
+        events.publishEvent(generated);
     }
 
     private Object[] unitRow(long id, int position, UnitKpis u) {
@@ -174,31 +138,31 @@ public class Bulletins {
     }
 
     @Transactional(readOnly = true)
-    public List<Bulletin.Summary> all() {
+    public List<BulletinView.Summary> all() {
         return jdbc.sql("""
                 select id, title, period_code, period_from, period_to, status, generated_at, published_at
-                  from suggestion_bulletin order by created_at desc, id desc limit 500""").query(Bulletin.Summary.class).list();
+                  from suggestion_bulletin order by created_at desc, id desc limit 500""").query(BulletinView.Summary.class).list();
     }
 
     /** Published bulletins, newest first: what the public may see. */
     @Transactional(readOnly = true)
-    public List<Bulletin.Summary> published() {
+    public List<BulletinView.Summary> published() {
         return jdbc.sql("""
                 select id, title, period_code, period_from, period_to, status, generated_at, published_at
                   from suggestion_bulletin where status = 'PUBLISHED' order by published_at desc, id desc limit 500""")
-                .query(Bulletin.Summary.class).list();
+                .query(BulletinView.Summary.class).list();
     }
 
     /** Any bulletin, for the office. */
     @Transactional(readOnly = true)
-    public Bulletin find(long id) {
+    public BulletinView find(long id) {
         return load(id).orElseThrow(() -> new NotFoundException("bulletin", id));
     }
 
     /** A published bulletin; an unpublished one does not exist for the public. */
     @Transactional(readOnly = true)
-    public Bulletin findPublished(long id) {
-        return load(id).filter(Bulletin::published).orElseThrow(() -> new NotFoundException("bulletin", id));
+    public BulletinView findPublished(long id) {
+        return load(id).filter(BulletinView::published).orElseThrow(() -> new NotFoundException("bulletin", id));
     }
 
     private record Header(long id, String title, String periodCode, LocalDate periodFrom, LocalDate periodTo, String foreword,
@@ -206,7 +170,7 @@ public class Bulletins {
                           String generatedBy, Instant publishedAt, String publishedBy) {
     }
 
-    private Optional<Bulletin> load(long id) {
+    private Optional<BulletinView> load(long id) {
         Optional<Header> found = jdbc.sql("""
                 select id, title, period_code, period_from, period_to, foreword, status, classes::text as classes,
                        solved_classes, implemented_classes, generated_at, generated_by, published_at, published_by
@@ -233,13 +197,13 @@ public class Bulletins {
                         units.add(u);
                     }
                 });
-        List<Bulletin.Overdue> overdue = jdbc.sql("""
+        List<BulletinView.Overdue> overdue = jdbc.sql("""
                 select suggestion_id, title, confidential, unit_name, role, due_at, days_overdue
                   from suggestion_bulletin_overdue where bulletin_id = :id order by position""").param("id", id)
-                .query(Bulletin.Overdue.class).list();
-        List<KpiReport.ResultClass> classes = json.readValue(h.classes(), new TypeReference<List<KpiReport.ResultClass>>() { });
-        return Optional.of(new Bulletin(h.id(), h.title(), new KpiPeriod(h.periodFrom(), h.periodTo(), h.periodCode()),
-                h.foreword(), h.status(), classes, split(h.solvedClasses()), split(h.implementedClasses()), h.generatedAt(),
+                .query(BulletinView.Overdue.class).list();
+        List<KpiReport.ResultClass> classes = repository.classes(h.classes());
+        return Optional.of(new BulletinView(h.id(), h.title(), new KpiPeriod(h.periodFrom(), h.periodTo(), h.periodCode()),
+                h.foreword(), h.status(), classes, BulletinRepository.split(h.solvedClasses()), BulletinRepository.split(h.implementedClasses()), h.generatedAt(),
                 h.generatedBy(), h.publishedAt(), h.publishedBy(), List.copyOf(units), district[0], overdue));
     }
 
@@ -248,15 +212,9 @@ public class Bulletins {
         return Map.copyOf(counts);
     }
 
-    private static List<String> split(String codes) {
-        return codes == null || codes.isBlank() ? List.of() : Arrays.stream(codes.split(",")).map(String::strip).toList();
-    }
 
-    private Bulletin.Summary lock(long id) {
-        return jdbc.sql("""
-                select id, title, period_code, period_from, period_to, status, generated_at, published_at
-                  from suggestion_bulletin where id = :id for update""").param("id", id).query(Bulletin.Summary.class)
-                .optional().orElseThrow(() -> new NotFoundException("bulletin", id));
+    private Bulletin lock(long id) {
+        return repository.lock(id).orElseThrow(() -> new NotFoundException("bulletin", id));
     }
 
     private static void requireOffice(CivicUser user) {
