@@ -2,6 +2,7 @@ package org.civicloop.suggestions.bulletin;
 
 import java.time.Instant;
 import java.util.List;
+import org.civicloop.shared.AggregateRoot;
 import org.civicloop.shared.BusinessException;
 import org.civicloop.suggestions.bulletin.BulletinEvents.BulletinGenerated;
 import org.civicloop.suggestions.bulletin.BulletinEvents.BulletinPublished;
@@ -17,12 +18,11 @@ import org.civicloop.suggestions.kpi.UnitKpis;
  * the header and the result-class sets the figures were computed with. Nothing here reads a clock or
  * a database.
  */
-public class Bulletin {
+public class Bulletin extends AggregateRoot {
 
     static final int MAX_TITLE = 200;
     static final int MAX_FOREWORD = 5000;
 
-    private Long id;
     private final String title;
     private final KpiPeriod period;
     private final String foreword;
@@ -41,7 +41,7 @@ public class Bulletin {
     Bulletin(Long id, String title, KpiPeriod period, String foreword, BulletinStatus status, List<KpiReport.ResultClass> classes,
              List<String> solvedClasses, List<String> implementedClasses, Instant generatedAt, String generatedBy,
              Instant publishedAt, String publishedBy, Instant createdAt, boolean computed) {
-        this.id = id;
+        super(id);
         this.title = title;
         this.period = period;
         this.foreword = foreword;
@@ -106,21 +106,6 @@ public class Bulletin {
         this.publishedAt = now;
         this.publishedBy = by;
         return new BulletinPublished(id(), title);
-    }
-
-    boolean isNew() {
-        return id == null;
-    }
-
-    void assignId(long id) {
-        this.id = id;
-    }
-
-    public long id() {
-        if (id == null) {
-            throw new IllegalStateException("bulletin not saved yet");
-        }
-        return id;
     }
 
     public String title() { return title; }

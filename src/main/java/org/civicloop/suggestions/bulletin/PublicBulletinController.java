@@ -38,9 +38,7 @@ class PublicBulletinController {
 
     @GetMapping("/public/bulletins/{id}")
     String bulletin(@PathVariable long id, Model model, Locale locale) {
-        BulletinView b = bulletins.findPublished(id);
-        model.addAttribute("b", b);
-        model.addAttribute("periodLabel", b.period().label(messages, locale));
+        show(bulletins.findPublished(id), model, messages, locale);
         return "suggestions/bulletin/public-detail";
     }
 
@@ -48,6 +46,13 @@ class PublicBulletinController {
     ResponseEntity<byte[]> bulletinPdf(@PathVariable long id, Locale locale) {
         BulletinView b = bulletins.findPublished(id);
         return pdfResponse(pdf.render(b, locale), b, true);
+    }
+
+    /** A bulletin's page, for the office and for the public: the bulletin and its period in words. */
+    static BulletinView show(BulletinView b, Model model, MessageSource messages, Locale locale) {
+        model.addAttribute("b", b);
+        model.addAttribute("periodLabel", b.period().label(messages, locale));
+        return b;
     }
 
     /** A PDF shown in the browser; a published one may be cached by anyone (it never changes). */

@@ -2,6 +2,7 @@ package org.civicloop.suggestions.poll;
 
 import java.time.Instant;
 import java.util.List;
+import org.civicloop.shared.AggregateRoot;
 import org.civicloop.shared.BusinessException;
 import org.civicloop.suggestions.poll.PollEvents.PollBallotCast;
 import org.civicloop.suggestions.poll.PollEvents.PollClosed;
@@ -16,9 +17,8 @@ import org.civicloop.suggestions.poll.PollEvents.PollPublished;
  * database, not held here (a ballot is secret and only adds to counters); the moves take the counts.
  * Nothing here reads a clock or a database.
  */
-public class Poll {
+public class Poll extends AggregateRoot {
 
-    private Long id;
     private final String title;
     private final Electorate electorate;
     private PollStatus status;
@@ -35,7 +35,7 @@ public class Poll {
 
     Poll(Long id, String title, Electorate electorate, PollStatus status, long createdBy, Instant createdAt, Instant openedAt,
          Instant closedAt, Instant publishedAt, List<Unit> units) {
-        this.id = id;
+        super(id);
         this.title = title;
         this.electorate = electorate;
         this.status = status;
@@ -99,21 +99,6 @@ public class Poll {
             throw BusinessException.conflict("poll.error.transition." + next.name());
         }
         this.status = next;
-    }
-
-    boolean isNew() {
-        return id == null;
-    }
-
-    void assignId(long id) {
-        this.id = id;
-    }
-
-    public long id() {
-        if (id == null) {
-            throw new IllegalStateException("poll not saved yet");
-        }
-        return id;
     }
 
     public String title() { return title; }

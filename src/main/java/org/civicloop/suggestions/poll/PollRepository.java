@@ -1,13 +1,16 @@
 package org.civicloop.suggestions.poll;
 
+import static org.civicloop.shared.SqlTimes.instant;
+import static org.civicloop.shared.SqlTimes.timestamp;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -48,7 +51,7 @@ class PollRepository {
                             insert into suggestion_poll (title, electorate, status, created_by, created_at)
                             values (:title, :electorate, :status, :by, :at) returning id""")
                     .param("title", p.title()).param("electorate", p.electorate().name()).param("status", p.status().name())
-                    .param("by", p.createdBy()).param("at", ts(p.createdAt())).query(Long.class).single());
+                    .param("by", p.createdBy()).param("at", timestamp(p.createdAt())).query(Long.class).single());
             int sort = 0;
             for (Poll.Unit u : p.units()) {
                 jdbc.sql("insert into suggestion_poll_unit (poll_id, unit_id, unit_name, sort) values (:p, :u, :n, :s)")
@@ -58,8 +61,8 @@ class PollRepository {
             jdbc.sql("""
                     update suggestion_poll set status = :status, opened_at = :opened, closed_at = :closed, published_at = :published
                      where id = :id""")
-                    .param("status", p.status().name()).param("opened", ts(p.openedAt())).param("closed", ts(p.closedAt()))
-                    .param("published", ts(p.publishedAt())).param("id", p.id()).update();
+                    .param("status", p.status().name()).param("opened", timestamp(p.openedAt())).param("closed", timestamp(p.closedAt()))
+                    .param("published", timestamp(p.publishedAt())).param("id", p.id()).update();
         }
         return p;
     }
@@ -75,6 +78,15 @@ class PollRepository {
         return jdbc.sql("select count(*) from suggestion_poll_voter where poll_id = :id").param("id", pollId).query(Long.class).single();
     }
 
+    long ballots(long pollId) {
+        return jdbc.sql("select count(*) from suggestion_poll_ballot where poll_id = :id").param("id", pollId).query(Long.class).single();
+    }
+
+    /** The codes of the scale values offered on ballots. */
+    Set<String> scaleCodes() {
+        return Set.copyOf(jdbc.sql("select code from suggestion_poll_scale where active").query(String.class).list());
+    }
+
     boolean mayVote(long pollId, long accountId) {
         return jdbc.sql("select exists (select 1 from suggestion_poll_voter where poll_id = :p and account_id = :a)")
                 .param("p", pollId).param("a", accountId).query(Boolean.class).single();
@@ -88,7 +100,7 @@ class PollRepository {
         int cast = jdbc.sql("""
                         insert into suggestion_poll_ballot (poll_id, account_id, cast_at) values (:p, :a, :at)
                         on conflict (poll_id, account_id) do nothing""")
-                .param("p", pollId).param("a", accountId).param("at", ts(now)).update();
+                .param("p", pollId).param("a", accountId).param("at", timestamp(now)).update();
         if (cast == 0) {
             return false;
         }
@@ -97,14 +109,5 @@ class PollRepository {
                         on conflict (poll_id, unit_id, scale_code) do update set votes = suggestion_poll_tally.votes + 1""")
                 .param("p", pollId).param("u", unit).param("c", code).update());
         return true;
-    }
-
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        Timestamp t = rs.getTimestamp(column);
-        return t == null ? null : t.toInstant();
-    }
-
-    private static Timestamp ts(Instant instant) {
-        return instant == null ? null : Timestamp.from(instant);
     }
 }

@@ -42,17 +42,14 @@ public class PollService {
 
     private final PollRepository polls;
     private final Directory directory;
-    private final PollQueries queries;
     private final ApplicationEventPublisher events;
     private final PollDisclosure disclosure;
 
-    PollService(PollRepository polls, Directory directory, PollQueries queries, ApplicationEventPublisher events,
-                PollDisclosure disclosure) {
-        this.disclosure = disclosure;
+    PollService(PollRepository polls, Directory directory, ApplicationEventPublisher events, PollDisclosure disclosure) {
         this.polls = polls;
         this.directory = directory;
-        this.queries = queries;
         this.events = events;
+        this.disclosure = disclosure;
     }
 
     /**
@@ -127,8 +124,7 @@ public class PollService {
     public void close(long id, CivicUser user) {
         office(user);
         Poll poll = lock(id, false);
-        var counts = queries.find(id).orElseThrow();
-        PollClosed closed = poll.close(counts.ballots(), counts.voters(), Instant.now());
+        PollClosed closed = poll.close(polls.ballots(id), polls.voters(id), Instant.now());
         polls.save(poll);
         events.publishEvent(closed);
     }
@@ -137,7 +133,7 @@ public class PollService {
     public void publish(long id, CivicUser user) {
         office(user);
         Poll poll = lock(id, false); // 404 when missing; locks the row so that the count below stands
-        disclosure.requireDisclosable(queries.find(id).orElseThrow().ballots());
+        disclosure.requireDisclosable(polls.ballots(id));
         PollPublished published = poll.publish(Instant.now());
         polls.save(poll);
         events.publishEvent(published);
@@ -152,11 +148,12 @@ public class PollService {
             throw new NotFoundException("poll", id);
         }
         // a shared lock: closing waits for ballots being cast, and a ballot never lands after the close
-        PollBallotCast cast = lock(id, true).acceptBallot();
-        Set<String> scale = queries.scale().stream().map(PollQueries.ScaleEntry::code).collect(Collectors.toSet());
+        Poll poll = lock(id, true);
+        PollBallotCast cast = poll.acceptBallot();
+        Set<String> scale = polls.scaleCodes();
         Map<Long, String> ballot = new LinkedHashMap<>();
         List<Problem> problems = new ArrayList<>();
-        for (PollQueries.PollUnit u : queries.units(id)) {
+        for (Poll.Unit u : poll.units()) {
             String choice = choices.get(u.unitId());
             if (choice == null || !scale.contains(choice)) {
                 problems.add(new Problem("unit-" + u.unitId(), "poll.error.choice", u.unitName()));

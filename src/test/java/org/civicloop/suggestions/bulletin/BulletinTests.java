@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.civicloop.shared.BusinessException;
@@ -57,16 +56,8 @@ class BulletinTests {
     void theFirstFiguresAreNotAgainAndTheNextAre() {
         Bulletin b = created();
         BulletinGenerated first = b.generate(report(1), "office", T0);
-        Map<String, Object> expected = new LinkedHashMap<>();
-        expected.put("title", "2026年上半年建议办理情况通报");
-        expected.put("from", "2026-01-01");
-        expected.put("to", "2026-06-30");
-        expected.put("again", false);
-        expected.put("units", 2);
-        expected.put("overdue", 1);
-        expected.put("assigned", 5L);
-        expected.put("replied", 4L);
-        assertThat(first.after()).containsExactlyEntriesOf(expected);
+        assertThat(first.after()).isEqualTo(Map.of("title", "2026年上半年建议办理情况通报", "from", "2026-01-01", "to", "2026-06-30",
+                "again", false, "units", 2, "overdue", 1, "assigned", 5L, "replied", 4L));
         assertThat(first.action()).isEqualTo("bulletin.generated");
         assertThat(first.subjectId()).isEqualTo("5");
         assertThat(b.solvedClasses()).containsExactly("A");

@@ -13,9 +13,4 @@ public enum FollowUpStatus {
     public boolean canTransitionTo(FollowUpStatus next) {
         return this == OPEN && next == CLOSED;
     }
-
-    /** Reports may be filed. */
-    public boolean isOpen() {
-        return this == OPEN;
-    }
 }

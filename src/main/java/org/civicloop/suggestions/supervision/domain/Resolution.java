@@ -18,9 +18,8 @@ import org.civicloop.suggestions.supervision.SupervisionEvents.ResolutionRecorde
  * office closes it. State changes are the named methods below; each checks the move against
  * {@link FollowUpStatus} and returns the event to publish. Nothing here reads a clock or a database.
  */
-public class Resolution {
+public class Resolution extends FollowUp<Resolution.Report> {
 
-    private Long id;
     private final String number;
     private final String title;
     private final LocalDate adoptedOn;
@@ -28,15 +27,10 @@ public class Resolution {
     private final String followUp;
     private final LocalDate dueOn;
     private final Long leaderAccountId;
-    private FollowUpStatus status;
     private final List<Long> suggestionIds;
     private final List<Long> unitIds;
     private final Instant createdAt;
     private final String createdBy;
-    private Instant closedAt;
-    private String closedBy;
-    private String closeNote;
-    private final List<Report> newReports = new ArrayList<>();
 
     /** A unit's follow-up report; its id is set once saved. */
     public static final class Report {
@@ -67,7 +61,7 @@ public class Resolution {
     Resolution(Long id, String number, String title, LocalDate adoptedOn, String text, String followUp, LocalDate dueOn,
                Long leaderAccountId, FollowUpStatus status, List<Long> suggestionIds, List<Long> unitIds, Instant createdAt,
                String createdBy, Instant closedAt, String closedBy, String closeNote) {
-        this.id = id;
+        super(id, status, closedAt, closedBy, closeNote);
         this.number = number;
         this.title = title;
         this.adoptedOn = adoptedOn;
@@ -75,14 +69,10 @@ public class Resolution {
         this.followUp = followUp;
         this.dueOn = dueOn;
         this.leaderAccountId = leaderAccountId;
-        this.status = status;
         this.suggestionIds = List.copyOf(suggestionIds);
         this.unitIds = List.copyOf(unitIds);
         this.createdAt = createdAt;
         this.createdBy = createdBy;
-        this.closedAt = closedAt;
-        this.closedBy = closedBy;
-        this.closeNote = closeNote;
     }
 
     /** What the office types; lists may hold repeats and blanks (dropped), the leader is optional. */
@@ -135,9 +125,7 @@ public class Resolution {
             throw BusinessException.conflict("supervision.error.notNamed");
         }
         String body = Texts.required(report, 20000);
-        Report r = new Report(unitId, body, now.atZone(zone).toLocalDate().isAfter(dueOn), now, by);
-        newReports.add(r);
-        return r;
+        return file(new Report(unitId, body, now.atZone(zone).toLocalDate().isAfter(dueOn), now, by));
     }
 
     /** The event of a follow-up report, once saved: it names the report by its id. */
@@ -147,41 +135,8 @@ public class Resolution {
 
     /** The office closes the follow-up, with an optional note. */
     public ResolutionClosed close(String note, String by, Instant now) {
-        requireOpen();
-        String text = Texts.optional(note, 2000);
-        this.status = FollowUpStatus.CLOSED;
-        this.closedAt = now;
-        this.closedBy = by;
-        this.closeNote = text;
+        closeWith(note, by, now);
         return new ResolutionClosed(id());
-    }
-
-    private void requireOpen() {
-        if (!status.canTransitionTo(FollowUpStatus.CLOSED)) {
-            throw BusinessException.conflict("supervision.error.closed");
-        }
-    }
-
-    boolean isNew() {
-        return id == null;
-    }
-
-    void assignId(long id) {
-        this.id = id;
-    }
-
-    /** Reports made since the resolution was loaded, for the repository to insert; cleared once saved. */
-    List<Report> takeNewReports() {
-        List<Report> taken = List.copyOf(newReports);
-        newReports.clear();
-        return taken;
-    }
-
-    public long id() {
-        if (id == null) {
-            throw new IllegalStateException("resolution not saved yet");
-        }
-        return id;
     }
 
     public String number() { return number; }
@@ -191,13 +146,8 @@ public class Resolution {
     public String followUp() { return followUp; }
     public LocalDate dueOn() { return dueOn; }
     public Long leaderAccountId() { return leaderAccountId; }
-    public FollowUpStatus status() { return status; }
     public List<Long> suggestionIds() { return suggestionIds; }
     public List<Long> unitIds() { return unitIds; }
     public Instant createdAt() { return createdAt; }
     public String createdBy() { return createdBy; }
-    public Instant closedAt() { return closedAt; }
-    public String closedBy() { return closedBy; }
-    public String closeNote() { return closeNote; }
-    public List<Report> newReports() { return List.copyOf(newReports); }
 }

@@ -29,12 +29,12 @@ public class ResolutionService {
 
     private final Directory directory;
     private final JdbcClient jdbc;
-    private final ResolutionRepository resolutions;
+    private final FollowUpRepository resolutions;
     private final SupervisionRecorder recorder;
     private final ZoneId zone;
     private final SupervisionPermissions permissions = new SupervisionPermissions();
 
-    ResolutionService(Directory directory, JdbcClient jdbc, ResolutionRepository resolutions, SupervisionRecorder recorder,
+    ResolutionService(Directory directory, JdbcClient jdbc, FollowUpRepository resolutions, SupervisionRecorder recorder,
                       @Value("${civicloop.time-zone:Asia/Shanghai}") ZoneId zone) {
         this.directory = directory;
         this.jdbc = jdbc;
@@ -60,7 +60,7 @@ public class ResolutionService {
         if (d.leaderAccountId() != null) {
             LeadSupervisionService.requireLeader(directory, d.leaderAccountId());
         }
-        if (resolutions.numberTaken(r.number())) {
+        if (resolutions.resolutionNumberTaken(r.number())) {
             throw BusinessException.conflict("supervision.error.numberTaken", r.number());
         }
         resolutions.save(r);
@@ -70,7 +70,7 @@ public class ResolutionService {
 
     /** The resolution, locked; a unit it does not name does not see it. */
     private Resolution visible(long id, CivicUser user) {
-        Resolution r = resolutions.lock(id).orElseThrow(() -> new NotFoundException("resolution", id));
+        Resolution r = resolutions.lockResolution(id).orElseThrow(() -> new NotFoundException("resolution", id));
         if (!permissions.seesAll(user) && !named(r, user)) {
             throw new NotFoundException("resolution", id);
         }

@@ -3,8 +3,6 @@ package org.civicloop.suggestions.supervision.domain;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.List;
 import org.civicloop.shared.BusinessException;
 import org.civicloop.suggestions.supervision.SupervisionEvents.TrackingClosed;
 import org.civicloop.suggestions.supervision.SupervisionEvents.TrackingReportFiled;
@@ -16,9 +14,8 @@ import org.civicloop.suggestions.supervision.SupervisionEvents.TrackingStarted;
  * the named methods below; each checks the move against {@link FollowUpStatus} and returns the event
  * to publish. Nothing here reads a clock or a database.
  */
-public class TrackingItem {
+public class TrackingItem extends FollowUp<TrackingItem.Report> {
 
-    private Long id;
     private final long suggestionId;
     private final long unitId;
     private final Long leaderAccountId;
@@ -26,14 +23,9 @@ public class TrackingItem {
     private final LocalDate startsOn;
     private int reportsMade;
     private LocalDate nextDueOn;
-    private FollowUpStatus status;
     private final String note;
     private final Instant openedAt;
     private final String openedBy;
-    private Instant closedAt;
-    private String closedBy;
-    private String closeNote;
-    private final List<Report> newReports = new ArrayList<>();
 
     /** A period's report, as filed. */
     public record Report(int period, LocalDate dueOn, String text, boolean late, Instant reportedAt, String reportedBy) {
@@ -42,7 +34,7 @@ public class TrackingItem {
     TrackingItem(Long id, long suggestionId, long unitId, Long leaderAccountId, int intervalMonths, LocalDate startsOn,
                  int reportsMade, LocalDate nextDueOn, FollowUpStatus status, String note, Instant openedAt, String openedBy,
                  Instant closedAt, String closedBy, String closeNote) {
-        this.id = id;
+        super(id, status, closedAt, closedBy, closeNote);
         this.suggestionId = suggestionId;
         this.unitId = unitId;
         this.leaderAccountId = leaderAccountId;
@@ -50,13 +42,9 @@ public class TrackingItem {
         this.startsOn = startsOn;
         this.reportsMade = reportsMade;
         this.nextDueOn = nextDueOn;
-        this.status = status;
         this.note = note;
         this.openedAt = openedAt;
         this.openedBy = openedBy;
-        this.closedAt = closedAt;
-        this.closedBy = closedBy;
-        this.closeNote = closeNote;
     }
 
     /**
@@ -89,7 +77,7 @@ public class TrackingItem {
         int period = reportsMade + 1;
         LocalDate due = schedule.dueOn(period);
         boolean late = now.atZone(zone).toLocalDate().isAfter(due);
-        newReports.add(new Report(period, due, text, late, now, by));
+        file(new Report(period, due, text, late, now, by));
         this.reportsMade = period;
         this.nextDueOn = schedule.dueOn(period + 1);
         return new TrackingReportFiled(suggestionId, id(), period, due, late, nextDueOn);
@@ -97,41 +85,8 @@ public class TrackingItem {
 
     /** The office ends the tracking, with an optional note; the reports stay. */
     public TrackingClosed close(String note, String by, Instant now) {
-        requireOpen();
-        String text = Texts.optional(note, 2000);
-        this.status = FollowUpStatus.CLOSED;
-        this.closedAt = now;
-        this.closedBy = by;
-        this.closeNote = text;
+        closeWith(note, by, now);
         return new TrackingClosed(suggestionId, id(), reportsMade);
-    }
-
-    private void requireOpen() {
-        if (!status.canTransitionTo(FollowUpStatus.CLOSED)) {
-            throw BusinessException.conflict("supervision.error.closed");
-        }
-    }
-
-    boolean isNew() {
-        return id == null;
-    }
-
-    void assignId(long id) {
-        this.id = id;
-    }
-
-    /** Reports filed since the item was loaded, for the repository to insert; cleared once saved. */
-    List<Report> takeNewReports() {
-        List<Report> taken = List.copyOf(newReports);
-        newReports.clear();
-        return taken;
-    }
-
-    public long id() {
-        if (id == null) {
-            throw new IllegalStateException("tracking item not saved yet");
-        }
-        return id;
     }
 
     public long suggestionId() { return suggestionId; }
@@ -141,12 +96,7 @@ public class TrackingItem {
     public LocalDate startsOn() { return startsOn; }
     public int reportsMade() { return reportsMade; }
     public LocalDate nextDueOn() { return nextDueOn; }
-    public FollowUpStatus status() { return status; }
     public String note() { return note; }
     public Instant openedAt() { return openedAt; }
     public String openedBy() { return openedBy; }
-    public Instant closedAt() { return closedAt; }
-    public String closedBy() { return closedBy; }
-    public String closeNote() { return closeNote; }
-    public List<Report> newReports() { return List.copyOf(newReports); }
 }

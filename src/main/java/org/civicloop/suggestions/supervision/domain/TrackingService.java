@@ -29,12 +29,12 @@ public class TrackingService {
 
     private final SuggestionService suggestions;
     private final Directory directory;
-    private final TrackingRepository items;
+    private final FollowUpRepository items;
     private final SupervisionRecorder recorder;
     private final ZoneId zone;
     private final SupervisionPermissions permissions = new SupervisionPermissions();
 
-    TrackingService(SuggestionService suggestions, Directory directory, TrackingRepository items, SupervisionRecorder recorder,
+    TrackingService(SuggestionService suggestions, Directory directory, FollowUpRepository items, SupervisionRecorder recorder,
                     @Value("${civicloop.time-zone:Asia/Shanghai}") ZoneId zone) {
         this.suggestions = suggestions;
         this.directory = directory;
@@ -63,7 +63,7 @@ public class TrackingService {
         if (d.leaderAccountId() != null) {
             LeadSupervisionService.requireLeader(directory, d.leaderAccountId());
         }
-        if (items.openFor(suggestionId, d.unitId())) {
+        if (items.trackingOpen(suggestionId, d.unitId())) {
             throw BusinessException.conflict("supervision.error.alreadyTracked");
         }
         items.save(t);
@@ -73,7 +73,7 @@ public class TrackingService {
 
     /** The item, locked; another unit's item does not exist for a unit. */
     private TrackingItem visible(long trackingId, CivicUser user) {
-        TrackingItem t = items.lock(trackingId).orElseThrow(() -> new NotFoundException("tracking", trackingId));
+        TrackingItem t = items.lockTracking(trackingId).orElseThrow(() -> new NotFoundException("tracking", trackingId));
         if (!permissions.seesAll(user) && !permissions.isUnitStaff(user, t.unitId())) {
             throw new NotFoundException("tracking", trackingId);
         }
