@@ -60,6 +60,11 @@ public class Poll extends AggregateRoot {
         return new PollCreated(id(), title, electorate.name(), units.stream().map(Unit::unitId).toList(), chosenVoters);
     }
 
+    /** Whether opening it now makes every account holding the DEPUTY role a voter. */
+    public boolean takesDeputiesOnOpen() {
+        return electorate == Electorate.ALL_DEPUTIES && status.canTransitionTo(PollStatus.OPEN);
+    }
+
     /** Opens the draft for ballots; nobody to vote is refused. */
     public PollOpened open(long voters, Instant now) {
         transition(PollStatus.OPEN);

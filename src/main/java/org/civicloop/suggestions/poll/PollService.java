@@ -113,7 +113,7 @@ public class PollService {
     public void open(long id, CivicUser user) {
         office(user);
         Poll poll = lock(id, false);
-        if (poll.electorate() == Electorate.ALL_DEPUTIES && poll.status() == PollStatus.DRAFT) {
+        if (poll.takesDeputiesOnOpen()) {
             polls.addVoters(id, directory.accountsWithRole(Role.DEPUTY));
         }
         PollOpened opened = poll.open(polls.voters(id), Instant.now());

@@ -71,6 +71,16 @@ class PollTests {
     }
 
     @Test
+    void onlyADraftForAllDeputiesTakesTheDeputiesAsVotersWhenItOpens() {
+        assertThat(draft().takesDeputiesOnOpen()).isFalse();
+        Poll all = Poll.create("代表测评", Electorate.ALL_DEPUTIES, List.of(new Poll.Unit(4, "区住建局")), 9, T0);
+        all.assignId(32);
+        assertThat(all.takesDeputiesOnOpen()).isTrue();
+        all.open(40, T0);
+        assertThat(all.takesDeputiesOnOpen()).isFalse();
+    }
+
+    @Test
     void aPollWithNobodyToVoteDoesNotOpen() {
         Poll p = draft();
         refused(() -> p.open(0, T0), "poll.error.noVoters");

@@ -119,6 +119,17 @@ class TrackingItemTests {
     }
 
     @Test
+    void aNewItemHasNoIdUntilSavedAndKeepsTheFirstOneGiven() {
+        TrackingItem t = TrackingItem.start(7, 3, 3, LocalDate.of(2026, 1, 31), null, null, "office", Instant.EPOCH);
+        assertThat(t.isNew()).isTrue();
+        assertThatThrownBy(t::started).isInstanceOf(IllegalStateException.class);
+        t.assignId(11);
+        assertThat(t.isNew()).isFalse();
+        assertThatThrownBy(() -> t.assignId(12)).isInstanceOf(IllegalStateException.class);
+        assertThat(t.id()).isEqualTo(11);
+    }
+
+    @Test
     void onlyOpenMovesToClosed() {
         assertThat(FollowUpStatus.OPEN.canTransitionTo(FollowUpStatus.CLOSED)).isTrue();
         assertThat(FollowUpStatus.OPEN.canTransitionTo(FollowUpStatus.OPEN)).isFalse();
