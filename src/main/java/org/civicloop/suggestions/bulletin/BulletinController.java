@@ -92,9 +92,7 @@ class BulletinController {
 
     @GetMapping("/suggestions/bulletins/{id}")
     String preview(@PathVariable long id, Model model, Locale locale) {
-        Bulletin b = bulletins.find(id);
-        model.addAttribute("b", b);
-        model.addAttribute("periodLabel", b.period().label(messages, locale));
+        BulletinView b = PublicBulletinController.show(bulletins.find(id), model, messages, locale);
         // people by their names, not their sign-in names
         model.addAttribute("generatedBy", personName(b.generatedBy()));
         model.addAttribute("publishedBy", personName(b.publishedBy()));
@@ -103,7 +101,7 @@ class BulletinController {
 
     @GetMapping("/suggestions/bulletins/{id}.pdf")
     ResponseEntity<byte[]> previewPdf(@PathVariable long id, Locale locale) {
-        Bulletin b = bulletins.find(id);
+        BulletinView b = bulletins.find(id);
         return PublicBulletinController.pdfResponse(pdf.render(b, locale), b, false);
     }
 

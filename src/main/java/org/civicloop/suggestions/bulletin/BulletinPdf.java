@@ -59,7 +59,7 @@ class BulletinPdf {
         this.zone = zone;
     }
 
-    byte[] render(Bulletin b, Locale locale) {
+    byte[] render(BulletinView b, Locale locale) {
         if (!b.published()) {
             return draw(b, locale);
         }
@@ -68,7 +68,7 @@ class BulletinPdf {
         return pdf.clone();
     }
 
-    private byte[] draw(Bulletin b, Locale locale) {
+    private byte[] draw(BulletinView b, Locale locale) {
         var out = new ByteArrayOutputStream();
         Document document = new Document(PageSize.A4.rotate(), 36, 36, 36, 36);
         PdfWriter.getInstance(document, out);
@@ -137,7 +137,7 @@ class BulletinPdf {
         return out.toByteArray();
     }
 
-    private PdfPTable unitTable(Bulletin b, Locale locale) {
+    private PdfPTable unitTable(BulletinView b, Locale locale) {
         List<String> head = new ArrayList<>(List.of(text("kpi.col.unit", locale), text("kpi.col.assigned", locale),
                 text("kpi.col.replied", locale), text("kpi.replyRate", locale), text("kpi.col.onTime", locale),
                 text("kpi.onTimeRate", locale), text("kpi.col.overdue", locale)));
@@ -171,7 +171,7 @@ class BulletinPdf {
         return table;
     }
 
-    private void unitRow(PdfPTable table, UnitKpis u, String name, Bulletin b, Font font, Locale locale) {
+    private void unitRow(PdfPTable table, UnitKpis u, String name, BulletinView b, Font font, Locale locale) {
         table.addCell(cell(name, font, Element.ALIGN_LEFT));
         table.addCell(number(u.assigned(), font));
         table.addCell(number(u.replied(), font));
@@ -185,7 +185,7 @@ class BulletinPdf {
         table.addCell(rate(u.satisfactionRate(), font, locale));
     }
 
-    private PdfPTable overdueTable(Bulletin b, Locale locale) {
+    private PdfPTable overdueTable(BulletinView b, Locale locale) {
         PdfPTable table = new PdfPTable(new float[] {7f, 4f, 2.2f, 1.6f});
         table.setWidthPercentage(100);
         table.setHeaderRows(1);
@@ -198,7 +198,7 @@ class BulletinPdf {
             table.addCell(cell);
         }
         Font body = CjkFont.of(9, INK);
-        for (Bulletin.Overdue o : b.overdue()) {
+        for (BulletinView.Overdue o : b.overdue()) {
             table.addCell(cell(o.confidential() ? text("bulletin.confidentialTitle", locale) : o.title(), body, Element.ALIGN_LEFT));
             table.addCell(cell(o.unitName() + " (" + text("suggestion.role." + o.role(), locale) + ")", body, Element.ALIGN_LEFT));
             table.addCell(cell(date(o.dueAt(), locale), body, Element.ALIGN_CENTER));

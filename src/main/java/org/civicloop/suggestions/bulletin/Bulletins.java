@@ -1,19 +1,14 @@
 package org.civicloop.suggestions.bulletin;
 
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.stream.Collectors;
 import org.civicloop.organization.CivicUser;
 import org.civicloop.organization.Role;
-import org.civicloop.shared.BusinessException;
 import org.civicloop.shared.NotFoundException;
 import org.civicloop.suggestions.bulletin.BulletinEvents.BulletinGenerated;
 import org.civicloop.suggestions.bulletin.BulletinEvents.BulletinPublished;
@@ -21,15 +16,10 @@ import org.civicloop.suggestions.kpi.KpiPeriod;
 import org.civicloop.suggestions.kpi.KpiReport;
 import org.civicloop.suggestions.kpi.KpiSet;
 import org.civicloop.suggestions.kpi.SuggestionKpis;
-import org.civicloop.suggestions.kpi.UnitKpis;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Collective notices (集中通报): the office creates one for a period, which computes the figures
@@ -41,22 +31,16 @@ import tools.jackson.databind.json.JsonMapper;
 @Transactional
 public class Bulletins {
 
-    static final int MAX_TITLE = 200;
-    static final int MAX_FOREWORD = 5000;
     /** More overdue items than this in one bulletin would be a list nobody reads; the count stays exact. */
     static final int MAX_OVERDUE_LISTED = 2000;
 
     private final SuggestionKpis kpis;
-    private final JdbcClient jdbc;
-    private final JdbcTemplate batch;
-    private final JsonMapper json;
+    private final BulletinRepository repository;
     private final ApplicationEventPublisher events;
 
-    Bulletins(SuggestionKpis kpis, JdbcClient jdbc, JdbcTemplate batch, JsonMapper json, ApplicationEventPublisher events) {
+    Bulletins(SuggestionKpis kpis, BulletinRepository repository, ApplicationEventPublisher events) {
         this.kpis = kpis;
-        this.jdbc = jdbc;
-        this.batch = batch;
-        this.json = json;
+        this.repository = repository;
         this.events = events;
     }
 
@@ -67,30 +51,9 @@ public class Bulletins {
     /** A new bulletin with its figures as of {@code now}. */
     public long create(String title, KpiPeriod period, String foreword, CivicUser user, Instant now) {
         requireOffice(user);
-        String t = title == null ? "" : title.strip();
-        if (t.isEmpty()) {
-            throw BusinessException.invalid("bulletin.error.title");
-        }
-        if (t.length() > MAX_TITLE) {
-            throw BusinessException.invalid("bulletin.error.titleTooLong", String.valueOf(MAX_TITLE));
-        }
-        if (period == null) {
-            throw BusinessException.invalid("kpi.error.period");
-        }
-        String f = foreword == null || foreword.isBlank() ? null : foreword.strip();
-        if (f != null && f.length() > MAX_FOREWORD) {
-            throw BusinessException.invalid("bulletin.error.forewordTooLong", String.valueOf(MAX_FOREWORD));
-        }
-        long id = jdbc.sql("""
-                insert into suggestion_bulletin (title, period_code, period_from, period_to, foreword, status, classes,
-                                                 solved_classes, implemented_classes, generated_at, generated_by, created_at)
-                values (:title, :code, :from, :to, :foreword, 'GENERATED', '[]'::jsonb, '', '', :now, :by, :now)
-                returning id""")
-                .param("title", t).param("code", period.code()).param("from", period.from()).param("to", period.to())
-                .param("foreword", f).param("now", Timestamp.from(now)).param("by", user.getUsername())
-                .query(Long.class).single();
-        generate(id, t, period, user, now, false);
-        return id;
+        Bulletin b = repository.save(Bulletin.create(title, period, foreword, user.getUsername(), now));
+        generate(b, user, now);
+        return b.id();
     }
 
     public void regenerate(long id, CivicUser user) {
@@ -100,13 +63,7 @@ public class Bulletins {
     /** The figures again, as of {@code now}; refused once published. */
     public void regenerate(long id, CivicUser user, Instant now) {
         requireOffice(user);
-        Bulletin.Summary b = lock(id);
-        if (!"GENERATED".equals(b.status())) {
-            throw BusinessException.conflict("bulletin.error.published");
-        }
-        jdbc.sql("delete from suggestion_bulletin_unit where bulletin_id = :id").param("id", id).update();
-        jdbc.sql("delete from suggestion_bulletin_overdue where bulletin_id = :id").param("id", id).update();
-        generate(id, b.title(), b.period(), user, now, true);
+        generate(lock(id), user, now);
     }
 
     public void publish(long id, CivicUser user) {
@@ -115,148 +72,52 @@ public class Bulletins {
 
     public void publish(long id, CivicUser user, Instant now) {
         requireOffice(user);
-        Bulletin.Summary b = lock(id);
-        if (!"GENERATED".equals(b.status())) {
-            throw BusinessException.conflict("bulletin.error.published");
-        }
-        jdbc.sql("update suggestion_bulletin set status = 'PUBLISHED', published_at = :now, published_by = :by where id = :id")
-                .param("now", Timestamp.from(now)).param("by", user.getUsername()).param("id", id).update();
-        events.publishEvent(new BulletinPublished(id, b.title()));
+        Bulletin b = lock(id);
+        BulletinPublished published = b.publish(user.getUsername(), now);
+        repository.save(b);
+        events.publishEvent(published);
     }
 
-    private void generate(long id, String title, KpiPeriod period, CivicUser user, Instant now, boolean again) {
-        KpiReport report = kpis.compute(period, now);
-        List<SuggestionKpis.KpiItem> overdue = kpis.items(period, null, KpiSet.OVERDUE, null, now, MAX_OVERDUE_LISTED);
-        jdbc.sql("""
-                update suggestion_bulletin set classes = cast(:classes as jsonb), solved_classes = :solved,
-                       implemented_classes = :implemented, generated_at = :now, generated_by = :by
-                 where id = :id""")
-                .param("classes", json.writeValueAsString(report.classes()))
-                .param("solved", String.join(",", report.solvedClasses()))
-                .param("implemented", String.join(",", report.implementedClasses()))
-                .param("now", Timestamp.from(now)).param("by", user.getUsername()).param("id", id).update();
-
-        List<Object[]> units = new ArrayList<>();
-        int position = 0;
-        for (UnitKpis u : report.units()) {
-            units.add(unitRow(id, position++, u));
-        }
-        units.add(unitRow(id, position, report.district()));
-        batch.batchUpdate("""
-                insert into suggestion_bulletin_unit (bulletin_id, position, unit_id, unit_name, suggestions, assigned, replied,
-                    on_time, late, overdue, evaluated, satisfied, classified, solved, implemented, met, class_counts)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb))""", units);
-
+    /** Computes the figures as of {@code now} and stores them in place of any before. */
+    private void generate(Bulletin b, CivicUser user, Instant now) {
+        KpiReport report = kpis.compute(b.period(), now);
+        BulletinGenerated generated = b.generate(report, user.getUsername(), now);
+        repository.save(b);
+        List<SuggestionKpis.KpiItem> overdue = kpis.items(b.period(), null, KpiSet.OVERDUE, null, now, MAX_OVERDUE_LISTED);
         ZoneId zone = kpis.zone();
         LocalDate today = now.atZone(zone).toLocalDate();
-        Map<Long, String> names = kpis.unitNames(overdue.stream().map(SuggestionKpis.KpiItem::unitId)
-                .collect(java.util.stream.Collectors.toSet()));
-        List<Object[]> rows = new ArrayList<>();
-        position = 0;
-        for (SuggestionKpis.KpiItem i : overdue) {
-            int days = (int) Math.max(1, ChronoUnit.DAYS.between(i.dueAt().atZone(zone).toLocalDate(), today));
-            rows.add(new Object[] {id, position++, i.suggestionId(), i.confidential() ? null : i.title(), i.confidential(),
-                    i.unitId(), names.get(i.unitId()), i.role(), Timestamp.from(i.dueAt()), days});
-        }
-        batch.batchUpdate("""
-                insert into suggestion_bulletin_overdue (bulletin_id, position, suggestion_id, title, confidential, unit_id,
-                    unit_name, role, due_at, days_overdue)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
-        UnitKpis d = report.district();
-        events.publishEvent(new BulletinGenerated(id, title, period.from().toString(), period.to().toString(), again,
-                report.units().size(), (int) d.overdue(), d.assigned(), d.replied()));
-    }
-
-    private Object[] unitRow(long id, int position, UnitKpis u) {
-        return new Object[] {id, position, u.unitId(), u.district() ? "" : u.unitName(), u.suggestions(), u.assigned(), u.replied(),
-                u.onTime(), u.late(), u.overdue(), u.evaluated(), u.satisfied(), u.classified(), u.solved(), u.implemented(),
-                u.met(), json.writeValueAsString(u.classes())};
+        Map<Long, String> names = kpis.unitNames(overdue.stream().map(SuggestionKpis.KpiItem::unitId).collect(Collectors.toSet()));
+        repository.replaceFigures(b.id(), report, overdue.stream().map(i -> new BulletinRepository.OverdueRow(i.suggestionId(),
+                i.title(), i.confidential(), i.unitId(), names.get(i.unitId()), i.role(), i.dueAt(),
+                (int) Math.max(1, ChronoUnit.DAYS.between(i.dueAt().atZone(zone).toLocalDate(), today)))).toList());
+        events.publishEvent(generated);
     }
 
     @Transactional(readOnly = true)
-    public List<Bulletin.Summary> all() {
-        return jdbc.sql("""
-                select id, title, period_code, period_from, period_to, status, generated_at, published_at
-                  from suggestion_bulletin order by created_at desc, id desc limit 500""").query(Bulletin.Summary.class).list();
+    public List<BulletinView.Summary> all() {
+        return repository.all();
     }
 
     /** Published bulletins, newest first: what the public may see. */
     @Transactional(readOnly = true)
-    public List<Bulletin.Summary> published() {
-        return jdbc.sql("""
-                select id, title, period_code, period_from, period_to, status, generated_at, published_at
-                  from suggestion_bulletin where status = 'PUBLISHED' order by published_at desc, id desc limit 500""")
-                .query(Bulletin.Summary.class).list();
+    public List<BulletinView.Summary> published() {
+        return repository.published();
     }
 
     /** Any bulletin, for the office. */
     @Transactional(readOnly = true)
-    public Bulletin find(long id) {
-        return load(id).orElseThrow(() -> new NotFoundException("bulletin", id));
+    public BulletinView find(long id) {
+        return repository.view(id).orElseThrow(() -> new NotFoundException("bulletin", id));
     }
 
     /** A published bulletin; an unpublished one does not exist for the public. */
     @Transactional(readOnly = true)
-    public Bulletin findPublished(long id) {
-        return load(id).filter(Bulletin::published).orElseThrow(() -> new NotFoundException("bulletin", id));
+    public BulletinView findPublished(long id) {
+        return repository.view(id).filter(BulletinView::published).orElseThrow(() -> new NotFoundException("bulletin", id));
     }
 
-    private record Header(long id, String title, String periodCode, LocalDate periodFrom, LocalDate periodTo, String foreword,
-                          String status, String classes, String solvedClasses, String implementedClasses, Instant generatedAt,
-                          String generatedBy, Instant publishedAt, String publishedBy) {
-    }
-
-    private Optional<Bulletin> load(long id) {
-        Optional<Header> found = jdbc.sql("""
-                select id, title, period_code, period_from, period_to, foreword, status, classes::text as classes,
-                       solved_classes, implemented_classes, generated_at, generated_by, published_at, published_by
-                  from suggestion_bulletin where id = :id""").param("id", id).query(Header.class).optional();
-        if (found.isEmpty()) {
-            return Optional.empty();
-        }
-        Header h = found.get();
-        List<UnitKpis> units = new ArrayList<>();
-        UnitKpis[] district = {null};
-        jdbc.sql("""
-                select unit_id, unit_name, suggestions, assigned, replied, on_time, late, overdue, evaluated, satisfied,
-                       classified, solved, implemented, met, class_counts::text as class_counts
-                  from suggestion_bulletin_unit where bulletin_id = :id order by position""").param("id", id)
-                .query((rs, i) -> new UnitKpis(rs.getObject("unit_id") == null ? null : rs.getLong("unit_id"),
-                        rs.getString("unit_name"), rs.getLong("suggestions"), rs.getLong("assigned"), rs.getLong("replied"),
-                        rs.getLong("on_time"), rs.getLong("late"), rs.getLong("overdue"), rs.getLong("evaluated"),
-                        rs.getLong("satisfied"), rs.getLong("classified"), rs.getLong("solved"), rs.getLong("implemented"),
-                        rs.getLong("met"), classCounts(rs.getString("class_counts"))))
-                .list().forEach(u -> {
-                    if (u.district()) {
-                        district[0] = u;
-                    } else {
-                        units.add(u);
-                    }
-                });
-        List<Bulletin.Overdue> overdue = jdbc.sql("""
-                select suggestion_id, title, confidential, unit_name, role, due_at, days_overdue
-                  from suggestion_bulletin_overdue where bulletin_id = :id order by position""").param("id", id)
-                .query(Bulletin.Overdue.class).list();
-        List<KpiReport.ResultClass> classes = json.readValue(h.classes(), new TypeReference<List<KpiReport.ResultClass>>() { });
-        return Optional.of(new Bulletin(h.id(), h.title(), new KpiPeriod(h.periodFrom(), h.periodTo(), h.periodCode()),
-                h.foreword(), h.status(), classes, split(h.solvedClasses()), split(h.implementedClasses()), h.generatedAt(),
-                h.generatedBy(), h.publishedAt(), h.publishedBy(), List.copyOf(units), district[0], overdue));
-    }
-
-    private Map<String, Long> classCounts(String text) {
-        Map<String, Long> counts = json.readValue(text, new TypeReference<LinkedHashMap<String, Long>>() { });
-        return Map.copyOf(counts);
-    }
-
-    private static List<String> split(String codes) {
-        return codes == null || codes.isBlank() ? List.of() : Arrays.stream(codes.split(",")).map(String::strip).toList();
-    }
-
-    private Bulletin.Summary lock(long id) {
-        return jdbc.sql("""
-                select id, title, period_code, period_from, period_to, status, generated_at, published_at
-                  from suggestion_bulletin where id = :id for update""").param("id", id).query(Bulletin.Summary.class)
-                .optional().orElseThrow(() -> new NotFoundException("bulletin", id));
+    private Bulletin lock(long id) {
+        return repository.lock(id).orElseThrow(() -> new NotFoundException("bulletin", id));
     }
 
     private static void requireOffice(CivicUser user) {

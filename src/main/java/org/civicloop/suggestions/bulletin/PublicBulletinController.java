@@ -38,20 +38,25 @@ class PublicBulletinController {
 
     @GetMapping("/public/bulletins/{id}")
     String bulletin(@PathVariable long id, Model model, Locale locale) {
-        Bulletin b = bulletins.findPublished(id);
-        model.addAttribute("b", b);
-        model.addAttribute("periodLabel", b.period().label(messages, locale));
+        show(bulletins.findPublished(id), model, messages, locale);
         return "suggestions/bulletin/public-detail";
     }
 
     @GetMapping("/public/bulletins/{id}.pdf")
     ResponseEntity<byte[]> bulletinPdf(@PathVariable long id, Locale locale) {
-        Bulletin b = bulletins.findPublished(id);
+        BulletinView b = bulletins.findPublished(id);
         return pdfResponse(pdf.render(b, locale), b, true);
     }
 
+    /** A bulletin's page, for the office and for the public: the bulletin and its period in words. */
+    static BulletinView show(BulletinView b, Model model, MessageSource messages, Locale locale) {
+        model.addAttribute("b", b);
+        model.addAttribute("periodLabel", b.period().label(messages, locale));
+        return b;
+    }
+
     /** A PDF shown in the browser; a published one may be cached by anyone (it never changes). */
-    static ResponseEntity<byte[]> pdfResponse(byte[] body, Bulletin b, boolean cacheable) {
+    static ResponseEntity<byte[]> pdfResponse(byte[] body, BulletinView b, boolean cacheable) {
         return ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_PDF)
                 .cacheControl(cacheable ? CacheControl.maxAge(Duration.ofHours(1)).cachePublic() : CacheControl.noStore())

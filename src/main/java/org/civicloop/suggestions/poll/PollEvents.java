@@ -14,10 +14,15 @@ public final class PollEvents {
     private PollEvents() {
     }
 
+    /** An event about one poll, its audit subject. */
+    public interface AboutPoll extends AuditableEvent {
+        long pollId();
+        default String subjectType() { return "poll"; }
+        default String subjectId() { return Long.toString(pollId()); }
+    }
+
     public record PollCreated(long pollId, String title, String electorate, List<Long> unitIds, int chosenVoters)
-            implements AuditableEvent {
-        public String subjectType() { return "poll"; }
-        public String subjectId() { return Long.toString(pollId); }
+            implements AboutPoll {
         public String action() { return "poll.created"; }
         public Map<String, Object> after() {
             return Map.of("title", title, "electorate", electorate, "unitIds", unitIds, "chosenVoters", chosenVoters,
@@ -25,25 +30,19 @@ public final class PollEvents {
         }
     }
 
-    public record PollOpened(long pollId, int voters) implements AuditableEvent {
-        public String subjectType() { return "poll"; }
-        public String subjectId() { return Long.toString(pollId); }
+    public record PollOpened(long pollId, int voters) implements AboutPoll {
         public String action() { return "poll.opened"; }
         public Map<String, Object> before() { return Map.of("status", PollStatus.DRAFT.name()); }
         public Map<String, Object> after() { return Map.of("status", PollStatus.OPEN.name(), "voters", voters); }
     }
 
     /** A voter cast their ballot; the choices are deliberately absent. */
-    public record PollBallotCast(long pollId) implements AuditableEvent {
-        public String subjectType() { return "poll"; }
-        public String subjectId() { return Long.toString(pollId); }
+    public record PollBallotCast(long pollId) implements AboutPoll {
         public String action() { return "poll.ballotCast"; }
         public Map<String, Object> after() { return Map.of("ballot", "cast"); }
     }
 
-    public record PollClosed(long pollId, long ballots, long voters) implements AuditableEvent {
-        public String subjectType() { return "poll"; }
-        public String subjectId() { return Long.toString(pollId); }
+    public record PollClosed(long pollId, long ballots, long voters) implements AboutPoll {
         public String action() { return "poll.closed"; }
         public Map<String, Object> before() { return Map.of("status", PollStatus.OPEN.name()); }
         public Map<String, Object> after() {
@@ -51,9 +50,7 @@ public final class PollEvents {
         }
     }
 
-    public record PollPublished(long pollId) implements AuditableEvent {
-        public String subjectType() { return "poll"; }
-        public String subjectId() { return Long.toString(pollId); }
+    public record PollPublished(long pollId) implements AboutPoll {
         public String action() { return "poll.published"; }
         public Map<String, Object> after() { return Map.of("published", true); }
     }

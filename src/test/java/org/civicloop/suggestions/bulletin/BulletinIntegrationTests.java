@@ -81,22 +81,22 @@ class BulletinIntegrationTests {
         KpiPeriod period = KpiPeriod.between(today.minusDays(420), today.minusDays(410));
 
         long id = bulletins.create("2025年第四季度代表建议办理情况通报", period, "请各承办单位对照通报抓紧办理。", fx.office);
-        Bulletin b = bulletins.find(id);
+        BulletinView b = bulletins.find(id);
         assertThat(b.status()).isEqualTo("GENERATED");
         assertThat(b.units()).extracting(UnitKpis::unitName).containsExactly(unit.name());
         // 3 replies owed; T2 replied (late: due months ago), T1 and T3 overdue now; class A once
         frozen(b, 3, 1, 0, 2);
         assertThat(b.units().get(0).classes()).containsEntry("A", 1L);
         assertThat(b.units().get(0).onTimeRate().text()).isEqualTo("0.0%");
-        assertThat(b.overdue()).extracting(Bulletin.Overdue::suggestionId).containsExactlyInAnyOrder(t1, t3);
-        Bulletin.Overdue o1 = b.overdue().stream().filter(o -> o.suggestionId() == t1).findFirst().orElseThrow();
+        assertThat(b.overdue()).extracting(BulletinView.Overdue::suggestionId).containsExactlyInAnyOrder(t1, t3);
+        BulletinView.Overdue o1 = b.overdue().stream().filter(o -> o.suggestionId() == t1).findFirst().orElseThrow();
         Instant due = jdbc.sql("select due_at from suggestion_assignment where suggestion_id = :s and seq = 1").param("s", t1)
                 .query(Instant.class).single();
         assertThat(o1.title()).isEqualTo("通报T1燕楼乡通组公路");
         assertThat(o1.unitName()).isEqualTo(unit.name());
         assertThat(o1.daysOverdue()).isEqualTo((int) ChronoUnit.DAYS.between(due.atZone(KpiFixtures.ZONE).toLocalDate(), today))
                 .isGreaterThan(300);
-        Bulletin.Overdue o3 = b.overdue().stream().filter(o -> o.suggestionId() == t3).findFirst().orElseThrow();
+        BulletinView.Overdue o3 = b.overdue().stream().filter(o -> o.suggestionId() == t3).findFirst().orElseThrow();
         assertThat(o3.title()).as("a confidential suggestion keeps no title in a bulletin").isNull();
         assertThat(o3.confidential()).isTrue();
 
@@ -122,7 +122,7 @@ class BulletinIntegrationTests {
         UnitKpis live = kpis.compute(period, Instant.now()).units().get(0);
         assertThat(live.replied()).isEqualTo(2);
         assertThat(live.overdue()).isEqualTo(1);
-        Bulletin published = bulletins.find(id);
+        BulletinView published = bulletins.find(id);
         frozen(published, 3, 1, 0, 2);
         assertThat(published.overdue()).hasSize(2);
         assertThatThrownBy(() -> bulletins.regenerate(id, fx.office)).isInstanceOf(BusinessException.class)
@@ -193,7 +193,7 @@ class BulletinIntegrationTests {
         assertThat(text).contains("2001年通报", "2001年上半年", "未发布的预览稿", "全区合计", "—");
     }
 
-    private static void frozen(Bulletin b, long assigned, long replied, long onTime, long overdue) {
+    private static void frozen(BulletinView b, long assigned, long replied, long onTime, long overdue) {
         UnitKpis u = b.units().get(0);
         assertThat(new long[] {u.assigned(), u.replied(), u.onTime(), u.overdue()}).containsExactly(assigned, replied, onTime, overdue);
         UnitKpis d = b.district();

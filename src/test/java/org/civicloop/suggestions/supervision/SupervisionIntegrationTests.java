@@ -15,7 +15,7 @@ import org.civicloop.suggestions.supervision.domain.ContinuousSupervisionService
 import org.civicloop.suggestions.supervision.domain.LeadSupervisionService;
 import org.civicloop.suggestions.supervision.domain.LeadSupervisionService.ActivityDraft;
 import org.civicloop.suggestions.supervision.domain.ResolutionService;
-import org.civicloop.suggestions.supervision.domain.ResolutionService.ResolutionDraft;
+import org.civicloop.suggestions.supervision.domain.Resolution.ResolutionDraft;
 import org.civicloop.suggestions.supervision.domain.SupervisionQueries;
 import org.civicloop.suggestions.supervision.domain.SupervisionReminders;
 import org.civicloop.suggestions.supervision.domain.TrackingService;

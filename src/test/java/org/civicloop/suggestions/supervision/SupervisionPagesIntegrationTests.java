@@ -18,7 +18,7 @@ import java.util.List;
 import org.civicloop.suggestions.domain.SuggestionService;
 import org.civicloop.suggestions.supervision.domain.LeadSupervisionService;
 import org.civicloop.suggestions.supervision.domain.ResolutionService;
-import org.civicloop.suggestions.supervision.domain.ResolutionService.ResolutionDraft;
+import org.civicloop.suggestions.supervision.domain.Resolution.ResolutionDraft;
 import org.civicloop.suggestions.supervision.domain.TrackingService;
 import org.civicloop.suggestions.supervision.domain.TrackingService.TrackingDraft;
 import org.civicloop.testing.IntegrationTest;

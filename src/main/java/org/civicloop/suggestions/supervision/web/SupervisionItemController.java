@@ -3,6 +3,7 @@ package org.civicloop.suggestions.supervision.web;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import org.civicloop.organization.CivicUser;
 import org.civicloop.organization.Role;
 import org.civicloop.shared.BusinessException;
@@ -16,7 +17,7 @@ import org.civicloop.suggestions.supervision.domain.ContinuousSupervisionService
 import org.civicloop.suggestions.supervision.domain.LeadSupervisionService;
 import org.civicloop.suggestions.supervision.domain.LeadSupervisionService.ActivityDraft;
 import org.civicloop.suggestions.supervision.domain.ResolutionService;
-import org.civicloop.suggestions.supervision.domain.ResolutionService.ResolutionDraft;
+import org.civicloop.suggestions.supervision.domain.Resolution.ResolutionDraft;
 import org.civicloop.suggestions.supervision.domain.SupervisionPermissions;
 import org.civicloop.suggestions.supervision.domain.SupervisionProperties;
 import org.civicloop.suggestions.supervision.domain.SupervisionQueries;
@@ -42,6 +43,12 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 @PreAuthorize("hasAnyRole('CONGRESS_OFFICE', 'LEADER', 'ADMIN', 'HANDLING_UNIT')")
 class SupervisionItemController {
+
+    private static final String TRACKING = "tracking";
+    /** The message of each follow-up action done, by kind and action as in the path. */
+    private static final Map<String, String> FOLLOW_UP_DONE = Map.of(
+            "tracking/reports", "supervision.done.reportFiled", "tracking/close", "supervision.done.trackingClosed",
+            "resolutions/reports", "supervision.done.followUpReported", "resolutions/close", "supervision.done.resolutionClosed");
 
     private final SuggestionService suggestions;
     private final SuggestionQueries suggestionQueries;
@@ -188,20 +195,6 @@ class SupervisionItemController {
         return "suggestions/supervision/tracking";
     }
 
-    @PostMapping("/supervision/tracking/{id}/reports")
-    String trackingReport(@PathVariable long id, @RequestParam(defaultValue = "") String report,
-                          @AuthenticationPrincipal CivicUser user, RedirectAttributes flash) {
-        return ActionOutcome.run("/supervision/tracking/" + id, flash, "supervision.done.reportFiled",
-                () -> tracking.report(id, report, user));
-    }
-
-    @PostMapping("/supervision/tracking/{id}/close")
-    String closeTracking(@PathVariable long id, @RequestParam(defaultValue = "") String note,
-                         @AuthenticationPrincipal CivicUser user, RedirectAttributes flash) {
-        return ActionOutcome.run("/supervision/tracking/" + id, flash, "supervision.done.trackingClosed",
-                () -> tracking.close(id, note, user));
-    }
-
     // ---- resolutions
 
     /** The resolution form as typed, kept when it comes back with an error. */
@@ -277,17 +270,17 @@ class SupervisionItemController {
         return "suggestions/supervision/resolution";
     }
 
-    @PostMapping("/supervision/resolutions/{id}/reports")
-    String resolutionReport(@PathVariable long id, @RequestParam(defaultValue = "") String report,
-                            @AuthenticationPrincipal CivicUser user, RedirectAttributes flash) {
-        return ActionOutcome.run("/supervision/resolutions/" + id, flash, "supervision.done.followUpReported",
-                () -> resolutions.report(id, report, user));
-    }
+    // ---- a report on, or the close of, a tracking item or a resolution
 
-    @PostMapping("/supervision/resolutions/{id}/close")
-    String closeResolution(@PathVariable long id, @RequestParam(defaultValue = "") String note,
-                           @AuthenticationPrincipal CivicUser user, RedirectAttributes flash) {
-        return ActionOutcome.run("/supervision/resolutions/" + id, flash, "supervision.done.resolutionClosed",
-                () -> resolutions.close(id, note, user));
+    @PostMapping("/supervision/{kind:tracking|resolutions}/{id}/{action:reports|close}")
+    String followUp(@PathVariable String kind, @PathVariable long id, @PathVariable String action,
+                    @RequestParam(defaultValue = "") String report, @RequestParam(defaultValue = "") String note,
+                    @AuthenticationPrincipal CivicUser user, RedirectAttributes flash) {
+        boolean tracked = TRACKING.equals(kind);
+        Runnable act = switch (action) {
+            case "close" -> tracked ? () -> tracking.close(id, note, user) : () -> resolutions.close(id, note, user);
+            default -> tracked ? () -> tracking.report(id, report, user) : () -> resolutions.report(id, report, user);
+        };
+        return ActionOutcome.run("/supervision/" + kind + "/" + id, flash, FOLLOW_UP_DONE.get(kind + "/" + action), act);
     }
 }
