@@ -2,6 +2,7 @@ package org.civicloop.suggestions.domain;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import org.civicloop.organization.CivicUser;
 import org.civicloop.organization.Role;
 
@@ -57,11 +58,17 @@ public class SuggestionPermissions {
 
     // ---------------------------------------------------------------- what a viewer may do now
 
-    /** Everything this user may do to this suggestion and its assignments now, for its page. */
-    public SuggestionActions actionsFor(CivicUser user, Long deputyId, Suggestion s) {
+    /**
+     * Everything this user may do to this suggestion and its assignments now, for its page.
+     *
+     * @param returnWindowClosed the assignments (by number) whose time to ask for a return has run
+     *                           out ({@link SuggestionClocks#returnWindowsClosed}): the service refuses those requests
+     */
+    public SuggestionActions actionsFor(CivicUser user, Long deputyId, Suggestion s, Set<Integer> returnWindowClosed) {
         Map<Integer, SuggestionActions.AssignmentActions> assignments = new HashMap<>();
         for (Assignment a : s.assignments()) {
-            assignments.put(a.seq(), new SuggestionActions.AssignmentActions(maySign(user, s, a), mayRequestReturn(user, s, a),
+            assignments.put(a.seq(), new SuggestionActions.AssignmentActions(maySign(user, s, a),
+                    mayRequestReturn(user, s, a) && !returnWindowClosed.contains(a.seq()),
                     mayRequestExtension(user, s, a), maySendView(user, s, a), mayReply(user, s, a), mayRecordContact(user, a),
                     mayDecideReturn(user, a), mayDecideExtension(user, a), mayAudit(user, s, a)));
         }
@@ -123,7 +130,7 @@ public class SuggestionPermissions {
         return canHandle(user, a) && s.status().isHandling() && a.status() == AssignmentStatus.ASSIGNED;
     }
 
-    /** 申请退办: the assigned unit, before or after signing (the time window is the service's to check). */
+    /** 申请退办: the assigned unit, before or after signing, while its return window is open (a clock: see {@link #actionsFor}). */
     public boolean mayRequestReturn(CivicUser user, Suggestion s, Assignment a) {
         return handles(user, s, a, AssignmentStatus.RETURN_REQUESTED);
     }

@@ -206,7 +206,7 @@ class SuggestionController {
         Suggestion s = service.visible(id, user);
         Long deputyId = service.deputyIdOf(user);
         SuggestionStatus st = s.status();
-        SuggestionActions can = permissions.actionsFor(user, deputyId, s);
+        SuggestionActions can = permissions.actionsFor(user, deputyId, s, clocks.returnWindowsClosed(s, Instant.now()));
         List<AssignmentView> views = s.assignments().stream().map(a -> new AssignmentView(a,
                 directory.unitName(a.unitId()).orElse(""), clocks.assignment(id, a.seq()).orElse(null), can.on(a.seq()))).toList();
         model.addAttribute("s", s);

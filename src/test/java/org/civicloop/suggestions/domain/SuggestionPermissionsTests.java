@@ -159,7 +159,7 @@ class SuggestionPermissionsTests {
 
     /** The names of the suggestion's own actions offered to this viewer. */
     private Set<String> offered(Viewer v, Suggestion s) {
-        SuggestionActions a = permissions.actionsFor(v.user(), v.deputyId(), s);
+        SuggestionActions a = permissions.actionsFor(v.user(), v.deputyId(), s, Set.of());
         Set<String> names = new TreeSet<>();
         Map.of("edit", a.edit(), "submit", a.submit(), "sendCoSignLinks", a.sendCoSignLinks(), "confirm", a.confirm(),
                 "review", a.review(), "assign", a.assign(), "sendForEvaluation", a.sendForEvaluation(), "evaluate", a.evaluate(),
@@ -173,7 +173,7 @@ class SuggestionPermissionsTests {
 
     /** The names of the actions on assignment {@code seq} offered to this viewer. */
     private Set<String> offered(Viewer v, Suggestion s, int seq) {
-        SuggestionActions.AssignmentActions a = permissions.actionsFor(v.user(), v.deputyId(), s).on(seq);
+        SuggestionActions.AssignmentActions a = permissions.actionsFor(v.user(), v.deputyId(), s, Set.of()).on(seq);
         Set<String> names = new TreeSet<>();
         Map.of("sign", a.sign(), "requestReturn", a.requestReturn(), "requestExtension", a.requestExtension(),
                 "sendView", a.sendView(), "reply", a.reply(), "recordContact", a.recordContact(), "decideReturn", a.decideReturn(),
@@ -188,7 +188,7 @@ class SuggestionPermissionsTests {
     private void nobodyElseMayDoAnything(Suggestion s, Viewer... except) {
         for (Viewer v : EVERYONE) {
             if (!List.of(except).contains(v)) {
-                assertThat(permissions.actionsFor(v.user(), v.deputyId(), s).any()).as(v + " in " + s.status()).isFalse();
+                assertThat(permissions.actionsFor(v.user(), v.deputyId(), s, Set.of()).any()).as(v + " in " + s.status()).isFalse();
             }
         }
     }
@@ -254,6 +254,16 @@ class SuggestionPermissionsTests {
     }
 
     @Test
+    void onceItsReturnWindowHasClosedAUnitIsNoLongerOfferedToAskForAReturn() {
+        Suggestion s = signed();
+        SuggestionActions can = permissions.actionsFor(HOUSING_UNIT.user(), null, s, Set.of(1));
+        assertThat(can.on(1).requestReturn()).isFalse();
+        assertThat(can.on(1).reply()).isTrue();
+        assertThat(permissions.actionsFor(EDUCATION_UNIT.user(), null, s, Set.of(1)).on(2).requestReturn())
+                .as("the other assignment's window is still open").isTrue();
+    }
+
+    @Test
     void theOfficeDecidesAReturnRequestAndTheUnitWaits() {
         Suggestion s = returnRequested();
         assertThat(offered(OFFICE, s, 1)).containsExactly("decideReturn");
@@ -311,7 +321,7 @@ class SuggestionPermissionsTests {
 
     @Test
     void anAssignmentThatDoesNotExistOffersNothing() {
-        assertThat(permissions.actionsFor(OFFICE.user(), null, assigned()).on(9).any()).isFalse();
+        assertThat(permissions.actionsFor(OFFICE.user(), null, assigned(), Set.of()).on(9).any()).isFalse();
     }
 
     // ---------------------------------------------------------------- offered means accepted
@@ -334,7 +344,7 @@ class SuggestionPermissionsTests {
         for (Supplier<Suggestion> stage : stages) {
             for (Viewer v : EVERYONE) {
                 Suggestion seen = stage.get();
-                SuggestionActions can = permissions.actionsFor(v.user(), v.deputyId(), seen);
+                SuggestionActions can = permissions.actionsFor(v.user(), v.deputyId(), seen, Set.of());
                 List<Consumer<Suggestion>> moves = new ArrayList<>();
                 if (can.edit()) {
                     moves.add(s -> s.edit(new SuggestionDraft("t2", "c2", "URBAN", SubmissionPeriod.RECESS, List.of(CO_SIGNER), List.of()), NOW));
