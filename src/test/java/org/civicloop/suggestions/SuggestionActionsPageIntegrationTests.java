@@ -1,5 +1,7 @@
 package org.civicloop.suggestions;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -11,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.civicloop.organization.CivicUser;
+import org.civicloop.shared.BusinessException;
 import org.civicloop.suggestions.domain.AssignmentRole;
 import org.civicloop.suggestions.domain.HandlingMode;
 import org.civicloop.suggestions.domain.SubmissionPeriod;
@@ -27,7 +30,8 @@ import org.springframework.test.web.servlet.MockMvc;
 /**
  * The suggestion's page offers what the service then accepts: a unit whose time to ask for a return
  * has run out (the service refuses with {@code suggestion.error.returnWindowClosed}) is not offered
- * the request, while a unit still in time is.
+ * the request, while a unit still in time is; and the service refuses what the page does not offer
+ * (签收 an assignment already replied to).
  */
 @IntegrationTest
 class SuggestionActionsPageIntegrationTests {
@@ -73,5 +77,21 @@ class SuggestionActionsPageIntegrationTests {
         mvc.perform(get("/suggestions/" + inTime).with(user(u("unit")))).andExpect(status().isOk())
                 .andExpect(content().string(containsString("/suggestions/" + inTime + "/assignments/1/sign\"")))
                 .andExpect(content().string(containsString("/suggestions/" + inTime + "/assignments/1/return\"")));
+    }
+
+    /** 签收 is offered on a new assignment only; the service refuses it on any other, as the page does. */
+    @Test
+    void aUnitCannotSignAgainAnAssignmentItHasRepliedTo() throws Exception {
+        long id = registered("修缮青岩古镇排水沟（答复后再签收）");
+        service.assign(id, HandlingMode.LEAD_AND_CO, List.of(new UnitRole(housing(), AssignmentRole.LEAD)), u("office"));
+        service.sign(id, 1, u("unit"));
+        service.reply(id, 1, "已列入今年改造计划。", "B", u("unit"));
+
+        mvc.perform(get("/suggestions/" + id).with(user(u("unit")))).andExpect(status().isOk())
+                .andExpect(content().string(not(containsString("/suggestions/" + id + "/assignments/1/sign\""))));
+        assertThatThrownBy(() -> service.sign(id, 1, u("unit"))).isInstanceOf(BusinessException.class)
+                .extracting("messageKey").isEqualTo("suggestion.error.assignmentTransition");
+        assertThat(jdbc.sql("select status from suggestion_assignment where suggestion_id = :s and seq = 1").param("s", id)
+                .query(String.class).single()).isEqualTo("REPLIED");
     }
 }
