@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -98,44 +99,24 @@ class OpinionPermissionsTests {
     /** The opinion's own actions offered to this user. */
     private Set<String> offered(CivicUser user, Opinion o) {
         OpinionActions a = actions(user, o);
-        Set<String> names = new TreeSet<>();
-        if (a.triage()) {
-            names.add("triage");
-        }
-        if (a.unmerge()) {
-            names.add("unmerge");
-        }
-        if (a.route()) {
-            names.add("route");
-        }
-        return names;
+        return named(Map.of("triage", a.triage(), "unmerge", a.unmerge(), "route", a.route()));
     }
 
     /** The actions on work order {@code w} offered to this user. */
     private Set<String> offered(CivicUser user, WorkOrder w) {
         OpinionActions.WorkOrderActions a = actions(user, opinion(OpinionStatus.HANDLING), w).order(w.id());
+        return named(Map.of("sign", a.sign(), "requestReturn", a.requestReturn(), "requestExtension", a.requestExtension(),
+                "reply", a.reply(), "recordContact", a.recordContact(), "decideReturn", a.decideReturn(),
+                "decideExtension", a.decideExtension()));
+    }
+
+    private static Set<String> named(Map<String, Boolean> offered) {
         Set<String> names = new TreeSet<>();
-        if (a.sign()) {
-            names.add("sign");
-        }
-        if (a.requestReturn()) {
-            names.add("requestReturn");
-        }
-        if (a.requestExtension()) {
-            names.add("requestExtension");
-        }
-        if (a.reply()) {
-            names.add("reply");
-        }
-        if (a.recordContact()) {
-            names.add("recordContact");
-        }
-        if (a.decideReturn()) {
-            names.add("decideReturn");
-        }
-        if (a.decideExtension()) {
-            names.add("decideExtension");
-        }
+        offered.forEach((name, on) -> {
+            if (on) {
+                names.add(name);
+            }
+        });
         return names;
     }
 

@@ -160,28 +160,26 @@ class SuggestionPermissionsTests {
     /** The names of the suggestion's own actions offered to this viewer. */
     private Set<String> offered(Viewer v, Suggestion s) {
         SuggestionActions a = permissions.actionsFor(v.user(), v.deputyId(), s, Set.of());
-        Set<String> names = new TreeSet<>();
-        Map.of("edit", a.edit(), "submit", a.submit(), "sendCoSignLinks", a.sendCoSignLinks(), "confirm", a.confirm(),
+        return named(Map.of("edit", a.edit(), "submit", a.submit(), "sendCoSignLinks", a.sendCoSignLinks(), "confirm", a.confirm(),
                 "review", a.review(), "assign", a.assign(), "sendForEvaluation", a.sendForEvaluation(), "evaluate", a.evaluate(),
-                "coSignerOpinion", a.coSignerOpinion()).forEach((k, on) -> {
-                    if (on) {
-                        names.add(k);
-                    }
-                });
-        return names;
+                "coSignerOpinion", a.coSignerOpinion()));
     }
 
     /** The names of the actions on assignment {@code seq} offered to this viewer. */
     private Set<String> offered(Viewer v, Suggestion s, int seq) {
         SuggestionActions.AssignmentActions a = permissions.actionsFor(v.user(), v.deputyId(), s, Set.of()).on(seq);
-        Set<String> names = new TreeSet<>();
-        Map.of("sign", a.sign(), "requestReturn", a.requestReturn(), "requestExtension", a.requestExtension(),
+        return named(Map.of("sign", a.sign(), "requestReturn", a.requestReturn(), "requestExtension", a.requestExtension(),
                 "sendView", a.sendView(), "reply", a.reply(), "recordContact", a.recordContact(), "decideReturn", a.decideReturn(),
-                "decideExtension", a.decideExtension(), "audit", a.audit()).forEach((k, on) -> {
-                    if (on) {
-                        names.add(k);
-                    }
-                });
+                "decideExtension", a.decideExtension(), "audit", a.audit()));
+    }
+
+    private static Set<String> named(Map<String, Boolean> offered) {
+        Set<String> names = new TreeSet<>();
+        offered.forEach((name, on) -> {
+            if (on) {
+                names.add(name);
+            }
+        });
         return names;
     }
 
