@@ -1,11 +1,19 @@
 package org.civicloop.opinions.domain;
 
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.civicloop.organization.CivicUser;
 import org.civicloop.organization.Role;
 
 /**
  * May this user do this to this opinion or work order? One place answers, for pages, the API and
  * the service alike; queries apply the same rules in SQL ({@link OpinionQueries}).
+ *
+ * <p>Each action below joins who may take it (the role checks the service makes before any move)
+ * with when (the status rules of {@link OpinionStatus} and {@link WorkOrderStatus} that the
+ * aggregates' moves check); {@link #actionsFor} collects them for the staff page.
  */
 public class OpinionPermissions {
 
@@ -38,5 +46,71 @@ public class OpinionPermissions {
     /** Voters' names and phones: only those who must contact them (not leaders or administrators). */
     public boolean canSeeVoter(CivicUser user, Opinion opinion, Addressing addressing, boolean unitHasOrder) {
         return user.hasRole(Role.CONGRESS_OFFICE) || addressing.isAddressedTo(user, opinion) || unitHasOrder;
+    }
+
+    // ---------------------------------------------------------------- what a viewer may do now
+
+    /** Everything this user may do to this opinion and its work orders now, for its page. */
+    public OpinionActions actionsFor(CivicUser user, Opinion opinion, Addressing addressing, List<WorkOrder> orders) {
+        boolean triager = canTriage(user, opinion, addressing);
+        Map<Long, OpinionActions.WorkOrderActions> byOrder = new HashMap<>();
+        for (WorkOrder w : orders) {
+            byOrder.put(w.id(), new OpinionActions.WorkOrderActions(maySign(user, w), mayRequestReturn(user, w),
+                    mayRequestExtension(user, w), mayReply(user, w), mayRecordContact(user, w), mayDecideReturn(user, w),
+                    mayDecideExtension(user, w)));
+        }
+        Long handling = orders.stream().filter(w -> canHandle(user, w) && w.status().isActive())
+                .min(Comparator.comparingInt(WorkOrder::round).thenComparing(WorkOrder::id)).map(WorkOrder::id).orElse(null);
+        return new OpinionActions(triager && mayTriage(opinion), triager && mayUnmerge(opinion), triager && mayRoute(opinion),
+                handling, byOrder);
+    }
+
+    /** Accept, reject or merge: a new opinion (the triaging person is {@link #canTriage}). */
+    private static boolean mayTriage(Opinion opinion) {
+        return opinion.status() == OpinionStatus.SUBMITTED;
+    }
+
+    private static boolean mayUnmerge(Opinion opinion) {
+        return opinion.status() == OpinionStatus.MERGED;
+    }
+
+    /** Forward, answer, or fold into a suggestion: an accepted opinion nobody handles yet. */
+    private static boolean mayRoute(Opinion opinion) {
+        return opinion.status() == OpinionStatus.ACCEPTED;
+    }
+
+    /** 签收: the unit, an order not yet signed for. */
+    public boolean maySign(CivicUser user, WorkOrder w) {
+        return canHandle(user, w) && w.status() == WorkOrderStatus.ASSIGNED;
+    }
+
+    /** 申请退回: the unit, before or after signing. */
+    public boolean mayRequestReturn(CivicUser user, WorkOrder w) {
+        return canHandle(user, w) && w.status().canTransitionTo(WorkOrderStatus.RETURN_REQUESTED);
+    }
+
+    /** 申请延期: the unit, once signed for. */
+    public boolean mayRequestExtension(CivicUser user, WorkOrder w) {
+        return canHandle(user, w) && w.status().canTransitionTo(WorkOrderStatus.EXTENSION_REQUESTED);
+    }
+
+    /** 答复: the unit, once signed for. */
+    public boolean mayReply(CivicUser user, WorkOrder w) {
+        return canHandle(user, w) && w.status().canTransitionTo(WorkOrderStatus.REPLIED);
+    }
+
+    /** 沟通记录: the unit, offered once signed for (the service also takes one while a request waits). */
+    public boolean mayRecordContact(CivicUser user, WorkOrder w) {
+        return canHandle(user, w) && w.status() == WorkOrderStatus.SIGNED;
+    }
+
+    /** Approve or decline a unit's return request: the office. */
+    public boolean mayDecideReturn(CivicUser user, WorkOrder w) {
+        return canDecide(user) && w.status() == WorkOrderStatus.RETURN_REQUESTED;
+    }
+
+    /** Approve or decline a unit's extension request: the office. */
+    public boolean mayDecideExtension(CivicUser user, WorkOrder w) {
+        return canDecide(user) && w.status() == WorkOrderStatus.EXTENSION_REQUESTED;
     }
 }

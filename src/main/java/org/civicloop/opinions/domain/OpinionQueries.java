@@ -50,7 +50,8 @@ public class OpinionQueries {
      */
     static final String ACTIVE_ORDER = """
             (select w.id from work_order w where w.opinion_id = o.id
-               and w.status not in ('REPLIED', 'RETURNED') order by w.id desc limit 1) as active_order_id
+               and w.status in\s""" + WorkOrderStatus.ACTIVE_SQL + """
+             order by w.id desc limit 1) as active_order_id
             """;
 
     /** The unit of an opinion's newest work order (the last round), named afterwards through {@link DirectoryNames}. */
@@ -322,7 +323,8 @@ public class OpinionQueries {
                         select w.id as work_order_id, o.id as opinion_id, o.receipt_code, o.category, o.place_code,
                                left(o.content, 60) as excerpt, w.status, w.round, w.assigned_at, w.due_at
                         from work_order w join opinion o on o.id = w.opinion_id
-                        where w.unit_id = :unit and (not :active or w.status not in ('REPLIED', 'RETURNED'))
+                        where w.unit_id = :unit and (not :active or w.status in\s""" + WorkOrderStatus.ACTIVE_SQL + """
+                        )
                           and (coalesce(w.due_at, :last), w.id) > (:afterDue, :afterId)
                         order by coalesce(w.due_at, :last), w.id
                         limit :limit""")

@@ -216,6 +216,10 @@ public class OpinionService {
 
     public void sign(long orderId, CivicUser user) {
         WorkOrder w = handleable(orderId, user);
+        if (!permissions.maySign(user, w)) {
+            // back to SIGNED is the office's decision on a request, never the unit's 签收
+            throw BusinessException.conflict("workOrder.error.transition", w.status().name(), WorkOrderStatus.SIGNED.name());
+        }
         publishOrder(w, w.sign(Instant.now()), actorLabel(user), null, true);
     }
 

@@ -62,7 +62,8 @@ class OpinionsFacade implements Opinions {
                         select o.id, o.channel, o.category, o.content, o.status, o.place_code,
                                o.place_detail, o.submitted_at, o.updated_at, o.reply, o.replied_at,
                                (select w.unit_id from work_order w where w.opinion_id = o.id
-                                   and w.status not in ('REPLIED', 'RETURNED') order by w.id desc limit 1) as handling_unit_id,
+                                   and w.status in\s""" + WorkOrderStatus.ACTIVE_SQL + """
+                                   order by w.id desc limit 1) as handling_unit_id,
                                """ + OpinionQueries.ACTIVE_ORDER + """
                         from opinion o
                         where (:anyId or o.id in (:ids))

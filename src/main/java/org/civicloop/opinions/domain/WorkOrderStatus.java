@@ -1,7 +1,9 @@
 package org.civicloop.opinions.domain;
 
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /** A work order at a handling unit. The allowed moves live here. */
 public enum WorkOrderStatus {
@@ -18,6 +20,13 @@ public enum WorkOrderStatus {
     /** 已退回: the office agreed; the opinion goes back to be routed again. */
     RETURNED;
 
+    /**
+     * The active statuses as an SQL list, {@code ('ASSIGNED', 'SIGNED', …)}, for {@code w.status in …}:
+     * every query that wants the orders still in a unit's hands says so with this, not by hand.
+     */
+    public static final String ACTIVE_SQL = Arrays.stream(values()).filter(WorkOrderStatus::isActive)
+            .map(s -> "'" + s.name() + "'").collect(Collectors.joining(", ", "(", ")"));
+
     public boolean canTransitionTo(WorkOrderStatus next) {
         return next(this).contains(next);
     }
@@ -32,6 +41,7 @@ public enum WorkOrderStatus {
         };
     }
 
+    /** Still in the unit's hands: not replied, not given back. */
     public boolean isActive() {
         return this != REPLIED && this != RETURNED;
     }

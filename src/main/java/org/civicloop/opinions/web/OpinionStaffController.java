@@ -6,13 +6,17 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.civicloop.opinions.domain.Addressing;
+import org.civicloop.opinions.domain.OpinionActions;
 import org.civicloop.opinions.domain.OpinionPermissions;
 import org.civicloop.opinions.domain.OpinionQueries;
 import org.civicloop.opinions.domain.OpinionRepository;
 import org.civicloop.opinions.domain.OpinionService;
 import org.civicloop.opinions.domain.OpinionsProperties;
 import org.civicloop.opinions.domain.SimilarOpinions;
+import org.civicloop.opinions.domain.WorkOrder;
 import org.civicloop.opinions.domain.WorkOrderClocks;
+import org.civicloop.opinions.domain.WorkOrderRepository;
+import org.civicloop.opinions.domain.WorkOrderStatus;
 import org.civicloop.organization.CivicUser;
 import org.civicloop.organization.Directory;
 import org.civicloop.organization.Role;
@@ -49,12 +53,14 @@ class OpinionStaffController {
     private final Directory directory;
     private final WorkOrderClocks clocks;
     private final OpinionsProperties rules;
+    private final WorkOrderRepository workOrderRepository;
     private final OpinionPermissions permissions = new OpinionPermissions();
 
     OpinionStaffController(OpinionQueries queries, OpinionService service, OpinionRepository opinions,
                            Addressing addressing, SimilarOpinions similar, Directory directory, WorkOrderClocks clocks,
-                           OpinionsProperties rules) {
+                           OpinionsProperties rules, WorkOrderRepository workOrderRepository) {
         this.rules = rules;
+        this.workOrderRepository = workOrderRepository;
         this.queries = queries;
         this.service = service;
         this.opinions = opinions;
@@ -102,20 +108,20 @@ class OpinionStaffController {
         }
         var detail = queries.detail(id).orElseThrow();
         var orders = queries.orders(id);
+        List<WorkOrder> workOrders = workOrderRepository.findByOpinionIdOrderByRoundDesc(id);
+        OpinionActions can = permissions.actionsFor(user, opinion, addressing, workOrders);
         model.addAttribute("o", detail);
         model.addAttribute("showVoter", permissions.canSeeVoter(user, opinion, addressing, unitHasOrder));
-        model.addAttribute("canTriage", permissions.canTriage(user, opinion, addressing));
-        model.addAttribute("canDecide", permissions.canDecide(user));
+        model.addAttribute("can", can);
         model.addAttribute("orders", orders);
         model.addAttribute("clocks", clocks.find(orders.stream().map(OpinionQueries.OrderRow::id).toList()));
         // the office decides an extension seeing the due date it would move from and to
         Map<Long, Instant> extendedDue = new HashMap<>();
-        orders.stream().filter(w -> w.status().equals("EXTENSION_REQUESTED") && w.extensionDays() != null)
+        workOrders.stream().filter(w -> w.status() == WorkOrderStatus.EXTENSION_REQUESTED && w.extensionDays() != null)
                 .forEach(w -> clocks.dueIfExtended(w.id(), w.extensionDays()).ifPresent(due -> extendedDue.put(w.id(), due)));
         model.addAttribute("extendedDue", extendedDue);
-        model.addAttribute("myOrder", orders.stream().filter(w -> user.hasRole(Role.HANDLING_UNIT)
-                && w.unitId() == (user.unitId() == null ? -1 : user.unitId())
-                && !w.status().equals("REPLIED") && !w.status().equals("RETURNED")).findFirst().orElse(null));
+        model.addAttribute("myOrder", orders.stream().filter(w -> can.handlingOrder() != null && w.id() == can.handlingOrder())
+                .findFirst().orElse(null));
         model.addAttribute("contacts", queries.contacts(id));
         model.addAttribute("steps", queries.allSteps(id));
         model.addAttribute("photoIds", queries.photoIds(id));

@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.civicloop.deadlines.ClockView;
 import org.civicloop.deadlines.Deadlines;
@@ -51,6 +52,12 @@ public class SuggestionClocks {
     /** The return window has closed once its due time is past. */
     boolean returnWindowClosed(long suggestionId, int seq, Instant now) {
         return deadlines.find(RETURN_WINDOW, key(suggestionId, seq)).map(c -> now.isAfter(c.dueAt())).orElse(true);
+    }
+
+    /** The suggestion's assignments (by number) whose return window has closed by {@code now}, for its page. */
+    public Set<Integer> returnWindowsClosed(Suggestion s, Instant now) {
+        return s.assignments().stream().map(Assignment::seq).filter(seq -> returnWindowClosed(s.id(), seq, now))
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     void signedOrReturned(long suggestionId, int seq, Instant now) {

@@ -138,6 +138,11 @@ public class SuggestionService {
 
     public void sign(long id, int seq, CivicUser user) {
         Suggestion s = asUnit(id, seq, user);
+        Assignment a = s.assignment(seq);
+        if (s.status().isHandling() && !permissions.maySign(user, s, a)) {
+            // back to SIGNED is the office's declined request or a rehandling, never the unit's 签收
+            throw BusinessException.conflict("suggestion.error.assignmentTransition", a.status().name(), AssignmentStatus.SIGNED.name());
+        }
         apply(s, s.sign(seq, Instant.now()), user, null);
     }
 

@@ -22,7 +22,6 @@ import org.civicloop.suggestions.domain.CoSignLinks;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.civicloop.suggestions.domain.Assignment;
 import org.civicloop.suggestions.domain.AssignmentRole;
-import org.civicloop.suggestions.domain.AssignmentStatus;
 import org.civicloop.suggestions.domain.ContactStage;
 import org.civicloop.suggestions.domain.Evaluation;
 import org.civicloop.suggestions.domain.HandlingMode;
@@ -30,6 +29,7 @@ import org.civicloop.suggestions.domain.SubmissionPeriod;
 import org.civicloop.suggestions.domain.Suggestion;
 import org.civicloop.suggestions.domain.SuggestionClocks;
 import org.civicloop.suggestions.domain.SuggestionDraft;
+import org.civicloop.suggestions.domain.SuggestionActions;
 import org.civicloop.suggestions.domain.SuggestionPermissions;
 import org.civicloop.suggestions.domain.SuggestionQueries;
 import org.civicloop.suggestions.domain.SuggestionService;
@@ -198,54 +198,18 @@ class SuggestionController {
         return "suggestions/inbox";
     }
 
-    /** What the viewer may do to one assignment now. */
-    record AssignmentView(Assignment a, String unitName, ClockView clock, boolean mine, boolean canSign, boolean canRequestReturn,
-                          boolean canRequestExtension, boolean canSendView, boolean canReply, boolean canRecordContact,
-                          boolean canDecideReturn, boolean canDecideExtension, boolean canAudit) {
-
-        /** Anything the viewer can do to this assignment from the page. */
-        boolean anyAction() {
-            return canSign || canRequestReturn || canRequestExtension || canSendView || canReply || canRecordContact
-                    || canDecideReturn || canDecideExtension || canAudit;
-        }
+    /** One assignment on the suggestion's page: its unit, its clock and what the viewer may do to it now. */
+    record AssignmentView(Assignment a, String unitName, ClockView clock, SuggestionActions.AssignmentActions can) {
     }
 
     @GetMapping("/suggestions/{id}")
     String detail(@PathVariable long id, @AuthenticationPrincipal CivicUser user, Model model) {
         Suggestion s = service.visible(id, user);
         Long deputyId = service.deputyIdOf(user);
-        boolean office = permissions.canManage(user);
-        boolean lead = permissions.isLeadDeputy(user, deputyId, s);
         SuggestionStatus st = s.status();
-        List<AssignmentView> views = s.assignments().stream().map(a -> {
-            boolean mine = permissions.canHandle(user, a);
-            boolean handling = st.isHandling();
-            AssignmentStatus as = a.status();
-            return new AssignmentView(a, directory.unitName(a.unitId()).orElse(""), clocks.assignment(id, a.seq()).orElse(null), mine,
-                    mine && handling && as == AssignmentStatus.ASSIGNED,
-                    mine && handling && (as == AssignmentStatus.ASSIGNED || as == AssignmentStatus.SIGNED),
-                    mine && handling && as == AssignmentStatus.SIGNED,
-                    mine && handling && as == AssignmentStatus.SIGNED && a.role() == AssignmentRole.CO,
-                    mine && handling && as == AssignmentStatus.SIGNED && a.role() != AssignmentRole.CO,
-                    mine && as != AssignmentStatus.RETURNED,
-                    office && as == AssignmentStatus.RETURN_REQUESTED,
-                    office && as == AssignmentStatus.EXTENSION_REQUESTED,
-                    office && handling && as == AssignmentStatus.REPLIED && !a.audited());
-        }).toList();
-        Map<String, Object> can = new HashMap<>();
-        can.put("assignmentAction", views.stream().anyMatch(AssignmentView::anyAction));
-        can.put("sendCoSignLinks", (lead || office) && st.isEditable() && s.coSigners().stream().anyMatch(c -> !c.confirmed()));
-        can.put("edit", lead && st.isEditable());
-        can.put("submit", lead && st.isEditable());
-        can.put("confirm", permissions.isCoSigner(user, deputyId, s) && st.isEditable()
-                && s.coSigners().stream().anyMatch(c -> c.deputyId() == deputyId && !c.confirmed()));
-        can.put("review", office && st == SuggestionStatus.SUBMITTED);
-        can.put("assign", office && (st == SuggestionStatus.REGISTERED || st == SuggestionStatus.ASSIGNED));
-        can.put("sendForEvaluation", office && st == SuggestionStatus.REPLIED);
-        can.put("evaluate", lead && st == SuggestionStatus.AWAITING_EVALUATION);
-        // 逐人答复: a co-signer reads the reply and may add their own opinion; the lead deputy's evaluation decides
-        can.put("coSignerOpinion", permissions.isCoSigner(user, deputyId, s)
-                && (st == SuggestionStatus.AWAITING_EVALUATION || st == SuggestionStatus.CLOSED));
+        SuggestionActions can = permissions.actionsFor(user, deputyId, s, clocks.returnWindowsClosed(s, Instant.now()));
+        List<AssignmentView> views = s.assignments().stream().map(a -> new AssignmentView(a,
+                directory.unitName(a.unitId()).orElse(""), clocks.assignment(id, a.seq()).orElse(null), can.on(a.seq()))).toList();
         model.addAttribute("s", s);
         model.addAttribute("can", can);
         model.addAttribute("assignments", views);

@@ -1,0 +1,82 @@
+package org.civicloop.opinions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+
+import org.civicloop.opinions.domain.OpinionService;
+import org.civicloop.shared.BusinessException;
+import org.civicloop.testing.IntegrationTest;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * The opinion's staff page offers what the service accepts, and the service refuses what the page
+ * does not offer: while the office decides a unit's request, the unit waits; it is not offered
+ * 签收, and signing (which would have cancelled its own request) is refused.
+ */
+@IntegrationTest
+class OpinionActionsPageIntegrationTests {
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    OpinionService service;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    UserDetailsService users;
+
+    OpinionFixtures f;
+
+    @BeforeEach
+    void fixtures() {
+        f = new OpinionFixtures(service, users, jdbc);
+    }
+
+    @Test
+    void whileTheOfficeDecidesAReturnTheUnitWaitsAndCannotSign() throws Exception {
+        var opinion = f.submitted("小区门口的井盖松动，踩上去会响");
+        long order = f.forwardedToHousing(opinion);
+        service.requestReturn(order, "井盖归供水公司管理", f.user("unit"));
+
+        Document unit = page("/opinions/" + opinion.id(), "unit");
+        assertThat(unit.select("#unit-actions form")).isEmpty();
+        assertThat(unit.select("#unit-actions").text()).contains("等待人大办审批");
+        assertThat(page("/opinions/" + opinion.id(), "office").select("#approve-return")).hasSize(1);
+
+        assertThatThrownBy(() -> service.sign(order, f.user("unit"))).isInstanceOf(BusinessException.class)
+                .extracting("messageKey").isEqualTo("workOrder.error.transition");
+        assertThat(orderStatus(order)).isEqualTo("RETURN_REQUESTED");
+    }
+
+    @Test
+    void whileTheOfficeDecidesAnExtensionTheUnitCannotSignItAway() throws Exception {
+        var opinion = f.submitted("公交站台的遮雨棚漏水");
+        long order = f.forwardedToHousing(opinion);
+        service.sign(order, f.user("unit"));
+        service.requestExtension(order, 5, "需要协调公交公司", f.user("unit"));
+
+        assertThat(page("/opinions/" + opinion.id(), "unit").select("#sign")).isEmpty();
+        assertThat(page("/opinions/" + opinion.id(), "office").select("#approve-extension")).hasSize(1);
+        assertThatThrownBy(() -> service.sign(order, f.user("unit"))).isInstanceOf(BusinessException.class)
+                .extracting("messageKey").isEqualTo("workOrder.error.transition");
+        assertThat(orderStatus(order)).isEqualTo("EXTENSION_REQUESTED");
+    }
+
+    private String orderStatus(long order) {
+        return jdbc.sql("select status from work_order where id = :id").param("id", order).query(String.class).single();
+    }
+
+    private Document page(String path, String role) throws Exception {
+        return Jsoup.parse(mvc.perform(get(path).with(user(users.loadUserByUsername(role)))).andReturn().getResponse()
+                .getContentAsString());
+    }
+}
