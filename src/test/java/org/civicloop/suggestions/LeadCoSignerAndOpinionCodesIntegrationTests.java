@@ -81,4 +81,35 @@ class LeadCoSignerAndOpinionCodesIntegrationTests {
             assertThat(linked).doesNotContain(">" + o + "<");
         }
     }
+
+    @Test
+    void anOpinionTheViewerMayNotOpenIsNamedWithoutALink() throws Exception {
+        // the demo deputy's draft holds three demo opinions: one through his own duty code (he may open
+        // it), one through a station and one from the website (he may not): the page links only the first
+        long id = jdbc.sql("select s.id from suggestion s join opinion o on o.suggestion_id = s.id order by s.id limit 1")
+                .query(Long.class).single();
+        CivicUser lead = u(jdbc.sql("select a.username from account a join deputy d on d.account_id = a.id "
+                + "join suggestion s on s.lead_deputy_id = d.id where s.id = :s").param("s", id).query(String.class).single());
+        String page = mvc.perform(get("/suggestions/" + id).with(user(lead))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        String linked = page.substring(page.indexOf("id=\"linked-opinions\""));
+        linked = linked.substring(0, linked.indexOf("</p>"));
+        int links = 0;
+        int plain = 0;
+        for (Long o : jdbc.sql("select id from opinion where suggestion_id = :s").param("s", id).query(Long.class).list()) {
+            String code = jdbc.sql("select receipt_code from opinion where id = :o").param("o", o).query(String.class).single();
+            int answer = mvc.perform(get("/opinions/" + o).with(user(lead))).andReturn().getResponse().getStatus();
+            assertThat(linked).contains(">" + code + "<");
+            if (answer == 200) {
+                assertThat(linked).contains("/opinions/" + o + "\"");
+                links++;
+            } else {
+                assertThat(answer).isEqualTo(404);
+                assertThat(linked).doesNotContain("/opinions/" + o + "\"");
+                plain++;
+            }
+        }
+        assertThat(links).as("opinions the lead may open").isEqualTo(1);
+        assertThat(plain).as("opinions the lead may not open").isEqualTo(2);
+    }
 }

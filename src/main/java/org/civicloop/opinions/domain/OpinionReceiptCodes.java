@@ -3,18 +3,43 @@ package org.civicloop.opinions.domain;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.civicloop.organization.CivicUser;
+import org.civicloop.organization.Role;
 import org.civicloop.suggestions.LinkedOpinionCodes;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** The opinions module answers the suggestions module's question: which receipt code has this opinion? */
+/**
+ * The opinions module answers the suggestions module's questions: which receipt code has this
+ * opinion, and may this user open it? The opinion pages ask the second question here too.
+ */
 @Component
-class OpinionReceiptCodes implements LinkedOpinionCodes {
+public class OpinionReceiptCodes implements LinkedOpinionCodes {
 
     private final JdbcClient jdbc;
+    private final OpinionRepository opinions;
+    private final OpinionQueries queries;
+    private final Addressing addressing;
+    private final OpinionPermissions permissions = new OpinionPermissions();
 
-    OpinionReceiptCodes(JdbcClient jdbc) {
+    OpinionReceiptCodes(JdbcClient jdbc, OpinionRepository opinions, OpinionQueries queries, Addressing addressing) {
         this.jdbc = jdbc;
+        this.opinions = opinions;
+        this.queries = queries;
+        this.addressing = addressing;
+    }
+
+    @Override
+    public Set<Long> openableBy(CivicUser user, Collection<Long> opinionIds) {
+        return opinionIds.stream().filter(id -> mayOpen(user, id)).collect(Collectors.toSet());
+    }
+
+    /** The office and leaders all; the addressee; a unit the opinions it has an order for. */
+    public boolean mayOpen(CivicUser user, long opinionId) {
+        return opinions.findById(opinionId).filter(o -> permissions.canView(user, o, addressing,
+                queries.unitHasOrder(opinionId, user.hasRole(Role.HANDLING_UNIT) ? user.unitId() : null))).isPresent();
     }
 
     @Override

@@ -9,6 +9,7 @@ import org.civicloop.opinions.domain.Addressing;
 import org.civicloop.opinions.domain.OpinionActions;
 import org.civicloop.opinions.domain.OpinionPermissions;
 import org.civicloop.opinions.domain.OpinionQueries;
+import org.civicloop.opinions.domain.OpinionReceiptCodes;
 import org.civicloop.opinions.domain.OpinionRepository;
 import org.civicloop.opinions.domain.OpinionService;
 import org.civicloop.opinions.domain.OpinionsProperties;
@@ -54,11 +55,14 @@ class OpinionStaffController {
     private final WorkOrderClocks clocks;
     private final OpinionsProperties rules;
     private final WorkOrderRepository workOrderRepository;
+    private final OpinionReceiptCodes receiptCodes;
     private final OpinionPermissions permissions = new OpinionPermissions();
 
     OpinionStaffController(OpinionQueries queries, OpinionService service, OpinionRepository opinions,
                            Addressing addressing, SimilarOpinions similar, Directory directory, WorkOrderClocks clocks,
-                           OpinionsProperties rules, WorkOrderRepository workOrderRepository) {
+                           OpinionsProperties rules, WorkOrderRepository workOrderRepository,
+                           OpinionReceiptCodes receiptCodes) {
+        this.receiptCodes = receiptCodes;
         this.rules = rules;
         this.workOrderRepository = workOrderRepository;
         this.queries = queries;
@@ -126,7 +130,7 @@ class OpinionStaffController {
         model.addAttribute("steps", queries.allSteps(id));
         model.addAttribute("photoIds", queries.photoIds(id));
         model.addAttribute("reception", queries.reception(id).orElse(null));
-        model.addAttribute("similar", similar.to(detail.content(), id, 5).stream().filter(s -> mayOpen(user, s.id())).toList());
+        model.addAttribute("similar", similar.to(detail.content(), id, 5).stream().filter(s -> receiptCodes.mayOpen(user, s.id())).toList());
         model.addAttribute("categories", queries.categories());
         model.addAttribute("rejectReasons", queries.rejectReasons());
         model.addAttribute("units", directory.handlingUnits());
@@ -205,11 +209,5 @@ class OpinionStaffController {
     /** Runs an action and comes back to the opinion's page with what happened, or why not. */
     static String act(long opinionId, RedirectAttributes flash, String doneKey, Runnable action) {
         return ActionOutcome.run("/opinions/" + opinionId, flash, doneKey, action);
-    }
-
-    /** Only the similar opinions this user may open are listed: the list links to them, with their receipt codes. */
-    private boolean mayOpen(CivicUser user, long opinionId) {
-        return opinions.findById(opinionId).filter(o -> permissions.canView(user, o, addressing,
-                queries.unitHasOrder(opinionId, user.hasRole(Role.HANDLING_UNIT) ? user.unitId() : null))).isPresent();
     }
 }

@@ -221,6 +221,7 @@ class SuggestionController {
         model.addAttribute("published", st == SuggestionStatus.CLOSED && !s.confidential());
         // linked opinions by their receipt codes, as everywhere else
         model.addAttribute("opinionCodes", opinionCodes.receiptCodes(s.opinionIds()));
+        model.addAttribute("openableOpinions", opinionCodes.openableBy(user, s.opinionIds()));
         model.addAttribute("steps", queries.steps(id));
         model.addAttribute("replies", queries.replies(id));
         model.addAttribute("contacts", queries.contacts(id));
