@@ -23,6 +23,8 @@ import org.civicloop.organization.domain.AccountService;
 import org.civicloop.shared.BusinessException;
 import org.civicloop.shared.DutyToken;
 import org.civicloop.testing.IntegrationTest;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DuplicateKeyException;
@@ -237,6 +239,18 @@ class DeputyRosterIntegrationTests {
         mvc.perform(get("/deputies?region=520111101").with(user(users.loadUserByUsername("office"))))
                 .andExpect(content().string(containsString("王建国")))
                 .andExpect(content().string(not(containsString("黄文斌"))));
+    }
+
+    @Test
+    void theLevelAndStatusChoicesOfferOnlyLevelsAndStatusesNotThePagesRegions() throws Exception {
+        String page = mvc.perform(get("/deputies/new").with(user(users.loadUserByUsername("office"))))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        Document html = Jsoup.parse(page);
+        assertThat(html.select("#level option").eachAttr("value"))
+                .containsExactly("DISTRICT", "CITY", "PROVINCE", "NATIONAL");
+        assertThat(html.select("#status option").eachAttr("value")).doesNotContain("520111");
+        assertThat(html.select("#status option")).hasSize(DeputyStatus.values().length);
+        assertThat(html.select("#regionCode option").eachAttr("value")).contains("", "520111");
     }
 
     private static DeputyDetails details(String name, String phone, DeputyStatus status) {
