@@ -1,6 +1,8 @@
 package org.civicloop.audit.domain;
 
 import java.util.List;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.civicloop.audit.AuditTrail;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,6 +19,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * become visible (committed), which is why the chain has its own sequence rather than using ids.
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class AuditChain implements AuditTrail {
 
     private static final Logger log = LoggerFactory.getLogger(AuditChain.class);
@@ -26,11 +29,6 @@ class AuditChain implements AuditTrail {
 
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
-
-    AuditChain(JdbcClient jdbc, TransactionTemplate tx) {
-        this.jdbc = jdbc;
-        this.tx = tx;
-    }
 
     @Scheduled(fixedDelayString = "${civicloop.audit.chain-interval:1s}", initialDelayString = "${civicloop.audit.chain-interval:1s}")
     void scheduledChaining() {

@@ -4,21 +4,20 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /** The audit trail as a filtered list, newest first, paged by id (keyset: no deep OFFSET scans). */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class AuditQueries {
 
     private final JdbcClient jdbc;
+    @Value("${civicloop.time-zone:Asia/Shanghai}")
     private final ZoneId zone;
-
-    AuditQueries(JdbcClient jdbc, @Value("${civicloop.time-zone:Asia/Shanghai}") ZoneId zone) {
-        this.jdbc = jdbc;
-        this.zone = zone;
-    }
 
     public record Filter(String actor, String action, String subjectType, String subjectId, LocalDate from,
                          LocalDate to, Long before) {

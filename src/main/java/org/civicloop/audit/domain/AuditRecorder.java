@@ -1,10 +1,12 @@
 package org.civicloop.audit.domain;
 
-import jakarta.servlet.http.HttpServletRequest;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
+import jakarta.servlet.http.HttpServletRequest;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.civicloop.shared.Actor;
 import org.civicloop.shared.AuditableEvent;
 import org.springframework.context.event.EventListener;
@@ -23,15 +25,11 @@ import tools.jackson.databind.json.JsonMapper;
  * by {@link ChainAppender}, so writers never wait for each other here.
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class AuditRecorder {
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
-
-    AuditRecorder(JdbcClient jdbc, JsonMapper json) {
-        this.jdbc = jdbc;
-        this.json = json;
-    }
 
     @EventListener
     void record(AuditableEvent event) {

@@ -2,6 +2,8 @@ package org.civicloop.audit.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.civicloop.audit.AuditTrail;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -11,13 +13,10 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @Tag(name = "audit")
 @PreAuthorize("hasRole('ADMIN')")
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class AuditApiController {
 
     private final AuditTrail trail;
-
-    AuditApiController(AuditTrail trail) {
-        this.trail = trail;
-    }
 
     @GetMapping("/api/audit/verification")
     @Operation(summary = "Verify the audit hash chain and name the first broken row")

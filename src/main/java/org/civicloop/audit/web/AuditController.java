@@ -2,6 +2,8 @@ package org.civicloop.audit.web;
 
 import java.time.LocalDate;
 import java.util.List;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.civicloop.audit.AuditTrail;
 import org.civicloop.audit.domain.AuditQueries;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -10,8 +12,8 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -19,17 +21,13 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 @RequestMapping("/admin/audit")
 @PreAuthorize("hasRole('ADMIN')")
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class AuditController {
 
     private static final int PAGE_SIZE = 50;
 
     private final AuditQueries queries;
     private final AuditTrail trail;
-
-    AuditController(AuditQueries queries, AuditTrail trail) {
-        this.queries = queries;
-        this.trail = trail;
-    }
 
     @GetMapping
     String list(@RequestParam(defaultValue = "") String actor, @RequestParam(defaultValue = "") String action,

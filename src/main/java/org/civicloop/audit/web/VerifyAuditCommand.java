@@ -1,5 +1,7 @@
 package org.civicloop.audit.web;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.civicloop.audit.AuditTrail;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -11,16 +13,13 @@ import org.springframework.stereotype.Component;
  * 0 when intact, 1 when broken (naming the first broken row), so cron or a monitor can run it.
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class VerifyAuditCommand implements ApplicationRunner, ExitCodeGenerator {
 
     public static final String COMMAND = "verify-audit";
 
     private final AuditTrail trail;
     private int exitCode;
-
-    VerifyAuditCommand(AuditTrail trail) {
-        this.trail = trail;
-    }
 
     @Override
     public void run(ApplicationArguments args) {

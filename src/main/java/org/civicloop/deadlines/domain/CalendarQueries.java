@@ -2,19 +2,18 @@ package org.civicloop.deadlines.domain;
 
 import java.time.LocalDate;
 import java.util.List;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.civicloop.deadlines.DayKind;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /** Read models of the calendar for its administration page. */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class CalendarQueries {
 
     private final JdbcClient jdbc;
-
-    CalendarQueries(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     /** The exceptions of one year, in date order. */
     public List<Entry> year(int year) {

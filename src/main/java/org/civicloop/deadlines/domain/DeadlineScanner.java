@@ -3,6 +3,8 @@ package org.civicloop.deadlines.domain;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.civicloop.deadlines.DeadlineApproaching;
 import org.civicloop.deadlines.DeadlineMissed;
 import org.slf4j.Logger;
@@ -23,6 +25,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>The scheduler calls {@link #scan(Instant)} with the current time; tests call it with theirs.
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class DeadlineScanner {
 
     private static final Logger log = LoggerFactory.getLogger(DeadlineScanner.class);
@@ -31,12 +34,6 @@ public class DeadlineScanner {
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
     private final ApplicationEventPublisher events;
-
-    DeadlineScanner(JdbcClient jdbc, TransactionTemplate tx, ApplicationEventPublisher events) {
-        this.jdbc = jdbc;
-        this.tx = tx;
-        this.events = events;
-    }
 
     /** Scans as of {@code now}; answers how many clocks were found approaching and missed. */
     public Result scan(Instant now) {

@@ -5,6 +5,8 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.civicloop.deadlines.ClockStatus;
 import org.civicloop.deadlines.ClockView;
 import org.civicloop.deadlines.Deadlines;
@@ -19,20 +21,13 @@ import org.springframework.transaction.annotation.Transactional;
 /** {@link Deadlines}: loads the clock, asks it to change, saves it and publishes what it says happened. */
 @Service
 @Transactional
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class DeadlineService implements Deadlines {
 
     private final DeadlineClockRepository clocks;
     private final DeadlineRules rules;
     private final WorkingCalendars calendars;
     private final ApplicationEventPublisher events;
-
-    DeadlineService(DeadlineClockRepository clocks, DeadlineRules rules, WorkingCalendars calendars,
-                    ApplicationEventPublisher events) {
-        this.clocks = clocks;
-        this.rules = rules;
-        this.calendars = calendars;
-        this.events = events;
-    }
 
     @Override
     public ClockView start(String subjectType, String subjectId, String ruleKey, String fallbackRuleKey, Instant startAt) {

@@ -5,6 +5,8 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.TreeSet;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.civicloop.deadlines.WorkingCalendar;
 import org.civicloop.deadlines.WorkingCalendars;
 import org.civicloop.deadlines.domain.CalendarImport;
@@ -24,20 +26,14 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 @RequestMapping("/admin/calendar")
 @PreAuthorize("hasRole('ADMIN')")
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class CalendarAdminController {
 
     private final CalendarQueries queries;
     private final CalendarImport calendarImport;
     private final WorkingCalendars calendars;
+    @Value("${civicloop.time-zone:Asia/Shanghai}")
     private final ZoneId zone;
-
-    CalendarAdminController(CalendarQueries queries, CalendarImport calendarImport, WorkingCalendars calendars,
-                            @Value("${civicloop.time-zone:Asia/Shanghai}") ZoneId zone) {
-        this.queries = queries;
-        this.calendarImport = calendarImport;
-        this.calendars = calendars;
-        this.zone = zone;
-    }
 
     @GetMapping
     String year(@RequestParam(name = "year", required = false) Integer year, Model model) {

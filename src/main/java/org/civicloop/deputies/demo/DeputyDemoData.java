@@ -6,6 +6,8 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.civicloop.deputies.domain.DeputyDetails;
 import org.civicloop.deputies.domain.DeputyLevel;
 import org.civicloop.deputies.domain.DeputyService;
@@ -30,19 +32,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 @Order(20)
 @ConditionalOnBooleanProperty("civicloop.demo")
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class DeputyDemoData implements ApplicationRunner {
 
     private final DeputyService deputies;
     private final Directory directory;
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
-
-    DeputyDemoData(DeputyService deputies, Directory directory, JdbcClient jdbc, TransactionTemplate tx) {
-        this.deputies = deputies;
-        this.directory = directory;
-        this.jdbc = jdbc;
-        this.tx = tx;
-    }
 
     @Override
     public void run(ApplicationArguments args) {

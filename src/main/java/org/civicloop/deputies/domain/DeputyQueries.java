@@ -2,6 +2,8 @@ package org.civicloop.deputies.domain;
 
 import java.util.List;
 import java.util.Optional;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -10,13 +12,10 @@ import org.springframework.stereotype.Component;
  * it may be shown and the SQL leaves it out otherwise, so no page can print it by mistake.
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class DeputyQueries {
 
     private final JdbcClient jdbc;
-
-    DeputyQueries(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     public record DeputyRow(long id, String name, String level, String constituency, String regionCode, String sector,
                             String phone, String status, Long accountId, String dutyToken) {

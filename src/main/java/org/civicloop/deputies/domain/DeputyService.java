@@ -1,5 +1,7 @@
 package org.civicloop.deputies.domain;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.civicloop.deputies.DeputyEvents.DeputyCreated;
 import org.civicloop.organization.Directory;
 import org.civicloop.shared.BusinessException;
@@ -13,6 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
 /** Registering deputies, changing their details, and replacing a duty QR code. */
 @Service
 @Transactional
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class DeputyService {
 
     /** Attempts at a fresh token before giving up: with 59 random bits a second one is already a miracle. */
@@ -21,13 +24,6 @@ public class DeputyService {
     private final JdbcClient jdbc;
     private final Directory directory;
     private final ApplicationEventPublisher events;
-
-    DeputyService(DeputyRepository deputies, JdbcClient jdbc, Directory directory, ApplicationEventPublisher events) {
-        this.deputies = deputies;
-        this.jdbc = jdbc;
-        this.directory = directory;
-        this.events = events;
-    }
 
     /** A new deputy with a fresh random duty token. */
     public long create(DeputyDetails details) {

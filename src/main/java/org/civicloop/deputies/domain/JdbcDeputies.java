@@ -2,6 +2,8 @@ package org.civicloop.deputies.domain;
 
 import java.util.List;
 import java.util.Optional;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.civicloop.deputies.Deputies;
 import org.civicloop.deputies.DeputyRoster;
 import org.civicloop.deputies.DeputySummary;
@@ -10,16 +12,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class JdbcDeputies implements Deputies, DeputyRoster {
 
     private static final String SELECT =
             "select id, name, level, constituency, region_code, duty_token, account_id from deputy";
 
     private final JdbcClient jdbc;
-
-    JdbcDeputies(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     @Override
     public Optional<DeputySummary> byDutyToken(String token) {

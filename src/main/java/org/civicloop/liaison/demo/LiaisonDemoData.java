@@ -5,12 +5,14 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.civicloop.deputies.Deputies;
 import org.civicloop.deputies.DeputyRoster;
 import org.civicloop.deputies.DeputySummary;
@@ -40,6 +42,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 @Order(21)
 @ConditionalOnBooleanProperty("civicloop.demo")
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class LiaisonDemoData implements ApplicationRunner, StartupNotice {
 
     private final SiteService sites;
@@ -51,17 +54,6 @@ class LiaisonDemoData implements ApplicationRunner, StartupNotice {
     private final Environment environment;
     /** (name, token) of the codes the start-up report shows: the demo deputy's and the sites' with fixed tokens. */
     private final List<String[]> shownCodes = new ArrayList<>();
-
-    LiaisonDemoData(SiteService sites, DeputyRoster roster, Deputies deputies, Directory directory, JdbcClient jdbc,
-                    TransactionTemplate tx, Environment environment) {
-        this.sites = sites;
-        this.roster = roster;
-        this.deputies = deputies;
-        this.directory = directory;
-        this.jdbc = jdbc;
-        this.tx = tx;
-        this.environment = environment;
-    }
 
     @Override
     public void run(ApplicationArguments args) {

@@ -2,6 +2,8 @@ package org.civicloop.liaison.domain;
 
 import java.util.List;
 import java.util.Optional;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.civicloop.liaison.LiaisonSites;
 import org.civicloop.liaison.SiteSummary;
 import org.civicloop.shared.DutyToken;
@@ -9,16 +11,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class JdbcLiaisonSites implements LiaisonSites {
 
     private static final String SELECT =
             "select id, name, type, region_code, address, duty_token, staff_unit_id from liaison_site";
 
     private final JdbcClient jdbc;
-
-    JdbcLiaisonSites(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     @Override
     public Optional<SiteSummary> byDutyToken(String token) {

@@ -2,6 +2,8 @@ package org.civicloop.liaison.domain;
 
 import java.util.List;
 import java.util.Optional;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.civicloop.organization.DataScope;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -11,6 +13,7 @@ import org.springframework.stereotype.Component;
  * read only the sites their unit runs, and another unit's site answers like one that does not exist.
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class SiteQueries {
 
     private static final String SCOPE = "(:allUnits or s.staff_unit_id in (:unitIds))";
@@ -20,10 +23,6 @@ public class SiteQueries {
             from liaison_site s""";
 
     private final JdbcClient jdbc;
-
-    SiteQueries(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     public record SiteRow(long id, String name, String type, String regionCode, String address, Long staffUnitId,
                           String receptionSchedule, boolean active, String dutyToken, int residentCount) {

@@ -1,5 +1,7 @@
 package org.civicloop.liaison.domain;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.civicloop.deputies.Deputies;
 import org.civicloop.liaison.LiaisonEvents.SiteCreated;
 import org.civicloop.organization.Directory;
@@ -14,23 +16,14 @@ import org.springframework.transaction.annotation.Transactional;
 /** Opening and changing liaison sites, their resident deputies, and replacing a site's duty QR code. */
 @Service
 @Transactional
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class SiteService {
-
 
     private final LiaisonSiteRepository sites;
     private final JdbcClient jdbc;
     private final Directory directory;
     private final Deputies deputies;
     private final ApplicationEventPublisher events;
-
-    SiteService(LiaisonSiteRepository sites, JdbcClient jdbc, Directory directory, Deputies deputies,
-                ApplicationEventPublisher events) {
-        this.sites = sites;
-        this.jdbc = jdbc;
-        this.directory = directory;
-        this.deputies = deputies;
-        this.events = events;
-    }
 
     public long create(SiteDetails details) {
         return create(details, freshToken());

@@ -1,5 +1,11 @@
 package org.civicloop.liaison.qr;
 
+import java.awt.Color;
+import java.io.ByteArrayOutputStream;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
 import com.google.zxing.common.BitMatrix;
 import com.lowagie.text.Chunk;
 import com.lowagie.text.Document;
@@ -11,12 +17,8 @@ import com.lowagie.text.Paragraph;
 import com.lowagie.text.pdf.PdfContentByte;
 import com.lowagie.text.pdf.PdfTemplate;
 import com.lowagie.text.pdf.PdfWriter;
-import java.awt.Color;
-import java.io.ByteArrayOutputStream;
-import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.Locale;
-import java.util.Map;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.civicloop.shared.pdf.CjkFont;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -27,6 +29,7 @@ import org.springframework.stereotype.Component;
  * the message bundles; Chinese renders through the bundled font, embedded as a subset.
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class DutyCodePoster {
 
     private static final Color RED = new Color(0xa4, 0x16, 0x1a);
@@ -45,10 +48,6 @@ class DutyCodePoster {
             return size() > CACHED_POSTERS;
         }
     });
-
-    DutyCodePoster(MessageSource messages) {
-        this.messages = messages;
-    }
 
     private record Key(DutyCodeSubject subject, String address, Locale locale) {
     }

@@ -4,26 +4,23 @@ import java.util.HashSet;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.civicloop.deputies.Deputies;
 import org.civicloop.deputies.DeputySummary;
 import org.civicloop.liaison.LiaisonSites;
-import org.civicloop.organization.Directory;
 import org.civicloop.organization.Directory.Place;
+import org.civicloop.organization.Directory;
 import org.springframework.stereotype.Component;
 
 /** Finds what a duty token stands for, through the deputies' and the sites' public facades. */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class DutyCodeSubjects {
 
     private final Deputies deputies;
     private final LiaisonSites sites;
     private final Directory directory;
-
-    DutyCodeSubjects(Deputies deputies, LiaisonSites sites, Directory directory) {
-        this.deputies = deputies;
-        this.sites = sites;
-        this.directory = directory;
-    }
 
     Optional<DutyCodeSubject> find(String token) {
         var deputy = deputies.byDutyToken(token);

@@ -1,5 +1,7 @@
 package org.civicloop.notifications.domain;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -10,15 +12,11 @@ import org.springframework.stereotype.Component;
  * only if {@code spring.mail.host} is set. Without one, e-mails are skipped, not failed.
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class MailChannel {
 
     private final ObjectProvider<JavaMailSender> mailSender;
     private final NotificationProperties properties;
-
-    MailChannel(ObjectProvider<JavaMailSender> mailSender, NotificationProperties properties) {
-        this.mailSender = mailSender;
-        this.properties = properties;
-    }
 
     boolean configured() {
         return mailSender.getIfAvailable() != null;

@@ -2,6 +2,8 @@ package org.civicloop.notifications.domain;
 
 import java.time.Duration;
 import java.time.Instant;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.modulith.events.EventPublication;
 import org.springframework.modulith.events.FailedEventPublications;
 import org.springframework.modulith.events.IncompleteEventPublications;
@@ -16,17 +18,12 @@ import org.springframework.stereotype.Component;
  * node retries it; and {@link VoterNotificationHandler} never sends a channel twice anyway.
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class NotificationRetry {
 
     private final FailedEventPublications failed;
     private final IncompleteEventPublications incomplete;
     private final NotificationProperties properties;
-
-    NotificationRetry(FailedEventPublications failed, IncompleteEventPublications incomplete, NotificationProperties properties) {
-        this.failed = failed;
-        this.incomplete = incomplete;
-        this.properties = properties;
-    }
 
     @Scheduled(fixedDelayString = "${civicloop.notifications.retry-interval:1m}",
             initialDelayString = "${civicloop.notifications.retry-interval:1m}")

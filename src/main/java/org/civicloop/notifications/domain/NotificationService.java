@@ -3,6 +3,8 @@ package org.civicloop.notifications.domain;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.civicloop.notifications.Notifications;
 import org.civicloop.notifications.VoterMessage;
 import org.springframework.context.ApplicationEventPublisher;
@@ -19,6 +21,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Staff messages are simply rows in the caller's transaction.
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class NotificationService implements Notifications {
 
     private final JdbcClient jdbc;
@@ -26,15 +29,6 @@ class NotificationService implements Notifications {
     private final MessageSource messages;
     private final ApplicationEventPublisher events;
     private final StaffMessages staffMessages;
-
-    NotificationService(JdbcClient jdbc, JsonMapper json, MessageSource messages, ApplicationEventPublisher events,
-                        StaffMessages staffMessages) {
-        this.jdbc = jdbc;
-        this.json = json;
-        this.messages = messages;
-        this.events = events;
-        this.staffMessages = staffMessages;
-    }
 
     @Override
     @Transactional

@@ -7,6 +7,8 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.json.JsonMapper;
@@ -16,15 +18,11 @@ import tools.jackson.databind.json.JsonMapper;
  * another's messages: to them those ids do not exist.
  */
 @Repository
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class StaffMessages {
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
-
-    StaffMessages(JdbcClient jdbc, JsonMapper json) {
-        this.jdbc = jdbc;
-        this.json = json;
-    }
 
     /** A message as stored: a bundle key and arguments, rendered in the reader's language. */
     public record Message(long id, String messageKey, List<String> arguments, String link, Instant createdAt, Instant readAt) {

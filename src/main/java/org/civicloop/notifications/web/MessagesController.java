@@ -2,6 +2,8 @@ package org.civicloop.notifications.web;
 
 import java.time.Instant;
 import java.util.List;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.civicloop.notifications.domain.StaffMessages;
 import org.civicloop.shared.Actor;
 import org.civicloop.shared.NotFoundException;
@@ -20,17 +22,13 @@ import org.springframework.web.bind.annotation.RequestParam;
 /** 消息: a staff member's inbox, newest first. Another account's message answers 404. */
 @Controller
 @RequestMapping("/messages")
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class MessagesController {
 
     private static final int PAGE_SIZE = 50;
 
     private final StaffMessages inbox;
     private final MessageSource messages;
-
-    MessagesController(StaffMessages inbox, MessageSource messages) {
-        this.inbox = inbox;
-        this.messages = messages;
-    }
 
     /** A message as the page shows it: its text already in the reader's language. */
     record Item(long id, String text, String link, Instant createdAt, boolean unread) {

@@ -1,5 +1,7 @@
 package org.civicloop.notifications.web;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.civicloop.notifications.domain.StaffMessages;
 import org.civicloop.shared.Actor;
 import org.springframework.dao.DataAccessException;
@@ -11,13 +13,10 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 
 /** {@code unreadMessages} on every page for the navbar's badge: one indexed count per page view. */
 @ControllerAdvice(annotations = Controller.class)
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class UnreadMessagesAdvice {
 
     private final StaffMessages inbox;
-
-    UnreadMessagesAdvice(StaffMessages inbox) {
-        this.inbox = inbox;
-    }
 
     @ModelAttribute("unreadMessages")
     Long unreadMessages() {

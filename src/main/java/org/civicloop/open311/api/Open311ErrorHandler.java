@@ -1,11 +1,13 @@
 package org.civicloop.open311.api;
 
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.civicloop.open311.domain.Open311Requests;
 import org.civicloop.shared.BusinessException;
 import org.civicloop.shared.InvalidInput;
@@ -18,13 +20,13 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.HttpMediaTypeException;
 import org.springframework.web.bind.ServletRequestBindingException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MultipartException;
-import org.springframework.http.converter.HttpMessageNotReadableException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -38,17 +40,13 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @RestControllerAdvice(basePackages = "org.civicloop.open311.api")
 @Order(Ordered.HIGHEST_PRECEDENCE)
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class Open311ErrorHandler {
 
     private static final Logger log = LoggerFactory.getLogger(Open311ErrorHandler.class);
 
     private final MessageSource messages;
     private final JsonMapper json;
-
-    Open311ErrorHandler(MessageSource messages, JsonMapper json) {
-        this.messages = messages;
-        this.json = json;
-    }
 
     @ExceptionHandler(Open311Exception.class)
     ResponseEntity<byte[]> open311(Open311Exception e, HttpServletRequest request) {

@@ -6,6 +6,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.civicloop.opinions.Opinions;
 import org.springframework.stereotype.Component;
 
@@ -23,6 +25,7 @@ import org.springframework.stereotype.Component;
  * Towns follow the same rules when no village is found. Nothing is guessed beyond that.
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class AddressPlaces {
 
     /**
@@ -32,10 +35,6 @@ public class AddressPlaces {
     private static final List<String> SUFFIXES = List.of("\u6751\u6c11\u59d4\u5458\u4f1a", "\u5c45\u6c11\u59d4\u5458\u4f1a", "\u6751\u59d4\u4f1a", "\u5c45\u59d4\u4f1a", "\u8857\u9053\u529e\u4e8b\u5904", "\u8857\u9053", "\u793e\u533a", "\u6751", "\u9547", "\u4e61", "\u8857");
 
     private final Catalogue catalogue;
-
-    AddressPlaces(Catalogue catalogue) {
-        this.catalogue = catalogue;
-    }
 
     /** What the address names: one place, several equally good ones, or none. */
     public sealed interface Match permits Found, Ambiguous, NotFound {

@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.civicloop.opinions.Opinions;
 import org.springframework.stereotype.Component;
 
@@ -16,16 +18,13 @@ import org.springframework.stereotype.Component;
  * definition and every request list need them, so they are kept for five minutes.
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class Catalogue {
 
     private static final Duration PLACES_TTL = Duration.ofMinutes(5);
 
     private final Opinions opinions;
     private volatile Snapshot snapshot;
-
-    Catalogue(Opinions opinions) {
-        this.opinions = opinions;
-    }
 
     /** A place with its Open311 name: "town village", or the town's own name. */
     public record Place(String code, String name) {

@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.civicloop.open311.Open311Events.PartnerCreated;
 import org.civicloop.open311.Open311Events.PartnerDeactivated;
 import org.civicloop.shared.BusinessException;
@@ -21,6 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @Transactional
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class Partners {
 
     public static final int NAME_MAX = 40;
@@ -28,11 +31,6 @@ public class Partners {
 
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
-
-    Partners(JdbcClient jdbc, ApplicationEventPublisher events) {
-        this.jdbc = jdbc;
-        this.events = events;
-    }
 
     /** A partner as the API sees it once its key is recognised. */
     public record Partner(long id, String name, Integer requestsPerHour) {

@@ -1,9 +1,11 @@
 package org.civicloop.opinions.api;
 
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.List;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.civicloop.opinions.domain.Addressing;
 import org.civicloop.opinions.domain.OpinionPermissions;
 import org.civicloop.opinions.domain.OpinionQueries;
@@ -27,6 +29,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api")
 @Tag(name = "opinions")
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class OpinionStaffApi {
 
     private final OpinionQueries queries;
@@ -35,15 +38,6 @@ class OpinionStaffApi {
     private final WorkOrderRepository orders;
     private final Addressing addressing;
     private final OpinionPermissions permissions = new OpinionPermissions();
-
-    OpinionStaffApi(OpinionQueries queries, OpinionService service, OpinionRepository opinions, WorkOrderRepository orders,
-                    Addressing addressing) {
-        this.queries = queries;
-        this.service = service;
-        this.opinions = opinions;
-        this.orders = orders;
-        this.addressing = addressing;
-    }
 
     record Page(List<OpinionQueries.QueueRow> items, Instant nextBeforeAt, Long nextBeforeId) {
     }

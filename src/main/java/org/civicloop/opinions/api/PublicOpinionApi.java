@@ -1,13 +1,15 @@
 package org.civicloop.opinions.api;
 
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.civicloop.opinions.Opinions;
 import org.civicloop.opinions.domain.Addressing;
 import org.civicloop.opinions.domain.Opinion;
@@ -41,6 +43,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/public/api/opinions")
 @Tag(name = "public opinions")
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class PublicOpinionApi {
 
     private final OpinionService service;
@@ -50,17 +53,6 @@ class PublicOpinionApi {
     private final Addressing addressing;
     private final WorkOrderClocks clocks;
     private final MessageSource messages;
-
-    PublicOpinionApi(OpinionService service, OpinionQueries queries, OpinionsProperties rules, SubmissionLimits limits,
-                     Addressing addressing, WorkOrderClocks clocks, MessageSource messages) {
-        this.service = service;
-        this.queries = queries;
-        this.rules = rules;
-        this.limits = limits;
-        this.addressing = addressing;
-        this.clocks = clocks;
-        this.messages = messages;
-    }
 
     record Submission(String category, String content, String placeCode, String placeDetail, String voterName,
                       String voterPhone, String voterEmail, Boolean consent, String dutyCode) {

@@ -9,14 +9,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.civicloop.deputies.Deputies;
 import org.civicloop.liaison.LiaisonSites;
 import org.civicloop.opinions.domain.AddresseeKind;
 import org.civicloop.opinions.domain.Channel;
 import org.civicloop.opinions.domain.Opinion;
 import org.civicloop.opinions.domain.OpinionService;
-import org.civicloop.opinions.domain.SubmitOpinion;
 import org.civicloop.opinions.domain.Rating;
+import org.civicloop.opinions.domain.SubmitOpinion;
 import org.civicloop.organization.CivicUser;
 import org.civicloop.organization.Directory;
 import org.springframework.boot.ApplicationArguments;
@@ -43,6 +45,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 @Order(60)
 @ConditionalOnBooleanProperty("civicloop.demo")
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class OpinionDemoData implements ApplicationRunner {
 
     static final String RESOURCE = "demo/opinions.csv";
@@ -54,17 +57,6 @@ class OpinionDemoData implements ApplicationRunner {
     private final LiaisonSites sites;
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
-
-    OpinionDemoData(OpinionService service, UserDetailsService users, Directory directory, Deputies deputies,
-                    LiaisonSites sites, JdbcClient jdbc, TransactionTemplate tx) {
-        this.service = service;
-        this.users = users;
-        this.directory = directory;
-        this.deputies = deputies;
-        this.sites = sites;
-        this.jdbc = jdbc;
-        this.tx = tx;
-    }
 
     @Override
     public void run(ApplicationArguments args) {

@@ -3,6 +3,8 @@ package org.civicloop.opinions.domain;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.civicloop.organization.Directory;
 import org.springframework.stereotype.Component;
 
@@ -11,15 +13,11 @@ import org.springframework.stereotype.Component;
  * communities. Two look-ups however many towns (the public form shows it on every visit).
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class DistrictPlaces {
 
     private final Directory directory;
     private final OpinionsProperties rules;
-
-    DistrictPlaces(Directory directory, OpinionsProperties rules) {
-        this.directory = directory;
-        this.rules = rules;
-    }
 
     /** A town or street with its villages and communities. */
     public record Town(Directory.Place town, List<Directory.Place> villages) {

@@ -4,6 +4,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.civicloop.deputies.Deputies;
 import org.civicloop.deputies.DeputySummary;
 import org.civicloop.liaison.LiaisonSites;
@@ -16,17 +18,12 @@ import org.springframework.stereotype.Component;
 
 /** Duty QR codes name a deputy or a liaison site; this is how opinions find and check them. */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class DutyCodeAddressing implements Addressing {
 
     private final Deputies deputies;
     private final LiaisonSites sites;
     private final MessageSource messages;
-
-    DutyCodeAddressing(Deputies deputies, LiaisonSites sites, MessageSource messages) {
-        this.deputies = deputies;
-        this.sites = sites;
-        this.messages = messages;
-    }
 
     @Override
     public boolean isAddressedTo(CivicUser user, Opinion opinion) {

@@ -7,6 +7,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.civicloop.organization.Directory;
 import org.civicloop.shared.InvalidInput.Problem;
 import org.civicloop.shared.spreadsheet.Row;
@@ -27,6 +29,7 @@ import org.springframework.transaction.annotation.Transactional;
  * carried over as given.
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class HotlineImport {
 
     public static final int MAX_ROWS = 20_000;
@@ -38,16 +41,6 @@ public class HotlineImport {
     private final JdbcClient jdbc;
     private final HotlineColumns columns;
     private final DistrictPlaces districtPlaces;
-
-    HotlineImport(OpinionService service, OpinionQueries queries, OpinionsProperties rules, JdbcClient jdbc,
-                  HotlineColumns columns, DistrictPlaces districtPlaces) {
-        this.districtPlaces = districtPlaces;
-        this.columns = columns;
-        this.service = service;
-        this.queries = queries;
-        this.rules = rules;
-        this.jdbc = jdbc;
-    }
 
     public record LineProblem(int line, String messageKey, Object... arguments) implements java.io.Serializable {
     }

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -22,17 +24,13 @@ import org.springframework.transaction.annotation.Transactional;
  * ledger in memory.
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class OpinionLedger {
 
     private final JdbcClient jdbc;
     private final DirectoryNames names;
+    @Value("${civicloop.time-zone:Asia/Shanghai}")
     private final ZoneId zone;
-
-    OpinionLedger(JdbcClient jdbc, DirectoryNames names, @Value("${civicloop.time-zone:Asia/Shanghai}") ZoneId zone) {
-        this.jdbc = jdbc;
-        this.names = names;
-        this.zone = zone;
-    }
 
     public record Filter(LocalDate from, LocalDate to, String status, String category, String channel, Long unitId,
                          String town) {

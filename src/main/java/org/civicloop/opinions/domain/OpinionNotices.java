@@ -1,6 +1,8 @@
 package org.civicloop.opinions.domain;
 
 import java.util.List;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.civicloop.deadlines.DeadlineApproaching;
 import org.civicloop.deadlines.DeadlineMissed;
 import org.civicloop.notifications.Notifications;
@@ -26,22 +28,15 @@ import org.springframework.stereotype.Component;
  * the transaction of the change: nothing is sent for a change that rolls back.
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class OpinionNotices {
 
     private final Notifications notifications;
     private final OpinionRepository opinions;
     private final WorkOrderRepository orders;
     private final Directory directory;
+    @Value("${civicloop.public-base-url:http://localhost:8080}")
     private final String publicBaseUrl;
-
-    OpinionNotices(Notifications notifications, OpinionRepository opinions, WorkOrderRepository orders,
-                   Directory directory, @Value("${civicloop.public-base-url:http://localhost:8080}") String publicBaseUrl) {
-        this.notifications = notifications;
-        this.opinions = opinions;
-        this.orders = orders;
-        this.directory = directory;
-        this.publicBaseUrl = publicBaseUrl;
-    }
 
     /** Its step names the notice: {@code opinion.notice.answered} or {@code opinion.notice.rejected}. */
     @EventListener(classes = {OpinionAnswered.class, OpinionRejected.class})

@@ -6,6 +6,8 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.civicloop.organization.CivicUser;
 import org.civicloop.organization.Role;
 import org.springframework.beans.factory.annotation.Value;
@@ -18,20 +20,14 @@ import org.springframework.stereotype.Component;
  * was addressed to them; a unit sees the opinions it holds work orders for.
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class OpinionQueries {
 
     private final JdbcClient jdbc;
     private final Addressing addressing;
     private final DirectoryNames names;
+    @Value("${civicloop.time-zone:Asia/Shanghai}")
     private final ZoneId zone;
-
-    OpinionQueries(JdbcClient jdbc, Addressing addressing, DirectoryNames names,
-                   @Value("${civicloop.time-zone:Asia/Shanghai}") ZoneId zone) {
-        this.jdbc = jdbc;
-        this.addressing = addressing;
-        this.names = names;
-        this.zone = zone;
-    }
 
     // ---- the public's view: never a name, phone or e-mail ----
 

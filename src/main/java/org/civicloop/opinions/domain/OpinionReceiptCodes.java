@@ -5,6 +5,8 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.civicloop.organization.CivicUser;
 import org.civicloop.organization.Role;
 import org.civicloop.suggestions.LinkedOpinionCodes;
@@ -16,6 +18,7 @@ import org.springframework.stereotype.Component;
  * opinion, and may this user open it? The opinion pages ask the second question here too.
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class OpinionReceiptCodes implements LinkedOpinionCodes {
 
     private final JdbcClient jdbc;
@@ -23,13 +26,6 @@ public class OpinionReceiptCodes implements LinkedOpinionCodes {
     private final OpinionQueries queries;
     private final Addressing addressing;
     private final OpinionPermissions permissions = new OpinionPermissions();
-
-    OpinionReceiptCodes(JdbcClient jdbc, OpinionRepository opinions, OpinionQueries queries, Addressing addressing) {
-        this.jdbc = jdbc;
-        this.opinions = opinions;
-        this.queries = queries;
-        this.addressing = addressing;
-    }
 
     @Override
     public Set<Long> openableBy(CivicUser user, Collection<Long> opinionIds) {

@@ -3,6 +3,8 @@ package org.civicloop.opinions.domain;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.civicloop.opinions.OpinionEvents.OpinionEvent;
 import org.civicloop.opinions.OpinionEvents.WorkOrderEvent;
 import org.civicloop.opinions.Opinions;
@@ -24,6 +26,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @Transactional
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class OpinionService {
 
     private final OpinionRepository opinions;
@@ -36,20 +39,6 @@ public class OpinionService {
     private final Directory directory;
     private final OpinionsProperties properties;
     private final WorkOrderClocks clocks;
-
-    OpinionService(OpinionRepository opinions, WorkOrderRepository orders, JdbcClient jdbc,
-                   ApplicationEventPublisher events, Addressing addressing, SimilarOpinions similar,
-                   Directory directory, OpinionsProperties properties, WorkOrderClocks clocks) {
-        this.opinions = opinions;
-        this.orders = orders;
-        this.jdbc = jdbc;
-        this.events = events;
-        this.addressing = addressing;
-        this.similar = similar;
-        this.directory = directory;
-        this.properties = properties;
-        this.clocks = clocks;
-    }
 
     /**
      * Every problem of an opinion before it is stored, at once and in the order the forms show the

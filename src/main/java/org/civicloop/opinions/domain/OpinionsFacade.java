@@ -7,12 +7,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.civicloop.opinions.Opinions;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class OpinionsFacade implements Opinions {
 
     private final OpinionService service;
@@ -21,16 +24,6 @@ class OpinionsFacade implements Opinions {
     private final WorkOrderClocks clocks;
     private final DistrictPlaces districtPlaces;
     private final DirectoryNames names;
-
-    OpinionsFacade(OpinionService service, OpinionQueries queries, JdbcClient jdbc,
-                   WorkOrderClocks clocks, DistrictPlaces districtPlaces, DirectoryNames names) {
-        this.districtPlaces = districtPlaces;
-        this.names = names;
-        this.service = service;
-        this.queries = queries;
-        this.jdbc = jdbc;
-        this.clocks = clocks;
-    }
 
     @Override
     @Transactional

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -12,6 +14,7 @@ import org.springframework.stereotype.Component;
  * (any shared word, best {@code ts_rank} first); the candidates are then scored by word overlap.
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class SimilarOpinions {
 
     private static final int CANDIDATES = 30;
@@ -19,12 +22,6 @@ public class SimilarOpinions {
     private final JdbcClient jdbc;
     private final OpinionsProperties properties;
     private final DirectoryNames names;
-
-    SimilarOpinions(JdbcClient jdbc, OpinionsProperties properties, DirectoryNames names) {
-        this.jdbc = jdbc;
-        this.names = names;
-        this.properties = properties;
-    }
 
     public record Similar(long id, String receiptCode, String category, String placeCode, String placeName,
                           String status, Instant submittedAt, String excerpt, double score) {

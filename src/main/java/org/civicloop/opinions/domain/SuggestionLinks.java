@@ -2,6 +2,8 @@ package org.civicloop.opinions.domain;
 
 import java.sql.Timestamp;
 import java.util.List;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.civicloop.notifications.Notifications;
 import org.civicloop.notifications.VoterMessage;
 import org.civicloop.suggestions.SuggestionEvents.PublishedReply;
@@ -24,22 +26,15 @@ import org.springframework.stereotype.Component;
  * code and the status page's address only.
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class SuggestionLinks {
 
     private final OpinionService service;
     private final OpinionRepository opinions;
     private final Notifications notifications;
     private final JdbcClient jdbc;
+    @Value("${civicloop.public-base-url:http://localhost:8080}")
     private final String publicBaseUrl;
-
-    SuggestionLinks(OpinionService service, OpinionRepository opinions, Notifications notifications, JdbcClient jdbc,
-                    @Value("${civicloop.public-base-url:http://localhost:8080}") String publicBaseUrl) {
-        this.service = service;
-        this.opinions = opinions;
-        this.notifications = notifications;
-        this.jdbc = jdbc;
-        this.publicBaseUrl = publicBaseUrl;
-    }
 
     @EventListener
     void linked(SuggestionLinkedToOpinions event) {

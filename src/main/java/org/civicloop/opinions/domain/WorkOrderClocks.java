@@ -1,12 +1,14 @@
 package org.civicloop.opinions.domain;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.civicloop.deadlines.ClockView;
-import java.time.Instant;
 import org.civicloop.deadlines.Deadlines;
 import org.civicloop.deadlines.WorkingCalendars;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -19,6 +21,7 @@ import org.springframework.stereotype.Component;
  * that a unit's inbox sorts and pages by deadline in SQL.
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class WorkOrderClocks {
 
     public static final String SUBJECT = "work-order";
@@ -26,12 +29,6 @@ public class WorkOrderClocks {
     private final Deadlines deadlines;
     private final WorkingCalendars calendars;
     private final JdbcClient jdbc;
-
-    WorkOrderClocks(Deadlines deadlines, WorkingCalendars calendars, JdbcClient jdbc) {
-        this.deadlines = deadlines;
-        this.calendars = calendars;
-        this.jdbc = jdbc;
-    }
 
     void start(WorkOrder order, String category) {
         mirror(order, deadlines.start(SUBJECT, order.id().toString(), "opinion.category." + category, "opinion.default",

@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.civicloop.opinions.domain.PhotoCleaner;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -17,15 +19,12 @@ import org.springframework.transaction.annotation.Transactional;
  * ones are purged whenever photos are held.
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class HeldPhotos {
 
     static final Duration HOLD_FOR = Duration.ofHours(1);
 
     private final JdbcClient jdbc;
-
-    HeldPhotos(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     /** The photos still held under the token; none when the token is blank, malformed or expired. */
     List<PhotoCleaner.CleanPhoto> find(String token) {

@@ -2,6 +2,8 @@ package org.civicloop.opinions.web;
 
 import java.io.IOException;
 import java.util.List;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.civicloop.opinions.domain.HotlineColumns;
 import org.civicloop.opinions.domain.HotlineImport;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -16,15 +18,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /** 导入 12345 工单: the office uploads the hotline's export; all rows or none. */
 @Controller
 @PreAuthorize("hasRole('CONGRESS_OFFICE')")
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class HotlineImportController {
 
     private final HotlineImport hotlineImport;
     private final HotlineColumns columns;
-
-    HotlineImportController(HotlineImport hotlineImport, HotlineColumns columns) {
-        this.hotlineImport = hotlineImport;
-        this.columns = columns;
-    }
 
     @GetMapping("/opinions/import")
     String form(Model model) {

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.civicloop.opinions.domain.OpinionLedger;
 import org.civicloop.opinions.domain.OpinionQueries;
 import org.civicloop.opinions.domain.OpinionsProperties;
@@ -29,6 +31,7 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 /** 民意台账: the office's ledger with its counts; the export gives exactly the rows the filters show. */
 @Controller
 @PreAuthorize("hasAnyRole('CONGRESS_OFFICE', 'LEADER')")
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class LedgerController {
 
     private final OpinionLedger ledger;
@@ -36,17 +39,8 @@ class LedgerController {
     private final Directory directory;
     private final OpinionsProperties rules;
     private final MessageSource messages;
+    @Value("${civicloop.time-zone:Asia/Shanghai}")
     private final ZoneId zone;
-
-    LedgerController(OpinionLedger ledger, OpinionQueries queries, Directory directory, OpinionsProperties rules,
-                     MessageSource messages, @Value("${civicloop.time-zone:Asia/Shanghai}") ZoneId zone) {
-        this.messages = messages;
-        this.zone = zone;
-        this.ledger = ledger;
-        this.queries = queries;
-        this.directory = directory;
-        this.rules = rules;
-    }
 
     @GetMapping("/opinions/ledger")
     String ledger(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,

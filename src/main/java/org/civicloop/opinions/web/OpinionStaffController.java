@@ -5,6 +5,8 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.civicloop.opinions.domain.Addressing;
 import org.civicloop.opinions.domain.OpinionActions;
 import org.civicloop.opinions.domain.OpinionPermissions;
@@ -42,6 +44,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * page with only the actions allowed now.
  */
 @Controller
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class OpinionStaffController {
 
     private static final int PAGE_SIZE = 30;
@@ -57,22 +60,6 @@ class OpinionStaffController {
     private final WorkOrderRepository workOrderRepository;
     private final OpinionReceiptCodes receiptCodes;
     private final OpinionPermissions permissions = new OpinionPermissions();
-
-    OpinionStaffController(OpinionQueries queries, OpinionService service, OpinionRepository opinions,
-                           Addressing addressing, SimilarOpinions similar, Directory directory, WorkOrderClocks clocks,
-                           OpinionsProperties rules, WorkOrderRepository workOrderRepository,
-                           OpinionReceiptCodes receiptCodes) {
-        this.receiptCodes = receiptCodes;
-        this.rules = rules;
-        this.workOrderRepository = workOrderRepository;
-        this.queries = queries;
-        this.service = service;
-        this.opinions = opinions;
-        this.addressing = addressing;
-        this.similar = similar;
-        this.directory = directory;
-        this.clocks = clocks;
-    }
 
     @GetMapping("/opinions")
     String queue(@RequestParam(defaultValue = "SUBMITTED") String status, @RequestParam(defaultValue = "") String category,

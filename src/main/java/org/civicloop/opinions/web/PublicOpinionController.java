@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.civicloop.opinions.Opinions;
 import org.civicloop.opinions.domain.Opinion;
 import org.civicloop.opinions.domain.OpinionQueries;
@@ -34,6 +36,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * the rating buttons. No sign-in, no JavaScript needed, nothing personal shown.
  */
 @Controller
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class PublicOpinionController {
 
     private final OpinionService service;
@@ -42,16 +45,6 @@ class PublicOpinionController {
     private final SubmissionLimits limits;
     private final PublicPages pages;
     private final HeldPhotos heldPhotos;
-
-    PublicOpinionController(OpinionService service, OpinionQueries queries, OpinionsProperties rules,
-                            SubmissionLimits limits, PublicPages pages, HeldPhotos heldPhotos) {
-        this.heldPhotos = heldPhotos;
-        this.service = service;
-        this.queries = queries;
-        this.rules = rules;
-        this.limits = limits;
-        this.pages = pages;
-    }
 
     @GetMapping("/public/opinions/new")
     String form(Model model) {

@@ -3,6 +3,8 @@ package org.civicloop.opinions.web;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.civicloop.opinions.domain.Addressing;
 import org.civicloop.opinions.domain.DistrictPlaces;
 import org.civicloop.opinions.domain.OpinionQueries;
@@ -14,6 +16,7 @@ import org.springframework.ui.Model;
 
 /** What the public pages show besides the form: places, categories, addressee, status and clock. */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class PublicPages {
 
     private final OpinionQueries queries;
@@ -21,15 +24,6 @@ class PublicPages {
     private final Addressing addressing;
     private final WorkOrderClocks clocks;
     private final DistrictPlaces places;
-
-    PublicPages(OpinionQueries queries, OpinionsProperties rules, Addressing addressing, WorkOrderClocks clocks,
-                DistrictPlaces places) {
-        this.places = places;
-        this.queries = queries;
-        this.rules = rules;
-        this.addressing = addressing;
-        this.clocks = clocks;
-    }
 
     Optional<Addressing.Addressee> addressee(String token) {
         return token == null || token.isBlank() ? Optional.empty() : addressing.byToken(token);

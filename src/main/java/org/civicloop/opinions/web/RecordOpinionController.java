@@ -4,6 +4,8 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.civicloop.opinions.Opinions;
 import org.civicloop.opinions.domain.Addressing;
 import org.civicloop.opinions.domain.Channel;
@@ -38,6 +40,7 @@ import org.springframework.web.util.UriComponentsBuilder;
  * on file appear as the text is typed.
  */
 @Controller
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class RecordOpinionController {
 
     private final OpinionService service;
@@ -47,19 +50,8 @@ class RecordOpinionController {
     private final SimilarOpinions similar;
     private final PublicPages pages;
     private final OpinionPermissions permissions = new OpinionPermissions();
+    @Value("${civicloop.time-zone:Asia/Shanghai}")
     private final ZoneId zone;
-
-    RecordOpinionController(OpinionService service, OpinionQueries queries, OpinionsProperties rules, Addressing addressing,
-                            SimilarOpinions similar, PublicPages pages,
-                            @Value("${civicloop.time-zone:Asia/Shanghai}") ZoneId zone) {
-        this.zone = zone;
-        this.service = service;
-        this.queries = queries;
-        this.rules = rules;
-        this.addressing = addressing;
-        this.similar = similar;
-        this.pages = pages;
-    }
 
     /**
      * What the form holds. Never kept in the session: after a save the browser is sent (post/redirect/get)

@@ -1,6 +1,8 @@
 package org.civicloop.opinions.web;
 
 import java.util.List;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.civicloop.deadlines.ClockView;
 import org.civicloop.opinions.domain.OpinionQueries;
 import org.civicloop.opinions.domain.OpinionService;
@@ -23,6 +25,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * office's decisions on returns and extensions.
  */
 @Controller
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class WorkOrderController {
 
     /** Work orders on one page of a unit's inbox. */
@@ -32,13 +35,6 @@ class WorkOrderController {
     private final OpinionService service;
     private final WorkOrderRepository orders;
     private final WorkOrderClocks clocks;
-
-    WorkOrderController(OpinionQueries queries, OpinionService service, WorkOrderRepository orders, WorkOrderClocks clocks) {
-        this.queries = queries;
-        this.service = service;
-        this.orders = orders;
-        this.clocks = clocks;
-    }
 
     /** The inbox row with its clock, for sorting and colour. */
     record InboxItem(OpinionQueries.InboxRow row, ClockView clock) {

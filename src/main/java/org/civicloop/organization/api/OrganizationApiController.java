@@ -1,12 +1,14 @@
 package org.civicloop.organization.api;
 
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.Set;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.civicloop.organization.CivicUser;
-import org.civicloop.organization.domain.OrganizationQueries;
 import org.civicloop.organization.domain.OrganizationQueries.UnitRow;
+import org.civicloop.organization.domain.OrganizationQueries;
 import org.civicloop.shared.NotFoundException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,13 +21,10 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api")
 @Tag(name = "organization")
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class OrganizationApiController {
 
     private final OrganizationQueries queries;
-
-    OrganizationApiController(OrganizationQueries queries) {
-        this.queries = queries;
-    }
 
     record Me(long accountId, String username, String displayName, Long unitId, String unitName, Set<String> roles) {
     }

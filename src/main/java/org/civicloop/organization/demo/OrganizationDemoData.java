@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.civicloop.organization.Role;
 import org.civicloop.organization.domain.AccountDetails;
 import org.civicloop.organization.domain.AccountService;
@@ -36,6 +38,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 @Order(10)
 @ConditionalOnBooleanProperty("civicloop.demo")
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class OrganizationDemoData implements ApplicationRunner, StartupNotice {
 
     private final RegionImport regions;
@@ -43,18 +46,9 @@ class OrganizationDemoData implements ApplicationRunner, StartupNotice {
     private final AccountService accounts;
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
+    @Value("${civicloop.demo-password:Huaxi@2026}")
     private final String password;
     private final List<Line> logins = new ArrayList<>();
-
-    OrganizationDemoData(RegionImport regions, UnitService units, AccountService accounts, JdbcClient jdbc,
-                         TransactionTemplate tx, @Value("${civicloop.demo-password:Huaxi@2026}") String password) {
-        this.regions = regions;
-        this.units = units;
-        this.accounts = accounts;
-        this.jdbc = jdbc;
-        this.tx = tx;
-        this.password = password;
-    }
 
     @Override
     public void run(ApplicationArguments args) throws IOException {

@@ -4,6 +4,8 @@ import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Optional;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.civicloop.organization.OrganizationEvents.AccountCreated;
 import org.civicloop.organization.OrganizationEvents.AccountLocked;
 import org.civicloop.organization.OrganizationEvents.AccountUnlocked;
@@ -21,6 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
 /** Creating and changing staff accounts, passwords and the sign-in lock. */
 @Service
 @Transactional
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class AccountService {
 
     private static final String TEMP_PASSWORD_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz23456789";
@@ -32,16 +35,6 @@ public class AccountService {
     private final PasswordEncoder encoder;
     private final ApplicationEventPublisher events;
     private final SecurityProperties properties;
-
-    AccountService(AccountRepository accounts, OrgUnitRepository units, JdbcClient jdbc, PasswordEncoder encoder,
-                   ApplicationEventPublisher events, SecurityProperties properties) {
-        this.accounts = accounts;
-        this.units = units;
-        this.jdbc = jdbc;
-        this.encoder = encoder;
-        this.events = events;
-        this.properties = properties;
-    }
 
     /** Creates an account with a temporary password that its owner must change at first sign-in. */
     public Created create(String username, AccountDetails details) {

@@ -2,6 +2,8 @@ package org.civicloop.organization.domain;
 
 import java.util.EnumSet;
 import java.util.Set;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.civicloop.organization.CivicUser;
 import org.civicloop.organization.Role;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -11,13 +13,10 @@ import org.springframework.stereotype.Service;
 
 /** Loads the signing-in account, its roles and unit in one query. */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class AccountUserDetailsService implements UserDetailsService {
 
     private final JdbcClient jdbc;
-
-    AccountUserDetailsService(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     @Override
     public CivicUser loadUserByUsername(String username) {

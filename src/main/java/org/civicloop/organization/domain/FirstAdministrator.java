@@ -3,6 +3,8 @@ package org.civicloop.organization.domain;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.civicloop.organization.Role;
 import org.civicloop.shared.StartupNotice;
 import org.springframework.boot.ApplicationArguments;
@@ -17,14 +19,11 @@ import org.springframework.stereotype.Component;
 @Component
 @Order(20)
 @org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty(name = "civicloop.command", havingValue = false, matchIfMissing = true)
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class FirstAdministrator implements ApplicationRunner, StartupNotice {
 
     private final AccountService accounts;
     private final List<Line> lines = new ArrayList<>();
-
-    FirstAdministrator(AccountService accounts) {
-        this.accounts = accounts;
-    }
 
     @Override
     public void run(ApplicationArguments args) {

@@ -2,19 +2,18 @@ package org.civicloop.organization.domain;
 
 import java.util.List;
 import java.util.Optional;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.civicloop.organization.Directory;
 import org.civicloop.organization.UnitId;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class JdbcDirectory implements Directory {
 
     private final JdbcClient jdbc;
-
-    JdbcDirectory(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     @Override
     public Optional<Long> accountIdByUsername(String username) {

@@ -3,6 +3,8 @@ package org.civicloop.organization.domain;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.civicloop.organization.DataScope;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -13,15 +15,12 @@ import org.springframework.stereotype.Component;
  * guessing ids.
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class OrganizationQueries {
 
     private static final String SCOPE = "(:allUnits or u.id in (:unitIds))";
 
     private final JdbcClient jdbc;
-
-    OrganizationQueries(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     public record UnitRow(long id, String name, String kind, String regionCode, String regionName, Long parentId,
                           String parentName, boolean handlesItems, boolean active, int staffCount) {

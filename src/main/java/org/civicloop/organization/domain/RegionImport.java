@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.civicloop.shared.spreadsheet.Row;
 import org.civicloop.shared.spreadsheet.Table;
 import org.civicloop.shared.spreadsheet.TableException;
@@ -20,6 +22,7 @@ import org.springframework.transaction.annotation.Transactional;
  * report names every bad row by its line number.
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class RegionImport {
 
     private static final String HEADER = "code,name,level,parent_code";
@@ -28,10 +31,6 @@ public class RegionImport {
     private static final long MAX_BYTES = 20L * 1024 * 1024;
 
     private final JdbcClient jdbc;
-
-    RegionImport(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     @Transactional
     public Result importCsv(InputStream csv) throws IOException {

@@ -1,5 +1,7 @@
 package org.civicloop.organization.domain;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.civicloop.organization.CivicUser;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
@@ -9,13 +11,10 @@ import org.springframework.stereotype.Component;
 
 /** Turns Spring Security's sign-in events into the account's failure count, lock and last sign-in. */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class SignInListener {
 
     private final AccountService accounts;
-
-    SignInListener(AccountService accounts) {
-        this.accounts = accounts;
-    }
 
     @EventListener
     void failed(AuthenticationFailureBadCredentialsEvent event) {

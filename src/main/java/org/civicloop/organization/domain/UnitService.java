@@ -2,6 +2,8 @@ package org.civicloop.organization.domain;
 
 import java.util.HashSet;
 import java.util.Set;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.civicloop.organization.OrganizationEvents.UnitCreated;
 import org.civicloop.shared.BusinessException;
 import org.civicloop.shared.NotFoundException;
@@ -13,17 +15,12 @@ import org.springframework.transaction.annotation.Transactional;
 /** Creating and changing organisation units. */
 @Service
 @Transactional
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class UnitService {
 
     private final OrgUnitRepository units;
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
-
-    UnitService(OrgUnitRepository units, JdbcClient jdbc, ApplicationEventPublisher events) {
-        this.units = units;
-        this.jdbc = jdbc;
-        this.events = events;
-    }
 
     public long create(UnitDetails details) {
         check(null, details);

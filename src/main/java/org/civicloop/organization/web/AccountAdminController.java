@@ -2,6 +2,8 @@ package org.civicloop.organization.web;
 
 import java.util.Arrays;
 import jakarta.validation.Valid;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.civicloop.organization.DataScope;
 import org.civicloop.organization.Role;
 import org.civicloop.organization.domain.AccountService;
@@ -25,17 +27,13 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 @RequestMapping("/admin/accounts")
 @PreAuthorize("hasRole('ADMIN')")
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class AccountAdminController {
 
     private static final int PAGE_SIZE = 20;
 
     private final OrganizationQueries queries;
     private final AccountService accounts;
-
-    AccountAdminController(OrganizationQueries queries, AccountService accounts) {
-        this.queries = queries;
-        this.accounts = accounts;
-    }
 
     @ModelAttribute
     void choices(Model model) {

@@ -4,6 +4,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.civicloop.organization.CivicUser;
 import org.civicloop.organization.domain.AccountService;
 import org.civicloop.shared.BusinessException;
@@ -26,14 +28,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /** 修改密码: every staff member changes their own password here. */
 @Controller
 @RequestMapping("/account/password")
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class PasswordController {
 
     private final AccountService accounts;
     private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
-
-    PasswordController(AccountService accounts) {
-        this.accounts = accounts;
-    }
 
     record PasswordForm(@NotBlank String currentPassword, @NotBlank String newPassword, @NotBlank String confirmPassword) {
     }

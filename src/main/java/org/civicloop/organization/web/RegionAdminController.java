@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.civicloop.organization.domain.OrganizationQueries;
 import org.civicloop.organization.domain.Region;
 import org.civicloop.organization.domain.RegionImport;
@@ -21,15 +23,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 @RequestMapping("/admin/regions")
 @PreAuthorize("hasRole('ADMIN')")
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class RegionAdminController {
 
     private final OrganizationQueries queries;
     private final RegionImport regionImport;
-
-    RegionAdminController(OrganizationQueries queries, RegionImport regionImport) {
-        this.queries = queries;
-        this.regionImport = regionImport;
-    }
 
     @GetMapping
     String list(Model model) {

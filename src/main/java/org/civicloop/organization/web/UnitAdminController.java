@@ -2,6 +2,8 @@ package org.civicloop.organization.web;
 
 import java.util.Arrays;
 import jakarta.validation.Valid;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.civicloop.organization.DataScope;
 import org.civicloop.organization.domain.OrganizationQueries;
 import org.civicloop.organization.domain.UnitKind;
@@ -25,17 +27,13 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 @RequestMapping("/admin/units")
 @PreAuthorize("hasRole('ADMIN')")
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class UnitAdminController {
 
     private static final int PAGE_SIZE = 20;
 
     private final OrganizationQueries queries;
     private final UnitService units;
-
-    UnitAdminController(OrganizationQueries queries, UnitService units) {
-        this.queries = queries;
-        this.units = units;
-    }
 
     @ModelAttribute
     void choices(Model model) {

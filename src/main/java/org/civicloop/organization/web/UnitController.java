@@ -1,5 +1,7 @@
 package org.civicloop.organization.web;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.civicloop.organization.CivicUser;
 import org.civicloop.organization.domain.OrganizationQueries;
 import org.civicloop.shared.NotFoundException;
@@ -14,13 +16,10 @@ import org.springframework.web.bind.annotation.PathVariable;
  * district-wide roles; anyone else gets 404, the same answer as for a unit that does not exist.
  */
 @Controller
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class UnitController {
 
     private final OrganizationQueries queries;
-
-    UnitController(OrganizationQueries queries) {
-        this.queries = queries;
-    }
 
     @GetMapping("/my-unit")
     String myUnit(@AuthenticationPrincipal CivicUser user) {

@@ -6,8 +6,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.civicloop.organization.Directory;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.civicloop.organization.CivicUser;
+import org.civicloop.organization.Directory;
 import org.civicloop.shared.BusinessException;
 import org.civicloop.shared.web.ActionOutcome;
 import org.civicloop.suggestions.kpi.KpiPeriod;
@@ -31,23 +33,16 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 @PreAuthorize("hasRole('CONGRESS_OFFICE')")
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class BulletinController {
 
     private final Bulletins bulletins;
     private final BulletinPdf pdf;
     private final MessageSource messages;
+    @Value("${civicloop.time-zone:Asia/Shanghai}")
     private final java.time.ZoneId zone;
 
     private final Directory directory;
-
-    BulletinController(Bulletins bulletins, BulletinPdf pdf, MessageSource messages, Directory directory,
-                       @Value("${civicloop.time-zone:Asia/Shanghai}") java.time.ZoneId zone) {
-        this.directory = directory;
-        this.bulletins = bulletins;
-        this.pdf = pdf;
-        this.messages = messages;
-        this.zone = zone;
-    }
 
     /** What the create form holds (kept when it fails). */
     record BulletinForm(String title, String period, LocalDate from, LocalDate to, String foreword) {

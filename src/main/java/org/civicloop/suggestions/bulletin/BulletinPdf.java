@@ -1,14 +1,5 @@
 package org.civicloop.suggestions.bulletin;
 
-import com.lowagie.text.Document;
-import com.lowagie.text.Element;
-import com.lowagie.text.Font;
-import com.lowagie.text.PageSize;
-import com.lowagie.text.Paragraph;
-import com.lowagie.text.Phrase;
-import com.lowagie.text.pdf.PdfPCell;
-import com.lowagie.text.pdf.PdfPTable;
-import com.lowagie.text.pdf.PdfWriter;
 import java.awt.Color;
 import java.io.ByteArrayOutputStream;
 import java.time.Instant;
@@ -20,6 +11,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import com.lowagie.text.Document;
+import com.lowagie.text.Element;
+import com.lowagie.text.Font;
+import com.lowagie.text.PageSize;
+import com.lowagie.text.Paragraph;
+import com.lowagie.text.Phrase;
+import com.lowagie.text.pdf.PdfPCell;
+import com.lowagie.text.pdf.PdfPTable;
+import com.lowagie.text.pdf.PdfWriter;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.civicloop.shared.pdf.CjkFont;
 import org.civicloop.suggestions.kpi.KpiReport;
 import org.civicloop.suggestions.kpi.Ratio;
@@ -36,6 +38,7 @@ import org.springframework.stereotype.Component;
  * renders through the bundled font ({@link CjkFont}), embedded as a subset.
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class BulletinPdf {
 
     private static final Color INK = new Color(0x1f, 0x29, 0x33);
@@ -45,6 +48,7 @@ class BulletinPdf {
     private static final int CACHED = 32;
 
     private final MessageSource messages;
+    @Value("${civicloop.time-zone:Asia/Shanghai}")
     private final ZoneId zone;
     /** Published bulletins never change, so their PDFs are kept (a burst of public downloads costs one rendering). */
     private final Map<String, byte[]> published = Collections.synchronizedMap(new LinkedHashMap<>(CACHED, 0.75f, true) {
@@ -53,11 +57,6 @@ class BulletinPdf {
             return size() > CACHED;
         }
     });
-
-    BulletinPdf(MessageSource messages, @Value("${civicloop.time-zone:Asia/Shanghai}") ZoneId zone) {
-        this.messages = messages;
-        this.zone = zone;
-    }
 
     byte[] render(BulletinView b, Locale locale) {
         if (!b.published()) {

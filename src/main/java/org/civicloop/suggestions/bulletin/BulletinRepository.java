@@ -1,18 +1,17 @@
 package org.civicloop.suggestions.bulletin;
 
-import static org.civicloop.shared.SqlTimes.instant;
-import static org.civicloop.shared.SqlTimes.timestamp;
-
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.LocalDate;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.civicloop.suggestions.kpi.KpiPeriod;
 import org.civicloop.suggestions.kpi.KpiReport;
 import org.civicloop.suggestions.kpi.UnitKpis;
@@ -21,23 +20,20 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
+import static org.civicloop.shared.SqlTimes.instant;
+import static org.civicloop.shared.SqlTimes.timestamp;
 
 /**
  * All of bulletins' SQL: loads (row locked) and saves a {@link Bulletin}, stores its figures per
  * unit and its overdue list beside it, and reads them back as a {@link BulletinView}.
  */
 @Repository
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class BulletinRepository {
 
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
     private final JsonMapper json;
-
-    BulletinRepository(JdbcClient jdbc, JdbcTemplate batch, JsonMapper json) {
-        this.jdbc = jdbc;
-        this.batch = batch;
-        this.json = json;
-    }
 
     /** The bulletin, its row locked until the transaction ends. */
     Optional<Bulletin> lock(long id) {
@@ -183,7 +179,6 @@ class BulletinRepository {
         Map<String, Long> counts = json.readValue(text, new TypeReference<LinkedHashMap<String, Long>>() { });
         return Map.copyOf(counts);
     }
-
 
     private static List<String> split(String codes) {
         return codes == null || codes.isBlank() ? List.of() : Arrays.stream(codes.split(",")).map(String::strip).toList();

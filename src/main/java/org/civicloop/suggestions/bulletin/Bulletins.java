@@ -7,6 +7,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.civicloop.organization.CivicUser;
 import org.civicloop.organization.Role;
 import org.civicloop.shared.NotFoundException;
@@ -29,6 +31,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @Transactional
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class Bulletins {
 
     /** More overdue items than this in one bulletin would be a list nobody reads; the count stays exact. */
@@ -37,12 +40,6 @@ public class Bulletins {
     private final SuggestionKpis kpis;
     private final BulletinRepository repository;
     private final ApplicationEventPublisher events;
-
-    Bulletins(SuggestionKpis kpis, BulletinRepository repository, ApplicationEventPublisher events) {
-        this.kpis = kpis;
-        this.repository = repository;
-        this.events = events;
-    }
 
     public long create(String title, KpiPeriod period, String foreword, CivicUser user) {
         return create(title, period, foreword, user, Instant.now());

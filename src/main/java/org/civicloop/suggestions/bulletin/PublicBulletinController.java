@@ -2,6 +2,8 @@ package org.civicloop.suggestions.bulletin;
 
 import java.time.Duration;
 import java.util.Locale;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.MessageSource;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
@@ -18,17 +20,12 @@ import org.springframework.web.bind.annotation.PathVariable;
  * each bulletin as a page and as a PDF. An unpublished bulletin does not exist here (404).
  */
 @Controller
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class PublicBulletinController {
 
     private final Bulletins bulletins;
     private final BulletinPdf pdf;
     private final MessageSource messages;
-
-    PublicBulletinController(Bulletins bulletins, BulletinPdf pdf, MessageSource messages) {
-        this.bulletins = bulletins;
-        this.pdf = pdf;
-        this.messages = messages;
-    }
 
     @GetMapping("/public/bulletins")
     String list(Model model) {

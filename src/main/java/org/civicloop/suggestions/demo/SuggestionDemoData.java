@@ -12,6 +12,8 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.civicloop.organization.CivicUser;
 import org.civicloop.organization.Directory;
 import org.civicloop.suggestions.bulletin.Bulletins;
@@ -52,6 +54,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 @Order(50)
 @ConditionalOnBooleanProperty("civicloop.demo")
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class SuggestionDemoData implements ApplicationRunner {
 
     private final SuggestionService service;
@@ -62,21 +65,8 @@ class SuggestionDemoData implements ApplicationRunner {
     private final LeadSupervisionService supervision;
     private final PollService polls;
     private final Bulletins bulletins;
+    @Value("${civicloop.time-zone:Asia/Shanghai}")
     private final ZoneId zone;
-
-    SuggestionDemoData(SuggestionService service, UserDetailsService users, Directory directory, JdbcClient jdbc,
-                       TransactionTemplate tx, LeadSupervisionService supervision, PollService polls, Bulletins bulletins,
-                       @Value("${civicloop.time-zone:Asia/Shanghai}") ZoneId zone) {
-        this.service = service;
-        this.users = users;
-        this.directory = directory;
-        this.jdbc = jdbc;
-        this.tx = tx;
-        this.supervision = supervision;
-        this.polls = polls;
-        this.bulletins = bulletins;
-        this.zone = zone;
-    }
 
     @Override
     public void run(ApplicationArguments args) {

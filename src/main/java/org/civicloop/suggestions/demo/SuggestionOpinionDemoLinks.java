@@ -7,6 +7,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.civicloop.organization.CivicUser;
 import org.civicloop.organization.Directory;
 import org.civicloop.suggestions.domain.CoSigner;
@@ -33,6 +35,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 @Order(70)
 @ConditionalOnBooleanProperty("civicloop.demo")
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class SuggestionOpinionDemoLinks implements ApplicationRunner {
 
     private final SuggestionService service;
@@ -40,15 +43,6 @@ class SuggestionOpinionDemoLinks implements ApplicationRunner {
     private final Directory directory;
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
-
-    SuggestionOpinionDemoLinks(SuggestionService service, UserDetailsService users, Directory directory, JdbcClient jdbc,
-                               TransactionTemplate tx) {
-        this.service = service;
-        this.users = users;
-        this.directory = directory;
-        this.jdbc = jdbc;
-        this.tx = tx;
-    }
 
     @Override
     public void run(ApplicationArguments args) {

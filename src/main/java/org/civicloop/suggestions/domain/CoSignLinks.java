@@ -10,6 +10,8 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Optional;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.civicloop.deputies.Deputies;
 import org.civicloop.deputies.DeputySummary;
 import org.civicloop.notifications.Notifications;
@@ -30,6 +32,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @Transactional
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class CoSignLinks {
 
     static final Duration VALID = Duration.ofDays(7);
@@ -40,17 +43,8 @@ public class CoSignLinks {
     private final Deputies deputies;
     private final Notifications notifications;
     private final JdbcClient jdbc;
+    @Value("${civicloop.public-base-url}")
     private final String publicBaseUrl;
-
-    CoSignLinks(SuggestionService service, SuggestionRepository suggestions, Deputies deputies, Notifications notifications,
-                JdbcClient jdbc, @Value("${civicloop.public-base-url}") String publicBaseUrl) {
-        this.service = service;
-        this.suggestions = suggestions;
-        this.deputies = deputies;
-        this.notifications = notifications;
-        this.jdbc = jdbc;
-        this.publicBaseUrl = publicBaseUrl;
-    }
 
     /** What was sent: links by SMS, and co-signers left out because the roster has no phone for them. */
     public record Sent(int sent, int withoutPhone) {

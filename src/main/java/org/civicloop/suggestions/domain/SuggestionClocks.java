@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.civicloop.deadlines.ClockView;
 import org.civicloop.deadlines.Deadlines;
 import org.civicloop.suggestions.AssignmentKey;
@@ -25,6 +27,7 @@ import org.springframework.stereotype.Component;
  * {@code suggestion_assignment.due_at} and {@code warn_at} in the same transaction, so that inboxes sort by deadline and the KPIs read one table.
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class SuggestionClocks {
 
     public static final String ASSIGNMENT = "suggestion-assignment";
@@ -33,11 +36,6 @@ public class SuggestionClocks {
 
     private final Deadlines deadlines;
     private final JdbcClient jdbc;
-
-    SuggestionClocks(Deadlines deadlines, JdbcClient jdbc) {
-        this.deadlines = deadlines;
-        this.jdbc = jdbc;
-    }
 
     public static String key(long suggestionId, int seq) {
         return AssignmentKey.of(suggestionId, seq).format();

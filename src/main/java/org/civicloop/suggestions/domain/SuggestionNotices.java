@@ -1,6 +1,8 @@
 package org.civicloop.suggestions.domain;
 
 import java.util.List;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.civicloop.deadlines.DeadlineApproaching;
 import org.civicloop.deadlines.DeadlineMissed;
 import org.civicloop.deputies.Deputies;
@@ -34,19 +36,13 @@ import org.springframework.stereotype.Component;
  * is sent for a change that rolls back.
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class SuggestionNotices {
 
     private final Notifications notifications;
     private final SuggestionRepository suggestions;
     private final Directory directory;
     private final Deputies deputies;
-
-    SuggestionNotices(Notifications notifications, SuggestionRepository suggestions, Directory directory, Deputies deputies) {
-        this.notifications = notifications;
-        this.suggestions = suggestions;
-        this.directory = directory;
-        this.deputies = deputies;
-    }
 
     @EventListener
     void submitted(SuggestionSubmitted event) {

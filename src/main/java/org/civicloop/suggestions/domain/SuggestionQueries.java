@@ -4,6 +4,8 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -12,13 +14,10 @@ import org.springframework.stereotype.Component;
  * only suggestions they lead or co-sign, a unit's inbox only its own unit's assignments.
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class SuggestionQueries {
 
     private final JdbcClient jdbc;
-
-    SuggestionQueries(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     /** A dictionary entry (category, result class) in both languages. */
     public record Entry(String code, String nameZh, String nameEn) {

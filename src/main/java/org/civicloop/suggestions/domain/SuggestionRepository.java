@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.civicloop.shared.BusinessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -18,13 +20,10 @@ import org.springframework.stereotype.Repository;
  * co-signers their confirmations; the version column refuses a lost update.
  */
 @Repository
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class SuggestionRepository {
 
     private final JdbcClient jdbc;
-
-    SuggestionRepository(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     public Optional<Suggestion> find(long id) {
         return jdbc.sql("select * from suggestion where id = :id").param("id", id)

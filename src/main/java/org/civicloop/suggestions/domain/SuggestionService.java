@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.civicloop.deadlines.ClockView;
 import org.civicloop.deputies.Deputies;
 import org.civicloop.deputies.DeputySummary;
@@ -13,10 +15,10 @@ import org.civicloop.shared.AuditableEvent;
 import org.civicloop.shared.BusinessException;
 import org.civicloop.shared.NotFoundException;
 import org.civicloop.suggestions.AssignmentKey;
-import org.civicloop.suggestions.SuggestionEvents;
 import org.civicloop.suggestions.SuggestionEvents.AssignmentContactRecorded;
 import org.civicloop.suggestions.SuggestionEvents.AssignmentEvent;
 import org.civicloop.suggestions.SuggestionEvents.SuggestionEvent;
+import org.civicloop.suggestions.SuggestionEvents;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -32,6 +34,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @Transactional
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class SuggestionService {
 
     private static final int MAX_TEXT = 20000;
@@ -43,21 +46,9 @@ public class SuggestionService {
     private final Directory directory;
     private final SuggestionClocks clocks;
     private final SuggestionsProperties properties;
+    @Value("${civicloop.time-zone:Asia/Shanghai}")
     private final ZoneId zone;
     private final SuggestionPermissions permissions = new SuggestionPermissions();
-
-    SuggestionService(SuggestionRepository suggestions, JdbcClient jdbc, ApplicationEventPublisher events, Deputies deputies,
-                      Directory directory, SuggestionClocks clocks, SuggestionsProperties properties,
-                      @Value("${civicloop.time-zone:Asia/Shanghai}") ZoneId zone) {
-        this.suggestions = suggestions;
-        this.jdbc = jdbc;
-        this.events = events;
-        this.deputies = deputies;
-        this.directory = directory;
-        this.clocks = clocks;
-        this.properties = properties;
-        this.zone = zone;
-    }
 
     /** The deputy record of the signed-in account, if any. */
     public Long deputyIdOf(CivicUser user) {

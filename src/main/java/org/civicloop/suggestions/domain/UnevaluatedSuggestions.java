@@ -1,6 +1,8 @@
 package org.civicloop.suggestions.domain;
 
 import java.time.Instant;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.civicloop.deadlines.DeadlineMissed;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -12,13 +14,10 @@ import org.springframework.stereotype.Component;
  * scheduler runs the scan, so this happens once however many nodes run.
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class UnevaluatedSuggestions {
 
     private final SuggestionService service;
-
-    UnevaluatedSuggestions(SuggestionService service) {
-        this.service = service;
-    }
 
     @ApplicationModuleListener
     void missed(DeadlineMissed event) {

@@ -1,5 +1,7 @@
 package org.civicloop.suggestions.kpi;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.civicloop.suggestions.SuggestionEvents.AssignmentEvent;
 import org.civicloop.suggestions.SuggestionEvents.SuggestionEvent;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -15,6 +17,7 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * in). The definitions are those of {@link SuggestionKpis}; this is the only code that applies them.
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class KpiFacts {
 
     private static final String REFRESH = """
@@ -35,10 +38,6 @@ class KpiFacts {
                    is distinct from (f.replied, f.on_time, f.final_class, f.met)""";
 
     private final JdbcClient jdbc;
-
-    KpiFacts(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
     void on(AssignmentEvent e) {

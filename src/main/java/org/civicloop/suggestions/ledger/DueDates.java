@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.civicloop.deadlines.WorkingCalendars;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -16,15 +18,12 @@ import org.springframework.stereotype.Component;
  * its state instead. Templates render it with {@code suggestions/ledger/due :: badge(dueAt, state)}.
  */
 @Component("dueDates")
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class DueDates {
 
+    @Value("${civicloop.time-zone:Asia/Shanghai}")
     private final ZoneId zone;
     private final WorkingCalendars calendars;
-
-    DueDates(@Value("${civicloop.time-zone:Asia/Shanghai}") ZoneId zone, WorkingCalendars calendars) {
-        this.zone = zone;
-        this.calendars = calendars;
-    }
 
     /** The state at {@code now}, or null without a due time (nothing to show). */
     public static String state(Instant dueAt, Instant warnAt, Instant now) {

@@ -12,6 +12,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.civicloop.shared.BusinessException;
 import org.civicloop.suggestions.domain.Evaluation;
 import org.civicloop.suggestions.domain.SubmissionPeriod;
@@ -30,6 +32,7 @@ import org.springframework.transaction.annotation.Transactional;
  * the same statement: no query per row, however long the ledger.
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class SuggestionLedger {
 
     private static final String ACTIVE = "('ASSIGNED', 'SIGNED', 'RETURN_REQUESTED', 'EXTENSION_REQUESTED')";
@@ -48,12 +51,8 @@ public class SuggestionLedger {
             """.formatted(ACTIVE);
 
     private final JdbcClient jdbc;
+    @Value("${civicloop.time-zone:Asia/Shanghai}")
     private final ZoneId zone;
-
-    SuggestionLedger(JdbcClient jdbc, @Value("${civicloop.time-zone:Asia/Shanghai}") ZoneId zone) {
-        this.jdbc = jdbc;
-        this.zone = zone;
-    }
 
     /**
      * What the office filters on; blank text and null mean "any".

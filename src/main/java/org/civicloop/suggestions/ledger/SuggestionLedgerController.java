@@ -11,6 +11,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.civicloop.organization.Directory;
 import org.civicloop.shared.spreadsheet.Column;
 import org.civicloop.shared.spreadsheet.StreamingWorkbookWriter;
@@ -36,6 +38,7 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
  */
 @Controller
 @PreAuthorize("hasAnyRole('CONGRESS_OFFICE', 'LEADER')")
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class SuggestionLedgerController {
 
     private static final int PAGE_SIZE = 50;
@@ -46,19 +49,8 @@ class SuggestionLedgerController {
     private final DueDates due;
     private final Directory directory;
     private final MessageSource messages;
+    @Value("${civicloop.time-zone:Asia/Shanghai}")
     private final ZoneId zone;
-
-    SuggestionLedgerController(SuggestionLedger ledger, SuggestionQueries queries, LedgerNames names, DueDates due,
-                               Directory directory, MessageSource messages,
-                               @Value("${civicloop.time-zone:Asia/Shanghai}") ZoneId zone) {
-        this.ledger = ledger;
-        this.queries = queries;
-        this.names = names;
-        this.due = due;
-        this.directory = directory;
-        this.messages = messages;
-        this.zone = zone;
-    }
 
     /** A ledger row with the names and the deadline state filled in. */
     record Line(SuggestionLedger.Row row, String leadDeputy, String leadUnits, String coUnits, String dueState, Long days) {

@@ -1,10 +1,12 @@
 package org.civicloop.suggestions.poll;
 
-import jakarta.servlet.http.HttpServletResponse;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import jakarta.servlet.http.HttpServletResponse;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.civicloop.organization.CivicUser;
 import org.civicloop.organization.Directory;
 import org.civicloop.shared.BusinessException;
@@ -28,19 +30,13 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * on one phone-sized form. A poll the signed-in account may not vote in does not exist for it (404).
  */
 @Controller
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class PollController {
 
     private final PollService service;
     private final PollQueries queries;
     private final Directory directory;
     private final PollDisclosure disclosure;
-
-    PollController(PollService service, PollQueries queries, Directory directory, PollDisclosure disclosure) {
-        this.disclosure = disclosure;
-        this.service = service;
-        this.queries = queries;
-        this.directory = directory;
-    }
 
     // ---- the office ----
 

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -17,13 +19,10 @@ import org.springframework.stereotype.Component;
  * (or anywhere) can say who chose what, because no table holds it.
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class PollQueries {
 
     private final JdbcClient jdbc;
-
-    PollQueries(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     /** A value of the rating scale (a dictionary); {@code countsAsSatisfied}: part of 满意率. */
     public record ScaleEntry(String code, String nameZh, String nameEn, boolean countsAsSatisfied, boolean active) {

@@ -1,8 +1,5 @@
 package org.civicloop.suggestions.poll;
 
-import static org.civicloop.shared.SqlTimes.instant;
-import static org.civicloop.shared.SqlTimes.timestamp;
-
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -11,21 +8,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import static org.civicloop.shared.SqlTimes.instant;
+import static org.civicloop.shared.SqlTimes.timestamp;
 
 /**
  * Loads (row locked) and saves a {@link Poll} with its units; keeps its voters and counts its
  * secret ballots, which are never stored per voter.
  */
 @Repository
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class PollRepository {
 
     private final JdbcClient jdbc;
-
-    PollRepository(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     /**
      * The poll, its row locked for update, or shared (for ballots: closing waits for ballots being cast,

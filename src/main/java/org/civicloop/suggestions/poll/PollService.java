@@ -9,12 +9,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.civicloop.organization.CivicUser;
 import org.civicloop.organization.Directory;
 import org.civicloop.organization.Role;
 import org.civicloop.shared.BusinessException;
-import org.civicloop.shared.InvalidInput;
 import org.civicloop.shared.InvalidInput.Problem;
+import org.civicloop.shared.InvalidInput;
 import org.civicloop.shared.NotFoundException;
 import org.civicloop.suggestions.poll.PollEvents.PollBallotCast;
 import org.civicloop.suggestions.poll.PollEvents.PollClosed;
@@ -36,6 +38,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @Transactional
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class PollService {
 
     public static final int TITLE_MAX = 200;
@@ -44,13 +47,6 @@ public class PollService {
     private final Directory directory;
     private final ApplicationEventPublisher events;
     private final PollDisclosure disclosure;
-
-    PollService(PollRepository polls, Directory directory, ApplicationEventPublisher events, PollDisclosure disclosure) {
-        this.polls = polls;
-        this.directory = directory;
-        this.events = events;
-        this.disclosure = disclosure;
-    }
 
     /**
      * What the office asks for.

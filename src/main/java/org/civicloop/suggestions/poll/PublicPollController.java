@@ -1,5 +1,7 @@
 package org.civicloop.suggestions.poll;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.civicloop.shared.NotFoundException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -12,15 +14,11 @@ import org.springframework.web.bind.annotation.PathVariable;
  * does not exist here.
  */
 @Controller
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class PublicPollController {
 
     private final PollQueries queries;
     private final PollDisclosure disclosure;
-
-    PublicPollController(PollQueries queries, PollDisclosure disclosure) {
-        this.queries = queries;
-        this.disclosure = disclosure;
-    }
 
     @GetMapping("/public/polls")
     String list(Model model) {

@@ -1,7 +1,9 @@
 package org.civicloop.suggestions.web;
 
-import jakarta.servlet.http.HttpServletResponse;
 import java.time.Instant;
+import jakarta.servlet.http.HttpServletResponse;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.civicloop.shared.BusinessException;
 import org.civicloop.suggestions.domain.CoSignLinks;
 import org.springframework.http.HttpStatus;
@@ -17,13 +19,10 @@ import org.springframework.web.bind.annotation.PostMapping;
  * proof that the phone is the deputy's.
  */
 @Controller
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class CoSignController {
 
     private final CoSignLinks links;
-
-    CoSignController(CoSignLinks links) {
-        this.links = links;
-    }
 
     @GetMapping("/public/cosign/{secret}")
     String open(@PathVariable String secret, Model model, HttpServletResponse response) {

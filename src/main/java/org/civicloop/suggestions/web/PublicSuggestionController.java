@@ -5,13 +5,15 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.civicloop.deputies.Deputies;
 import org.civicloop.deputies.DeputySummary;
 import org.civicloop.organization.Directory;
 import org.civicloop.shared.NotFoundException;
-import org.civicloop.suggestions.domain.SuggestionQueries;
 import org.civicloop.suggestions.domain.SuggestionQueries.PublishedReply;
 import org.civicloop.suggestions.domain.SuggestionQueries.PublishedRow;
+import org.civicloop.suggestions.domain.SuggestionQueries;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,6 +27,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * up is shown.
  */
 @Controller
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class PublicSuggestionController {
 
     private static final int PAGE_SIZE = 20;
@@ -33,12 +36,6 @@ class PublicSuggestionController {
     private final SuggestionQueries queries;
     private final Deputies deputies;
     private final Directory directory;
-
-    PublicSuggestionController(SuggestionQueries queries, Deputies deputies, Directory directory) {
-        this.queries = queries;
-        this.deputies = deputies;
-        this.directory = directory;
-    }
 
     /** One published suggestion with its replies and the names to show. */
     record Published(PublishedRow row, String leadDeputy, List<PublishedReply> replies) {

@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.civicloop.deadlines.ClockView;
 import org.civicloop.deputies.Deputies;
 import org.civicloop.deputies.DeputyRoster;
@@ -18,18 +20,17 @@ import org.civicloop.shared.NotFoundException;
 import org.civicloop.shared.web.ActionOutcome;
 import org.civicloop.suggestions.AssignmentKey;
 import org.civicloop.suggestions.LinkedOpinionCodes;
-import org.civicloop.suggestions.domain.CoSignLinks;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.civicloop.suggestions.domain.Assignment;
 import org.civicloop.suggestions.domain.AssignmentRole;
+import org.civicloop.suggestions.domain.CoSignLinks;
 import org.civicloop.suggestions.domain.ContactStage;
 import org.civicloop.suggestions.domain.Evaluation;
 import org.civicloop.suggestions.domain.HandlingMode;
 import org.civicloop.suggestions.domain.SubmissionPeriod;
 import org.civicloop.suggestions.domain.Suggestion;
+import org.civicloop.suggestions.domain.SuggestionActions;
 import org.civicloop.suggestions.domain.SuggestionClocks;
 import org.civicloop.suggestions.domain.SuggestionDraft;
-import org.civicloop.suggestions.domain.SuggestionActions;
 import org.civicloop.suggestions.domain.SuggestionPermissions;
 import org.civicloop.suggestions.domain.SuggestionQueries;
 import org.civicloop.suggestions.domain.SuggestionService;
@@ -37,6 +38,7 @@ import org.civicloop.suggestions.domain.SuggestionStatus;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -51,6 +53,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 @PreAuthorize("hasAnyRole('DEPUTY', 'CONGRESS_OFFICE', 'HANDLING_UNIT', 'LEADER', 'ADMIN')")
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class SuggestionController {
 
     private static final int PAGE_SIZE = 30;
@@ -65,19 +68,6 @@ class SuggestionController {
     private final SuggestionPermissions permissions = new SuggestionPermissions();
     private final LinkedOpinionCodes opinionCodes;
     private final CoSignLinks coSignLinks;
-
-    SuggestionController(SuggestionService service, SuggestionQueries queries, SuggestionClocks clocks, Deputies deputies,
-                         Directory directory, DeputyRoster roster,
-                         LinkedOpinionCodes opinionCodes, CoSignLinks coSignLinks) {
-        this.opinionCodes = opinionCodes;
-        this.coSignLinks = coSignLinks;
-        this.roster = roster;
-        this.service = service;
-        this.queries = queries;
-        this.clocks = clocks;
-        this.deputies = deputies;
-        this.directory = directory;
-    }
 
     @PreAuthorize("hasRole('DEPUTY')")
     @GetMapping("/suggestions/mine")

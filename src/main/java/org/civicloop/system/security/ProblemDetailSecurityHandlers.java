@@ -1,8 +1,10 @@
 package org.civicloop.system.security;
 
+import java.io.IOException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.civicloop.system.web.ErrorResponses;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
@@ -13,13 +15,10 @@ import org.springframework.stereotype.Component;
 
 /** Machine clients get RFC 9457 bodies for 401 and 403, in the language they asked for. */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class ProblemDetailSecurityHandlers implements AuthenticationEntryPoint, AccessDeniedHandler {
 
     private final ErrorResponses errors;
-
-    ProblemDetailSecurityHandlers(ErrorResponses errors) {
-        this.errors = errors;
-    }
 
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e) throws IOException {

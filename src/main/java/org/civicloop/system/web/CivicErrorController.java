@@ -1,9 +1,11 @@
 package org.civicloop.system.web;
 
+import java.io.IOException;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -16,13 +18,10 @@ import org.springframework.web.servlet.ModelAndView;
  * Replaces Boot's whitelabel controller so no stack trace or exception text can reach a user.
  */
 @Controller
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class CivicErrorController implements ErrorController {
 
     private final ErrorResponses errors;
-
-    CivicErrorController(ErrorResponses errors) {
-        this.errors = errors;
-    }
 
     @RequestMapping("/error")
     ModelAndView error(HttpServletRequest request, HttpServletResponse response) throws IOException {

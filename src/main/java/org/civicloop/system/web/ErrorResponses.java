@@ -1,14 +1,16 @@
 package org.civicloop.system.web;
 
-import jakarta.servlet.RequestDispatcher;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
@@ -26,6 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
  * exception text.
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class ErrorResponses {
 
     public static final MediaType PROBLEM_JSON = MediaType.APPLICATION_PROBLEM_JSON;
@@ -38,13 +41,6 @@ public class ErrorResponses {
     private final LocaleResolver localeResolver;
     private final JsonMapper json;
     private final LayoutModel layout;
-
-    ErrorResponses(MessageSource messages, LocaleResolver localeResolver, JsonMapper json, LayoutModel layout) {
-        this.messages = messages;
-        this.localeResolver = localeResolver;
-        this.json = json;
-        this.layout = layout;
-    }
 
     /** Machine clients: the API paths, or anyone who asks for JSON rather than HTML. */
     public boolean wantsProblem(HttpServletRequest request) {

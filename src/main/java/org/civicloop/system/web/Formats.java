@@ -8,6 +8,8 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.TemporalAccessor;
 import java.util.Locale;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -19,15 +21,12 @@ import org.springframework.stereotype.Component;
  * {@code ${@fmt.date(x)}}.
  */
 @Component("fmt")
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class Formats {
 
     private final MessageSource messages;
+    @Value("${civicloop.time-zone:Asia/Shanghai}")
     private final ZoneId zone;
-
-    Formats(MessageSource messages, @Value("${civicloop.time-zone:Asia/Shanghai}") ZoneId zone) {
-        this.messages = messages;
-        this.zone = zone;
-    }
 
     public String date(Object value) {
         return format(value, "format.date");

@@ -2,6 +2,8 @@ package org.civicloop.system.web;
 
 import java.util.List;
 import java.util.Locale;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.civicloop.shared.StartupNotice;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,17 +15,13 @@ import org.springframework.stereotype.Component;
 
 /** Prints where CivicLoop answers, and what the modules want a new user to know, once it is ready. */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class StartupReport {
 
     private static final Logger log = LoggerFactory.getLogger(StartupReport.class);
 
     private final MessageSource messages;
     private final List<StartupNotice> notices;
-
-    StartupReport(MessageSource messages, List<StartupNotice> notices) {
-        this.messages = messages;
-        this.notices = notices;
-    }
 
     @EventListener
     void ready(ApplicationReadyEvent event) {

@@ -1,15 +1,16 @@
 package org.civicloop.suggestions.supervision.domain;
 
-import static org.civicloop.shared.SqlTimes.instant;
-import static org.civicloop.shared.SqlTimes.timestamp;
-
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import static org.civicloop.shared.SqlTimes.instant;
+import static org.civicloop.shared.SqlTimes.timestamp;
 
 /**
  * Loads (row locked, so that two reports cannot claim one period and nothing lands after a close)
@@ -17,13 +18,10 @@ import org.springframework.stereotype.Repository;
  * covers and the units it names. Reports are only ever added.
  */
 @Repository
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class FollowUpRepository {
 
     private final JdbcClient jdbc;
-
-    FollowUpRepository(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     /** The tracking item, its row locked until the transaction ends. */
     Optional<TrackingItem> lockTracking(long id) {

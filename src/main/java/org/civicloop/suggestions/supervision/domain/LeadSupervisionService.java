@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Optional;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.civicloop.organization.CivicUser;
 import org.civicloop.organization.Directory;
 import org.civicloop.organization.Role;
@@ -26,23 +28,16 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @Transactional
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class LeadSupervisionService {
 
     private final SuggestionService suggestions;
     private final Directory directory;
     private final JdbcClient jdbc;
     private final SupervisionRecorder recorder;
+    @Value("${civicloop.time-zone:Asia/Shanghai}")
     private final ZoneId zone;
     private final SupervisionPermissions permissions = new SupervisionPermissions();
-
-    LeadSupervisionService(SuggestionService suggestions, Directory directory, JdbcClient jdbc, SupervisionRecorder recorder,
-                           @Value("${civicloop.time-zone:Asia/Shanghai}") ZoneId zone) {
-        this.suggestions = suggestions;
-        this.directory = directory;
-        this.jdbc = jdbc;
-        this.recorder = recorder;
-        this.zone = zone;
-    }
 
     /** What an activity record holds; {@code nextMilestone} is optional. */
     public record ActivityDraft(String kind, LocalDate heldOn, String place, String participants, String summary,

@@ -3,12 +3,14 @@ package org.civicloop.suggestions.supervision.domain;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.civicloop.organization.CivicUser;
 import org.civicloop.organization.Directory;
 import org.civicloop.shared.BusinessException;
 import org.civicloop.shared.NotFoundException;
-import org.civicloop.suggestions.supervision.domain.Resolution.ResolutionDraft;
 import org.civicloop.suggestions.supervision.SupervisionEvents.ResolutionClosed;
+import org.civicloop.suggestions.supervision.domain.Resolution.ResolutionDraft;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
@@ -22,6 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @Transactional
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class ResolutionService {
 
     /** Statuses of suggestions not (or not yet) registered: a resolution cannot cover them. */
@@ -31,17 +34,9 @@ public class ResolutionService {
     private final JdbcClient jdbc;
     private final FollowUpRepository resolutions;
     private final SupervisionRecorder recorder;
+    @Value("${civicloop.time-zone:Asia/Shanghai}")
     private final ZoneId zone;
     private final SupervisionPermissions permissions = new SupervisionPermissions();
-
-    ResolutionService(Directory directory, JdbcClient jdbc, FollowUpRepository resolutions, SupervisionRecorder recorder,
-                      @Value("${civicloop.time-zone:Asia/Shanghai}") ZoneId zone) {
-        this.directory = directory;
-        this.jdbc = jdbc;
-        this.resolutions = resolutions;
-        this.recorder = recorder;
-        this.zone = zone;
-    }
 
     public long record(ResolutionDraft d, CivicUser user) {
         if (!permissions.isOffice(user)) {

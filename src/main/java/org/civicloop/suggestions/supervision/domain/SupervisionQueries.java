@@ -4,8 +4,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
-import org.civicloop.suggestions.domain.SuggestionQueries;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.civicloop.suggestions.domain.SuggestionQueries.Entry;
+import org.civicloop.suggestions.domain.SuggestionQueries;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -15,13 +17,10 @@ import org.springframework.stereotype.Component;
  * filters '' for "any".
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class SupervisionQueries {
 
     private final JdbcClient jdbc;
-
-    SupervisionQueries(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     public record Page<T>(List<T> items, int page, int size, long total) {
         public int pages() {

@@ -1,5 +1,7 @@
 package org.civicloop.suggestions.supervision.domain;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.civicloop.organization.CivicUser;
 import org.civicloop.shared.AuditableEvent;
 import org.springframework.context.ApplicationEventPublisher;
@@ -11,15 +13,11 @@ import org.springframework.stereotype.Component;
  * suggestion, writes the step on that suggestion's timeline as the lifecycle does.
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class SupervisionRecorder {
 
     private final ApplicationEventPublisher events;
     private final JdbcClient jdbc;
-
-    SupervisionRecorder(ApplicationEventPublisher events, JdbcClient jdbc) {
-        this.events = events;
-        this.jdbc = jdbc;
-    }
 
     void publish(AuditableEvent event, CivicUser user, String note) {
         if ("suggestion".equals(event.subjectType())) {

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.civicloop.notifications.Notifications;
 import org.civicloop.organization.Directory;
 import org.civicloop.organization.Role;
@@ -20,22 +22,15 @@ import org.springframework.transaction.annotation.Transactional;
  * it with an explicit {@code now}.
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class SupervisionReminders {
 
     private final JdbcClient jdbc;
     private final Notifications notifications;
     private final Directory directory;
     private final SupervisionProperties properties;
+    @Value("${civicloop.time-zone:Asia/Shanghai}")
     private final ZoneId zone;
-
-    SupervisionReminders(JdbcClient jdbc, Notifications notifications, Directory directory, SupervisionProperties properties,
-                         @Value("${civicloop.time-zone:Asia/Shanghai}") ZoneId zone) {
-        this.jdbc = jdbc;
-        this.notifications = notifications;
-        this.directory = directory;
-        this.properties = properties;
-        this.zone = zone;
-    }
 
     /** How many reminders went to units and leaders, and how many overdue notices to the office. */
     public record Sent(int reminders, int overdue) {

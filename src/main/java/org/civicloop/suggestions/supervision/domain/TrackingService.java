@@ -3,6 +3,8 @@ package org.civicloop.suggestions.supervision.domain;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.civicloop.organization.CivicUser;
 import org.civicloop.organization.Directory;
 import org.civicloop.shared.BusinessException;
@@ -25,23 +27,16 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @Transactional
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class TrackingService {
 
     private final SuggestionService suggestions;
     private final Directory directory;
     private final FollowUpRepository items;
     private final SupervisionRecorder recorder;
+    @Value("${civicloop.time-zone:Asia/Shanghai}")
     private final ZoneId zone;
     private final SupervisionPermissions permissions = new SupervisionPermissions();
-
-    TrackingService(SuggestionService suggestions, Directory directory, FollowUpRepository items, SupervisionRecorder recorder,
-                    @Value("${civicloop.time-zone:Asia/Shanghai}") ZoneId zone) {
-        this.suggestions = suggestions;
-        this.directory = directory;
-        this.items = items;
-        this.recorder = recorder;
-        this.zone = zone;
-    }
 
     /** What the office decides when it starts tracking; the leader is optional (shown on their list). */
     public record TrackingDraft(Long unitId, Integer intervalMonths, LocalDate startsOn, Long leaderAccountId, String note) {

@@ -3,19 +3,18 @@ package org.civicloop.suggestions.supervision.web;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.civicloop.organization.Directory;
 import org.civicloop.organization.Role;
 import org.springframework.stereotype.Component;
 
 /** Names of leaders and units for the supervision pages, looked up once per page. */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class People {
 
     private final Directory directory;
-
-    People(Directory directory) {
-        this.directory = directory;
-    }
 
     /** Leaders (accounts with the LEADER role) by account id, in a stable order, for pickers and names. */
     Map<Long, String> leaders() {

@@ -6,6 +6,8 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.civicloop.organization.CivicUser;
 import org.civicloop.organization.Role;
 import org.civicloop.shared.NotFoundException;
@@ -30,6 +32,7 @@ import org.springframework.web.util.UriComponentsBuilder;
  * items, and a handling unit's items to report on.
  */
 @Controller
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class SupervisionDeskController {
 
     private static final int PAGE_SIZE = 25;
@@ -39,20 +42,10 @@ class SupervisionDeskController {
     private final ContinuousSupervisionService continuous;
     private final People people;
     private final SupervisionProperties properties;
+    @Value("${civicloop.time-zone:Asia/Shanghai}")
     private final ZoneId zone;
 
     private final SupervisionRag rag;
-
-    SupervisionDeskController(SupervisionQueries queries, ContinuousSupervisionService continuous, People people,
-                              SupervisionProperties properties, SupervisionRag rag,
-                              @Value("${civicloop.time-zone:Asia/Shanghai}") ZoneId zone) {
-        this.rag = rag;
-        this.queries = queries;
-        this.continuous = continuous;
-        this.people = people;
-        this.properties = properties;
-        this.zone = zone;
-    }
 
     LocalDate today() {
         return LocalDate.now(zone);

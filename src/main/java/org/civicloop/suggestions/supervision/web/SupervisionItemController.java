@@ -4,6 +4,8 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.civicloop.organization.CivicUser;
 import org.civicloop.organization.Role;
 import org.civicloop.shared.BusinessException;
@@ -14,15 +16,15 @@ import org.civicloop.suggestions.domain.SuggestionQueries;
 import org.civicloop.suggestions.domain.SuggestionService;
 import org.civicloop.suggestions.domain.SuggestionStatus;
 import org.civicloop.suggestions.supervision.domain.ContinuousSupervisionService;
-import org.civicloop.suggestions.supervision.domain.LeadSupervisionService;
 import org.civicloop.suggestions.supervision.domain.LeadSupervisionService.ActivityDraft;
-import org.civicloop.suggestions.supervision.domain.ResolutionService;
+import org.civicloop.suggestions.supervision.domain.LeadSupervisionService;
 import org.civicloop.suggestions.supervision.domain.Resolution.ResolutionDraft;
+import org.civicloop.suggestions.supervision.domain.ResolutionService;
 import org.civicloop.suggestions.supervision.domain.SupervisionPermissions;
 import org.civicloop.suggestions.supervision.domain.SupervisionProperties;
 import org.civicloop.suggestions.supervision.domain.SupervisionQueries;
-import org.civicloop.suggestions.supervision.domain.TrackingService;
 import org.civicloop.suggestions.supervision.domain.TrackingService.TrackingDraft;
+import org.civicloop.suggestions.supervision.domain.TrackingService;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -42,6 +44,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 @PreAuthorize("hasAnyRole('CONGRESS_OFFICE', 'LEADER', 'ADMIN', 'HANDLING_UNIT')")
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class SupervisionItemController {
 
     private static final String TRACKING = "tracking";
@@ -59,24 +62,9 @@ class SupervisionItemController {
     private final ResolutionService resolutions;
     private final People people;
     private final SupervisionProperties properties;
+    @Value("${civicloop.time-zone:Asia/Shanghai}")
     private final ZoneId zone;
     private final SupervisionPermissions permissions = new SupervisionPermissions();
-
-    SupervisionItemController(SuggestionService suggestions, SuggestionQueries suggestionQueries, SupervisionQueries queries,
-                              LeadSupervisionService lead, ContinuousSupervisionService continuous, TrackingService tracking,
-                              ResolutionService resolutions, People people, SupervisionProperties properties,
-                              @Value("${civicloop.time-zone:Asia/Shanghai}") ZoneId zone) {
-        this.suggestions = suggestions;
-        this.suggestionQueries = suggestionQueries;
-        this.queries = queries;
-        this.lead = lead;
-        this.continuous = continuous;
-        this.tracking = tracking;
-        this.resolutions = resolutions;
-        this.people = people;
-        this.properties = properties;
-        this.zone = zone;
-    }
 
     // ---- a suggestion's supervision
 

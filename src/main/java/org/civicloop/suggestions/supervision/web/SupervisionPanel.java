@@ -3,6 +3,8 @@ package org.civicloop.suggestions.supervision.web;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.civicloop.organization.CivicUser;
 import org.civicloop.suggestions.supervision.domain.Rag;
 import org.civicloop.suggestions.supervision.domain.SupervisionPermissions;
@@ -15,18 +17,13 @@ import org.springframework.stereotype.Component;
  * the resolutions covering it. Links to supervision pages only for those who may open them.
  */
 @Component("supervisionPanel")
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class SupervisionPanel {
 
     private final SupervisionQueries queries;
     private final People people;
     private final SupervisionRag rag;
     private final SupervisionPermissions permissions = new SupervisionPermissions();
-
-    SupervisionPanel(SupervisionQueries queries, People people, SupervisionRag rag) {
-        this.queries = queries;
-        this.people = people;
-        this.rag = rag;
-    }
 
     public record Panel(boolean shown, boolean desk, String leaderName, LocalDate nextMilestone, Rag rag,
                         List<SupervisionQueries.Activity> activities, SupervisionQueries.ContinuousItem continuous,

@@ -3,24 +3,23 @@ package org.civicloop.suggestions.supervision.web;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.civicloop.suggestions.ledger.DueDates;
 import org.civicloop.suggestions.supervision.domain.Rag;
-import org.civicloop.suggestions.supervision.domain.SupervisionQueries;
 import org.civicloop.suggestions.supervision.domain.SupervisionProperties;
+import org.civicloop.suggestions.supervision.domain.SupervisionQueries;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /** The colour of a due date today, for templates: {@code ${@supervisionRag.of(date)}}. */
 @Component("supervisionRag")
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class SupervisionRag {
 
     private final SupervisionProperties properties;
+    @Value("${civicloop.time-zone:Asia/Shanghai}")
     private final ZoneId zone;
-
-    SupervisionRag(SupervisionProperties properties, @Value("${civicloop.time-zone:Asia/Shanghai}") ZoneId zone) {
-        this.properties = properties;
-        this.zone = zone;
-    }
 
     public Rag of(LocalDate due) {
         return Rag.of(due, LocalDate.now(zone), properties.warningDays());
