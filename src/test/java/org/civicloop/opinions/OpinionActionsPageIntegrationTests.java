@@ -20,7 +20,8 @@ import org.springframework.test.web.servlet.MockMvc;
 /**
  * The opinion's staff page offers what the service accepts, and the service refuses what the page
  * does not offer: while the office decides a unit's request, the unit waits; it is not offered
- * 签收, and signing (which would have cancelled its own request) is refused.
+ * 签收, and signing (which would have cancelled its own request) is refused. The office routes an
+ * accepted opinion only.
  */
 @IntegrationTest
 class OpinionActionsPageIntegrationTests {
@@ -69,6 +70,28 @@ class OpinionActionsPageIntegrationTests {
         assertThatThrownBy(() -> service.sign(order, f.user("unit"))).isInstanceOf(BusinessException.class)
                 .extracting("messageKey").isEqualTo("workOrder.error.transition");
         assertThat(orderStatus(order)).isEqualTo("EXTENSION_REQUESTED");
+    }
+
+    /** Routing is offered on an accepted opinion only; the service refuses it on one a unit handles or that was answered. */
+    @Test
+    void theOfficeDoesNotAnswerAnOpinionAUnitHandlesNorForwardOneAlreadyAnswered() throws Exception {
+        var handled = f.submitted("路边的垃圾桶满了没人清运");
+        long order = f.forwardedToHousing(handled);
+        assertThat(page("/opinions/" + handled.id(), "office").select("#route-actions")).isEmpty();
+        assertThatThrownBy(() -> service.answer(handled.id(), "已处理。", f.user("office"))).isInstanceOf(BusinessException.class)
+                .extracting("messageKey").isEqualTo("opinion.error.transition");
+        assertThat(f.status(handled.id())).isEqualTo("HANDLING");
+        assertThat(orderStatus(order)).isEqualTo("ASSIGNED");
+
+        var answered = f.submitted("希望村里的文化广场装几盏灯");
+        service.accept(answered.id(), f.user("office"));
+        service.answer(answered.id(), "已列入今年计划。", f.user("office"));
+        assertThat(page("/opinions/" + answered.id(), "office").select("#route-actions")).isEmpty();
+        assertThatThrownBy(() -> service.forward(answered.id(), f.unitId("花溪区住房和城乡建设局"), null, f.user("office")))
+                .isInstanceOf(BusinessException.class).extracting("messageKey").isEqualTo("opinion.error.transition");
+        assertThat(f.status(answered.id())).isEqualTo("REPLIED");
+        assertThat(jdbc.sql("select count(*) from work_order where opinion_id = :id").param("id", answered.id())
+                .query(Long.class).single()).isZero();
     }
 
     private String orderStatus(long order) {

@@ -52,7 +52,6 @@ public class OpinionPermissions {
 
     /** Everything this user may do to this opinion and its work orders now, for its page. */
     public OpinionActions actionsFor(CivicUser user, Opinion opinion, Addressing addressing, List<WorkOrder> orders) {
-        boolean triager = canTriage(user, opinion, addressing);
         Map<Long, OpinionActions.WorkOrderActions> byOrder = new HashMap<>();
         for (WorkOrder w : orders) {
             byOrder.put(w.id(), new OpinionActions.WorkOrderActions(maySign(user, w), mayRequestReturn(user, w),
@@ -61,22 +60,26 @@ public class OpinionPermissions {
         }
         Long handling = orders.stream().filter(w -> canHandle(user, w) && w.status().isActive())
                 .min(Comparator.comparingInt(WorkOrder::round).thenComparing(WorkOrder::id)).map(WorkOrder::id).orElse(null);
-        return new OpinionActions(triager && mayTriage(opinion), triager && mayUnmerge(opinion), triager && mayRoute(opinion),
-                handling, byOrder);
+        return new OpinionActions(mayTriage(user, opinion, addressing), mayUnmerge(user, opinion, addressing),
+                mayRoute(user, opinion, addressing), handling, byOrder);
     }
 
-    /** Accept, reject or merge: a new opinion (the triaging person is {@link #canTriage}). */
-    private static boolean mayTriage(Opinion opinion) {
-        return opinion.status() == OpinionStatus.SUBMITTED;
+    /** Accept, reject or merge: a new opinion, by whoever triages it. */
+    public boolean mayTriage(CivicUser user, Opinion opinion, Addressing addressing) {
+        return canTriage(user, opinion, addressing) && opinion.status() == OpinionStatus.SUBMITTED;
     }
 
-    private static boolean mayUnmerge(Opinion opinion) {
-        return opinion.status() == OpinionStatus.MERGED;
+    public boolean mayUnmerge(CivicUser user, Opinion opinion, Addressing addressing) {
+        return canTriage(user, opinion, addressing) && opinion.status() == OpinionStatus.MERGED;
     }
 
-    /** Forward, answer, or fold into a suggestion: an accepted opinion nobody handles yet. */
-    private static boolean mayRoute(Opinion opinion) {
-        return opinion.status() == OpinionStatus.ACCEPTED;
+    /**
+     * Forward, answer, or fold into a suggestion: an accepted opinion nobody handles yet (narrower
+     * than {@link OpinionStatus}'s table, whose other ways into HANDLING and REPLIED are a rating's
+     * reopening and a unit's reply).
+     */
+    public boolean mayRoute(CivicUser user, Opinion opinion, Addressing addressing) {
+        return canTriage(user, opinion, addressing) && opinion.status() == OpinionStatus.ACCEPTED;
     }
 
     /** 签收: the unit, an order not yet signed for. */

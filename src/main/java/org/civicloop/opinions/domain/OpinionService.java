@@ -143,7 +143,7 @@ public class OpinionService {
 
     /** As {@link #forward(long, long, String, CivicUser)}, the clock starting at a given time (the demo's overdue orders). */
     public long forward(long opinionId, long unitId, String instructions, CivicUser user, Instant assignedAt) {
-        Opinion o = triageable(opinionId, user);
+        Opinion o = routable(opinionId, user, OpinionStatus.HANDLING);
         if (directory.handlingUnits().stream().noneMatch(u -> u.id() == unitId)) {
             throw BusinessException.invalid("opinion.error.unit");
         }
@@ -152,7 +152,7 @@ public class OpinionService {
     }
 
     public void answer(long opinionId, String reply, CivicUser user) {
-        Opinion o = triageable(opinionId, user);
+        Opinion o = routable(opinionId, user, OpinionStatus.REPLIED);
         publish(o, o.answerDirectly(requireText(reply), actorLabel(user), Instant.now()), true, actorLabel(user), null);
     }
 
@@ -314,6 +314,15 @@ public class OpinionService {
         Opinion o = opinion(opinionId);
         if (!permissions.canTriage(user, o, addressing)) {
             throw new AccessDeniedException("triage");
+        }
+        return o;
+    }
+
+    /** An accepted opinion, routed by whoever triages it: as the page offers it (a replied one is not forwarded again). */
+    private Opinion routable(long opinionId, CivicUser user, OpinionStatus next) {
+        Opinion o = triageable(opinionId, user);
+        if (!permissions.mayRoute(user, o, addressing)) {
+            throw BusinessException.conflict("opinion.error.transition", o.status().name(), next.name());
         }
         return o;
     }
