@@ -246,8 +246,10 @@ class DeputyRosterIntegrationTests {
         String page = mvc.perform(get("/deputies/new").with(user(users.loadUserByUsername("office"))))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         Document html = Jsoup.parse(page);
+        // the level is the office's choice: "please choose" first, nothing selected
         assertThat(html.select("#level option").eachAttr("value"))
-                .containsExactly("DISTRICT", "CITY", "PROVINCE", "NATIONAL");
+                .containsExactly("", "DISTRICT", "CITY", "PROVINCE", "NATIONAL");
+        assertThat(html.select("#level option[selected]")).isEmpty();
         assertThat(html.select("#status option").eachAttr("value")).doesNotContain("520111");
         assertThat(html.select("#status option")).hasSize(DeputyStatus.values().length);
         assertThat(html.select("#regionCode option").eachAttr("value")).contains("", "520111");

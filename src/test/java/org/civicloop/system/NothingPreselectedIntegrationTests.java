@@ -79,10 +79,13 @@ class NothingPreselectedIntegrationTests {
         for (String role : List.of("station", "deputy")) {
             check(page("/opinions/record", role), "record form as " + role, preselected, seen);
         }
+        // a new deputy's level, and who votes in a new satisfaction poll
+        check(page("/deputies/new", "office"), "new deputy", preselected, seen);
+        check(page("/polls/manage/new", "office"), "new poll", preselected, seen);
         assertThat(preselected).isEmpty();
         // the check saw each kind of control at least once, so it proves something about each
         assertThat(seen).contains("select resultClass (reply)", "select resultClass (audit)", "select reason", "select unitId",
-                "radio mode", "select stage");
+                "radio mode", "select stage", "select level", "radio electorate");
     }
 
     private Document page(String path, String role) throws Exception {
@@ -91,7 +94,7 @@ class NothingPreselectedIntegrationTests {
     }
 
     private static void check(Document page, String where, List<String> preselected, Set<String> seen) {
-        for (Element select : page.select("form select[name~=^(resultClass|reason|unitId|leadUnit|stage|mode|addressee)$]")) {
+        for (Element select : page.select("form select[name~=^(resultClass|reason|unitId|leadUnit|stage|mode|addressee|level)$]")) {
             if (select.closest("form").attr("method").equalsIgnoreCase("get")) {
                 continue; // a list's filter, not a decision
             }
@@ -104,10 +107,10 @@ class NothingPreselectedIntegrationTests {
                 preselected.add(where + ": " + kind + " " + select.select("option[selected]").text());
             }
         }
-        for (Element radio : page.select("form input[type=radio][name=mode]")) {
-            seen.add("radio mode");
+        for (Element radio : page.select("form input[type=radio][name~=^(mode|electorate)$]")) {
+            seen.add("radio " + radio.attr("name"));
             if (radio.hasAttr("checked")) {
-                preselected.add(where + ": radio mode " + radio.val());
+                preselected.add(where + ": radio " + radio.attr("name") + " " + radio.val());
             }
         }
     }

@@ -23,7 +23,7 @@ record DeputyForm(@NotBlank @Size(max = 50) String name,
                   @Size(max = 50) String accountUsername) {
 
     static DeputyForm empty() {
-        return new DeputyForm("", DeputyLevel.DISTRICT, "", "", "", "", DeputyStatus.ACTIVE, "");
+        return new DeputyForm("", null, "", "", "", "", DeputyStatus.ACTIVE, "");
     }
 
     static DeputyForm of(DeputyRow row, String accountUsername) {

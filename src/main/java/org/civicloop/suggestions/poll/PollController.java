@@ -50,7 +50,7 @@ class PollController {
     @PreAuthorize("hasRole('CONGRESS_OFFICE')")
     @GetMapping("/polls/manage/new")
     String newPoll(Model model) {
-        return form(model, new PollForm("", List.of(), Electorate.ALL_DEPUTIES.name(), ""), List.of());
+        return form(model, new PollForm("", List.of(), "", ""), List.of());
     }
 
     @PreAuthorize("hasRole('CONGRESS_OFFICE')")
