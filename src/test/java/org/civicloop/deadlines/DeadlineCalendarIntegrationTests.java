@@ -144,4 +144,21 @@ class DeadlineCalendarIntegrationTests {
                 .andExpect(content().string(containsString("calendar-provisional")))
                 .andExpect(content().string(containsString("暂定")));
     }
+
+    @Test
+    void theFileIsReadByTheSharedTableReaderQuotedNamesGbkAndBrokenQuotingIncluded() {
+        // a name with a comma, quoted as Excel writes it, in the encoding Chinese Excel saves CSV in
+        String csv = "date,kind,name\n2033-01-31,HOLIDAY,\"春节,除夕\"\n";
+        CalendarImport.Result result = calendarImport.importCsv(new ByteArrayInputStream(csv.getBytes(java.nio.charset.Charset.forName("GB18030"))));
+        assertThat(result.errors()).isEmpty();
+        assertThat(jdbc.sql("select name from calendar_exception where day = '2033-01-31'").query(String.class).single())
+                .isEqualTo("春节,除夕");
+
+        String broken = "date,kind,name\n2034-01-02,HOLIDAY,元旦\n2034-01-03,HOLIDAY,\"元旦\n";
+        CalendarImport.Result refused = calendarImport.importCsv(new ByteArrayInputStream(broken.getBytes(StandardCharsets.UTF_8)));
+        assertThat(refused.errors()).extracting(CalendarImport.RowError::line, CalendarImport.RowError::messageKey)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(3, "import.error.unclosedQuote"));
+        assertThat(jdbc.sql("select count(*) from calendar_exception where extract(year from day) = 2034")
+                .query(Long.class).single()).isZero();
+    }
 }
