@@ -5,15 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.List;
 import org.civicloop.testing.Browser;
+import org.civicloop.testing.BrowserExtension;
 import org.civicloop.testing.IntegrationTest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -24,27 +22,15 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @IntegrationTest
 class DeputyDutyCodeBrowserTests {
 
-    private static final String PASSWORD = "Huaxi@2026";
-    private static WebDriver browser;
+    @RegisterExtension
+    static final BrowserExtension browser = BrowserExtension.sized(1280, 900);
 
     @LocalServerPort
     int port;
 
-    @BeforeAll
-    static void openBrowser() {
-        browser = Browser.start(1280, 900);
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
-
     @Test
     void theOfficeFindsADeputyAndPrintsHisCode() {
-        signIn("office");
+        browser.signIn("office");
         // other modules add their own entries (opinions, suggestions); these must be there, in this order
         assertThat(menu()).containsSubsequence("工作台", "代表名册", "家站室点");
         browser.findElement(By.linkText("代表名册")).click();
@@ -74,23 +60,23 @@ class DeputyDutyCodeBrowserTests {
         follow("编辑");
         assertThat(browser.findElements(By.cssSelector("input[name=deputyIds]:checked"))).hasSize(2);
         Browser.screenshot(browser, "office-site-form");
-        signOut();
+        browser.signOut();
     }
 
     @Test
     void aDeputyOpensHisOwnCode() {
-        signIn("deputy");
+        browser.signIn("deputy");
         assertThat(menu()).containsSubsequence("工作台", "我的履职二维码");
         browser.findElement(By.linkText("我的履职二维码")).click();
         assertThat(browser.findElement(By.id("duty-code-token")).getText()).isEqualTo("wangjg2026hx");
         assertQrImageLoaded();
         Browser.screenshot(browser, "deputy-my-duty-code");
-        signOut();
+        browser.signOut();
     }
 
     @Test
     void stationStaffSeeTheirUnitsTwoSites() {
-        signIn("station");
+        browser.signIn("station");
         assertThat(menu()).containsSubsequence("工作台", "家站室点", "本单位");
         browser.findElement(By.linkText("家站室点")).click();
         List<String> names = browser.findElements(By.cssSelector("#sites-table tbody tr td:first-child a")).stream()
@@ -101,7 +87,7 @@ class DeputyDutyCodeBrowserTests {
         assertQrImageLoaded();
         assertThat(browser.findElements(By.id("regenerate"))).isEmpty();
         Browser.screenshot(browser, "station-site");
-        signOut();
+        browser.signOut();
     }
 
     /** Opens a link's target directly: long tables put links below the fold, where a click may be intercepted. */
@@ -116,19 +102,6 @@ class DeputyDutyCodeBrowserTests {
         assertThat(width).isEqualTo(240L);
     }
 
-    private void signIn(String username) {
-        browser.get(url("/login"));
-        browser.findElement(By.id("username")).sendKeys(username);
-        browser.findElement(By.id("password")).sendKeys(PASSWORD);
-        browser.findElement(By.id("sign-in")).click();
-        wait(ExpectedConditions.urlContains("/workbench"));
-    }
-
-    private void signOut() {
-        WebElement button = browser.findElement(By.id("sign-out"));
-        ((JavascriptExecutor) browser).executeScript("arguments[0].form.submit()", button);
-        wait(ExpectedConditions.urlContains("/login"));
-    }
 
     private List<String> menu() {
         return browser.findElements(By.cssSelector("#main-menu .nav-link")).stream().map(WebElement::getText).toList();

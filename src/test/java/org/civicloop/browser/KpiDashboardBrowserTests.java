@@ -9,13 +9,12 @@ import org.civicloop.suggestions.domain.SuggestionService;
 import org.civicloop.suggestions.kpi.KpiFixtures;
 import org.civicloop.suggestions.kpi.KpiFixtures.TestUnit;
 import org.civicloop.testing.Browser;
+import org.civicloop.testing.BrowserExtension;
 import org.civicloop.testing.IntegrationTest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -32,7 +31,8 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 @IntegrationTest
 class KpiDashboardBrowserTests {
 
-    private static WebDriver browser;
+    @RegisterExtension
+    static final BrowserExtension browser = BrowserExtension.sized(1366, 900);
 
     @LocalServerPort
     int port;
@@ -43,18 +43,6 @@ class KpiDashboardBrowserTests {
     @Autowired
     UserDetailsService users;
 
-    @BeforeAll
-    static void openBrowser() {
-        browser = Browser.start(1366, 900);
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
-
     @Test
     void theOfficeReadsTheDashboardAndPublishesABulletinThePublicOpens() {
         KpiFixtures fx = new KpiFixtures(service, jdbc, users);
@@ -64,11 +52,7 @@ class KpiDashboardBrowserTests {
         fx.reply(answered, 1, unit, "A", "A");
         fx.ledBy("浏览器测试未答复建议", unit, assigned);
 
-        browser.get(url("/login"));
-        browser.findElement(By.id("username")).sendKeys("office");
-        browser.findElement(By.id("password")).sendKeys("Huaxi@2026");
-        browser.findElement(By.id("sign-in")).click();
-        waitFor(ExpectedConditions.urlContains("/workbench"));
+        browser.signIn("office");
 
         // the statistics are a tab of the suggestions area, not an entry of their own in the top bar
         browser.findElement(By.linkText("代表建议")).click();

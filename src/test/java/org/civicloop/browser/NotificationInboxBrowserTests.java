@@ -7,59 +7,42 @@ import java.util.List;
 import org.civicloop.notifications.Notifications;
 import org.civicloop.shared.Actor;
 import org.civicloop.testing.Browser;
+import org.civicloop.testing.BrowserExtension;
+import org.civicloop.testing.DemoFixture;
 import org.civicloop.testing.IntegrationTest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.userdetails.UserDetailsService;
 
 /** A staff member sees the unread count in the menu, opens the inbox and marks a message read in place (htmx). */
 @IntegrationTest
 class NotificationInboxBrowserTests {
 
-    private static final String PASSWORD = "Huaxi@2026";
-    private static WebDriver browser;
+    @RegisterExtension
+    static final BrowserExtension browser = BrowserExtension.sized(1280, 900);
 
     @LocalServerPort
     int port;
     @Autowired
-    Notifications notifications;
+    DemoFixture demo;
     @Autowired
-    UserDetailsService users;
+    Notifications notifications;
     @Autowired
     JdbcClient jdbc;
 
-    @BeforeAll
-    static void openBrowser() {
-        browser = Browser.start(1280, 900);
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
-
     @Test
     void aStaffMemberReadsTheirMessagesAndMarksOneRead() {
-        long approver = ((Actor) users.loadUserByUsername("approver")).accountId();
+        long approver = ((Actor) demo.user("approver")).accountId();
         jdbc.sql("delete from staff_message where account_id = :a").param("a", approver).update();
         notifications.notifyStaff(approver, "workbench.greeting", List.of("请审批：花溪区某餐饮店食品经营许可"), "/workbench");
         notifications.notifyStaff(approver, "workbench.greeting", List.of("吴敏"), null);
         try {
-            browser.get(url("/login"));
-            browser.findElement(By.id("username")).sendKeys("approver");
-            browser.findElement(By.id("password")).sendKeys(PASSWORD);
-            browser.findElement(By.id("sign-in")).click();
-            wait(ExpectedConditions.urlContains("/workbench"));
+            browser.signIn("approver");
             assertThat(browser.findElement(By.id("unread-badge")).getText()).startsWith("2");
 
             browser.findElement(By.cssSelector("#main-menu a[href='/messages']")).click();

@@ -2,21 +2,17 @@ package org.civicloop.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.util.List;
 import org.civicloop.opinions.domain.Channel;
 import org.civicloop.opinions.domain.SubmitOpinion;
 import org.civicloop.opinions.domain.OpinionService;
 import org.civicloop.testing.Browser;
+import org.civicloop.testing.BrowserExtension;
 import org.civicloop.testing.IntegrationTest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -24,24 +20,13 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @IntegrationTest
 class OfficeDeskBrowserTests {
 
-    private static WebDriver desk;
+    @RegisterExtension
+    static final BrowserExtension desk = BrowserExtension.sized(1366, 900);
 
     @LocalServerPort
     int port;
     @Autowired
     OpinionService service;
-
-    @BeforeAll
-    static void openBrowser() {
-        desk = Browser.start(1366, 900);
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (desk != null) {
-            desk.quit();
-        }
-    }
 
     @Test
     void theOfficeSeesTheQueueSimilarOpinionsAndTheLedger() {
@@ -51,11 +36,7 @@ class OfficeDeskBrowserTests {
         var second = service.submit(SubmitOpinion.of(Channel.ONLINE).category("ENVIRONMENT")
                 .content("南门外河道被倾倒建筑垃圾，河水很臭，希望清理").place(place, null).build(), List.of());
 
-        desk.get(url("/login"));
-        desk.findElement(By.id("username")).sendKeys("office");
-        desk.findElement(By.id("password")).sendKeys("Huaxi@2026");
-        desk.findElement(By.id("sign-in")).click();
-        new WebDriverWait(desk, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/workbench"));
+        desk.signIn("office");
         Browser.screenshot(desk, "office-workbench");
 
         desk.get(url("/opinions?status=SUBMITTED"));

@@ -4,21 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.selenium.AxeBuilder;
-import java.time.Duration;
 import java.util.List;
 import org.civicloop.deputies.Deputies;
 import org.civicloop.organization.Directory;
 import org.civicloop.testing.Browser;
+import org.civicloop.testing.BrowserExtension;
 import org.civicloop.testing.IntegrationTest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -30,8 +26,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @IntegrationTest
 class OpinionJourneyBrowserTests {
 
-    private static final String PASSWORD = "Huaxi@2026";
-    private static WebDriver phone;
+    @RegisterExtension
+    static final BrowserExtension phone = BrowserExtension.sized(390, 844); // an ordinary phone's CSS viewport
 
     @LocalServerPort
     int port;
@@ -39,18 +35,6 @@ class OpinionJourneyBrowserTests {
     Deputies deputies;
     @Autowired
     Directory directory;
-
-    @BeforeAll
-    static void openBrowser() {
-        phone = Browser.start(390, 844); // an ordinary phone's CSS viewport
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (phone != null) {
-            phone.quit();
-        }
-    }
 
     @Test
     void aVoterFollowsAnOpinionFromTheQrCodeToTheRating() {
@@ -74,7 +58,7 @@ class OpinionJourneyBrowserTests {
         Browser.screenshot(phone, "phone-receipt");
 
         // the congress office accepts it and assigns it to the housing bureau
-        signIn("office");
+        phone.signIn("office");
         phone.get(url("/opinions?status=SUBMITTED&text=" + code));
         phone.findElement(By.linkText(code)).click();
         click("accept");
@@ -83,17 +67,17 @@ class OpinionJourneyBrowserTests {
         phone.findElement(By.id("instructions")).sendKeys("请尽快现场查看");
         click("forward");
         assertThat(phone.findElement(By.id("opinion-status")).getText()).isEqualTo("办理中");
-        signOut();
+        phone.signOut();
 
         // the unit finds it in its inbox, signs for it and answers
-        signIn("unit");
+        phone.signIn("unit");
         phone.get(url("/work-orders"));
         phone.findElement(By.linkText(code)).click();
         click("sign");
         phone.findElement(By.id("reply-text")).sendKeys("已组织人员疏通水渠，并安排每月巡查。");
         click("reply");
         assertThat(phone.findElement(By.id("action-done")).getText()).contains("已答复");
-        signOut();
+        phone.signOut();
 
         // the voter looks the code up and rates the answer
         phone.get(url("/public/opinions/track"));
@@ -153,18 +137,6 @@ class OpinionJourneyBrowserTests {
         }
     }
 
-    private void signIn(String username) {
-        phone.get(url("/login"));
-        phone.findElement(By.id("username")).sendKeys(username);
-        phone.findElement(By.id("password")).sendKeys(PASSWORD);
-        click("sign-in");
-        new WebDriverWait(phone, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/workbench"));
-    }
-
-    private void signOut() {
-        ((JavascriptExecutor) phone).executeScript("document.getElementById('sign-out').form.submit()");
-        new WebDriverWait(phone, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/login"));
-    }
 
     private String url(String path) {
         return "http://localhost:" + port + path;

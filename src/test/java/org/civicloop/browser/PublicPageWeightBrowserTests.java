@@ -150,6 +150,7 @@ class PublicPageWeightBrowserTests {
 
     private static Path photoFile() throws java.io.IOException {
         Path file = Files.createTempFile("civicloop-photo", ".jpg");
+        file.toFile().deleteOnExit(); // the browser uploads it; nothing else needs it after the run
         javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(40, 30, java.awt.image.BufferedImage.TYPE_INT_RGB), "jpeg", file.toFile());
         return file;
     }

@@ -8,59 +8,46 @@ import org.civicloop.organization.CivicUser;
 import org.civicloop.suggestions.poll.Electorate;
 import org.civicloop.suggestions.poll.PollService;
 import org.civicloop.testing.Browser;
+import org.civicloop.testing.BrowserExtension;
+import org.civicloop.testing.DemoFixture;
 import org.civicloop.testing.IntegrationTest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.userdetails.UserDetailsService;
 
 /** A deputy votes in an open satisfaction poll on a phone, from the menu, and then sees the ballot is cast. */
 @IntegrationTest
 class SatisfactionPollBrowserTests {
 
-    private static final String PASSWORD = "Huaxi@2026";
-    private static WebDriver browser;
+    @RegisterExtension
+    static final BrowserExtension browser = BrowserExtension.sized(390, 844);
 
     @LocalServerPort
     int port;
     @Autowired
-    PollService polls;
+    DemoFixture demo;
     @Autowired
-    UserDetailsService users;
+    PollService polls;
     @Autowired
     JdbcClient jdbc;
 
-    @BeforeAll
-    static void openBrowser() {
-        browser = Browser.start(390, 844);
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
-
     @Test
     void aDeputyVotesOnAPhoneAndThenSeesTheyHaveVoted() {
-        CivicUser office = (CivicUser) users.loadUserByUsername("office");
+        CivicUser office = demo.user("office");
         long housing = unitId("花溪区住房和城乡建设局");
         long education = unitId("花溪区教育局");
         long id = polls.create(new PollService.NewPoll("手机测评：2026年度承办单位", List.of(housing, education),
                 Electorate.CHOSEN, List.of("deputy", "station", "leader", "evaluation", "window")), office);
         polls.open(id, office);
 
-        signIn("deputy");
+        browser.signIn("deputy");
         browser.findElement(By.cssSelector(".navbar-toggler")).click();
         wait(ExpectedConditions.elementToBeClickable(By.linkText("满意度测评")));
         assertThat(menu()).containsSubsequence("工作台", "我的建议", "满意度测评");
@@ -103,12 +90,12 @@ class SatisfactionPollBrowserTests {
         // four more voters, so that the poll has the ballots it needs before its counts may be shown
         for (String voter : List.of("station", "leader", "evaluation", "window")) {
             polls.vote(id, java.util.Map.of(housing, "SATISFIED", education, "SATISFIED"),
-                    (CivicUser) users.loadUserByUsername(voter));
+                    demo.user(voter));
         }
         // closed and published, the results read on a phone without signing in
         polls.close(id, office);
         polls.publish(id, office);
-        signOut();
+        browser.signOut();
         browser.get(url("/public/polls/" + id));
         assertThat(browser.findElement(By.id("poll-title")).getText()).isEqualTo("手机测评：2026年度承办单位");
         assertThat(browser.findElement(By.cssSelector("#poll-results tr[data-unit='" + education + "'] td[data-col='rate']")).getText())
@@ -118,22 +105,8 @@ class SatisfactionPollBrowserTests {
         Browser.screenshot(browser, "public-poll-results-phone");
     }
 
-    private void signOut() {
-        WebElement button = browser.findElement(By.id("sign-out"));
-        ((JavascriptExecutor) browser).executeScript("arguments[0].form.submit()", button);
-        wait(ExpectedConditions.urlContains("/login"));
-    }
-
     private long unitId(String name) {
-        return jdbc.sql("select id from org_unit where name = :n").param("n", name).query(Long.class).single();
-    }
-
-    private void signIn(String username) {
-        browser.get(url("/login"));
-        browser.findElement(By.id("username")).sendKeys(username);
-        browser.findElement(By.id("password")).sendKeys(PASSWORD);
-        browser.findElement(By.id("sign-in")).click();
-        wait(ExpectedConditions.urlContains("/workbench"));
+        return demo.unit(name);
     }
 
     private void click(WebElement element) {

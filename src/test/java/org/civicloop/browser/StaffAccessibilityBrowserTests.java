@@ -10,22 +10,15 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.civicloop.testing.Browser;
+import org.civicloop.testing.BrowserExtension;
 import org.civicloop.testing.IntegrationTest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -36,42 +29,30 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @IntegrationTest
 class StaffAccessibilityBrowserTests {
 
-    private static final String PASSWORD = "Huaxi@2026";
-    private static WebDriver browser;
+    @RegisterExtension
+    static final BrowserExtension browser = BrowserExtension.sized(1280, 900);
 
     @LocalServerPort
     int port;
-
-    @BeforeAll
-    static void openBrowser() {
-        browser = Browser.start(1280, 900);
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
 
     @Test
     void theOfficeUnitAndAdministratorPagesHaveNoSeriousViolations() throws Exception {
         long opinion = anOpinion();
         List<String> found = new ArrayList<>();
 
-        signIn("office");
+        browser.signIn("office");
         found.addAll(check("/workbench", "/opinions", "/opinions/" + opinion, "/opinions/record", "/opinions/ledger",
                 "/opinions/decisions", "/suggestions", "/deputies", "/liaison/sites", "/messages"));
-        signOut();
+        browser.signOut();
 
-        signIn("unit");
+        browser.signIn("unit");
         found.addAll(check("/workbench", "/work-orders", "/suggestions/inbox", "/my-unit"));
-        signOut();
+        browser.signOut();
 
-        signIn("admin");
+        browser.signIn("admin");
         found.addAll(check("/workbench", "/admin/units", "/admin/units/new", "/admin/accounts", "/admin/accounts/new",
                 "/admin/open311", "/admin/calendar", "/admin/regions", "/admin/audit"));
-        signOut();
+        browser.signOut();
 
         assertThat(found).as("serious or critical axe violations on staff pages").isEmpty();
     }
@@ -106,19 +87,6 @@ class StaffAccessibilityBrowserTests {
         return Long.parseLong(id.group(1));
     }
 
-    private void signIn(String username) {
-        browser.get(url("/login"));
-        browser.findElement(By.id("username")).sendKeys(username);
-        browser.findElement(By.id("password")).sendKeys(PASSWORD);
-        browser.findElement(By.id("sign-in")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/workbench"));
-    }
-
-    private void signOut() {
-        WebElement button = browser.findElement(By.id("sign-out"));
-        ((JavascriptExecutor) browser).executeScript("arguments[0].form.submit()", button);
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/login"));
-    }
 
     private String url(String path) {
         return "http://localhost:" + port + path;

@@ -5,12 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.List;
 import org.civicloop.testing.Browser;
+import org.civicloop.testing.BrowserExtension;
 import org.civicloop.testing.IntegrationTest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -20,53 +19,41 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @IntegrationTest
 class StaffMenusBrowserTests {
 
-    private static final String PASSWORD = "Huaxi@2026";
-    private static WebDriver browser;
+    @RegisterExtension
+    static final BrowserExtension browser = BrowserExtension.sized(1280, 900);
 
     @LocalServerPort
     int port;
 
-    @BeforeAll
-    static void openBrowser() {
-        browser = Browser.start(1280, 900);
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
-
     @Test
     void anAdministratorAndAUnitClerkSeeTheirOwnMenusInChinese() {
-        signIn("admin");
+        browser.signIn("admin");
         assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("zh-CN");
         assertThat(menu()).containsExactly("工作台", "代表名册", "家站室点", "消息", "单位管理", "账号管理", "行政区划", "审计日志", "工作日历", "开放接口（Open311）");
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("系统管理员，您好");
         browser.findElement(By.linkText("单位管理")).click();
         assertThat(browser.findElements(By.cssSelector("#units-table tbody tr"))).hasSize(20);
         Browser.screenshot(browser, "admin-units");
-        signOut();
+        browser.signOut();
 
-        signIn("unit");
+        browser.signIn("unit");
         assertThat(menu()).containsExactly("工作台", "承办事项", "建议办理", "督办报送", "消息", "本单位");
         Browser.screenshot(browser, "unit-workbench");
         browser.findElement(By.linkText("本单位")).click();
         assertThat(browser.findElement(By.id("unit-name")).getText()).isEqualTo("花溪区住房和城乡建设局");
         browser.get(url("/admin/units"));
         assertThat(browser.findElement(By.id("error-title")).getText()).isEqualTo("无权访问");
-        signOut();
+        browser.signOut();
     }
 
     @Test
     void aLeaderAndTheOfficeSeeTheirSupervisionEntries() {
-        signIn("leader");
+        browser.signIn("leader");
         assertThat(menu()).containsExactly("工作台", "民意台", "民意台账", "代表建议", "我督办的事项", "消息");
         browser.findElement(By.linkText("代表建议")).click();
         assertThat(tabs()).containsExactly("代表建议", "建议台账", "统计分析");
-        signOut();
-        signIn("office");
+        browser.signOut();
+        browser.signIn("office");
         assertThat(menu()).containsExactly("工作台", "民意台", "待审批", "民意台账", "导入12345工单", "代表建议", "代表名册", "家站室点", "消息");
         assertThat(browser.findElements(By.id("sub-menu"))).as("the workbench belongs to no area with tabs").isEmpty();
         browser.findElement(By.linkText("代表建议")).click();
@@ -75,21 +62,21 @@ class StaffMenusBrowserTests {
         browser.findElement(By.cssSelector("#sub-menu")).findElement(By.linkText("督办")).click();
         assertThat(browser.findElement(By.cssSelector("#main-menu .nav-link.active")).getText()).isEqualTo("代表建议");
         assertThat(browser.findElement(By.cssSelector("#sub-menu .nav-link.active")).getText()).isEqualTo("督办");
-        signOut();
-        signIn("evaluation");
+        browser.signOut();
+        browser.signIn("evaluation");
         assertThat(menu()).as("without the suggestions list, the statistics stand in the top bar").contains("统计分析");
-        signOut();
+        browser.signOut();
     }
 
     @Test
     void theLanguageSwitchShowsTheSameMenuInEnglish() {
-        signIn("unit");
+        browser.signIn("unit");
         browser.findElement(By.id("language-switch")).click();
         wait(ExpectedConditions.textToBe(By.cssSelector("#main-menu .nav-link"), "Workbench"));
         assertThat(menu()).containsExactly("Workbench", "Work orders", "Suggestions to handle", "Supervision reports", "Messages", "My unit");
         browser.findElement(By.id("language-switch")).click();
         wait(ExpectedConditions.textToBe(By.cssSelector("#main-menu .nav-link"), "工作台"));
-        signOut();
+        browser.signOut();
     }
 
     @Test
@@ -101,20 +88,6 @@ class StaffMenusBrowserTests {
         assertThat(browser.findElement(By.id("login-error")).getText()).startsWith("用户名或密码不正确");
     }
 
-    private void signIn(String username) {
-        browser.get(url("/login"));
-        browser.findElement(By.id("username")).sendKeys(username);
-        browser.findElement(By.id("password")).sendKeys(PASSWORD);
-        browser.findElement(By.id("sign-in")).click();
-        wait(ExpectedConditions.urlContains("/workbench"));
-    }
-
-    private void signOut() {
-        // the sign-out button sits in the user dropdown; submit its form directly
-        WebElement button = browser.findElement(By.id("sign-out"));
-        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].form.submit()", button);
-        wait(ExpectedConditions.urlContains("/login"));
-    }
 
     private List<String> menu() {
         return browser.findElements(By.cssSelector("#main-menu .nav-link > span:first-child")).stream().map(WebElement::getText).toList();

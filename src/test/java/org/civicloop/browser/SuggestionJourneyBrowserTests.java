@@ -6,13 +6,12 @@ import java.time.Duration;
 import org.civicloop.organization.domain.AccountService;
 import org.civicloop.suggestions.SuggestionPeople;
 import org.civicloop.testing.Browser;
+import org.civicloop.testing.BrowserExtension;
 import org.civicloop.testing.IntegrationTest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -34,10 +33,10 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 @IntegrationTest
 class SuggestionJourneyBrowserTests {
 
-    private static final String PASSWORD = "Huaxi@2026";
     private static final String HOUSING = "花溪区住房和城乡建设局";
     private static final String EDUCATION = "花溪区教育局";
-    private static WebDriver browser;
+    @RegisterExtension
+    static final BrowserExtension browser = BrowserExtension.sized(1280, 1000);
 
     @LocalServerPort
     int port;
@@ -48,18 +47,6 @@ class SuggestionJourneyBrowserTests {
     @Autowired
     AccountService accounts;
 
-    @BeforeAll
-    static void openBrowser() {
-        browser = Browser.start(1280, 1000);
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
-
     @Test
     void aSuggestionGoesFromDraftToAPublishedReply() {
         // the demo has one deputy with a login; the co-signer gets one of their own
@@ -68,7 +55,7 @@ class SuggestionJourneyBrowserTests {
         String reply = "已新开夜间公交专线一条，运营至23时，年内再增加两个站点。";
 
         // 1. the deputy drafts it with a co-signer
-        signIn("deputy");
+        browser.signIn("deputy");
         browser.get(url("/suggestions/mine"));
         browser.findElement(By.linkText("写建议")).click();
         browser.findElement(By.id("title")).sendKeys(title);
@@ -80,26 +67,26 @@ class SuggestionJourneyBrowserTests {
         assertThat(status()).isEqualTo("草稿");
         assertThat(text("co-signers")).contains(SuggestionPeople.CO_SIGNER_NAME).contains("待确认");
         String detail = browser.getCurrentUrl();
-        signOut();
+        browser.signOut();
 
         // 2. the co-signing deputy finds it in their list and confirms
-        signIn(SuggestionPeople.CO_SIGNER);
+        browser.signIn(SuggestionPeople.CO_SIGNER);
         browser.get(url("/suggestions/mine"));
         browser.findElement(By.partialLinkText(title)).click();
         click(By.cssSelector("form[action$='/confirm'] button"));
         assertThat(done()).isEqualTo("已确认联名。");
         assertThat(text("co-signers")).contains("已确认");
-        signOut();
+        browser.signOut();
 
         // 3. the deputy submits it
-        signIn("deputy");
+        browser.signIn("deputy");
         browser.get(detail);
         click(By.cssSelector("form[action$='/submit'] button"));
         assertThat(status()).isEqualTo("已提交");
-        signOut();
+        browser.signOut();
 
         // 4. the office registers it as a key suggestion and assigns a lead unit and a co-unit
-        signIn("office");
+        browser.signIn("office");
         browser.get(url("/suggestions?status=SUBMITTED"));
         browser.findElement(By.partialLinkText(title)).click();
         new Select(browser.findElement(By.id("register-category"))).selectByVisibleText("城建环资");
@@ -121,10 +108,10 @@ class SuggestionJourneyBrowserTests {
         ((JavascriptExecutor) browser).executeScript("document.getElementById('lead-milestone').value = '2027-01-15'");
         click(By.id("name-leader-button"));
         assertThat(text("lead-name")).isEqualTo("领衔督办领导：周明（区领导）");
-        signOut();
+        browser.signOut();
 
         // 5. the lead unit signs, records a face-to-face talk with the deputy, and replies with class B
-        signIn("unit");
+        browser.signIn("unit");
         browser.get(url("/suggestions/inbox"));
         browser.findElement(By.partialLinkText(title)).click();
         click(By.cssSelector("form[action$='/assignments/1/sign'] button"));
@@ -142,10 +129,10 @@ class SuggestionJourneyBrowserTests {
         assertThat(done()).isEqualTo("已答复。");
         assertThat(text("assignment-1")).contains("已答复").contains("待审核").contains(reply);
         assertThat(status()).as("the co-unit's view and the audit are still missing").isEqualTo("已交办");
-        signOut();
+        browser.signOut();
 
         // 6. the co-unit signs and sends its written view to the lead unit
-        signIn("unit2");
+        browser.signIn("unit2");
         browser.get(url("/suggestions/inbox"));
         browser.findElement(By.partialLinkText(title)).click();
         click(By.cssSelector("form[action$='/assignments/2/sign'] button"));
@@ -153,21 +140,21 @@ class SuggestionJourneyBrowserTests {
         click(By.cssSelector("form[action$='/assignments/2/view'] button"));
         assertThat(done()).isEqualTo("协办意见已送主办单位。");
         assertThat(text("assignment-2")).contains("已送协办意见");
-        signOut();
+        browser.signOut();
 
         // 7. the office audits the reply (keeping class B) and sends it to the deputy for evaluation
-        signIn("office");
+        browser.signIn("office");
         browser.get(detail);
         new Select(browser.findElement(By.id("audit-1"))).selectByValue("B");
         click(By.cssSelector("form[action$='/assignments/1/audit'] button"));
         assertThat(status()).isEqualTo("已答复");
         click(By.cssSelector("form[action$='/send-for-evaluation'] button"));
         assertThat(status()).isEqualTo("待代表评价");
-        signOut();
+        browser.signOut();
 
         // 8. the leader finds it among the items they supervise, records a hearing of the lead unit's
         //    report, and reads the reply on the suggestion's page, where the hearing shows too
-        signIn("leader");
+        browser.signIn("leader");
         browser.findElement(By.linkText("我督办的事项")).click();
         browser.findElements(By.cssSelector("#mine-items a")).stream()
                 .filter(a -> a.getText().contains(title)).findFirst().orElseThrow().click();
@@ -183,17 +170,17 @@ class SuggestionJourneyBrowserTests {
         assertThat(text("assignment-1")).contains(reply);
         assertThat(text("supervision")).contains("周明").contains("听取汇报");
         assertThat(text("actions")).contains("当前没有需要您办理的事项。");
-        signOut();
+        browser.signOut();
 
         // 9. the deputy evaluates it satisfied: closed
-        signIn("deputy");
+        browser.signIn("deputy");
         browser.get(detail);
         click(By.id("ev-SATISFIED"));
         click(By.cssSelector("form[action$='/evaluate'] button"));
         assertThat(status()).isEqualTo("已办结");
         assertThat(text("evaluation")).contains("满意");
         Browser.screenshot(browser, "suggestion-closed");
-        signOut();
+        browser.signOut();
 
         // 10. anyone reads the published reply, without signing in
         browser.get(url("/"));
@@ -236,18 +223,6 @@ class SuggestionJourneyBrowserTests {
         }
     }
 
-    private void signIn(String username) {
-        browser.get(url("/login"));
-        browser.findElement(By.id("username")).sendKeys(username);
-        browser.findElement(By.id("password")).sendKeys(PASSWORD);
-        click(By.id("sign-in"));
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/workbench"));
-    }
-
-    private void signOut() {
-        ((JavascriptExecutor) browser).executeScript("document.getElementById('sign-out').form.submit()");
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/login"));
-    }
 
     private String url(String path) {
         return "http://localhost:" + port + path;

@@ -12,14 +12,14 @@ import org.civicloop.suggestions.domain.Suggestion.UnitRole;
 import org.civicloop.suggestions.domain.SuggestionDraft;
 import org.civicloop.suggestions.domain.SuggestionService;
 import org.civicloop.testing.Browser;
+import org.civicloop.testing.BrowserExtension;
+import org.civicloop.testing.DemoFixture;
 import org.civicloop.testing.IntegrationTest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -28,7 +28,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.userdetails.UserDetailsService;
 
 /**
  * 领衔督办 in a real browser: the office names the district leader as lead supervisor of a key
@@ -37,32 +36,20 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 @IntegrationTest
 class SupervisionBrowserTests {
 
-    private static final String PASSWORD = "Huaxi@2026";
-    private static WebDriver browser;
+    @RegisterExtension
+    static final BrowserExtension browser = BrowserExtension.sized(1366, 900);
 
     @LocalServerPort
     int port;
     @Autowired
-    SuggestionService suggestions;
+    DemoFixture demo;
     @Autowired
-    UserDetailsService users;
+    SuggestionService suggestions;
     @Autowired
     JdbcClient jdbc;
 
-    @BeforeAll
-    static void openBrowser() {
-        browser = Browser.start(1366, 900);
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
-
     CivicUser u(String name) {
-        return (CivicUser) users.loadUserByUsername(name);
+        return demo.user(name);
     }
 
     long keySuggestion(String title) {
@@ -70,7 +57,7 @@ class SupervisionBrowserTests {
                 List.of(), List.of()), u("deputy"));
         suggestions.submit(id, u("deputy"));
         suggestions.register(id, "URBAN", true, false, u("office"));
-        long housing = jdbc.sql("select id from org_unit where name = '花溪区住房和城乡建设局'").query(Long.class).single();
+        long housing = demo.unit("花溪区住房和城乡建设局");
         suggestions.assign(id, HandlingMode.LEAD_AND_CO, List.of(new UnitRole(housing, AssignmentRole.LEAD)), u("office"));
         return id;
     }
@@ -80,7 +67,7 @@ class SupervisionBrowserTests {
         String title = "改造花溪河沿线老旧步道" + System.nanoTime() % 10000;
         long id = keySuggestion(title);
 
-        signIn("office");
+        browser.signIn("office");
         browser.findElement(By.linkText("代表建议")).click();
         browser.findElement(By.cssSelector("#sub-menu")).findElement(By.linkText("督办")).click();
         wait(ExpectedConditions.presenceOfElementLocated(By.id("key-table")));
@@ -92,9 +79,9 @@ class SupervisionBrowserTests {
         wait(ExpectedConditions.presenceOfElementLocated(By.id("action-done")));
         assertThat(browser.findElement(By.id("lead-name")).getText()).isEqualTo("领衔督办领导：周明（区领导）");
         Browser.screenshot(browser, "office-lead-supervisor");
-        signOut();
+        browser.signOut();
 
-        signIn("leader");
+        browser.signIn("leader");
         browser.findElement(By.linkText("我督办的事项")).click();
         wait(ExpectedConditions.presenceOfElementLocated(By.id("mine-summary")));
         browser.manage().window().setSize(new Dimension(390, 844));
@@ -120,22 +107,9 @@ class SupervisionBrowserTests {
         browser.get(url("/suggestions/" + id));
         assertThat(browser.findElement(By.id("supervision")).getText()).contains("周明（区领导）").contains("实地察看");
         browser.manage().window().setSize(new Dimension(1366, 900));
-        signOut();
+        browser.signOut();
     }
 
-    private void signIn(String username) {
-        browser.get(url("/login"));
-        browser.findElement(By.id("username")).sendKeys(username);
-        browser.findElement(By.id("password")).sendKeys(PASSWORD);
-        browser.findElement(By.id("sign-in")).click();
-        wait(ExpectedConditions.urlContains("/workbench"));
-    }
-
-    private void signOut() {
-        WebElement button = browser.findElement(By.id("sign-out"));
-        ((JavascriptExecutor) browser).executeScript("arguments[0].form.submit()", button);
-        wait(ExpectedConditions.urlContains("/login"));
-    }
 
     private void wait(ExpectedCondition<?> condition) {
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(condition);

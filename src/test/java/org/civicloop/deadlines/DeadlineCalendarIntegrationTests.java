@@ -17,12 +17,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import org.civicloop.deadlines.domain.CalendarImport;
+import org.civicloop.testing.DemoFixture;
 import org.civicloop.testing.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** The seeded calendar, its import and its administration page. Imports use years no other test counts in. */
@@ -30,11 +30,11 @@ import org.springframework.test.web.servlet.MockMvc;
 class DeadlineCalendarIntegrationTests {
 
     @Autowired
+    DemoFixture demo;
+    @Autowired
     MockMvc mvc;
     @Autowired
     JdbcClient jdbc;
-    @Autowired
-    UserDetailsService users;
     @Autowired
     WorkingCalendars calendars;
     @Autowired
@@ -83,7 +83,7 @@ class DeadlineCalendarIntegrationTests {
 
         mvc.perform(multipart("/admin/calendar/import")
                         .file(new MockMultipartFile("file", "holidays.csv", "text/csv", csv.getBytes(StandardCharsets.UTF_8)))
-                        .with(csrf()).with(user(users.loadUserByUsername("admin"))))
+                        .with(csrf()).with(user(demo.user("admin"))))
                 .andExpect(redirectedUrl("/admin/calendar"))
                 .andExpect(flash().attribute("importErrors", hasSize(4)));
         assertThat(jdbc.sql("select count(*) from calendar_exception where extract(year from day) = 2030")
@@ -105,7 +105,7 @@ class DeadlineCalendarIntegrationTests {
                 + "2031-01-26,WORKDAY,春节\n";   // Sun
         mvc.perform(multipart("/admin/calendar/import")
                         .file(new MockMultipartFile("file", "holidays.csv", "text/csv", csv.getBytes(StandardCharsets.UTF_8)))
-                        .with(csrf()).with(user(users.loadUserByUsername("admin"))))
+                        .with(csrf()).with(user(demo.user("admin"))))
                 .andExpect(redirectedUrl("/admin/calendar"))
                 .andExpect(flash().attribute("imported", 4));
         assertThat(jdbc.sql("select day::text || ' ' || kind || ' ' || provisional from calendar_exception "
@@ -125,23 +125,40 @@ class DeadlineCalendarIntegrationTests {
 
     @Test
     void theCalendarPageIsForAdministratorsOnly() throws Exception {
-        mvc.perform(get("/admin/calendar").with(user(users.loadUserByUsername("office"))))
+        mvc.perform(get("/admin/calendar").with(user(demo.user("office"))))
                 .andExpect(status().isForbidden());
-        mvc.perform(get("/admin/calendar").with(user(users.loadUserByUsername("unit"))))
+        mvc.perform(get("/admin/calendar").with(user(demo.user("unit"))))
                 .andExpect(status().isForbidden());
         mvc.perform(multipart("/admin/calendar/import")
                         .file(new MockMultipartFile("file", "h.csv", "text/csv", "date,kind,name\n2032-01-01,HOLIDAY,x\n".getBytes(StandardCharsets.UTF_8)))
-                        .with(csrf()).with(user(users.loadUserByUsername("office"))))
+                        .with(csrf()).with(user(demo.user("office"))))
                 .andExpect(status().isForbidden());
         assertThat(jdbc.sql("select count(*) from calendar_exception where day = '2032-01-01'").query(Long.class).single()).isZero();
-        mvc.perform(get("/admin/calendar").param("year", "2026").with(user(users.loadUserByUsername("admin"))))
+        mvc.perform(get("/admin/calendar").param("year", "2026").with(user(demo.user("admin"))))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("2026年2月15日")))
                 .andExpect(content().string(containsString("调休上班")))
                 .andExpect(content().string(containsString("全年 248 个工作日")));
-        mvc.perform(get("/admin/calendar").param("year", "2027").with(user(users.loadUserByUsername("admin"))))
+        mvc.perform(get("/admin/calendar").param("year", "2027").with(user(demo.user("admin"))))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("calendar-provisional")))
                 .andExpect(content().string(containsString("暂定")));
+    }
+
+    @Test
+    void theFileIsReadByTheSharedTableReaderQuotedNamesGbkAndBrokenQuotingIncluded() {
+        // a name with a comma, quoted as Excel writes it, in the encoding Chinese Excel saves CSV in
+        String csv = "date,kind,name\n2033-01-31,HOLIDAY,\"春节,除夕\"\n";
+        CalendarImport.Result result = calendarImport.importCsv(new ByteArrayInputStream(csv.getBytes(java.nio.charset.Charset.forName("GB18030"))));
+        assertThat(result.errors()).isEmpty();
+        assertThat(jdbc.sql("select name from calendar_exception where day = '2033-01-31'").query(String.class).single())
+                .isEqualTo("春节,除夕");
+
+        String broken = "date,kind,name\n2034-01-02,HOLIDAY,元旦\n2034-01-03,HOLIDAY,\"元旦\n";
+        CalendarImport.Result refused = calendarImport.importCsv(new ByteArrayInputStream(broken.getBytes(StandardCharsets.UTF_8)));
+        assertThat(refused.errors()).extracting(CalendarImport.RowError::line, CalendarImport.RowError::messageKey)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(3, "import.error.unclosedQuote"));
+        assertThat(jdbc.sql("select count(*) from calendar_exception where extract(year from day) = 2034")
+                .query(Long.class).single()).isZero();
     }
 }

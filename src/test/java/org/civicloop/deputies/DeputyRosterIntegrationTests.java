@@ -22,6 +22,7 @@ import org.civicloop.organization.domain.AccountDetails;
 import org.civicloop.organization.domain.AccountService;
 import org.civicloop.shared.BusinessException;
 import org.civicloop.shared.DutyToken;
+import org.civicloop.testing.DemoFixture;
 import org.civicloop.testing.IntegrationTest;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -29,7 +30,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
@@ -44,11 +44,11 @@ class DeputyRosterIntegrationTests {
     private static final String WANG_PHONE = "13800000101";
 
     @Autowired
+    DemoFixture demo;
+    @Autowired
     MockMvc mvc;
     @Autowired
     JdbcClient jdbc;
-    @Autowired
-    UserDetailsService users;
     @Autowired
     Deputies deputies;
     @Autowired
@@ -89,7 +89,7 @@ class DeputyRosterIntegrationTests {
     @Test
     void theOfficeRegistersADeputyWithAFreshCodeAndTheTrailMasksThePhone() throws Exception {
         long regionBefore = countIn("520111102");
-        MvcResult created = mvc.perform(post("/deputies/new").with(csrf()).with(user(users.loadUserByUsername("office")))
+        MvcResult created = mvc.perform(post("/deputies/new").with(csrf()).with(user(demo.user("office")))
                         .param("name", "石板新代表").param("level", "DISTRICT").param("constituency", "石板镇第二选区")
                         .param("regionCode", "520111102").param("sector", "农业").param("phone", "13912340199")
                         .param("status", "ACTIVE").param("accountUsername", ""))
@@ -112,7 +112,7 @@ class DeputyRosterIntegrationTests {
     @Test
     void aFormWithErrorsListsEveryProblemAndSavesNothing() throws Exception {
         long before = count();
-        mvc.perform(post("/deputies/new").with(csrf()).with(user(users.loadUserByUsername("office")))
+        mvc.perform(post("/deputies/new").with(csrf()).with(user(demo.user("office")))
                         .param("name", "").param("level", "DISTRICT").param("constituency", "")
                         .param("regionCode", "").param("phone", "12345").param("status", "ACTIVE")
                         .param("accountUsername", "nobody-here"))
@@ -130,12 +130,12 @@ class DeputyRosterIntegrationTests {
     @Test
     void aLoginLinkedToAnotherDeputyAndAnUnknownPlaceAreRefusedBesideTheirFields() throws Exception {
         long before = count();
-        mvc.perform(post("/deputies/new").with(csrf()).with(user(users.loadUserByUsername("admin")))
+        mvc.perform(post("/deputies/new").with(csrf()).with(user(demo.user("admin")))
                         .param("name", "重复账号").param("level", "CITY").param("constituency", "某选区")
                         .param("regionCode", "520111101").param("status", "ACTIVE").param("accountUsername", "deputy"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("该账号已关联代表“王建国”")));
-        mvc.perform(post("/deputies/new").with(csrf()).with(user(users.loadUserByUsername("admin")))
+        mvc.perform(post("/deputies/new").with(csrf()).with(user(demo.user("admin")))
                         .param("name", "未知区划").param("level", "CITY").param("constituency", "某选区")
                         .param("regionCode", "999999").param("status", "ACTIVE"))
                 .andExpect(status().isOk())
@@ -147,7 +147,7 @@ class DeputyRosterIntegrationTests {
     void editingChangesTheDetailsButNeverTheCodeAndIsAudited() throws Exception {
         long id = service.create(details("编辑测试代表", "13800009999", DeputyStatus.ACTIVE));
         String token = deputies.find(id).orElseThrow().dutyToken();
-        mvc.perform(post("/deputies/{id}/edit", id).with(csrf()).with(user(users.loadUserByUsername("office")))
+        mvc.perform(post("/deputies/{id}/edit", id).with(csrf()).with(user(demo.user("office")))
                         .param("name", "编辑测试代表").param("level", "CITY").param("constituency", "贵阳市代表团")
                         .param("regionCode", "520111104").param("phone", "13800008888").param("status", "SUSPENDED"))
                 .andExpect(status().is3xxRedirection());
@@ -168,7 +168,7 @@ class DeputyRosterIntegrationTests {
     void regeneratingACodeSwitchesTheOldOneOffAndIsAudited() throws Exception {
         long id = service.create(details("换码测试代表", null, DeputyStatus.ACTIVE));
         String old = deputies.find(id).orElseThrow().dutyToken();
-        mvc.perform(post("/deputies/{id}/duty-token", id).with(csrf()).with(user(users.loadUserByUsername("office"))))
+        mvc.perform(post("/deputies/{id}/duty-token", id).with(csrf()).with(user(demo.user("office"))))
                 .andExpect(status().is3xxRedirection());
         String fresh = deputies.find(id).orElseThrow().dutyToken();
         assertThat(fresh).isNotEqualTo(old);
@@ -199,21 +199,21 @@ class DeputyRosterIntegrationTests {
     @Test
     void theOfficeSeesThePhoneTheDeputyAndStationStaffDoNot() throws Exception {
         long wang = deputies.byDutyToken("wangjg2026hx").orElseThrow().id();
-        mvc.perform(get("/deputies/{id}", wang).with(user(users.loadUserByUsername("office"))))
+        mvc.perform(get("/deputies/{id}", wang).with(user(demo.user("office"))))
                 .andExpect(status().isOk()).andExpect(content().string(containsString(WANG_PHONE)));
-        mvc.perform(get("/deputies?q=王建国").with(user(users.loadUserByUsername("admin"))))
+        mvc.perform(get("/deputies?q=王建国").with(user(demo.user("admin"))))
                 .andExpect(status().isOk()).andExpect(content().string(containsString(WANG_PHONE)));
 
-        mvc.perform(get("/my/duty-code").with(user(users.loadUserByUsername("deputy"))))
+        mvc.perform(get("/my/duty-code").with(user(demo.user("deputy"))))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("wangjg2026hx")))
                 .andExpect(content().string(containsString("/public/qr/wangjg2026hx/poster.pdf")))
                 .andExpect(content().string(not(containsString(WANG_PHONE))));
-        mvc.perform(get("/deputies/{id}", wang).with(user(users.loadUserByUsername("deputy")))).andExpect(status().isForbidden());
-        mvc.perform(get("/deputies").with(user(users.loadUserByUsername("station")))).andExpect(status().isForbidden());
+        mvc.perform(get("/deputies/{id}", wang).with(user(demo.user("deputy")))).andExpect(status().isForbidden());
+        mvc.perform(get("/deputies").with(user(demo.user("station")))).andExpect(status().isForbidden());
 
         long qingyanStation = jdbc.sql("select id from liaison_site where duty_token = 'qingyan2026z'").query(Long.class).single();
-        mvc.perform(get("/liaison/sites/{id}", qingyanStation).with(user(users.loadUserByUsername("station"))))
+        mvc.perform(get("/liaison/sites/{id}", qingyanStation).with(user(demo.user("station"))))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("王建国")))
                 .andExpect(content().string(not(containsString(WANG_PHONE))));
@@ -221,11 +221,11 @@ class DeputyRosterIntegrationTests {
 
     @Test
     void aDeputyWithoutARecordIsToldWhomToAsk() throws Exception {
-        mvc.perform(get("/my/duty-code").with(user(users.loadUserByUsername("office")))).andExpect(status().isForbidden());
+        mvc.perform(get("/my/duty-code").with(user(demo.user("office")))).andExpect(status().isForbidden());
         // a DEPUTY login the office has not linked to a roster record yet
         String username = "newdeputy" + System.nanoTime() % 1_000_000;
         accounts.create(username, new AccountDetails("新当选代表", null, null, Set.of(Role.DEPUTY), true), "Deputy2026x", false);
-        mvc.perform(get("/my/duty-code").with(user(users.loadUserByUsername(username))))
+        mvc.perform(get("/my/duty-code").with(user(demo.user(username))))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("您的账号尚未关联代表信息")));
     }
@@ -233,17 +233,17 @@ class DeputyRosterIntegrationTests {
     @Test
     void theListFiltersByLevelAndPlace() throws Exception {
         // demo: 黄文斌 is the one provincial deputy; 520111101 (青岩镇) has 王建国 only
-        mvc.perform(get("/deputies?level=PROVINCE").with(user(users.loadUserByUsername("office"))))
+        mvc.perform(get("/deputies?level=PROVINCE").with(user(demo.user("office"))))
                 .andExpect(content().string(containsString("黄文斌")))
                 .andExpect(content().string(not(containsString("王建国"))));
-        mvc.perform(get("/deputies?region=520111101").with(user(users.loadUserByUsername("office"))))
+        mvc.perform(get("/deputies?region=520111101").with(user(demo.user("office"))))
                 .andExpect(content().string(containsString("王建国")))
                 .andExpect(content().string(not(containsString("黄文斌"))));
     }
 
     @Test
     void theLevelAndStatusChoicesOfferOnlyLevelsAndStatusesNotThePagesRegions() throws Exception {
-        String page = mvc.perform(get("/deputies/new").with(user(users.loadUserByUsername("office"))))
+        String page = mvc.perform(get("/deputies/new").with(user(demo.user("office"))))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         Document html = Jsoup.parse(page);
         // the level is the office's choice: "please choose" first, nothing selected

@@ -17,11 +17,11 @@ import org.civicloop.liaison.domain.SiteDetails;
 import org.civicloop.liaison.domain.SiteService;
 import org.civicloop.liaison.domain.SiteType;
 import org.civicloop.shared.DutyToken;
+import org.civicloop.testing.DemoFixture;
 import org.civicloop.testing.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
@@ -34,11 +34,11 @@ import org.springframework.test.web.servlet.MvcResult;
 class LiaisonSiteIntegrationTests {
 
     @Autowired
+    DemoFixture demo;
+    @Autowired
     MockMvc mvc;
     @Autowired
     JdbcClient jdbc;
-    @Autowired
-    UserDetailsService users;
     @Autowired
     LiaisonSites sites;
     @Autowired
@@ -81,19 +81,19 @@ class LiaisonSiteIntegrationTests {
     void stationStaffSeeTheirUnitsSitesOnly() throws Exception {
         long shiban = siteId("石板镇人大代表联络站");
         long qingyan = siteId("青岩镇人大代表联络站");
-        mvc.perform(get("/liaison/sites").with(user(users.loadUserByUsername("station"))))
+        mvc.perform(get("/liaison/sites").with(user(demo.user("station"))))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("青岩镇人大代表联络站")))
                 .andExpect(content().string(containsString("青岩古镇赶集日流动联络站")))
                 .andExpect(content().string(not(containsString("石板镇人大代表联络站"))))
                 .andExpect(content().string(not(containsString("乡村振兴专业代表之家"))))
                 .andExpect(content().string(not(containsString("id=\"new-site\""))));
-        mvc.perform(get("/liaison/sites/{id}", qingyan).with(user(users.loadUserByUsername("station"))))
+        mvc.perform(get("/liaison/sites/{id}", qingyan).with(user(demo.user("station"))))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("qingyan2026z")))
                 .andExpect(content().string(containsString("/public/qr/qingyan2026z/poster.pdf")))
                 .andExpect(content().string(not(containsString("duty-token"))));
-        mvc.perform(get("/liaison/sites/{id}", shiban).with(user(users.loadUserByUsername("station"))))
+        mvc.perform(get("/liaison/sites/{id}", shiban).with(user(demo.user("station"))))
                 .andExpect(status().isNotFound())
                 .andExpect(content().string(not(containsString("石板镇人大代表联络站"))));
     }
@@ -101,23 +101,23 @@ class LiaisonSiteIntegrationTests {
     @Test
     void stationStaffCannotChangeSitesAndOtherRolesCannotReadThem() throws Exception {
         long qingyan = siteId("青岩镇人大代表联络站");
-        var station = user(users.loadUserByUsername("station"));
+        var station = user(demo.user("station"));
         mvc.perform(get("/liaison/sites/new").with(station)).andExpect(status().isForbidden());
         mvc.perform(get("/liaison/sites/{id}/edit", qingyan).with(station)).andExpect(status().isForbidden());
         mvc.perform(post("/liaison/sites/{id}/duty-token", qingyan).with(csrf()).with(station)).andExpect(status().isForbidden());
         assertThat(sites.byDutyToken("qingyan2026z")).isPresent();
-        mvc.perform(get("/liaison/sites").with(user(users.loadUserByUsername("unit2")))).andExpect(status().isForbidden());
-        mvc.perform(get("/liaison/sites").with(user(users.loadUserByUsername("deputy")))).andExpect(status().isForbidden());
+        mvc.perform(get("/liaison/sites").with(user(demo.user("unit2")))).andExpect(status().isForbidden());
+        mvc.perform(get("/liaison/sites").with(user(demo.user("deputy")))).andExpect(status().isForbidden());
     }
 
     @Test
     void theOfficeSeesTheWholeNetwork() throws Exception {
-        mvc.perform(get("/liaison/sites?type=PROFESSIONAL_HOME").with(user(users.loadUserByUsername("office"))))
+        mvc.perform(get("/liaison/sites?type=PROFESSIONAL_HOME").with(user(demo.user("office"))))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("乡村振兴专业代表之家")))
                 .andExpect(content().string(containsString("经济高质量发展专业代表之家")))
                 .andExpect(content().string(not(containsString("青岩镇人大代表联络站"))));
-        mvc.perform(get("/liaison/sites/{id}", siteId("石板镇人大代表联络站")).with(user(users.loadUserByUsername("admin"))))
+        mvc.perform(get("/liaison/sites/{id}", siteId("石板镇人大代表联络站")).with(user(demo.user("admin"))))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("杨光荣")));
     }
@@ -125,9 +125,9 @@ class LiaisonSiteIntegrationTests {
     @Test
     void theOfficeOpensASiteWithResidentDeputiesAndItIsAudited() throws Exception {
         long wang = deputies.byDutyToken("wangjg2026hx").orElseThrow().id();
-        long yang = jdbc.sql("select id from deputy where name = '杨光荣'").query(Long.class).single();
+        long yang = demo.deputy("杨光荣");
         long shibanUnit = unitId("石板镇人民政府");
-        MvcResult created = mvc.perform(post("/liaison/sites/new").with(csrf()).with(user(users.loadUserByUsername("office")))
+        MvcResult created = mvc.perform(post("/liaison/sites/new").with(csrf()).with(user(demo.user("office")))
                         .param("name", "石板镇片区代表联络室").param("type", "AREA_ROOM").param("regionCode", "520111102")
                         .param("address", "石板镇合朋村村委会").param("staffUnitId", Long.toString(shibanUnit))
                         .param("receptionSchedule", "每月第一个星期二").param("active", "true")
@@ -147,7 +147,7 @@ class LiaisonSiteIntegrationTests {
                 .containsEntry("deputies", Math.min(wang, yang) + "," + Math.max(wang, yang));
 
         // unticking every resident sends no deputyIds at all: the site keeps none
-        mvc.perform(post("/liaison/sites/{id}/edit", id).with(csrf()).with(user(users.loadUserByUsername("office")))
+        mvc.perform(post("/liaison/sites/{id}/edit", id).with(csrf()).with(user(demo.user("office")))
                         .param("name", "石板镇片区代表联络室").param("type", "AREA_ROOM").param("regionCode", "520111102")
                         .param("address", "石板镇合朋村村委会").param("staffUnitId", Long.toString(shibanUnit))
                         .param("receptionSchedule", "每月第一个星期二").param("active", "true"))
@@ -161,19 +161,19 @@ class LiaisonSiteIntegrationTests {
     @Test
     void aFormWithErrorsListsEveryProblemAndSavesNothing() throws Exception {
         long before = jdbc.sql("select count(*) from liaison_site").query(Long.class).single();
-        mvc.perform(post("/liaison/sites/new").with(csrf()).with(user(users.loadUserByUsername("office")))
+        mvc.perform(post("/liaison/sites/new").with(csrf()).with(user(demo.user("office")))
                         .param("name", "").param("type", "STATION").param("regionCode", "").param("address", ""))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("error-summary")))
                 .andExpect(content().string(containsString("href=\"#address\"")))
                 .andExpect(content().string(containsString("请填写站点名称")))
                 .andExpect(content().string(containsString("请填写地址")));
-        mvc.perform(post("/liaison/sites/new").with(csrf()).with(user(users.loadUserByUsername("office")))
+        mvc.perform(post("/liaison/sites/new").with(csrf()).with(user(demo.user("office")))
                         .param("name", "青岩镇人大代表联络站").param("type", "STATION").param("regionCode", "520111101")
                         .param("address", "另一个地址"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("同一区划内已有名为“青岩镇人大代表联络站”的站点")));
-        mvc.perform(post("/liaison/sites/new").with(csrf()).with(user(users.loadUserByUsername("office")))
+        mvc.perform(post("/liaison/sites/new").with(csrf()).with(user(demo.user("office")))
                         .param("name", "查无此人站").param("type", "STATION").param("regionCode", "520111101")
                         .param("address", "某地").param("deputyIds", "987654321"))
                 .andExpect(status().isOk())
@@ -186,7 +186,7 @@ class LiaisonSiteIntegrationTests {
         long id = service.create(new SiteDetails("麦坪镇流动联络站", SiteType.MOBILE, "520111104", "麦坪镇集市",
                 unitId("麦坪镇人民政府"), "逢集日", true, Set.of()));
         String first = sites.find(id).orElseThrow().dutyToken();
-        mvc.perform(post("/liaison/sites/{id}/duty-token", id).with(csrf()).with(user(users.loadUserByUsername("admin"))))
+        mvc.perform(post("/liaison/sites/{id}/duty-token", id).with(csrf()).with(user(demo.user("admin"))))
                 .andExpect(status().is3xxRedirection());
         String second = sites.find(id).orElseThrow().dutyToken();
         assertThat(second).isNotEqualTo(first);
@@ -204,10 +204,10 @@ class LiaisonSiteIntegrationTests {
     }
 
     private long siteId(String name) {
-        return jdbc.sql("select id from liaison_site where name = :n").param("n", name).query(Long.class).single();
+        return demo.site(name);
     }
 
     private long unitId(String name) {
-        return jdbc.sql("select id from org_unit where name = :n").param("n", name).query(Long.class).single();
+        return demo.unit(name);
     }
 }

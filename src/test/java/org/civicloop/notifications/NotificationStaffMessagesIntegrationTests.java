@@ -14,6 +14,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.util.List;
 import org.civicloop.shared.Actor;
+import org.civicloop.testing.DemoFixture;
 import org.civicloop.testing.IntegrationTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -21,7 +22,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetails;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -30,13 +30,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 class NotificationStaffMessagesIntegrationTests {
 
     @Autowired
+    DemoFixture demo;
+    @Autowired
     MockMvc mvc;
     @Autowired
     Notifications notifications;
     @Autowired
     JdbcClient jdbc;
-    @Autowired
-    UserDetailsService users;
     @Autowired
     TransactionTemplate tx;
 
@@ -46,8 +46,8 @@ class NotificationStaffMessagesIntegrationTests {
 
     @BeforeEach
     void accounts() {
-        station = users.loadUserByUsername("station");
-        window = users.loadUserByUsername("window");
+        station = demo.user("station");
+        window = demo.user("window");
         stationId = ((Actor) station).accountId();
         clear();
     }

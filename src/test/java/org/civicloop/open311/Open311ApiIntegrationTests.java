@@ -30,6 +30,7 @@ import org.civicloop.opinions.domain.SubmitOpinion;
 import org.civicloop.opinions.domain.Opinion;
 import org.civicloop.opinions.domain.OpinionService;
 import org.civicloop.organization.CivicUser;
+import org.civicloop.testing.DemoFixture;
 import org.civicloop.testing.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -37,7 +38,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.w3c.dom.Element;
@@ -58,13 +58,13 @@ class Open311ApiIntegrationTests {
     static final String EMAIL = "xiaoming.voter@example.com";
 
     @Autowired
+    DemoFixture demo;
+    @Autowired
     MockMvc mvc;
     @Autowired
     JdbcClient jdbc;
     @Autowired
     OpinionService opinions;
-    @Autowired
-    UserDetailsService users;
     @LocalServerPort
     int port;
 
@@ -549,10 +549,10 @@ class Open311ApiIntegrationTests {
     }
 
     private long unitId(String name) {
-        return jdbc.sql("select id from org_unit where name = :n").param("n", name).query(Long.class).single();
+        return demo.unit(name);
     }
 
     private CivicUser user(String username) {
-        return (CivicUser) users.loadUserByUsername(username);
+        return demo.user(username);
     }
 }

@@ -23,12 +23,12 @@ import java.util.regex.Pattern;
 import org.civicloop.open311.domain.ApiKeys;
 import org.civicloop.open311.domain.Partners;
 import org.civicloop.shared.InvalidInput;
+import org.civicloop.testing.DemoFixture;
 import org.civicloop.testing.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 import org.w3c.dom.Element;
 
@@ -39,31 +39,31 @@ class Open311PartnerIntegrationTests {
     private static final Pattern KEY_FIELD = Pattern.compile("id=\"api-key\"[^>]*value=\"([A-Za-z0-9_-]+)\"");
 
     @Autowired
+    DemoFixture demo;
+    @Autowired
     MockMvc mvc;
     @Autowired
     JdbcClient jdbc;
-    @Autowired
-    UserDetailsService users;
     @Autowired
     Partners partners;
 
     @Test
     void theAdministratorSeesTheDemoPartnerAndOthersSeeNothing() throws Exception {
-        mvc.perform(get("/admin/open311").with(user(users.loadUserByUsername("admin"))))
+        mvc.perform(get("/admin/open311").with(user(demo.user("admin"))))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("12345热线平台（演示）")))
                 .andExpect(content().string(containsString("/open311/v2")))
                 .andExpect(content().string(not(containsString("demo-open311-key-huaxi-2026"))));
-        mvc.perform(get("/admin/open311").with(user(users.loadUserByUsername("office"))))
+        mvc.perform(get("/admin/open311").with(user(demo.user("office"))))
                 .andExpect(status().isForbidden());
-        mvc.perform(post("/admin/open311").with(csrf()).with(user(users.loadUserByUsername("office"))).param("name", "越权创建"))
+        mvc.perform(post("/admin/open311").with(csrf()).with(user(demo.user("office"))).param("name", "越权创建"))
                 .andExpect(status().isForbidden());
     }
 
     @Test
     void aNewPartnersKeyIsShownOnceAndOnlyItsHashIsStored() throws Exception {
         String name = "乡镇便民服务App" + System.nanoTime() % 100_000;
-        String page = mvc.perform(post("/admin/open311").with(csrf()).with(user(users.loadUserByUsername("admin")))
+        String page = mvc.perform(post("/admin/open311").with(csrf()).with(user(demo.user("admin")))
                         .param("name", name).param("requestsPerHour", "30"))
                 .andExpect(status().isOk())
                 .andExpect(header().string("Cache-Control", containsString("no-store")))
@@ -84,7 +84,7 @@ class Open311PartnerIntegrationTests {
                         where subject_type = 'open311Partner' and summary_after->>'name' = :n""")
                 .param("n", name).query(String.class).single();
         assertThat(audit).startsWith("partner.created").doesNotContain(key).doesNotContain(hash);
-        mvc.perform(get("/admin/open311").with(user(users.loadUserByUsername("admin"))))
+        mvc.perform(get("/admin/open311").with(user(demo.user("admin"))))
                 .andExpect(content().string(containsString(name)))
                 .andExpect(content().string(not(containsString(key))));
 
@@ -100,13 +100,13 @@ class Open311PartnerIntegrationTests {
     @Test
     void aFormWithProblemsIsShownAgainAndNothingIsCreated() throws Exception {
         long before = jdbc.sql("select count(*) from open311_partner").query(Long.class).single();
-        mvc.perform(post("/admin/open311").with(csrf()).with(user(users.loadUserByUsername("admin")))
+        mvc.perform(post("/admin/open311").with(csrf()).with(user(demo.user("admin")))
                         .param("name", " ").param("requestsPerHour", "many"))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().string(containsString("error-summary")))
                 .andExpect(content().string(containsString("请填写合作系统名称。")))
                 .andExpect(content().string(containsString("每小时提交上限须为 1 到")));
-        mvc.perform(post("/admin/open311").with(csrf()).with(user(users.loadUserByUsername("admin")))
+        mvc.perform(post("/admin/open311").with(csrf()).with(user(demo.user("admin")))
                         .param("name", "12345热线平台（演示）"))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().string(containsString("已有名为“12345热线平台（演示）”的合作系统。")));
@@ -116,7 +116,7 @@ class Open311PartnerIntegrationTests {
     @Test
     void aDeactivatedKeyIsRefusedWith403AndTheChangeIsAudited() throws Exception {
         Partners.CreatedPartner created = partners.create("待停用的系统" + System.nanoTime() % 100_000, null);
-        mvc.perform(post("/admin/open311/" + created.id() + "/deactivate").with(csrf()).with(user(users.loadUserByUsername("admin"))))
+        mvc.perform(post("/admin/open311/" + created.id() + "/deactivate").with(csrf()).with(user(demo.user("admin"))))
                 .andExpect(redirectedUrl("/admin/open311"));
         assertThat(jdbc.sql("select active from open311_partner where id = :id").param("id", created.id()).query(Boolean.class).single())
                 .isFalse();
@@ -133,7 +133,7 @@ class Open311PartnerIntegrationTests {
         assertThat(text(Open311Xml.child(errors, "error"), "code")).isEqualTo("403");
 
         // twice is a conflict, shown as a page, not an error in the audit trail
-        mvc.perform(post("/admin/open311/" + created.id() + "/deactivate").with(csrf()).with(user(users.loadUserByUsername("admin"))))
+        mvc.perform(post("/admin/open311/" + created.id() + "/deactivate").with(csrf()).with(user(demo.user("admin"))))
                 .andExpect(status().isConflict());
         assertThat(jdbc.sql("select count(*) from audit_entry where action = 'partner.deactivated' and subject_id = :id")
                 .param("id", Long.toString(created.id())).query(Long.class).single()).isEqualTo(1);

@@ -8,6 +8,7 @@ import java.time.Instant;
 import org.civicloop.deadlines.Deadlines;
 import org.civicloop.opinions.domain.OpinionService;
 import org.civicloop.opinions.domain.WorkOrderClocks;
+import org.civicloop.testing.DemoFixture;
 import org.civicloop.testing.IntegrationTest;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -28,6 +29,8 @@ import org.springframework.test.web.servlet.MockMvc;
 @IntegrationTest
 class ExtensionDecisionIntegrationTests {
 
+    @Autowired
+    DemoFixture demo;
     @Autowired
     MockMvc mvc;
     @Autowired
@@ -80,7 +83,7 @@ class ExtensionDecisionIntegrationTests {
     }
 
     private Document page(String path, String role) throws Exception {
-        return Jsoup.parse(mvc.perform(get(path).with(user(users.loadUserByUsername(role)))).andReturn().getResponse()
+        return Jsoup.parse(mvc.perform(get(path).with(user(demo.user(role)))).andReturn().getResponse()
                 .getContentAsString());
     }
 }

@@ -26,12 +26,12 @@ import org.civicloop.shared.spreadsheet.Row;
 import org.civicloop.shared.spreadsheet.StreamingWorkbookWriter;
 import org.civicloop.shared.spreadsheet.Table;
 import org.civicloop.shared.spreadsheet.TableReader;
+import org.civicloop.testing.DemoFixture;
 import org.civicloop.testing.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
@@ -39,11 +39,11 @@ import org.springframework.test.web.servlet.MvcResult;
 class HotlineAndLedgerIntegrationTests {
 
     @Autowired
+    DemoFixture demo;
+    @Autowired
     MockMvc mvc;
     @Autowired
     JdbcClient jdbc;
-    @Autowired
-    UserDetailsService users;
     @Autowired
     HotlineImport hotline;
 
@@ -111,12 +111,12 @@ class HotlineAndLedgerIntegrationTests {
             sheet.finish();
         }
         mvc.perform(multipart("/opinions/import").file(new MockMultipartFile("file", "12345.xlsx",
-                        "application/octet-stream", xlsx.toByteArray())).with(csrf()).with(user(users.loadUserByUsername("office"))))
+                        "application/octet-stream", xlsx.toByteArray())).with(csrf()).with(user(demo.user("office"))))
                 .andExpect(status().is3xxRedirection())
                 .andExpect(flash().attributeExists("result"));
         assertThat(jdbc.sql("select count(*) from opinion where external_ref = :t").param("t", t).query(Long.class).single())
                 .isEqualTo(1);
-        mvc.perform(get("/opinions/import").with(user(users.loadUserByUsername("unit")))).andExpect(status().isForbidden());
+        mvc.perform(get("/opinions/import").with(user(demo.user("unit")))).andExpect(status().isForbidden());
     }
 
     @Test
@@ -124,14 +124,14 @@ class HotlineAndLedgerIntegrationTests {
         String a = ticket("L1");
         String b = ticket("L2");
         importCsv("工单编号,诉求内容,诉求类别,发生地点\n" + a + ",台账测试一,HEALTH,高坡苗族乡\n" + b + ",台账测试二,HEALTH,高坡苗族乡\n");
-        mvc.perform(get("/opinions/ledger").param("channel", "HOTLINE").with(user(users.loadUserByUsername("office"))))
+        mvc.perform(get("/opinions/ledger").param("channel", "HOTLINE").with(user(demo.user("office"))))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("民意台账")))
                 .andExpect(content().string(containsString("12345 热线")));
-        mvc.perform(get("/opinions/ledger").with(user(users.loadUserByUsername("unit")))).andExpect(status().isForbidden());
+        mvc.perform(get("/opinions/ledger").with(user(demo.user("unit")))).andExpect(status().isForbidden());
 
         MvcResult started = mvc.perform(get("/opinions/ledger.xlsx").param("channel", "HOTLINE").param("town", "520111207")
-                        .with(user(users.loadUserByUsername("office"))))
+                        .with(user(demo.user("office"))))
                 .andExpect(request().asyncStarted()).andReturn();
         MvcResult done = mvc.perform(asyncDispatch(started))
                 .andExpect(status().isOk())

@@ -5,13 +5,13 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 import java.util.List;
+import org.civicloop.testing.DemoFixture;
 import org.civicloop.testing.IntegrationTest;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
@@ -22,11 +22,11 @@ import org.springframework.test.web.servlet.MockMvc;
 class OpinionDueDateIntegrationTests {
 
     @Autowired
+    DemoFixture demo;
+    @Autowired
     MockMvc mvc;
     @Autowired
     JdbcClient jdbc;
-    @Autowired
-    UserDetailsService users;
 
     @Test
     void theOfficeSeesTheSameDueDateAsTheVoterAndTheUnit() throws Exception {
@@ -50,7 +50,7 @@ class OpinionDueDateIntegrationTests {
     }
 
     private Document page(String path, String role) throws Exception {
-        return Jsoup.parse(mvc.perform(get(path).with(user(users.loadUserByUsername(role)))).andReturn().getResponse()
+        return Jsoup.parse(mvc.perform(get(path).with(user(demo.user(role)))).andReturn().getResponse()
                 .getContentAsString());
     }
 }

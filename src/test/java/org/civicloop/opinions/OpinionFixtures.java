@@ -2,6 +2,7 @@ package org.civicloop.opinions;
 
 import java.util.List;
 import org.civicloop.opinions.domain.SubmitOpinion;
+import org.civicloop.testing.DemoFixture;
 import org.civicloop.opinions.domain.Opinion;
 import org.civicloop.opinions.domain.OpinionService;
 import org.civicloop.organization.CivicUser;
@@ -14,21 +15,21 @@ final class OpinionFixtures {
     static final String QINGYAN = "520111101";          // 青岩镇
 
     private final OpinionService service;
-    private final UserDetailsService users;
+    private final DemoFixture demo;
     private final JdbcClient jdbc;
 
     OpinionFixtures(OpinionService service, UserDetailsService users, JdbcClient jdbc) {
         this.service = service;
-        this.users = users;
+        this.demo = new DemoFixture(jdbc, users);
         this.jdbc = jdbc;
     }
 
     CivicUser user(String username) {
-        return (CivicUser) users.loadUserByUsername(username);
+        return demo.user(username);
     }
 
     long unitId(String name) {
-        return jdbc.sql("select id from org_unit where name = :n").param("n", name).query(Long.class).single();
+        return demo.unit(name);
     }
 
     String anyVillageOf(String town) {

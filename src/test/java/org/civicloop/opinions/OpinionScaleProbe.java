@@ -6,11 +6,11 @@ import java.util.function.Supplier;
 import org.civicloop.opinions.domain.OpinionLedger;
 import org.civicloop.opinions.domain.OpinionQueries;
 import org.civicloop.organization.CivicUser;
+import org.civicloop.testing.DemoFixture;
 import org.civicloop.testing.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.userdetails.UserDetailsService;
 
 /**
  * Not part of the suite (surefire runs *Tests): the opinion pages' queries on 50,000 opinions, run by
@@ -23,6 +23,8 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 class OpinionScaleProbe {
 
     @Autowired
+    DemoFixture demo;
+    @Autowired
     JdbcClient jdbc;
     @Autowired
     OpinionQueries queries;
@@ -30,8 +32,6 @@ class OpinionScaleProbe {
     OpinionLedger ledger;
     @Autowired
     Opinions opinions;
-    @Autowired
-    UserDetailsService users;
     @Autowired
     org.civicloop.opinions.domain.DirectoryNames names;
 
@@ -67,7 +67,7 @@ class OpinionScaleProbe {
                 jdbc.sql("select count(*) from opinion").query(Long.class).single(),
                 jdbc.sql("select count(*) from work_order").query(Long.class).single(), (System.nanoTime() - t0) / 1_000_000);
 
-        CivicUser office = (CivicUser) users.loadUserByUsername("office");
+        CivicUser office = demo.user("office");
         long unit = jdbc.sql("select unit_id from work_order group by unit_id order by count(*) desc limit 1")
                 .query(Long.class).single();
         String town = jdbc.sql("select code from region where parent_code = '520111' and level = 'town' order by code limit 1")

@@ -8,6 +8,7 @@ import org.civicloop.opinions.domain.Opinion;
 import org.civicloop.opinions.domain.OpinionService;
 import org.civicloop.opinions.domain.Rating;
 import org.civicloop.organization.CivicUser;
+import org.civicloop.testing.DemoFixture;
 import org.civicloop.testing.IntegrationTest;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -24,6 +25,8 @@ import org.springframework.test.web.servlet.MockMvc;
 @IntegrationTest
 class ScreensAgreeIntegrationTests {
 
+    @Autowired
+    DemoFixture demo;
     @Autowired
     MockMvc mvc;
     @Autowired
@@ -79,7 +82,7 @@ class ScreensAgreeIntegrationTests {
     }
 
     private CivicUser account(String name) {
-        return (CivicUser) users.loadUserByUsername(name);
+        return demo.user(name);
     }
 
     private Document status(String code) throws Exception {

@@ -16,12 +16,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import jakarta.servlet.http.Cookie;
 import java.nio.charset.StandardCharsets;
 import org.civicloop.organization.domain.RegionImport;
+import org.civicloop.testing.DemoFixture;
 import org.civicloop.testing.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
@@ -29,17 +29,17 @@ import org.springframework.test.web.servlet.MvcResult;
 class AccountAdministrationIntegrationTests {
 
     @Autowired
+    DemoFixture demo;
+    @Autowired
     MockMvc mvc;
     @Autowired
     JdbcClient jdbc;
-    @Autowired
-    UserDetailsService users;
 
     @Test
     void aNewAccountGetsAOneTimePasswordThatMustBeChangedAtFirstSignIn() throws Exception {
         String username = "clerk" + System.nanoTime() % 1_000_000;
-        long unitId = jdbc.sql("select id from org_unit where name = '花溪区民政局'").query(Long.class).single();
-        MvcResult created = mvc.perform(post("/admin/accounts/new").with(csrf()).with(user(users.loadUserByUsername("admin")))
+        long unitId = demo.unit("花溪区民政局");
+        MvcResult created = mvc.perform(post("/admin/accounts/new").with(csrf()).with(user(demo.user("admin")))
                         .param("username", username).param("displayName", "民政局办事员").param("phone", "13912345678")
                         .param("unitId", Long.toString(unitId)).param("roles", "HANDLING_UNIT").param("enabled", "true"))
                 .andExpect(status().is3xxRedirection())
@@ -74,7 +74,7 @@ class AccountAdministrationIntegrationTests {
     @Test
     void aFormWithErrorsIsShownAgainWithEveryProblemAndNothingIsSaved() throws Exception {
         long before = jdbc.sql("select count(*) from account").query(Long.class).single();
-        mvc.perform(post("/admin/accounts/new").with(csrf()).with(user(users.loadUserByUsername("admin")))
+        mvc.perform(post("/admin/accounts/new").with(csrf()).with(user(demo.user("admin")))
                         .param("username", "9bad").param("displayName", "").param("phone", "12345"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("error-summary")))
@@ -86,7 +86,7 @@ class AccountAdministrationIntegrationTests {
 
     @Test
     void aTakenUsernameIsRefusedInChinese() throws Exception {
-        mvc.perform(post("/admin/accounts/new").with(csrf()).with(user(users.loadUserByUsername("admin")))
+        mvc.perform(post("/admin/accounts/new").with(csrf()).with(user(demo.user("admin")))
                         .param("username", "office").param("displayName", "重复").param("roles", "DEPUTY"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("用户名“office”已被使用")));
@@ -101,7 +101,7 @@ class AccountAdministrationIntegrationTests {
                 + "520111998,另一街道,township,520111\n";
         mvc.perform(multipart("/admin/regions/import")
                         .file(new MockMultipartFile("file", "regions.csv", "text/csv", csv.getBytes(StandardCharsets.UTF_8)))
-                        .with(csrf()).with(user(users.loadUserByUsername("admin"))))
+                        .with(csrf()).with(user(demo.user("admin"))))
                 .andExpect(redirectedUrl("/admin/regions"))
                 .andExpect(flash().attribute("importErrors", org.hamcrest.Matchers.hasSize(2)));
         assertThat(jdbc.sql("select count(*) from region where code in ('520111999', '520111999001', '520111998')").query(Long.class).single()).isZero();

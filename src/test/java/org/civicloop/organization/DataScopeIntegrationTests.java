@@ -10,12 +10,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import org.civicloop.testing.DemoFixture;
 import org.civicloop.testing.IntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
@@ -28,11 +28,11 @@ class DataScopeIntegrationTests {
     private static final String PASSWORD = "Huaxi@2026";
 
     @Autowired
+    DemoFixture demo;
+    @Autowired
     MockMvc mvc;
     @Autowired
     JdbcClient jdbc;
-    @Autowired
-    UserDetailsService users;
 
     long housing;
     long education;
@@ -45,17 +45,17 @@ class DataScopeIntegrationTests {
 
     @Test
     void unitStaffSeeTheirOwnUnitPage() throws Exception {
-        mvc.perform(get("/units/{id}", housing).with(user(users.loadUserByUsername("unit"))))
+        mvc.perform(get("/units/{id}", housing).with(user(demo.user("unit"))))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("花溪区住房和城乡建设局")))
                 .andExpect(content().string(containsString("赵磊")));
-        mvc.perform(get("/my-unit").with(user(users.loadUserByUsername("unit"))))
+        mvc.perform(get("/my-unit").with(user(demo.user("unit"))))
                 .andExpect(redirectedUrl("/units/" + housing));
     }
 
     @Test
     void unitStaffGetNotFoundForAnotherUnitsPage() throws Exception {
-        mvc.perform(get("/units/{id}", education).with(user(users.loadUserByUsername("unit"))))
+        mvc.perform(get("/units/{id}", education).with(user(demo.user("unit"))))
                 .andExpect(status().isNotFound())
                 .andExpect(content().string(not(containsString("花溪区教育局"))))
                 .andExpect(content().string(not(containsString("刘芳"))));
@@ -83,7 +83,7 @@ class DataScopeIntegrationTests {
 
     @Test
     void districtWideRolesSeeEveryUnit() throws Exception {
-        mvc.perform(get("/units/{id}", education).with(user(users.loadUserByUsername("office"))))
+        mvc.perform(get("/units/{id}", education).with(user(demo.user("office"))))
                 .andExpect(status().isOk());
         long total = jdbc.sql("select count(*) from org_unit").query(Long.class).single();
         mvc.perform(get("/api/units?size=200").with(httpBasic("leader", PASSWORD)))
@@ -92,11 +92,11 @@ class DataScopeIntegrationTests {
 
     @Test
     void administrationPagesAreForAdministratorsOnly() throws Exception {
-        mvc.perform(get("/admin/units").with(user(users.loadUserByUsername("unit"))))
+        mvc.perform(get("/admin/units").with(user(demo.user("unit"))))
                 .andExpect(status().isForbidden()); // the friendly 403 page itself is checked in a real browser
-        mvc.perform(get("/admin/accounts").with(user(users.loadUserByUsername("office"))))
+        mvc.perform(get("/admin/accounts").with(user(demo.user("office"))))
                 .andExpect(status().isForbidden());
-        mvc.perform(get("/admin/units").with(user(users.loadUserByUsername("admin"))))
+        mvc.perform(get("/admin/units").with(user(demo.user("admin"))))
                 .andExpect(status().isOk());
     }
 
@@ -104,11 +104,11 @@ class DataScopeIntegrationTests {
     void aDeputyWithoutAUnitSeesNoUnit() throws Exception {
         mvc.perform(get("/api/units").with(httpBasic("deputy", PASSWORD)))
                 .andExpect(jsonPath("$.total").value(0));
-        mvc.perform(get("/units/{id}", housing).with(user(users.loadUserByUsername("deputy"))))
+        mvc.perform(get("/units/{id}", housing).with(user(demo.user("deputy"))))
                 .andExpect(status().isNotFound());
     }
 
     private long unitId(String name) {
-        return jdbc.sql("select id from org_unit where name = :n").param("n", name).query(Long.class).single();
+        return demo.unit(name);
     }
 }

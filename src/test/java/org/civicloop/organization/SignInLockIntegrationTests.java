@@ -16,11 +16,11 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.civicloop.organization.domain.AccountDetails;
 import org.civicloop.organization.domain.AccountService;
+import org.civicloop.testing.DemoFixture;
 import org.civicloop.testing.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 
 @IntegrationTest
@@ -30,13 +30,13 @@ class SignInLockIntegrationTests {
     private static final String PASSWORD = "Correct2026";
 
     @Autowired
+    DemoFixture demo;
+    @Autowired
     MockMvc mvc;
     @Autowired
     AccountService accounts;
     @Autowired
     JdbcClient jdbc;
-    @Autowired
-    UserDetailsService users;
 
     private String newAccount() {
         String username = "lock" + System.nanoTime() % 1_000_000 + "x" + SEQ.incrementAndGet();
@@ -102,7 +102,7 @@ class SignInLockIntegrationTests {
             signInWrong(username);
         }
         long id = accounts.findIdByUsername(username).orElseThrow();
-        mvc.perform(post("/admin/accounts/{id}/unlock", id).with(csrf()).with(user(users.loadUserByUsername("admin"))))
+        mvc.perform(post("/admin/accounts/{id}/unlock", id).with(csrf()).with(user(demo.user("admin"))))
                 .andExpect(redirectedUrl("/admin/accounts/" + id + "/edit"));
         assertThat(lockedUntil(username)).isNull();
         mvc.perform(formLogin("/login").user(username).password(PASSWORD)).andExpect(redirectedUrl("/workbench"));

@@ -19,11 +19,11 @@ import org.civicloop.suggestions.domain.CoSignLinks;
 import org.civicloop.suggestions.domain.SubmissionPeriod;
 import org.civicloop.suggestions.domain.SuggestionDraft;
 import org.civicloop.suggestions.domain.SuggestionService;
+import org.civicloop.testing.DemoFixture;
 import org.civicloop.testing.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
@@ -35,6 +35,8 @@ import org.springframework.test.web.servlet.MockMvc;
 class CoSignLinkIntegrationTests {
 
     @Autowired
+    DemoFixture demo;
+    @Autowired
     MockMvc mvc;
     @Autowired
     SuggestionService service;
@@ -43,13 +45,11 @@ class CoSignLinkIntegrationTests {
     @Autowired
     JdbcClient jdbc;
     @Autowired
-    UserDetailsService users;
-    @Autowired
     RecordingSmsSender sms;
 
     @Test
     void aCoSignerWithoutAnAccountConfirmsByTheLinkOnTheirPhoneOnce() throws Exception {
-        CivicUser deputy = (CivicUser) users.loadUserByUsername("deputy");
+        CivicUser deputy = demo.user("deputy");
         long lead = service.deputyIdOf(deputy);
         // a deputy of the roster with a phone and no login, as most are
         var coSigner = jdbc.sql("select id, phone from deputy where id <> :l and account_id is null and phone is not null "

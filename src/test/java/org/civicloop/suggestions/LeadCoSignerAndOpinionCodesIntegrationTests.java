@@ -12,11 +12,11 @@ import org.civicloop.shared.BusinessException;
 import org.civicloop.suggestions.domain.SubmissionPeriod;
 import org.civicloop.suggestions.domain.SuggestionDraft;
 import org.civicloop.suggestions.domain.SuggestionService;
+import org.civicloop.testing.DemoFixture;
 import org.civicloop.testing.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
@@ -27,16 +27,16 @@ import org.springframework.test.web.servlet.MockMvc;
 class LeadCoSignerAndOpinionCodesIntegrationTests {
 
     @Autowired
+    DemoFixture demo;
+    @Autowired
     MockMvc mvc;
     @Autowired
     SuggestionService service;
     @Autowired
     JdbcClient jdbc;
-    @Autowired
-    UserDetailsService users;
 
     CivicUser u(String name) {
-        return (CivicUser) users.loadUserByUsername(name);
+        return demo.user(name);
     }
 
     @Test

@@ -26,6 +26,7 @@ import org.civicloop.suggestions.domain.Suggestion.UnitRole;
 import org.civicloop.suggestions.domain.SuggestionClocks;
 import org.civicloop.suggestions.domain.SuggestionDraft;
 import org.civicloop.suggestions.domain.SuggestionService;
+import org.civicloop.testing.DemoFixture;
 import org.civicloop.testing.IntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,6 +42,8 @@ class SuggestionLifecycleIntegrationTests {
     static final String HOUSING = "花溪区住房和城乡建设局";
     static final String EDUCATION = "花溪区教育局";
 
+    @Autowired
+    DemoFixture demo;
     @Autowired
     SuggestionService service;
     @Autowired
@@ -77,11 +80,11 @@ class SuggestionLifecycleIntegrationTests {
     }
 
     CivicUser user(String username) {
-        return (CivicUser) users.loadUserByUsername(username);
+        return demo.user(username);
     }
 
     long unitId(String name) {
-        return jdbc.sql("select id from org_unit where name = :n").param("n", name).query(Long.class).single();
+        return demo.unit(name);
     }
 
     String status(long id) {

@@ -15,12 +15,12 @@ import org.civicloop.suggestions.domain.Suggestion.UnitRole;
 import org.civicloop.suggestions.domain.SuggestionClocks;
 import org.civicloop.suggestions.domain.SuggestionDraft;
 import org.civicloop.suggestions.domain.SuggestionService;
+import org.civicloop.testing.DemoFixture;
 import org.civicloop.testing.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** The staff inbox hears of suggestions: the office, the assigned unit (not another), the lead deputy; escalation on a missed deadline. */
@@ -28,18 +28,18 @@ import org.springframework.transaction.support.TransactionTemplate;
 class SuggestionNoticesIntegrationTests {
 
     @Autowired
+    DemoFixture demo;
+    @Autowired
     SuggestionService service;
     @Autowired
     JdbcClient jdbc;
-    @Autowired
-    UserDetailsService users;
     @Autowired
     ApplicationEventPublisher events;
     @Autowired
     TransactionTemplate tx;
 
     CivicUser u(String name) {
-        return (CivicUser) users.loadUserByUsername(name);
+        return demo.user(name);
     }
 
     long messages(String username, String key, long id) {
@@ -56,7 +56,7 @@ class SuggestionNoticesIntegrationTests {
         service.submit(id, u("deputy"));
         assertThat(messages("office", "suggestion.notice.submitted", id)).isEqualTo(1);
         service.register(id, "EDUCATION", false, false, u("office"));
-        long housing = jdbc.sql("select id from org_unit where name = '花溪区住房和城乡建设局'").query(Long.class).single();
+        long housing = demo.unit("花溪区住房和城乡建设局");
         service.assign(id, HandlingMode.LEAD_AND_CO, List.of(new UnitRole(housing, AssignmentRole.LEAD)), u("office"));
         assertThat(messages("unit", "suggestion.notice.assigned", id)).isEqualTo(1);
         assertThat(messages("unit2", "suggestion.notice.assigned", id)).isZero();
@@ -74,7 +74,7 @@ class SuggestionNoticesIntegrationTests {
                 List.of(), List.of()), u("deputy"));
         service.submit(id, u("deputy"));
         service.register(id, "EDUCATION", false, false, u("office"));
-        long housing = jdbc.sql("select id from org_unit where name = '花溪区住房和城乡建设局'").query(Long.class).single();
+        long housing = demo.unit("花溪区住房和城乡建设局");
         service.assign(id, HandlingMode.LEAD_AND_CO, List.of(new UnitRole(housing, AssignmentRole.LEAD)), u("office"));
         tx.executeWithoutResult(s -> events.publishEvent(new DeadlineMissed(SuggestionClocks.ASSIGNMENT, SuggestionClocks.key(id, 1), Instant.now())));
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {

@@ -19,6 +19,7 @@ import org.civicloop.suggestions.domain.Suggestion.UnitRole;
 import org.civicloop.suggestions.domain.SuggestionDraft;
 import org.civicloop.suggestions.domain.SuggestionService;
 import org.civicloop.organization.CivicUser;
+import org.civicloop.testing.DemoFixture;
 import org.civicloop.testing.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -31,6 +32,8 @@ import org.springframework.test.web.servlet.MockMvc;
 class SuggestionPagesIntegrationTests {
 
     @Autowired
+    DemoFixture demo;
+    @Autowired
     MockMvc mvc;
     @Autowired
     SuggestionService service;
@@ -42,11 +45,11 @@ class SuggestionPagesIntegrationTests {
     org.civicloop.opinions.domain.OpinionService opinions;
 
     CivicUser u(String name) {
-        return (CivicUser) users.loadUserByUsername(name);
+        return demo.user(name);
     }
 
     long unitId(String name) {
-        return jdbc.sql("select id from org_unit where name = :n").param("n", name).query(Long.class).single();
+        return demo.unit(name);
     }
 
     @Test
@@ -210,7 +213,7 @@ class SuggestionPagesIntegrationTests {
         mvc.perform(post("/suggestions/inbox/sign").with(csrf()).with(user(unit.clerk())).param("items", "drop table"))
                 .andExpect(flash().attribute("failed", "suggestion.error.nothingSelected"));
         // not a unit's page at all for the office
-        mvc.perform(post("/suggestions/inbox/sign").with(csrf()).with(user((CivicUser) users.loadUserByUsername("office")))
+        mvc.perform(post("/suggestions/inbox/sign").with(csrf()).with(user(demo.user("office")))
                         .param("items", c + "-1"))
                 .andExpect(status().isForbidden());
         assertThat(assignmentStatus(c)).isEqualTo("ASSIGNED");

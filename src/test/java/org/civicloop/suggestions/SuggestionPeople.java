@@ -3,6 +3,7 @@ package org.civicloop.suggestions;
 import java.util.List;
 import java.util.Set;
 import org.civicloop.opinions.domain.SubmitOpinion;
+import org.civicloop.testing.DemoFixture;
 import org.civicloop.opinions.domain.Opinion;
 import org.civicloop.opinions.domain.OpinionService;
 import org.civicloop.organization.CivicUser;
@@ -24,17 +25,17 @@ public final class SuggestionPeople {
     public static final String PASSWORD = "Huaxi@2026";
 
     private final JdbcClient jdbc;
-    private final UserDetailsService users;
+    private final DemoFixture demo;
     private final AccountService accounts;
 
     public SuggestionPeople(JdbcClient jdbc, UserDetailsService users, AccountService accounts) {
         this.jdbc = jdbc;
-        this.users = users;
+        this.demo = new DemoFixture(jdbc, users);
         this.accounts = accounts;
     }
 
     public CivicUser user(String username) {
-        return (CivicUser) users.loadUserByUsername(username);
+        return demo.user(username);
     }
 
     /** The co-signing deputy's account (created at first use) and deputy record; answers the deputy id. */
@@ -60,7 +61,7 @@ public final class SuggestionPeople {
     }
 
     public long unitId(String name) {
-        return jdbc.sql("select id from org_unit where name = :n").param("n", name).query(Long.class).single();
+        return demo.unit(name);
     }
 
     /** A voter's opinion, accepted by the office; with a phone when {@code phone} is not null (consent given). */

@@ -17,12 +17,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import org.civicloop.testing.DemoFixture;
 import org.civicloop.testing.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** Errors reach people as friendly pages and machines as RFC 9457 ProblemDetails, never as stack traces. */
@@ -32,9 +32,9 @@ class ErrorHandlingIntegrationTests {
     private static final String PASSWORD = "Huaxi@2026";
 
     @Autowired
-    MockMvc mvc;
+    DemoFixture demo;
     @Autowired
-    UserDetailsService users;
+    MockMvc mvc;
     @LocalServerPort
     int port;
 
@@ -74,7 +74,7 @@ class ErrorHandlingIntegrationTests {
 
     @Test
     void anUnknownPageIsAFriendlyChinesePage() throws Exception {
-        mvc.perform(get("/no-such-page").with(user(users.loadUserByUsername("office"))).accept(MediaType.TEXT_HTML))
+        mvc.perform(get("/no-such-page").with(user(demo.user("office"))).accept(MediaType.TEXT_HTML))
                 .andExpect(status().isNotFound())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.TEXT_HTML))
                 .andExpect(content().string(containsString("找不到您要的内容")))

@@ -15,6 +15,7 @@ import org.civicloop.suggestions.domain.Suggestion.UnitRole;
 import org.civicloop.suggestions.domain.SubmissionPeriod;
 import org.civicloop.suggestions.domain.SuggestionDraft;
 import org.civicloop.suggestions.domain.SuggestionService;
+import org.civicloop.testing.DemoFixture;
 import org.civicloop.testing.IntegrationTest;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -22,7 +23,6 @@ import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
@@ -36,19 +36,19 @@ import org.springframework.test.web.servlet.MockMvc;
 class NothingPreselectedIntegrationTests {
 
     @Autowired
+    DemoFixture demo;
+    @Autowired
     MockMvc mvc;
     @Autowired
     JdbcClient jdbc;
-    @Autowired
-    UserDetailsService users;
     @Autowired
     SuggestionService suggestionService;
 
     /** A suggestion whose lead unit has replied with class B, waiting for the office's audit. */
     private long repliedWithClassB() {
-        CivicUser deputy = (CivicUser) users.loadUserByUsername("deputy");
-        CivicUser office = (CivicUser) users.loadUserByUsername("office");
-        CivicUser unit = (CivicUser) users.loadUserByUsername("unit");
+        CivicUser deputy = demo.user("deputy");
+        CivicUser office = demo.user("office");
+        CivicUser unit = demo.user("unit");
         long id = suggestionService.draft(new SuggestionDraft("关于预选测试的建议", "审核答复类别时不应预先选定任何类别。", "URBAN",
                 SubmissionPeriod.RECESS, List.of(), List.of()), deputy);
         suggestionService.submit(id, deputy);
@@ -89,7 +89,7 @@ class NothingPreselectedIntegrationTests {
     }
 
     private Document page(String path, String role) throws Exception {
-        var response = mvc.perform(get(path).with(user(users.loadUserByUsername(role)))).andReturn().getResponse();
+        var response = mvc.perform(get(path).with(user(demo.user(role)))).andReturn().getResponse();
         return Jsoup.parse(response.getStatus() == 200 ? response.getContentAsString() : "");
     }
 

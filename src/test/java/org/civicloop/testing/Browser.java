@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
@@ -39,12 +38,23 @@ public final class Browser {
 
     /** Chromium writes caches and preferences into its profile; without this, each test left one in the temp folder. */
     private static void deleteProfile(Path profile) {
-        PROFILES.remove(profile);
-        try (Stream<Path> files = Files.walk(profile)) {
-            files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
-        } catch (IOException | UncheckedIOException ignored) {
-            // already gone, or Chromium still holds a file: the shutdown hook does not retry
+        // Chromium's helper processes may still write a file or two after quit() returns: retry briefly
+        for (int attempt = 0; attempt < 20 && Files.exists(profile); attempt++) {
+            try (Stream<Path> files = Files.walk(profile)) {
+                files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+            } catch (IOException | UncheckedIOException ignored) {
+                // a file vanished or appeared while walking: try again
+            }
+            if (Files.exists(profile)) {
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
         }
+        PROFILES.remove(profile);
     }
 
     public static WebDriver start(int width, int height) {
@@ -94,8 +104,9 @@ public final class Browser {
     public static Path screenshot(WebDriver browser, String name) {
         try {
             Path dir = Files.createDirectories(Path.of("target", "screenshots"));
-            File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
-            return Files.copy(shot.toPath(), dir.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+            // as bytes: OutputType.FILE leaves a screenshot*.png in the temp folder for every call
+            byte[] shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES);
+            return Files.write(dir.resolve(name + ".png"), shot);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }

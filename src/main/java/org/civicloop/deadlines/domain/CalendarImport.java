@@ -1,12 +1,6 @@
 package org.civicloop.deadlines.domain;
 
-import java.io.BufferedReader;
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -18,15 +12,19 @@ import java.util.Map;
 import java.util.TreeSet;
 import org.civicloop.deadlines.DayKind;
 import org.civicloop.deadlines.DeadlineEvents.CalendarImported;
+import org.civicloop.shared.spreadsheet.Table;
+import org.civicloop.shared.spreadsheet.TableException;
+import org.civicloop.shared.spreadsheet.TableReader;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Imports calendar exceptions from CSV ({@code date,kind,name}, UTF-8; kind {@code HOLIDAY} or
- * {@code WORKDAY}, for example {@code 2027-02-05,HOLIDAY,春节}). All or nothing: one bad row and no
- * row is written; the report names every bad row by its line number.
+ * Imports calendar exceptions from a table ({@code date,kind,name}; kind {@code HOLIDAY} or
+ * {@code WORKDAY}, for example {@code 2027-02-05,HOLIDAY,春节}), read by the shared
+ * {@link TableReader}: CSV in UTF-8 (or GB18030 as Chinese Excel saves it) or an .xlsx sheet. All or
+ * nothing: one bad row and no row is written; the report names every bad row by its line number.
  *
  * <p>An imported row replaces the row of its date and is official. Importing any row of a year
  * removes that year's provisional rows first: the State Council's notice replaces our reading of
@@ -36,6 +34,9 @@ import org.springframework.transaction.annotation.Transactional;
 public class CalendarImport {
 
     private static final String HEADER = "date,kind,name";
+    private static final List<String> COLUMNS = List.of("date", "kind", "name");
+    /** A year's exceptions are a few dozen rows; a whole decade stays far below these limits. */
+    private static final TableReader READER = TableReader.withLimits(5_000, 1024 * 1024);
     private static final int MAX_ERRORS = 100;
     private static final int MAX_NAME = 50;
 
@@ -48,42 +49,35 @@ public class CalendarImport {
     }
 
     @Transactional
-    public Result importCsv(InputStream csv) throws IOException {
+    public Result importCsv(InputStream csv) {
         Map<LocalDate, Row> rows = new LinkedHashMap<>();
         List<RowError> errors = new ArrayList<>();
-        var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT);
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(csv, decoder))) {
-            String header = reader.readLine();
-            if (header == null || !header.replace("\uFEFF", "").strip().equalsIgnoreCase(HEADER)) {
-                return Result.failed(List.of(new RowError(1, "calendar.import.error.header", HEADER)));
+        try (Table table = READER.open(csv)) {
+            if (!table.header().stream().map(h -> h.toLowerCase(Locale.ROOT)).toList().equals(COLUMNS)) {
+                return Result.failed(List.of(new RowError(table.headerLine(), "calendar.import.error.header", HEADER)));
             }
-            String line;
-            int number = 1;
-            while ((line = reader.readLine()) != null && errors.size() < MAX_ERRORS) {
-                number++;
-                if (line.isBlank()) {
+            for (var row = table.next(); row != null && errors.size() < MAX_ERRORS; row = table.next()) {
+                int number = row.line();
+                if (row.hasProblems()) {
+                    row.problems().forEach(p -> errors.add(new RowError(number, p.messageKey(), p.arguments())));
                     continue;
                 }
-                String[] f = line.split(",", -1);
-                if (f.length != 3) {
-                    errors.add(new RowError(number, "calendar.import.error.columns", 3));
-                    continue;
-                }
+                List<String> f = row.values();
                 LocalDate day;
                 try {
-                    day = LocalDate.parse(f[0].strip());
+                    day = LocalDate.parse(f.get(0));
                 } catch (DateTimeParseException e) {
-                    errors.add(new RowError(number, "calendar.import.error.date", f[0].strip()));
+                    errors.add(new RowError(number, "calendar.import.error.date", f.get(0)));
                     continue;
                 }
                 DayKind kind;
                 try {
-                    kind = DayKind.valueOf(f[1].strip().toUpperCase(Locale.ROOT));
+                    kind = DayKind.valueOf(f.get(1).toUpperCase(Locale.ROOT));
                 } catch (IllegalArgumentException e) {
-                    errors.add(new RowError(number, "calendar.import.error.kind", f[1].strip()));
+                    errors.add(new RowError(number, "calendar.import.error.kind", f.get(1)));
                     continue;
                 }
-                String name = f[2].strip();
+                String name = f.get(2);
                 if (name.isEmpty() || name.length() > MAX_NAME) {
                     errors.add(new RowError(number, "calendar.import.error.name", MAX_NAME));
                 } else if (kind == DayKind.WORKDAY && day.getDayOfWeek() != DayOfWeek.SATURDAY
@@ -95,8 +89,9 @@ public class CalendarImport {
                     rows.put(day, new Row(day, kind, name));
                 }
             }
-        } catch (CharacterCodingException e) {
-            return Result.failed(List.of(new RowError(0, "calendar.import.error.encoding")));
+        } catch (TableException e) {
+            // the file as a whole: not a table, wrong encoding, unclosed quote, too large (import.error.*)
+            return Result.failed(List.of(new RowError(e.line(), e.messageKey(), e.arguments())));
         }
         if (!errors.isEmpty()) {
             return Result.failed(errors);

@@ -2,156 +2,83 @@ package org.civicloop.shared.spreadsheet;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 
 /**
- * RFC 4180 records from decoded text: fields in double quotes may hold the delimiter, line breaks
- * and doubled quotes; CRLF, LF and CR all end a record. Lenient where Excel is (a quote inside an
- * unquoted field is text; text after a closing quote is appended), strict where it matters: a quote
- * left open at the end of the file is an error, not one giant cell.
+ * CSV records from decoded text, parsed by Apache Commons CSV (RFC 4180: quoted fields may hold the
+ * delimiter, line breaks and doubled quotes). Lenient where Excel is (a quote inside an unquoted
+ * field is text; text after a closing quote is kept), strict where it matters: a quote left open
+ * at the end of the file is an error on the line where the record starts, not one giant cell.
+ * This class adds what the library does not: the start line of each record, line breaks inside
+ * fields as {@code \n}, Excel's column and cell-length limits, and message keys for every failure.
  */
 final class CsvSource implements RowSource {
 
-    private static final int EOF = -1;
+    private final CSVParser parser;
+    private final Iterator<CSVRecord> records;
+    /** Lines ended so far; the next record starts on the line after. */
+    private long linesEnded;
 
-    private final Reader in;
-    private final char delimiter;
-    private final char[] buffer = new char[8192];
-    private int position;
-    private int limit;
-    private int line = 1;
-    private boolean finished;
-
-    CsvSource(Reader in, char delimiter) {
-        this.in = in;
-        this.delimiter = delimiter;
+    CsvSource(Reader in, char delimiter) throws IOException {
+        CSVFormat format = CSVFormat.RFC4180.builder()
+                .setDelimiter(delimiter)
+                .setIgnoreEmptyLines(false) // blank lines still count for line numbers; Table skips them
+                .setTrailingData(true)
+                .setLenientEof(false)
+                .get();
+        this.parser = CSVParser.builder().setReader(in).setFormat(format).get();
+        this.records = parser.iterator();
     }
 
     @Override
     public RawRow next() throws TableException {
-        if (finished) {
-            return null;
-        }
-        int start = line;
-        List<String> fields = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        int c = read();
-        if (c == EOF) {
-            finished = true;
-            return null;
-        }
-        while (true) {
-            if (c == '"' && field.isEmpty()) {
-                c = quoted(field, start, fields.size());
-            } else {
-                while (c != EOF && c != delimiter && c != '\n' && c != '\r') {
-                    append(field, (char) c, fields.size());
-                    c = read();
-                }
-            }
-            fields.add(field.toString());
-            field.setLength(0);
-            if (fields.size() > MAX_COLUMNS) {
-                throw new TableException(start, null, "import.error.tooManyColumns", MAX_COLUMNS);
-            }
-            if (c == delimiter) {
-                c = read();
-                continue;
-            }
-            if (c == '\r') {
-                if (peek() == '\n') {
-                    read();
-                }
-                line++;
-            } else if (c == '\n') {
-                line++;
-            } else {
-                finished = true;
-            }
-            return new RawRow(start, fields);
-        }
-    }
-
-    /** Reads a quoted field after its opening quote; returns the character that ended it. */
-    private int quoted(StringBuilder field, int start, int column) throws TableException {
-        while (true) {
-            int c = read();
-            if (c == EOF) {
-                throw new TableException(start, null, "import.error.unclosedQuote");
-            }
-            if (c == '"') {
-                if (peek() == '"') {
-                    read();
-                    append(field, '"', column);
-                    continue;
-                }
-                // closing quote: anything up to the delimiter or line end is kept as text
-                c = read();
-                while (c != EOF && c != delimiter && c != '\n' && c != '\r') {
-                    append(field, (char) c, column);
-                    c = read();
-                }
-                return c;
-            }
-            if (c == '\r') {
-                if (peek() == '\n') {
-                    read();
-                }
-                line++;
-                append(field, '\n', column);
-            } else {
-                if (c == '\n') {
-                    line++;
-                }
-                append(field, (char) c, column);
-            }
-        }
-    }
-
-    private void append(StringBuilder field, char c, int column) throws TableException {
-        if (field.length() >= MAX_CELL_LENGTH) {
-            throw new TableException(line, null, "import.error.cellTooLong", CellText.columnLetter(column), MAX_CELL_LENGTH);
-        }
-        field.append(c);
-    }
-
-    private int read() throws TableException {
-        if (position == limit && !fill()) {
-            return EOF;
-        }
-        return buffer[position++];
-    }
-
-    private int peek() throws TableException {
-        if (position == limit && !fill()) {
-            return EOF;
-        }
-        return buffer[position];
-    }
-
-    private boolean fill() throws TableException {
+        int start = (int) linesEnded + 1;
+        CSVRecord record;
         try {
-            int n;
-            do {
-                n = in.read(buffer, 0, buffer.length);
-            } while (n == 0);
-            if (n < 0) {
-                return false;
+            if (!records.hasNext()) {
+                return null;
             }
-            position = 0;
-            limit = n;
-            return true;
-        } catch (CharacterCodingException e) {
-            throw new TableException(line, e, "import.error.encoding");
-        } catch (IOException e) {
-            throw new TableException(line, e, "import.error.unreadable");
+            record = records.next();
+        } catch (UncheckedIOException | IllegalStateException e) {
+            throw translate(e, start);
         }
+        linesEnded = parser.getCurrentLineNumber();
+        if (record.size() > MAX_COLUMNS) {
+            throw new TableException(start, null, "import.error.tooManyColumns", MAX_COLUMNS);
+        }
+        List<String> cells = new ArrayList<>(record.size());
+        for (int i = 0; i < record.size(); i++) {
+            String value = record.get(i);
+            if (value.length() > MAX_CELL_LENGTH) {
+                throw new TableException(start, null, "import.error.cellTooLong", CellText.columnLetter(i), MAX_CELL_LENGTH);
+            }
+            cells.add(value.indexOf('\r') < 0 ? value : value.replace("\r\n", "\n").replace('\r', '\n'));
+        }
+        return new RawRow(start, cells);
+    }
+
+    /** Commons CSV reports in exceptions whose messages are meant for developers; the uploader gets a key. */
+    private static TableException translate(RuntimeException e, int line) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof CharacterCodingException) {
+                return new TableException(line, e, "import.error.encoding");
+            }
+            if (String.valueOf(t.getMessage()).contains("EOF reached before encapsulated token finished")) {
+                return new TableException(line, e, "import.error.unclosedQuote");
+            }
+        }
+        return new TableException(line, e, "import.error.unreadable");
     }
 
     @Override
     public void close() throws IOException {
-        in.close();
+        parser.close();
     }
 }

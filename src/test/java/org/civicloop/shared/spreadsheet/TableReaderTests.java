@@ -326,6 +326,52 @@ class TableReaderTests {
         }
     }
 
+    @Test
+    void csvTextAfterAClosingQuoteAndQuotesInsideUnquotedFieldsAreKeptAsExcelDoes() throws Exception {
+        try (Table table = reader.open(utf8("名称,备注\n\"青岩\"古镇,他说\"好\"\n"))) {
+            assertThat(all(table).get(0).values()).containsExactly("青岩古镇", "他说\"好\"");
+        }
+    }
+
+    @Test
+    void aCsvCellLongerThanExcelAllowsIsRefusedWithItsLineAndColumn() {
+        String csv = "a,b\n1,2\n3," + "长".repeat(RowSource.MAX_CELL_LENGTH + 1) + "\n";
+        TableException e = refusal(utf8(csv));
+        assertThat(e.messageKey()).isEqualTo("import.error.cellTooLong");
+        assertThat(e.line()).isEqualTo(3);
+        assertThat(e.arguments()).containsExactly("B", RowSource.MAX_CELL_LENGTH);
+    }
+
+    @Test
+    void excelErrorCellsShowTheirCodeAndIsoDateCellsReadAsDates() throws Exception {
+        byte[] xlsx = Xlsx.workbook(wb -> wb.createSheet().createRow(0).createCell(0).setCellValue("x"));
+        String sheet = "<worksheet xmlns=\"" + Xlsx.MAIN_NS + "\"><sheetData>"
+                + "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>比率</t></is></c>"
+                + "<c r=\"B1\" t=\"inlineStr\"><is><t>日期</t></is></c></row>"
+                + "<row r=\"2\"><c r=\"A2\" t=\"e\"><f>1/0</f><v>#DIV/0!</v></c>"
+                + "<c r=\"B2\" t=\"d\"><v>2026-11-27T00:00:00</v></c></row>"
+                + "</sheetData></worksheet>";
+        byte[] doctored = Xlsx.replace(xlsx, Map.of("xl/worksheets/sheet1.xml", sheet.getBytes(StandardCharsets.UTF_8)));
+        try (Table table = reader.open(new ByteArrayInputStream(doctored))) {
+            assertThat(all(table).get(0).values()).containsExactly("#DIV/0!", "2026-11-27");
+        }
+    }
+
+    @Test
+    void closingAnExcelTableBeforeItsEndStopsItsReaderThread() throws Exception {
+        byte[] xlsx = Xlsx.workbook(wb -> {
+            XSSFSheet sheet = wb.createSheet();
+            for (int i = 0; i < 5_000; i++) {
+                sheet.createRow(i).createCell(0).setCellValue("第" + i + "行");
+            }
+        });
+        try (Table table = reader.open(new ByteArrayInputStream(xlsx))) {
+            assertThat(table.next().values()).containsExactly("第1行");
+        }
+        assertThat(Thread.getAllStackTraces().keySet()).extracting(Thread::getName)
+                .doesNotContain("civicloop-xlsx-reader");
+    }
+
     private TableException refusal(java.io.InputStream in) {
         TableException e = catchThrowableOfType(TableException.class, () -> {
             try (Table table = reader.open(in)) {

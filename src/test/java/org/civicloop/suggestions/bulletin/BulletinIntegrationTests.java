@@ -35,6 +35,7 @@ import org.civicloop.suggestions.kpi.KpiFixtures.TestUnit;
 import org.civicloop.suggestions.kpi.KpiPeriod;
 import org.civicloop.suggestions.kpi.SuggestionKpis;
 import org.civicloop.suggestions.kpi.UnitKpis;
+import org.civicloop.testing.DemoFixture;
 import org.civicloop.testing.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -52,6 +53,8 @@ import org.springframework.test.web.servlet.MockMvc;
 @IntegrationTest
 class BulletinIntegrationTests {
 
+    @Autowired
+    DemoFixture demo;
     @Autowired
     Bulletins bulletins;
     @Autowired
@@ -217,6 +220,6 @@ class BulletinIntegrationTests {
     }
 
     private CivicUser u(String name) {
-        return (CivicUser) users.loadUserByUsername(name);
+        return demo.user(name);
     }
 }

@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Set;
 import org.civicloop.organization.CivicUser;
+import org.civicloop.testing.DemoFixture;
 import org.civicloop.organization.Role;
 import org.civicloop.suggestions.domain.AssignmentRole;
 import org.civicloop.suggestions.domain.HandlingMode;
@@ -35,8 +36,9 @@ public class KpiFixtures {
     public KpiFixtures(SuggestionService service, JdbcClient jdbc, UserDetailsService users) {
         this.service = service;
         this.jdbc = jdbc;
-        this.deputy = (CivicUser) users.loadUserByUsername("deputy");
-        this.office = (CivicUser) users.loadUserByUsername("office");
+        DemoFixture demo = new DemoFixture(jdbc, users);
+        this.deputy = demo.user("deputy");
+        this.office = demo.user("office");
     }
 
     /** A handling unit of its own and a clerk of it (no login needed: the service is called directly). */

@@ -21,6 +21,7 @@ import org.civicloop.suggestions.domain.HandlingMode;
 import org.civicloop.suggestions.domain.Suggestion.UnitRole;
 import org.civicloop.suggestions.domain.SuggestionService;
 import org.civicloop.suggestions.kpi.KpiFixtures.TestUnit;
+import org.civicloop.testing.DemoFixture;
 import org.civicloop.testing.IntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -52,6 +53,8 @@ import org.springframework.test.web.servlet.MockMvc;
 @IntegrationTest
 class SuggestionKpisIntegrationTests {
 
+    @Autowired
+    DemoFixture demo;
     @Autowired
     SuggestionService service;
     @Autowired
@@ -248,6 +251,6 @@ class SuggestionKpisIntegrationTests {
     }
 
     private CivicUser u(String name) {
-        return (CivicUser) users.loadUserByUsername(name);
+        return demo.user(name);
     }
 }

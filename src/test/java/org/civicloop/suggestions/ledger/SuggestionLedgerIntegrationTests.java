@@ -31,12 +31,12 @@ import org.civicloop.suggestions.domain.SubmissionPeriod;
 import org.civicloop.suggestions.domain.Suggestion.UnitRole;
 import org.civicloop.suggestions.domain.SuggestionDraft;
 import org.civicloop.suggestions.domain.SuggestionService;
+import org.civicloop.testing.DemoFixture;
 import org.civicloop.testing.IntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
@@ -54,6 +54,8 @@ class SuggestionLedgerIntegrationTests {
     static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
     @Autowired
+    DemoFixture demo;
+    @Autowired
     MockMvc mvc;
     @Autowired
     SuggestionService service;
@@ -61,8 +63,6 @@ class SuggestionLedgerIntegrationTests {
     SuggestionLedger ledger;
     @Autowired
     JdbcClient jdbc;
-    @Autowired
-    UserDetailsService users;
 
     CivicUser deputy;
     CivicUser office;
@@ -283,11 +283,11 @@ class SuggestionLedgerIntegrationTests {
     }
 
     CivicUser u(String name) {
-        return (CivicUser) users.loadUserByUsername(name);
+        return demo.user(name);
     }
 
     long unitId(String name) {
-        return jdbc.sql("select id from org_unit where name = :n").param("n", name).query(Long.class).single();
+        return demo.unit(name);
     }
 
     long drafted(String title, String category, SubmissionPeriod period) {

@@ -9,11 +9,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.civicloop.testing.DemoFixture;
 import org.civicloop.testing.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
@@ -27,13 +27,13 @@ import org.springframework.test.web.servlet.MvcResult;
 class SuggestionLedgerScaleProbe {
 
     @Autowired
+    DemoFixture demo;
+    @Autowired
     JdbcClient jdbc;
     @Autowired
     SuggestionLedger ledger;
     @Autowired
     MockMvc mvc;
-    @Autowired
-    UserDetailsService users;
 
     @Test
     void fiftyThousandSuggestions() throws Exception {
@@ -122,14 +122,14 @@ class SuggestionLedgerScaleProbe {
         }
         for (int round = 0; round < 2; round++) {
             long a = System.nanoTime();
-            MvcResult started = mvc.perform(get("/suggestions/ledger.xlsx").with(user(users.loadUserByUsername("office"))))
+            MvcResult started = mvc.perform(get("/suggestions/ledger.xlsx").with(user(demo.user("office"))))
                     .andExpect(request().asyncStarted()).andReturn();
             started.getAsyncResult(300_000);
             MvcResult done = mvc.perform(asyncDispatch(started)).andExpect(status().isOk()).andReturn();
             long b = System.nanoTime();
             System.out.printf("PROBE export all: %d bytes in %d ms%n", done.getResponse().getContentAsByteArray().length, (b - a) / 1_000_000);
             a = System.nanoTime();
-            mvc.perform(get("/suggestions/ledger").with(user(users.loadUserByUsername("office")))).andExpect(status().isOk());
+            mvc.perform(get("/suggestions/ledger").with(user(demo.user("office")))).andExpect(status().isOk());
             System.out.printf("PROBE ledger page (HTTP): %d ms%n", (System.nanoTime() - a) / 1_000_000);
         }
     }

@@ -27,12 +27,12 @@ import org.civicloop.organization.Role;
 import org.civicloop.organization.domain.AccountDetails;
 import org.civicloop.organization.domain.AccountService;
 import org.civicloop.shared.BusinessException;
+import org.civicloop.testing.DemoFixture;
 import org.civicloop.testing.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
@@ -46,6 +46,8 @@ class UnitSatisfactionPollIntegrationTests {
     static final String EDUCATION = "花溪区教育局";
 
     @Autowired
+    DemoFixture demo;
+    @Autowired
     MockMvc mvc;
     @Autowired
     PollService service;
@@ -54,16 +56,14 @@ class UnitSatisfactionPollIntegrationTests {
     @Autowired
     JdbcClient jdbc;
     @Autowired
-    UserDetailsService users;
-    @Autowired
     AccountService accounts;
 
     CivicUser u(String name) {
-        return (CivicUser) users.loadUserByUsername(name);
+        return demo.user(name);
     }
 
     long unitId(String name) {
-        return jdbc.sql("select id from org_unit where name = :n").param("n", name).query(Long.class).single();
+        return demo.unit(name);
     }
 
     @Test

@@ -7,6 +7,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import java.time.LocalDate;
 import java.util.List;
 import org.civicloop.suggestions.supervision.domain.Rag;
+import org.civicloop.testing.DemoFixture;
 import org.civicloop.testing.IntegrationTest;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -14,7 +15,6 @@ import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
@@ -26,11 +26,11 @@ import org.springframework.test.web.servlet.MockMvc;
 class KeySuggestionColourIntegrationTests {
 
     @Autowired
+    DemoFixture demo;
+    @Autowired
     MockMvc mvc;
     @Autowired
     JdbcClient jdbc;
-    @Autowired
-    UserDetailsService users;
 
     @Test
     void aKeySuggestionReadsTheSameColourOnTheLeadersListAndItsPage() throws Exception {
@@ -59,7 +59,7 @@ class KeySuggestionColourIntegrationTests {
     }
 
     private Document page(String path, String role) throws Exception {
-        return Jsoup.parse(mvc.perform(get(path).with(user(users.loadUserByUsername(role)))).andReturn().getResponse()
+        return Jsoup.parse(mvc.perform(get(path).with(user(demo.user(role)))).andReturn().getResponse()
                 .getContentAsString());
     }
 }

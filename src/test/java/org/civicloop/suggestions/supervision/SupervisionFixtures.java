@@ -3,6 +3,7 @@ package org.civicloop.suggestions.supervision;
 import java.util.List;
 import java.util.Set;
 import org.civicloop.organization.CivicUser;
+import org.civicloop.testing.DemoFixture;
 import org.civicloop.organization.Role;
 import org.civicloop.suggestions.domain.AssignmentRole;
 import org.civicloop.suggestions.domain.Evaluation;
@@ -21,17 +22,17 @@ class SupervisionFixtures {
     static final String EDUCATION = "花溪区教育局";
 
     private final SuggestionService service;
-    private final UserDetailsService users;
+    private final DemoFixture demo;
     private final JdbcClient jdbc;
 
     SupervisionFixtures(SuggestionService service, UserDetailsService users, JdbcClient jdbc) {
         this.service = service;
-        this.users = users;
+        this.demo = new DemoFixture(jdbc, users);
         this.jdbc = jdbc;
     }
 
     CivicUser user(String username) {
-        return (CivicUser) users.loadUserByUsername(username);
+        return demo.user(username);
     }
 
     /** A second leader, not in the demo data, to show that only the named leader may record. */
@@ -40,7 +41,7 @@ class SupervisionFixtures {
     }
 
     long unitId(String name) {
-        return jdbc.sql("select id from org_unit where name = :n").param("n", name).query(Long.class).single();
+        return demo.unit(name);
     }
 
     /** Registered (key or not) and assigned to the housing bureau (demo account {@code unit}) now. */
