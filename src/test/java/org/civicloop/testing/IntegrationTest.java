@@ -17,6 +17,8 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"civicloop.demo=true", "civicloop.data-dir=target/test-data", "civicloop.scheduler.enabled=false",
+                // Tomcat's work folder under target, not one more tomcat.* folder in the temp folder per run
+                "server.tomcat.basedir=target/tomcat",
                 // the tests' shared PostgreSQL arrives after the environment: do not boot the app's own
                 "civicloop.embedded-db.early-start=false"})
 @AutoConfigureMockMvc

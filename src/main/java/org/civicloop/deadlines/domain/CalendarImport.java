@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.civicloop.deadlines.DayKind;
 import org.civicloop.deadlines.DeadlineEvents.CalendarImported;
 import org.civicloop.shared.spreadsheet.Table;
@@ -31,6 +33,7 @@ import org.springframework.transaction.annotation.Transactional;
  * its principles as a whole, so a guessed day the notice does not name does not linger.
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class CalendarImport {
 
     private static final String HEADER = "date,kind,name";
@@ -42,11 +45,6 @@ public class CalendarImport {
 
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
-
-    CalendarImport(JdbcClient jdbc, ApplicationEventPublisher events) {
-        this.jdbc = jdbc;
-        this.events = events;
-    }
 
     @Transactional
     public Result importCsv(InputStream csv) {
