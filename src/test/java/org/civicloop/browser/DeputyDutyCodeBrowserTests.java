@@ -52,7 +52,7 @@ class DeputyDutyCodeBrowserTests {
             // on a loaded machine the page may still be settling after the scroll; the form's own button is what matters
             ((JavascriptExecutor) browser).executeScript("arguments[0].click()", save);
         }
-        assertThat(browser.findElement(By.id("error-summary")).getText()).contains("请填写代表姓名", "请选择所在区划");
+        assertThat(Browser.await(browser, By.id("error-summary")).getText()).contains("请填写代表姓名", "请选择所在区划");
         Browser.screenshot(browser, "office-deputy-form-errors");
 
         follow("家站室点");

@@ -51,7 +51,7 @@ class OpinionJourneyBrowserTests {
         click("consent1");
         Browser.screenshot(phone, "phone-opinion-form");
         click("submit-opinion");
-        String code = phone.findElement(By.id("receipt-code")).getText();
+        String code = Browser.await(phone, By.id("receipt-code")).getText();
         assertThat(code).matches("[0-9A-Z]{5}-[0-9A-Z]{5}");
         assertThat(phone.findElement(By.id("opinion-status")).getText()).isEqualTo("已收到");
         assertThat(phone.getPageSource()).doesNotContain("13987654321");
@@ -101,7 +101,7 @@ class OpinionJourneyBrowserTests {
         // a form with errors, and a status page
         phone.get(url("/public/opinions/new"));
         click("submit-opinion");
-        assertThat(phone.findElement(By.id("error-summary")).isDisplayed()).isTrue();
+        assertThat(Browser.await(phone, By.id("error-summary")).isDisplayed()).isTrue();
         assertNoSeriousViolations("form with errors");
         phone.get(url("/public/opinions/new"));
         phone.findElement(By.id("content")).sendKeys("用于无障碍检查的意见内容");

@@ -98,7 +98,7 @@ class PublicPageWeightBrowserTests {
             // token in the address, and the photo held; sent again with the text, the photo goes with it
             phone.findElement(By.id("photos")).sendKeys(photoFile().toString());
             phone.findElement(By.id("submit-opinion")).click();
-            assertThat(phone.findElement(By.id("error-summary")).getText()).contains("请填写您要反映的内容");
+            assertThat(Browser.await(phone, By.id("error-summary")).getText()).contains("请填写您要反映的内容");
             assertThat(phone.getCurrentUrl()).isEqualTo(url("/public/opinions"));
             assertThat(phone.findElement(By.id("held-photos")).getText()).contains("1 张照片已保留");
             Browser.screenshot(phone, "public-form-390-problems");
@@ -106,7 +106,7 @@ class PublicPageWeightBrowserTests {
             new Select(phone.findElement(By.id("category"))).selectByIndex(1);
             new Select(phone.findElement(By.id("placeCode"))).selectByIndex(1);
             phone.findElement(By.id("submit-opinion")).click();
-            String code = phone.findElement(By.id("receipt-code")).getText();
+            String code = Browser.await(phone, By.id("receipt-code")).getText();
             assertThat(jdbc.sql("select count(*) from opinion_photo p join opinion o on o.id = p.opinion_id where o.receipt_code = ?")
                     .param(code).query(Long.class).single()).isEqualTo(1);
 

@@ -60,7 +60,7 @@ class SatisfactionPollBrowserTests {
         click(browser.findElement(By.cssSelector("label[for='unit-" + housing + "-SATISFIED']")));
         click(browser.findElement(By.id("cast-ballot")));
         wait(ExpectedConditions.presenceOfElementLocated(By.id("error-summary")));
-        assertThat(browser.findElement(By.id("error-summary")).getText()).contains("请为“花溪区教育局”选择一项评价");
+        assertThat(Browser.await(browser, By.id("error-summary")).getText()).contains("请为“花溪区教育局”选择一项评价");
         assertThat(browser.findElement(By.id("unit-" + housing + "-SATISFIED")).isSelected()).isTrue();
 
         click(browser.findElement(By.cssSelector("label[for='unit-" + education + "-BASICALLY_SATISFIED']")));

@@ -3,7 +3,6 @@ package org.civicloop.testing;
 import org.civicloop.organization.CivicUser;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.stereotype.Component;
 
 /**
  * The demo data set as the tests know it: units, accounts, deputies and sites looked up by the
@@ -20,10 +19,9 @@ import org.springframework.stereotype.Component;
  * }
  * }</pre>
  *
- * <p>A bean of the shared test context (test sources are component-scanned); fixture classes that
+ * <p>A bean of the shared test context ({@link IntegrationTest} imports it); fixture classes that
  * are not beans construct one from the JDBC client and the user details service.
  */
-@Component
 public class DemoFixture {
 
     /** Every demo account's password. */

@@ -6,6 +6,7 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
 
 /**
  * The whole application on a random port, on the shared test PostgreSQL, with the demo data set
@@ -22,5 +23,6 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
                 // the tests' shared PostgreSQL arrives after the environment: do not boot the app's own
                 "civicloop.embedded-db.early-start=false"})
 @AutoConfigureMockMvc
+@Import(DemoFixture.class)
 public @interface IntegrationTest {
 }

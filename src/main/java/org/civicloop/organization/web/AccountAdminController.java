@@ -11,6 +11,7 @@ import org.civicloop.organization.domain.OrganizationQueries;
 import org.civicloop.shared.BusinessException;
 import org.civicloop.shared.NotFoundException;
 import org.civicloop.shared.web.FormErrors;
+import org.civicloop.shared.web.PagingLinks;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -48,6 +49,8 @@ class AccountAdminController {
         model.addAttribute("role", role);
         model.addAttribute("unitId", unitId);
         model.addAttribute("page", queries.accounts(q, role, unitId, DataScope.all(), Math.max(0, page), PAGE_SIZE));
+        model.addAttribute("pagingBase", PagingLinks.base("/admin/accounts", "q", q, "role", role,
+                "unitId", unitId == null ? null : unitId.toString()));
         return "organization/accounts";
     }
 

@@ -11,6 +11,7 @@ import org.civicloop.organization.domain.UnitService;
 import org.civicloop.shared.BusinessException;
 import org.civicloop.shared.NotFoundException;
 import org.civicloop.shared.web.FormErrors;
+import org.civicloop.shared.web.PagingLinks;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -47,6 +48,7 @@ class UnitAdminController {
         model.addAttribute("q", q);
         model.addAttribute("kind", kind);
         model.addAttribute("page", queries.units(q, kind, DataScope.all(), Math.max(0, page), PAGE_SIZE));
+        model.addAttribute("pagingBase", PagingLinks.base("/admin/units", "q", q, "kind", kind));
         return "organization/units";
     }
 
