@@ -30,7 +30,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 public final class Browser {
 
-    /** Profiles not yet removed by {@code quit()}: removed when the JVM exits (a test that forgot to quit). */
+    /**
+     * Every profile this JVM made, removed again when it exits: a test that forgot to quit, or a
+     * Chromium helper that wrote into its profile after {@code quit()} had removed it.
+     */
     private static final Set<Path> PROFILES = ConcurrentHashMap.newKeySet();
 
     static {
@@ -58,7 +61,6 @@ public final class Browser {
                 }
             }
         }
-        PROFILES.remove(profile);
     }
 
     public static WebDriver start(int width, int height) {
