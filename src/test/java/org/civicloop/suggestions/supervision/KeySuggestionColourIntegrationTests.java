@@ -41,11 +41,34 @@ class KeySuggestionColourIntegrationTests {
         for (Element item : keys) {
             String onList = item.select("span.badge.fs-6").first().text();
             Document itemPage = page(item.attr("href"), "leader");
-            assertThat(itemPage.select("#lead-rag .badge").text()).as(item.attr("href")).isEqualTo(onList);
+            assertThat(itemPage.select("#lead-rag .badge:not(.reply-rag)").text()).as(item.attr("href")).isEqualTo(onList);
             sawRed |= onList.equals("已超期") || item.hasClass("border-danger");
         }
         // the demo's overdue key suggestion, whose reply is late while its milestone is not
         assertThat(sawRed).isTrue();
+    }
+
+    /**
+     * The desk read "2027年1月5日 已超期" for the demo's key suggestion whose reply is late while its next
+     * milestone is weeks ahead: the row keeps the worse colour, the milestone its own, and the late reply
+     * is named beside it.
+     */
+    @Test
+    void theDeskNamesALateReplyBesideAMilestoneStillAhead() throws Exception {
+        Document desk = page("/supervision", "office");
+        boolean sawLateReplyWithMilestoneAhead = false;
+        for (Element row : desk.select("tbody tr")) {
+            Element reply = row.selectFirst(".reply-rag");
+            if (reply == null || !row.hasClass("table-danger")) {
+                continue;
+            }
+            assertThat(reply.text()).isEqualTo("答复已超期");
+            Element milestone = row.selectFirst("td.text-nowrap .badge:not(.reply-rag)");
+            if (milestone != null && !milestone.text().equals("已超期")) {
+                sawLateReplyWithMilestoneAhead = true;
+            }
+        }
+        assertThat(sawLateReplyWithMilestoneAhead).as("the demo's late key suggestion, milestone ahead").isTrue();
     }
 
     @Test

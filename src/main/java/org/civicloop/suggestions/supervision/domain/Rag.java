@@ -22,9 +22,14 @@ public enum Rag {
      * worse of its reply deadline (the clock's state: OVERDUE, WARNING, …) and its next milestone.
      */
     public static Rag ofKeySuggestion(String replyState, LocalDate nextMilestone, LocalDate today, int warningDays) {
-        Rag reply = "OVERDUE".equals(replyState) ? RED : "WARNING".equals(replyState) ? YELLOW : GREEN;
+        Rag reply = ofReply(replyState);
         Rag milestone = of(nextMilestone, today, warningDays);
         return reply.compareTo(milestone) < 0 ? reply : milestone;
+    }
+
+    /** The colour of a reply deadline's state as the suggestion lists read it (OVERDUE, WARNING, …). */
+    public static Rag ofReply(String replyState) {
+        return "OVERDUE".equals(replyState) ? RED : "WARNING".equals(replyState) ? YELLOW : GREEN;
     }
 
     /** The Bootstrap colour class of a badge. */

@@ -30,6 +30,11 @@ public class SupervisionRag {
         return Rag.ofKeySuggestion(replyState(k), k.nextMilestone(), LocalDate.now(zone), properties.warningDays());
     }
 
+    /** A key suggestion's reply deadline alone, shown beside its milestone when it is the late one. */
+    public Rag ofReply(SupervisionQueries.KeyRow k) {
+        return Rag.ofReply(replyState(k));
+    }
+
     /** The reply deadline's state as every suggestion list reads it (OVERDUE, WARNING, …). */
     public String replyState(SupervisionQueries.KeyRow k) {
         return DueDates.state(k.replyDueAt(), k.replyWarnAt(), Instant.now());
