@@ -82,10 +82,14 @@ class NothingPreselectedIntegrationTests {
         // a new deputy's level, and who votes in a new satisfaction poll
         check(page("/deputies/new", "office"), "new deputy", preselected, seen);
         check(page("/polls/manage/new", "office"), "new poll", preselected, seen);
+        // the kind of a supervision activity the office records on a key suggestion
+        for (long id : jdbc.sql("select suggestion_id from supervision_lead").query(Long.class).list()) {
+            check(page("/supervision/suggestions/" + id, "office"), "supervision of " + id, preselected, seen);
+        }
         assertThat(preselected).isEmpty();
         // the check saw each kind of control at least once, so it proves something about each
         assertThat(seen).contains("select resultClass (reply)", "select resultClass (audit)", "select reason", "select unitId",
-                "radio mode", "select stage", "select level", "radio electorate");
+                "radio mode", "select stage", "select level", "radio electorate", "select kind");
     }
 
     private Document page(String path, String role) throws Exception {
@@ -94,7 +98,7 @@ class NothingPreselectedIntegrationTests {
     }
 
     private static void check(Document page, String where, List<String> preselected, Set<String> seen) {
-        for (Element select : page.select("form select[name~=^(resultClass|reason|unitId|leadUnit|stage|mode|addressee|level)$]")) {
+        for (Element select : page.select("form select[name~=^(resultClass|reason|unitId|leadUnit|stage|mode|addressee|level|kind)$]")) {
             if (select.closest("form").attr("method").equalsIgnoreCase("get")) {
                 continue; // a list's filter, not a decision
             }
