@@ -12,6 +12,7 @@ import org.civicloop.opinions.domain.Channel;
 import org.civicloop.opinions.domain.Opinion;
 import org.civicloop.opinions.domain.OpinionPermissions;
 import org.civicloop.opinions.domain.OpinionQueries;
+import org.civicloop.opinions.domain.OpinionReceiptCodes;
 import org.civicloop.opinions.domain.OpinionService;
 import org.civicloop.opinions.domain.OpinionsProperties;
 import org.civicloop.opinions.domain.ReceptionDetails;
@@ -49,6 +50,7 @@ class RecordOpinionController {
     private final Addressing addressing;
     private final SimilarOpinions similar;
     private final PublicPages pages;
+    private final OpinionReceiptCodes receiptCodes;
     private final OpinionPermissions permissions = new OpinionPermissions();
     @Value("${civicloop.time-zone:Asia/Shanghai}")
     private final ZoneId zone;
@@ -155,11 +157,15 @@ class RecordOpinionController {
         }
     }
 
-    /** htmx: similar opinions for the text typed so far. */
+    /**
+     * htmx: similar opinions for the text typed so far, only those this user may open (a receipt code
+     * lets its holder rate and reopen an opinion, so none is shown to someone outside its scope).
+     */
     @GetMapping("/opinions/similar")
     String similar(@RequestParam(defaultValue = "") String content, @AuthenticationPrincipal CivicUser user, Model model) {
         check(user);
-        model.addAttribute("similar", content.length() < 4 ? List.of() : similar.to(content, null, 5));
+        model.addAttribute("similar", content.length() < 4 ? List.of()
+                : similar.to(content, null, 20).stream().filter(s -> receiptCodes.mayOpen(user, s.id())).limit(5).toList());
         return "opinions/staff/record :: similar";
     }
 
