@@ -2,11 +2,13 @@ package org.civicloop.suggestions.supervision.web;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import lombok.AccessLevel;
 import lombok.RequiredArgsConstructor;
 import org.civicloop.organization.CivicUser;
+import org.civicloop.organization.Directory;
 import org.civicloop.organization.Role;
 import org.civicloop.shared.BusinessException;
 import org.civicloop.shared.NotFoundException;
@@ -87,13 +89,15 @@ class SupervisionItemController {
         model.addAttribute("leaderNames", people.leaderNames(java.util.Arrays.asList(leadId)));
         model.addAttribute("recorderNames", people.leaderNames(activities.stream().map(SupervisionQueries.Activity::recordedByAccount).toList()));
         model.addAttribute("unitNames", people.units());
-        model.addAttribute("units", people.unitList());
+        // the units that handled the suggestion come first, none chosen: which one is tracked is the office's call
+        List<Long> handled = s.assignments().stream().map(a -> a.unitId()).distinct().toList();
+        model.addAttribute("units", people.unitList().stream()
+                .sorted(Comparator.comparing((Directory.UnitRef u) -> !handled.contains(u.id()))).toList());
         model.addAttribute("canNameLeader", office && s.keySuggestion());
         model.addAttribute("canRecord", leadId != null && permissions.canRecordActivity(user, leadId));
         model.addAttribute("canTrack", office && s.status() == SuggestionStatus.CLOSED);
         model.addAttribute("defaultInterval", properties.trackingIntervalMonths());
         model.addAttribute("today", LocalDate.now(zone));
-        model.addAttribute("suggestionUnits", s.assignments().stream().map(a -> a.unitId()).distinct().toList());
         return "suggestions/supervision/suggestion";
     }
 
