@@ -1,10 +1,9 @@
 package org.civicloop.browser;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
+import java.time.Duration;
+import java.util.List;
 import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.selenium.AxeBuilder;
-import java.util.List;
 import org.civicloop.deputies.Deputies;
 import org.civicloop.organization.Directory;
 import org.civicloop.testing.Browser;
@@ -14,9 +13,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The heart of CivicLoop in a phone-sized browser: a voter scans a deputy's QR link, writes in
@@ -83,7 +85,7 @@ class OpinionJourneyBrowserTests {
         phone.get(url("/public/opinions/track"));
         phone.findElement(By.id("code")).sendKeys(code.toLowerCase());
         phone.findElement(By.cssSelector("form button[type=submit]")).click();
-        assertThat(phone.findElement(By.id("reply-text")).getText()).isEqualTo("已组织人员疏通水渠，并安排每月巡查。");
+        assertThat(Browser.await(phone, By.id("reply-text")).getText()).isEqualTo("已组织人员疏通水渠，并安排每月巡查。");
         Browser.screenshot(phone, "phone-status-replied");
         click("rate-satisfied");
         assertThat(phone.findElement(By.id("opinion-status")).getText()).isEqualTo("已办结");
@@ -129,11 +131,16 @@ class OpinionJourneyBrowserTests {
     private void click(String id) {
         var element = phone.findElement(By.id(id));
         ((JavascriptExecutor) phone).executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", element);
+        boolean posts = "submit".equals(element.getDomProperty("type"));
         try {
             element.click();
         } catch (org.openqa.selenium.ElementClickInterceptedException e) {
             Browser.screenshot(phone, "click-intercepted-" + id);
             throw e;
+        }
+        if (posts) {
+            // a button that posts a form: wait for the next page, not the one still showing
+            new WebDriverWait(phone, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(element));
         }
     }
 
