@@ -1,6 +1,5 @@
 package org.civicloop.browser;
 
-import java.time.Duration;
 import java.util.List;
 import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.selenium.AxeBuilder;
@@ -15,7 +14,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -140,7 +138,7 @@ class OpinionJourneyBrowserTests {
         }
         if (posts) {
             // a button that posts a form: wait for the next page, not the one still showing
-            new WebDriverWait(phone, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(element));
+            phone.waitUntil(ExpectedConditions.stalenessOf(element));
         }
     }
 
