@@ -80,6 +80,18 @@ class DemoDefinitionsTests {
     }
 
     @Test
+    void theEditorsTemplateForANewServicePassesTheCheckAndItsYamlExportReadsBack() throws IOException {
+        ServiceDefinition template = format.read(new ClassPathResource("services/definition-template.yaml")
+                .getContentAsString(StandardCharsets.UTF_8), DefinitionFormat.Kind.YAML);
+        assertThat(DefinitionCheck.problems(template, demoUnits()::contains)).isEmpty();
+        for (ServiceDefinition d : demoDefinitions()) {
+            String yaml = format.write(d, DefinitionFormat.Kind.YAML);
+            assertThat(yaml).doesNotStartWith("---").contains("code: " + d.code() + "\n");
+            assertThat(format.read(yaml, DefinitionFormat.Kind.YAML)).isEqualTo(d);
+        }
+    }
+
+    @Test
     void aSmallRestaurantRegistersAsASmallEateryAndNeedsNoFireCheck() throws IOException {
         ServiceDefinition d = demo("restaurant-opening");
         var small = d.applicableTo(Map.of("entity", "individual", "size", "small", "signboard", "no", "sewer", "no"));
