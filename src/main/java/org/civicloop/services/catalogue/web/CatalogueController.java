@@ -11,6 +11,7 @@ import java.util.Locale;
 import lombok.AccessLevel;
 import lombok.RequiredArgsConstructor;
 import org.civicloop.organization.CivicUser;
+import org.civicloop.organization.Directory;
 import org.civicloop.services.catalogue.CataloguePermissions;
 import org.civicloop.services.catalogue.DefinitionFormat;
 import org.civicloop.services.catalogue.DefinitionView;
@@ -56,6 +57,7 @@ class CatalogueController {
     private final DefinitionFormat format;
     private final CataloguePermissions permissions;
     private final MessageSource messages;
+    private final Directory directory;
 
     @GetMapping
     String list(@AuthenticationPrincipal CivicUser user, Model model) {
@@ -79,7 +81,10 @@ class CatalogueController {
         model.addAttribute("stored", shown);
         model.addAttribute("d", shown.definition());
         model.addAttribute("view", new DefinitionView(shown.definition()));
-        model.addAttribute("versions", catalogue.versions(code));
+        var versions = catalogue.versions(code);
+        model.addAttribute("versions", versions);
+        model.addAttribute("savedBy", versions.stream().filter(v -> v.savedBy() != null).map(ServiceCatalogue.VersionInfo::savedBy)
+                .distinct().collect(java.util.stream.Collectors.toMap(id -> id, id -> directory.accountDisplayName(id).orElse(""))));
         model.addAttribute("latest", catalogue.latest(code).map(StoredDefinition::version).orElse(shown.version()));
         model.addAttribute("can", permissions.actionsFor(user));
         return "services/catalogue/detail";
@@ -194,6 +199,7 @@ class CatalogueController {
         model.addAttribute("problems", problems == null ? List.of() : problems);
         model.addAttribute("checked", checked);
         model.addAttribute("maxImportKb", MAX_IMPORT_BYTES / 1024);
+        model.addAttribute("unitNames", directory.handlingUnits().stream().map(Directory.UnitRef::name).sorted().toList());
         return "services/catalogue/editor";
     }
 
