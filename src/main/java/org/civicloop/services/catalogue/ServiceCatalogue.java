@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import lombok.RequiredArgsConstructor;
+import org.civicloop.organization.CivicUser;
 import org.civicloop.organization.Directory;
 import org.civicloop.services.ServiceCatalogueEvents.ServiceDefinitionSaved;
 import org.civicloop.services.ServiceCatalogueEvents.ServiceDefinitionWithdrawn;
@@ -11,6 +12,7 @@ import org.civicloop.shared.InvalidInput;
 import org.civicloop.shared.NotFoundException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -27,6 +29,7 @@ public class ServiceCatalogue {
     private final Directory directory;
     private final DefinitionFormat format;
     private final ApplicationEventPublisher events;
+    private final CataloguePermissions permissions;
 
     /** A stored version of a definition. */
     public record StoredDefinition(ServiceDefinition definition, int version, boolean withdrawn) {
@@ -57,6 +60,27 @@ public class ServiceCatalogue {
                 .update();
         events.publishEvent(new ServiceDefinitionSaved(definition.code(), version, definition.name()));
         return version;
+    }
+
+    /**
+     * Saves as {@link #save(ServiceDefinition, long)} does, for a user the catalogue's permissions let
+     * edit it; anyone else is refused before anything is checked.
+     */
+    @Transactional
+    public int save(ServiceDefinition definition, CivicUser user) {
+        if (!permissions.mayEdit(user)) {
+            throw new AccessDeniedException("service catalogue");
+        }
+        return save(definition, user.accountId());
+    }
+
+    /** Withdraws as {@link #withdraw(String)} does, for a user the catalogue's permissions let edit it. */
+    @Transactional
+    public void withdraw(String code, CivicUser user) {
+        if (!permissions.mayEdit(user)) {
+            throw new AccessDeniedException("service catalogue");
+        }
+        withdraw(code);
     }
 
     /** Withdraws the offered version: no new applications; those under way keep their version. */
@@ -99,6 +123,22 @@ public class ServiceCatalogue {
                 .query(this::stored).list().stream()
                 .sorted(java.util.Comparator.comparing(s -> s.definition().name()))
                 .toList();
+    }
+
+    /** One saved version of a definition, newest first in {@link #versions(String)}. */
+    public record VersionInfo(int version, String name, Instant savedAt, Long savedBy, boolean withdrawn) {
+    }
+
+    /** Every saved version of a service, newest first (empty for an unknown code). */
+    @Transactional(readOnly = true)
+    public List<VersionInfo> versions(String code) {
+        return jdbc.sql("""
+                select version, name, saved_at, saved_by, withdrawn from service_definition
+                 where code = :code order by version desc""")
+                .param("code", code)
+                .query((rs, i) -> new VersionInfo(rs.getInt(1), rs.getString(2), rs.getTimestamp(3).toInstant(),
+                        rs.getObject(4) == null ? null : rs.getLong(4), rs.getBoolean(5)))
+                .list();
     }
 
     private StoredDefinition stored(java.sql.ResultSet rs, int row) throws java.sql.SQLException {

@@ -1,0 +1,31 @@
+// Draws the efficiency page's charts from window.servicesEfficiency (written by the page). Without
+// JavaScript, or without services, the chart area stays hidden and the tables say everything.
+(function () {
+  var data = window.servicesEfficiency;
+  var box = document.getElementById('efficiency-charts');
+  if (!box || !window.echarts || !data || !data.services || data.services.length === 0) {
+    return;
+  }
+  box.hidden = false;
+  var axisLabel = { interval: 0, rotate: data.services.length > 3 ? 20 : 0, width: 120, overflow: 'truncate' };
+  var grid = { left: 8, right: 16, top: 48, bottom: 8, containLabel: true };
+  var time = echarts.init(document.getElementById('efficiency-time-chart'));
+  time.setOption({
+    tooltip: { trigger: 'axis' },
+    legend: { top: 0 },
+    grid: grid,
+    xAxis: { type: 'category', data: data.services, axisLabel: axisLabel },
+    yAxis: { type: 'value', min: 0, name: data.daysAxis },
+    series: data.time.map(function (s) { return { name: s.name, type: 'bar', data: s.data }; })
+  });
+  var monthly = echarts.init(document.getElementById('efficiency-month-chart'));
+  monthly.setOption({
+    tooltip: { trigger: 'axis' },
+    legend: { top: 0 },
+    grid: grid,
+    xAxis: { type: 'category', data: data.months },
+    yAxis: { type: 'value', min: 0, name: data.daysAxis },
+    series: data.monthly.map(function (s) { return { name: s.name, type: 'bar', data: s.data }; })
+  });
+  window.addEventListener('resize', function () { time.resize(); monthly.resize(); });
+})();
