@@ -55,10 +55,17 @@ public class InvestmentProject {
         this.movedAt = movedAt;
     }
 
+    /** The industries a project may be counted under (产业契合度); labels {@code performance.work.industry.<CODE>}. */
+    public static final List<String> INDUSTRIES = List.of("BIG_DATA", "TOURISM", "ECOLOGY", "AGRICULTURE", "MANUFACTURING", "OTHER");
+
     /** A new project at 线索 for an item just created. */
     public static InvestmentProject open(long itemId, String investor, String industry, Instant now) {
-        return new InvestmentProject(itemId, ProjectStage.CLUE, null, Texts.required(investor, 200, "investor"),
-                Texts.required(industry, 20, "industry"), null, null, now);
+        String inv = Texts.required(investor, 200, "investor");
+        String ind = Texts.required(industry, 20, "industry");
+        if (!INDUSTRIES.contains(ind)) {
+            throw BusinessException.invalid("performance.work.error.required.industry");
+        }
+        return new InvestmentProject(itemId, ProjectStage.CLUE, null, inv, ind, null, null, now);
     }
 
     /**

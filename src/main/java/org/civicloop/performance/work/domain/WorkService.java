@@ -194,9 +194,10 @@ public class WorkService {
 
     /** For the demo: moves by the owner unit's account at an earlier time, along the line to {@code to}. */
     @Transactional
-    public void moveProjectAs(long itemId, ProjectStage to, BigDecimal contractValue, String by, Instant at, LocalDate signedOn) {
+    public void moveProjectAs(long itemId, ProjectStage to, BigDecimal contractValue, String note, String by, Instant at,
+                              LocalDate signedOn) {
         InvestmentProject p = repository.lockProject(itemId).orElseThrow(() -> new NotFoundException("performance-project", itemId));
-        var moved = p.moveTo(to, contractValue, null, by, at, zone);
+        var moved = p.moveTo(to, contractValue, note, by, at, zone);
         if (to == ProjectStage.SIGNED && signedOn != null) {
             p.signedOn(signedOn);
         }
