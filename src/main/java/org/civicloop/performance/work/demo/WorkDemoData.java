@@ -39,7 +39,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * 62亿元 contracted and 38亿元 of funds in place. The evaluation office ({@code evaluation}) created
  * them 70 days ago and set one milestone each, due some days from today (negative: overdue, so red);
  * the owner units reported last month's progress except where the file says N (yellow); the
- * investment-promotion bureau ({@code invest}) moved each project to its stage, signed 150 days ago.
+ * investment-promotion bureau ({@code invest}) moved each project to its stage from 160 days ago (signed about 155 days ago).
  * The leading leader of every item is {@code leader} (周明). Loading twice changes nothing.
  */
 @Component
@@ -95,20 +95,20 @@ class WorkDemoData implements ApplicationRunner {
             return;
         }
         long unit = directory.unitIdByName(r[3]).orElseThrow().value();
-        long id = service.create(new NewWorkItem(WorkKind.INVESTMENT, year, r[0], null, unit, leader, r[1], r[2]), office, created);
+        Instant opened = created.minus(Duration.ofDays(90));
+        long id = service.create(new NewWorkItem(WorkKind.INVESTMENT, year, r[0], null, unit, leader, r[1], r[2]), office, opened);
         String by = unitAccount(unit);
         ProjectStage target = ProjectStage.valueOf(r[5]);
         ProjectStage line = target == ProjectStage.ON_HOLD ? ProjectStage.valueOf(r[6]) : target;
         LocalDate today = LocalDate.now(zone);
-        LocalDate signedOn = today.minusDays(150);
-        Instant at = created.plus(Duration.ofDays(1));
+        Instant at = opened.plus(Duration.ofDays(1));
         BigDecimal contract = r[4].isBlank() ? null : new BigDecimal(r[4]);
         for (ProjectStage s : ProjectStage.values()) {
             if (s.ordinal() > line.ordinal() || !s.onLine()) {
                 break;
             }
             if (s != ProjectStage.CLUE) {
-                service.moveProjectAs(id, s, contract, null, by, at, signedOn);
+                service.moveProjectAs(id, s, contract, null, by, at, null);
                 at = at.plus(Duration.ofDays(2));
             }
         }
@@ -121,7 +121,7 @@ class WorkDemoData implements ApplicationRunner {
             service.recordFundsAs(id, today.minusDays(100), first, null, by, now);
             service.recordFundsAs(id, today.minusDays(30), funds.subtract(first), null, by, now);
         }
-        milestoneAndReport(id, unit, r[8], Integer.parseInt(r[9]), "Y".equals(r[10]), created, now);
+        milestoneAndReport(id, unit, r[8], Integer.parseInt(r[9]), "Y".equals(r[10]), opened, now);
     }
 
     private void milestoneAndReport(long id, long unit, String milestone, int dueInDays, boolean reported, Instant created, Instant now) {
