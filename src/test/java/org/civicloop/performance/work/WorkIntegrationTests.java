@@ -114,6 +114,10 @@ class WorkIntegrationTests {
         assertThat(row(id, now).rag()).isEqualTo(WorkRag.GREEN);
         Instant inWindow = calendars.current().endOfDay(calendars.current().plusWorkingDays(due, -3));
         assertThat(row(id, inWindow).rag()).isEqualTo(WorkRag.YELLOW);
+        String page = "/performance/work/items/" + id;
+        scanner.scan(inWindow);
+        assertThat(messages(invest.accountId(), "performance.work.notice.approaching", page)).as("the unit is reminded").isEqualTo(1);
+        assertThat(messages(leader.accountId(), "performance.work.notice.missed", page)).isZero();
         assertThat(row(id, dueAt).rag()).as("due time itself is on time").isEqualTo(WorkRag.YELLOW);
 
         Instant after = dueAt.plus(Duration.ofMinutes(5));

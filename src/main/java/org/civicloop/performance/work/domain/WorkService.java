@@ -11,6 +11,7 @@ import java.util.Set;
 import lombok.AccessLevel;
 import lombok.RequiredArgsConstructor;
 import org.civicloop.deadlines.ClockView;
+import org.civicloop.deadlines.DeadlineApproaching;
 import org.civicloop.deadlines.DeadlineMissed;
 import org.civicloop.deadlines.Deadlines;
 import org.civicloop.deadlines.WorkingCalendar;
@@ -250,6 +251,22 @@ public class WorkService {
                 notifications.notifyStaff(a, "performance.work.notice.missedUnit", args, link(item));
             }
             events.publishEvent(new MilestoneMissed(item.id(), milestoneId, m.dueOn(), told.size()));
+        });
+    }
+
+    /** A milestone entered its warning window: the owner unit's staff are reminded (催办), once per due time. */
+    @EventListener
+    @Transactional
+    public void on(DeadlineApproaching e) {
+        if (!MILESTONE.equals(e.subjectType())) {
+            return;
+        }
+        repository.lockMilestone(Long.parseLong(e.subjectId())).filter(m -> m.doneAt() == null).ifPresent(m -> {
+            WorkItem item = repository.findItem(m.itemId()).orElseThrow();
+            List<String> args = List.of(item.title(), m.title(), m.dueOn().toString());
+            for (Long a : directory.accountsOfUnit(item.ownerUnitId(), Role.HANDLING_UNIT)) {
+                notifications.notifyStaff(a, "performance.work.notice.approaching", args, link(item));
+            }
         });
     }
 
