@@ -7,8 +7,8 @@ import org.civicloop.performance.work.domain.WorkKind;
 public record ItemForm(WorkKind kind, Integer year, String title, String description, Long ownerUnitId, Long leaderAccountId,
                        String investor, String industry) {
 
-    static ItemForm empty(WorkKind kind) {
-        return new ItemForm(kind, null, null, null, null, null, null, null);
+    static ItemForm empty() {
+        return new ItemForm(null, null, null, null, null, null, null, null);
     }
 
     NewWorkItem command() {

@@ -100,8 +100,8 @@ class WorkController {
 
     @PreAuthorize("hasRole('EVALUATION_OFFICE')")
     @GetMapping("/performance/work/new")
-    String newItem(@RequestParam(required = false) WorkKind kind, Model model) {
-        return form(ItemForm.empty(kind), model);
+    String newItem(Model model) {
+        return form(ItemForm.empty(), model);
     }
 
     private String form(ItemForm form, Model model) {
