@@ -264,6 +264,26 @@ class WorkIntegrationTests {
     }
 
     @Test
+    void aMilestoneWithABadOrPastDayIsRefusedWithItsMessageAndNoClockStarts() throws Exception {
+        long id = item(WorkKind.OTHER_TASK, freshYear(), "测试交办事项" + System.nanoTime());
+        for (String day : new String[] {"", "2026-13-40", LocalDate.now(DISTRICT).minusDays(1).toString()}) {
+            mvc.perform(post("/performance/work/items/" + id + "/milestones").param("title", "完成调研").param("dueOn", day)
+                            .with(csrf()).with(user(evaluation)))
+                    .andExpect(flash().attribute("failed", "performance.work.error.dueOn"));
+        }
+        mvc.perform(post("/performance/work/items/" + id + "/milestones").param("title", "完成调研")
+                        .param("dueOn", LocalDate.now(DISTRICT).plusDays(20).toString()).with(csrf()).with(user(invest)))
+                .andExpect(flash().attribute("failed", "performance.work.error.notAllowed"));
+        assertThat(jdbc.sql("select count(*) from perf_milestone where item_id = :i").param("i", id).query(Long.class).single()).isZero();
+        mvc.perform(post("/performance/work/items/" + id + "/milestones").param("title", "完成调研")
+                        .param("dueOn", LocalDate.now(DISTRICT).plusDays(20).toString()).with(csrf()).with(user(evaluation)))
+                .andExpect(flash().attribute("done", "performance.work.done.milestoneAdded"));
+        mvc.perform(get("/performance/work/items/" + id).param("lang", "en").with(user(leader))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("完成调研")))
+                .andExpect(content().string(containsString("Milestones")));
+    }
+
+    @Test
     void onlyTheEvaluationOfficeCreatesAndEveryProblemOfTheFormIsShownBesideItsField() throws Exception {
         assertThatThrownBy(() -> service.create(new NewWorkItem(WorkKind.OTHER_TASK, 2026, "x", null, investUnit, leader.accountId(), null, null), leader))
                 .extracting(e -> ((BusinessException) e).messageKey()).isEqualTo("performance.work.error.notAllowed");

@@ -20,7 +20,6 @@ import org.civicloop.shared.NotFoundException;
 import org.civicloop.shared.web.ActionOutcome;
 import org.civicloop.shared.web.FormErrors;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -182,10 +181,10 @@ class WorkController {
 
     @PostMapping("/performance/work/items/{id}/milestones")
     String addMilestone(@PathVariable long id, @RequestParam(defaultValue = "") String title,
-                        @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dueOn,
-                        @AuthenticationPrincipal CivicUser user, RedirectAttributes flash) {
+                        @RequestParam(defaultValue = "") String dueOn, @AuthenticationPrincipal CivicUser user,
+                        RedirectAttributes flash) {
         return ActionOutcome.run(back(id, user), flash, "performance.work.done.milestoneAdded",
-                () -> service.addMilestone(id, title, dueOn, user, Instant.now()));
+                () -> service.addMilestone(id, title, date(dueOn, "performance.work.error.dueOn"), user, Instant.now()));
     }
 
     @PostMapping("/performance/work/items/{id}/milestones/{milestoneId}/done")
@@ -228,7 +227,7 @@ class WorkController {
     String funds(@PathVariable long id, @RequestParam(defaultValue = "") String receivedOn, @RequestParam(defaultValue = "") String amount,
                  @RequestParam(defaultValue = "") String note, @AuthenticationPrincipal CivicUser user, RedirectAttributes flash) {
         return ActionOutcome.run(back(id, user), flash, "performance.work.done.fundsRecorded",
-                () -> service.recordFunds(id, date(receivedOn), amount(amount, "performance.work.error.amount"), note, user, Instant.now()));
+                () -> service.recordFunds(id, date(receivedOn, "performance.work.error.receivedOn"), amount(amount, "performance.work.error.amount"), note, user, Instant.now()));
     }
 
     private static ProjectStage stage(String value) {
@@ -250,11 +249,11 @@ class WorkController {
         }
     }
 
-    private static LocalDate date(String value) {
+    private static LocalDate date(String value, String key) {
         try {
             return value.isBlank() ? null : LocalDate.parse(value.strip());
         } catch (java.time.format.DateTimeParseException e) {
-            throw BusinessException.invalid("performance.work.error.receivedOn");
+            throw BusinessException.invalid(key);
         }
     }
 }
