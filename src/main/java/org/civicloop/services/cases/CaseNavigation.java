@@ -1,0 +1,21 @@
+package org.civicloop.services.cases;
+
+import java.util.Set;
+import org.civicloop.shared.Navigation;
+import org.civicloop.shared.NavigationItem;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The applications' entries in the staff navigation and on the workbench: each role's worklist first. */
+@Configuration(proxyBeanMethods = false)
+class CaseNavigation {
+
+    @Bean
+    Navigation serviceCaseNavigationEntries() {
+        return Navigation.of(
+                new NavigationItem("nav.services.window", "/services/window", Set.of("WINDOW_CLERK"), 10),
+                new NavigationItem("nav.services.approvals", "/services/approvals", Set.of("DEPT_APPROVER"), 10),
+                new NavigationItem("nav.services.mine", "/services/cases", Set.of("ENTERPRISE"), 10),
+                new NavigationItem("nav.services.apply", "/services/apply", Set.of("ENTERPRISE", "WINDOW_CLERK"), 12));
+    }
+}

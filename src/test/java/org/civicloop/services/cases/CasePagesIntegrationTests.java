@@ -1,0 +1,78 @@
+package org.civicloop.services.cases;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+
+import java.util.Locale;
+import org.civicloop.testing.DemoFixture;
+import org.civicloop.testing.IntegrationTest;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * The application pages choose nothing for anyone (no answer, no consent, no refusal reason, no
+ * rating), the form asks each applicable field once and nothing else, and the worklists reach each
+ * role from the workbench.
+ */
+@IntegrationTest
+class CasePagesIntegrationTests {
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    DemoFixture demo;
+    @Autowired
+    JdbcClient jdbc;
+
+    Document page(String path, String role, Locale locale) throws Exception {
+        var r = mvc.perform(get(path).param("lang", locale.toLanguageTag()).with(user(demo.user(role)))).andReturn().getResponse();
+        assertThat(r.getStatus()).as(path + " as " + role).isEqualTo(200);
+        return Jsoup.parse(r.getContentAsString());
+    }
+
+    long demoCase(String key) {
+        return jdbc.sql("select id from service_case where submission_key like :k").param("k", "%:" + key).query(Long.class).single();
+    }
+
+    @Test
+    void nothingIsChosenForThePersonAndEachFieldIsAskedOnce() throws Exception {
+        Document start = page("/services/apply/enterprise-migration", "enterprise", Locale.SIMPLIFIED_CHINESE);
+        assertThat(start.select("#questions input[type=radio][checked]")).isEmpty();
+        assertThat(start.select("#application")).isEmpty();
+
+        Document form = page("/services/apply/enterprise-migration?a-origin=guiyang&a-tax-registered=no&a-employees=no"
+                + "&a-new-seal=yes&a-bank=no", "window", Locale.SIMPLIFIED_CHINESE);
+        assertThat(form.select("#consent[checked]")).isEmpty();
+        assertThat(form.select("#applicantName").val()).isEmpty();
+        // market regulation and the seal: their fields once each, none of tax's or social insurance's
+        assertThat(form.select("[name=f-company-name]")).hasSize(1);
+        assertThat(form.select("[name=f-seal-types]")).hasSize(1);
+        assertThat(form.select("[name=f-tax-authority], [name=f-employees-count], [name=f-bank-name]")).isEmpty();
+        assertThat(form.select("input[type=file]")).extracting(e -> e.attr("name")).containsExactly("m-resolution", "m-address-proof");
+
+        Document check = page("/services/cases/" + demoCase("demo-new"), "window", Locale.ENGLISH);
+        assertThat(check.select("#refusal-reason option[selected]")).isEmpty();
+        assertThat(check.select("#refusal-reason option").first().val()).isEmpty();
+        assertThat(check.select("#correction-form input[type=checkbox][checked]")).isEmpty();
+        assertThat(check.select("#accept").text()).isEqualTo("Accept");
+
+        Document rate = page("/services/cases/" + demoCase("demo-done-unrated"), "enterprise", Locale.SIMPLIFIED_CHINESE);
+        assertThat(rate.select("#rate-form input[type=radio]")).hasSize(5);
+        assertThat(rate.select("#rate-form input[type=radio][checked]")).isEmpty();
+    }
+
+    @Test
+    void eachRoleFindsItsWorklistOnTheWorkbench() throws Exception {
+        assertThat(page("/workbench", "window", Locale.SIMPLIFIED_CHINESE).select("a[href=/services/window]")).isNotEmpty();
+        assertThat(page("/workbench", "approver", Locale.SIMPLIFIED_CHINESE).select("a[href=/services/approvals]")).isNotEmpty();
+        assertThat(page("/workbench", "enterprise", Locale.SIMPLIFIED_CHINESE).select("a[href=/services/cases]")).isNotEmpty();
+        Document returned = page("/services/approvals", "approver", Locale.ENGLISH);
+        long id = demoCase("demo-returned");
+        assertThat(returned.select("#part-" + id + "-change-registration").text()).contains("Clock stopped");
+    }
+}
