@@ -85,6 +85,9 @@ class EvaluationIntegrationTests {
         assertThat(service.results(schemeOf("2026-H1")).of(HUAXI).rank()).isEqualTo(1);
         assertThat(service.results(schemeOf("2025")).of(HUAXI).rank()).isEqualTo(3);
         assertThat(service.results(schemeOf("2026-M09")).of(HUAXI).rank()).isEqualTo(3);
+        // the half-year is compared with the year before it; the year has no previous period
+        assertThat(service.scheme(schemeOf("2026-H1")).previousSchemeId()).isEqualTo(schemeOf("2025"));
+        assertThat(service.scheme(schemeOf("2025")).previousSchemeId()).isNull();
         // the veto item of the half-year leaves 息烽县 its score but not the title
         Scorecard.DistrictResult xifeng = service.results(schemeOf("2026-H1")).of("520122");
         assertThat(xifeng.vetoed()).isTrue();

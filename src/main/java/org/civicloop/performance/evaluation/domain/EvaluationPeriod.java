@@ -45,6 +45,15 @@ public record EvaluationPeriod(PeriodKind kind, int year, int part) {
         };
     }
 
+    /** The last month the period covers, as a date's year and month. */
+    public java.time.YearMonth lastMonth() {
+        return java.time.YearMonth.of(year, switch (kind) {
+            case YEAR -> 12;
+            case HALF_YEAR -> 6 * part;
+            case MONTHS_TO_DATE -> part;
+        });
+    }
+
     /** The message key of its label; arguments {@link #labelArguments()}. */
     public String labelKey() {
         return "performance.eval.period." + kind.name() + (kind == PeriodKind.HALF_YEAR ? "." + part : "");

@@ -98,8 +98,10 @@ public class EvaluationService {
 
     // ---- schemes
 
+    /** Every scheme, the period ending last first (then the newest). */
     public List<Scheme> schemes() {
-        return jdbc.sql("select * from perf_scheme order by period_code desc, id desc").query((rs, n) -> SchemeRepository.map(rs)).list();
+        return jdbc.sql("select * from perf_scheme order by id desc").query((rs, n) -> SchemeRepository.map(rs)).stream()
+                .sorted(java.util.Comparator.comparing((Scheme s) -> s.period().lastMonth()).reversed()).toList();
     }
 
     public Scheme scheme(long id) {

@@ -28,10 +28,11 @@ class SchemeRepository {
     }
 
     static Scheme map(ResultSet rs) throws SQLException {
-        long previous = rs.getLong("previous_scheme_id");
+        long previousId = rs.getLong("previous_scheme_id");
+        Long previous = rs.wasNull() ? null : previousId;
         return new Scheme(rs.getLong("id"), rs.getString("name"),
                 EvaluationPeriod.of(PeriodKind.valueOf(rs.getString("period_kind")), rs.getString("period_code")),
-                rs.wasNull() ? null : previous, rs.getInt("advanced_count"), SchemeStatus.valueOf(rs.getString("status")),
+                previous, rs.getInt("advanced_count"), SchemeStatus.valueOf(rs.getString("status")),
                 instant(rs, "created_at"), instant(rs, "locked_at"), instant(rs, "published_at"));
     }
 

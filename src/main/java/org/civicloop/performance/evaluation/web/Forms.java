@@ -1,0 +1,58 @@
+package org.civicloop.performance.evaluation.web;
+
+import org.civicloop.performance.evaluation.domain.AdjustmentDraft;
+import org.civicloop.performance.evaluation.domain.IndicatorDraft;
+import org.civicloop.performance.evaluation.domain.RuleDraft;
+import org.civicloop.performance.evaluation.domain.SchemeDraft;
+
+/** The evaluation pages' forms, each mapped onto its command (which checks every field). */
+final class Forms {
+
+    private Forms() {
+    }
+
+    record IndicatorForm(String code, String name, String unit, String category, String direction, Long sourceUnitId) {
+
+        static IndicatorForm empty() {
+            return new IndicatorForm("", "", "", "", "", null);
+        }
+
+        IndicatorDraft draft() {
+            return new IndicatorDraft(code, name, unit, category, direction, sourceUnitId, null);
+        }
+    }
+
+    record SchemeForm(String name, String periodKind, String periodCode, Long previousSchemeId, Integer advancedCount) {
+
+        static SchemeForm empty() {
+            return new SchemeForm("", "", "", null, 3);
+        }
+
+        SchemeDraft draft() {
+            return new SchemeDraft(name, periodKind, periodCode, previousSchemeId, advancedCount);
+        }
+    }
+
+    record RuleForm(Long indicatorId, String weight, String methodName, String floor, String satisfactory, String target, String cap,
+                    String scoreMin, String scoreMax) {
+
+        static RuleForm empty() {
+            return new RuleForm(null, "", "", "", "", "", "", "0", "100");
+        }
+
+        RuleDraft draft() {
+            return new RuleDraft(indicatorId, weight, methodName, floor, satisfactory, target, cap, scoreMin, scoreMax);
+        }
+    }
+
+    record AdjustmentForm(String districtCode, String kindName, String points, String reason) {
+
+        static AdjustmentForm empty() {
+            return new AdjustmentForm("", "", "", "");
+        }
+
+        AdjustmentDraft draft() {
+            return new AdjustmentDraft(districtCode, kindName, points, reason);
+        }
+    }
+}
