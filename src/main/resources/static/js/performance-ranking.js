@@ -25,7 +25,7 @@
     tooltip: { trigger: 'axis' },
     grid: grid,
     xAxis: { type: 'category', data: data.districts, axisLabel: axisLabel },
-    yAxis: { type: 'value', name: data.compositeName },
+    yAxis: { type: 'value', name: data.compositeName, nameTextStyle: { align: 'left' } },
     series: [{ name: data.compositeName, type: 'bar', data: data.composite, label: { show: true, position: 'top' } }]
   });
   if (data.radar) {
@@ -44,7 +44,7 @@
       tooltip: { trigger: 'axis' },
       grid: grid,
       xAxis: { type: 'category', data: data.indicatorDistricts, axisLabel: axisLabel },
-      yAxis: { type: 'value', name: data.indexName },
+      yAxis: { type: 'value', name: data.indexName, nameTextStyle: { align: 'left' } },
       series: [{ name: data.indicatorName, type: 'bar', data: data.indicatorScores }]
     });
   }
@@ -53,7 +53,7 @@
     legend: { top: 0, type: 'scroll' },
     grid: { left: 8, right: 16, top: 48, bottom: 8, containLabel: true },
     xAxis: { type: 'category', data: data.periods },
-    yAxis: { type: 'value', name: data.compositeName, scale: true },
+    yAxis: { type: 'value', name: data.compositeName, nameTextStyle: { align: 'left' }, scale: true },
     series: data.trend.map(function (s) { return { name: s.name, type: 'line', data: s.data, connectNulls: true }; })
   });
   window.addEventListener('resize', function () { charts.forEach(function (c) { c.resize(); }); });

@@ -48,6 +48,8 @@ class EvaluationIntegrationTests {
     JdbcClient jdbc;
     @Autowired
     UserDetailsService users;
+    @Autowired
+    org.civicloop.suggestions.SuggestionKpiFigures kpis;
 
     CivicUser user(String name) {
         return (CivicUser) users.loadUserByUsername(name);
@@ -236,6 +238,28 @@ class EvaluationIntegrationTests {
                         .extracting(InvalidInput.Problem::field, InvalidInput.Problem::messageKey)
                         .containsExactly(org.assertj.core.groups.Tuple.tuple(HUAXI, "performance.eval.error.number")));
         assertThat(service.figures(s)).isEmpty();
+    }
+
+    @Test
+    void anOwnLoopIndicatorIsComputedForHuaxiAloneAndNeverScored() {
+        CivicUser office = user("evaluation");
+        Scheme s = service.createScheme(office, new SchemeDraft("loop scheme " + System.nanoTime(), "YEAR", "2026", null, 3), Instant.now());
+        service.addIndicator(office, s.id(), new RuleDraft(id("GDP_GROWTH"), "100", "RANK", null, null, null, null, null, null));
+        service.addIndicator(office, s.id(), new RuleDraft(id("ON_TIME_REPLY"), null, null, null, null, null, null, null, null));
+        // the figure is the suggestions' KPI for 2026, for 花溪区 only
+        var expected = kpis.district(java.time.LocalDate.of(2026, 1, 1), java.time.LocalDate.of(2026, 12, 31), Instant.now());
+        assertThat(expected.assigned()).isPositive();
+        Map<String, java.math.BigDecimal> figures = service.figures(s.id()).get(id("ON_TIME_REPLY"));
+        assertThat(figures).containsOnlyKeys(HUAXI);
+        assertThat(figures.get(HUAXI)).isEqualByComparingTo(expected.onTimeReplyRate());
+        assertThat(jdbc.sql("select source from perf_figure where scheme_id = :s and indicator_id = :i").param("s", s.id())
+                .param("i", id("ON_TIME_REPLY")).query(String.class).single()).isEqualTo("LOOP");
+        // a reference indicator: not among the scored rules, not typed in by anyone
+        assertThat(service.rules(s.id())).extracting(r -> r.code()).containsExactly("GDP_GROWTH");
+        assertThat(service.referenceIndicators(s.id())).extracting(i -> i.code()).containsExactly("ON_TIME_REPLY");
+        assertThat(service.compute(s.id()).of(HUAXI).indicators()).containsOnlyKeys(id("GDP_GROWTH"));
+        assertThatThrownBy(() -> service.enterFigures(office, s.id(), id("ON_TIME_REPLY"), Map.of(HUAXI, "100"), Instant.now()))
+                .isInstanceOf(BusinessException.class);
     }
 
     static byte[] workbook(List<List<String>> rows) throws IOException {

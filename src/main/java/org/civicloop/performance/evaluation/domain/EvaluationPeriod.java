@@ -45,6 +45,16 @@ public record EvaluationPeriod(PeriodKind kind, int year, int part) {
         };
     }
 
+    /** The first day the period covers. */
+    public java.time.LocalDate firstDay() {
+        return java.time.LocalDate.of(year, kind == PeriodKind.HALF_YEAR && part == 2 ? 7 : 1, 1);
+    }
+
+    /** The last day the period covers. */
+    public java.time.LocalDate lastDay() {
+        return lastMonth().atEndOfMonth();
+    }
+
     /** The last month the period covers, as a date's year and month. */
     public java.time.YearMonth lastMonth() {
         return java.time.YearMonth.of(year, switch (kind) {

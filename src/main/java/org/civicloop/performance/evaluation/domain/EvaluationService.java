@@ -25,6 +25,8 @@ import org.civicloop.shared.spreadsheet.Row;
 import org.civicloop.shared.spreadsheet.Table;
 import org.civicloop.shared.spreadsheet.TableException;
 import org.civicloop.shared.spreadsheet.TableReader;
+import org.civicloop.suggestions.SuggestionKpiFigures;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -51,6 +53,9 @@ public class EvaluationService {
     private final ApplicationEventPublisher events;
     private final Districts districts;
     private final MessageSource messages;
+    private final SuggestionKpiFigures kpis;
+    @Value("${civicloop.performance.home-district:${civicloop.opinions.district-code:520111}}")
+    private final String homeDistrict;
 
     // ---- library
 
@@ -133,7 +138,7 @@ public class EvaluationService {
         return jdbc.sql("""
                         select si.*, i.code, i.name, i.unit, i.direction from perf_scheme_indicator si
                           join perf_indicator i on i.id = si.indicator_id
-                         where si.scheme_id = :s order by si.sort, i.code""")
+                         where si.scheme_id = :s and not si.reference order by si.sort, i.code""")
                 .param("s", schemeId)
                 .query((rs, n) -> new IndicatorRule(rs.getLong("indicator_id"), rs.getString("code"), rs.getString("name"),
                         rs.getString("unit"), Direction.valueOf(rs.getString("direction")), rs.getBigDecimal("weight"),
@@ -143,21 +148,71 @@ public class EvaluationService {
                 .list();
     }
 
+    /**
+     * The scheme's reference indicators (参考指标): computed from CivicLoop's own loops, which hold the
+     * home district's data only, so shown beside the ranking and never scored.
+     */
+    public List<Indicator> referenceIndicators(long schemeId) {
+        return jdbc.sql("""
+                        select i.* from perf_scheme_indicator si join perf_indicator i on i.id = si.indicator_id
+                         where si.scheme_id = :s and si.reference order by si.sort, i.code""")
+                .param("s", schemeId).query((rs, n) -> indicator(rs)).list();
+    }
+
+    /** The home district whose data CivicLoop holds (its own-loop figures belong to it alone). */
+    public String homeDistrict() {
+        return homeDistrict;
+    }
+
+    /**
+     * Computes the own-loop figures of an open scheme for the home district from the suggestions'
+     * KPIs over the scheme's period; a rate without a denominator leaves the figure missing. Run when
+     * such an indicator joins the scheme and again at review, so what is locked is what was reviewed.
+     */
+    private void refreshOwnLoop(Scheme s, Instant now) {
+        List<Indicator> loops = referenceIndicators(s.id());
+        if (loops.isEmpty()) {
+            return;
+        }
+        SuggestionKpiFigures.Figures f = kpis.district(s.period().firstDay(), s.period().lastDay(), now);
+        for (Indicator i : loops) {
+            BigDecimal value = switch (i.ownLoop()) {
+                case ON_TIME_REPLY_RATE -> f.onTimeReplyRate();
+                case SATISFACTION_RATE -> f.satisfactionRate();
+                case SOLVED_RATE -> f.solvedRate();
+            };
+            write(s.id(), i.id(), homeDistrict, value, null, now, "LOOP");
+        }
+    }
+
     @Transactional
     public void addIndicator(CivicUser user, long schemeId, RuleDraft draft) {
         requireManage(user);
         Scheme s = lockScheme(schemeId);
         s.requireFilling();
-        List<InvalidInput.Problem> problems = new ArrayList<>(draft.check());
         Optional<Indicator> indicator = draft.indicatorId() == null ? Optional.empty() : indicator(draft.indicatorId());
+        boolean ownLoop = indicator.isPresent() && indicator.get().ownLoop() != null;
+        List<InvalidInput.Problem> problems = new ArrayList<>(ownLoop ? List.of() : draft.check());
         if (draft.indicatorId() != null && indicator.isEmpty()) {
             problems.add(new InvalidInput.Problem("indicatorId", "performance.eval.error.indicatorNotFound"));
         }
-        if (indicator.isPresent() && rules(schemeId).stream().anyMatch(r -> r.indicatorId() == draft.indicatorId())) {
+        if (indicator.isPresent() && jdbc.sql("select exists (select 1 from perf_scheme_indicator where scheme_id = :s and indicator_id = :i)")
+                .param("s", schemeId).param("i", draft.indicatorId()).query(Boolean.class).single()) {
             problems.add(new InvalidInput.Problem("indicatorId", "performance.eval.error.indicatorInScheme"));
         }
         if (!problems.isEmpty()) {
             throw new InvalidInput(problems);
+        }
+        if (ownLoop) {
+            jdbc.sql("""
+                            insert into perf_scheme_indicator (scheme_id, indicator_id, weight, method, reference, sort)
+                            values (:s, :i, null, null, true,
+                                    (select coalesce(max(sort), 0) + 1 from perf_scheme_indicator where scheme_id = :s))""")
+                    .param("s", schemeId).param("i", draft.indicatorId()).update();
+            refreshOwnLoop(s, Instant.now());
+            events.publishEvent(new SchemeChanged(schemeId, "evaluation.indicatorAdded",
+                    Map.of("indicatorId", draft.indicatorId(), "reference", true)));
+            return;
         }
         RuleDraft d = draft;
         jdbc.sql("""
@@ -355,6 +410,9 @@ public class EvaluationService {
     public void review(CivicUser user, long schemeId) {
         requireManage(user);
         Scheme s = lockScheme(schemeId);
+        if (s.status() == SchemeStatus.FILLING) {
+            refreshOwnLoop(s, Instant.now());
+        }
         var e = s.review();
         schemes.save(s);
         events.publishEvent(e);

@@ -82,6 +82,8 @@ class RankingController {
                     d.indicators().get(chosenRule.indicatorId()))));
         }
         model.addAttribute("across", across);
+        model.addAttribute("references", references(s.id()));
+        model.addAttribute("homeDistrict", names.get(service.homeDistrict()));
 
         // the trend: composite and rank per district over the chain of periods
         List<Scheme> chain = views.chain(s);
@@ -108,6 +110,16 @@ class RankingController {
     }
 
     record Option(long id, String name) {
+    }
+
+    /** A reference indicator (参考指标) with the home district's figure, null when there is none. */
+    record Reference(org.civicloop.performance.evaluation.domain.Indicator indicator, BigDecimal value) {
+    }
+
+    private List<Reference> references(long schemeId) {
+        var figures = service.figures(schemeId);
+        return service.referenceIndicators(schemeId).stream()
+                .map(i -> new Reference(i, figures.getOrDefault(i.id(), Map.of()).get(service.homeDistrict()))).toList();
     }
 
     private Map<String, Object> chart(List<EvaluationViews.RankRow> ranking, List<IndicatorRule> rules, Scorecard.DistrictResult mine,

@@ -116,6 +116,9 @@ class SchemeController {
         Map<String, String> names = views.districtNames();
         model.addAttribute("districtNames", names);
         model.addAttribute("adjustments", service.adjustments(id));
+        model.addAttribute("references", service.referenceIndicators(id));
+        model.addAttribute("homeDistrict", names.get(service.homeDistrict()));
+        model.addAttribute("homeCode", service.homeDistrict());
         model.addAttribute("libraryOptions", service.indicators().stream()
                 .map(i -> new RankingController.Option(i.id(), i.name() + " (" + i.code() + ")")).toList());
         model.addAttribute("methods", ScoringMethod.values());
