@@ -50,6 +50,8 @@ class EvaluationIntegrationTests {
     UserDetailsService users;
     @Autowired
     org.civicloop.suggestions.SuggestionKpiFigures kpis;
+    @Autowired
+    javax.sql.DataSource dataSource;
 
     CivicUser user(String name) {
         return (CivicUser) users.loadUserByUsername(name);
@@ -260,6 +262,17 @@ class EvaluationIntegrationTests {
         assertThat(service.compute(s.id()).of(HUAXI).indicators()).containsOnlyKeys(id("GDP_GROWTH"));
         assertThatThrownBy(() -> service.enterFigures(office, s.id(), id("ON_TIME_REPLY"), Map.of(HUAXI, "100"), Instant.now()))
                 .isInstanceOf(BusinessException.class);
+    }
+
+    /** Before: the list was read as an unclosed stream, each call kept a connection, and the crawl ran the pool dry. */
+    @Test
+    void listingSchemesGivesBackItsConnection() throws Exception {
+        var pool = dataSource.unwrap(com.zaxxer.hikari.HikariDataSource.class).getHikariPoolMXBean();
+        int before = pool.getActiveConnections();
+        for (int i = 0; i < 5; i++) {
+            assertThat(service.schemes()).isNotEmpty();
+        }
+        assertThat(pool.getActiveConnections()).isLessThanOrEqualTo(before);
     }
 
     static byte[] workbook(List<List<String>> rows) throws IOException {

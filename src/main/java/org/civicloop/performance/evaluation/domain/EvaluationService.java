@@ -105,7 +105,7 @@ public class EvaluationService {
 
     /** Every scheme, the period ending last first (then the newest). */
     public List<Scheme> schemes() {
-        return jdbc.sql("select * from perf_scheme order by id desc").query((rs, n) -> SchemeRepository.map(rs)).stream()
+        return jdbc.sql("select * from perf_scheme order by id desc").query((rs, n) -> SchemeRepository.map(rs)).list().stream()
                 .sorted(java.util.Comparator.comparing((Scheme s) -> s.period().lastMonth()).reversed()).toList();
     }
 

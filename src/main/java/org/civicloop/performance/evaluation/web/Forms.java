@@ -25,7 +25,7 @@ final class Forms {
     record SchemeForm(String name, String periodKind, String periodCode, Long previousSchemeId, Integer advancedCount) {
 
         static SchemeForm empty() {
-            return new SchemeForm("", "", "", null, 3);
+            return new SchemeForm("", "", "", null, null);
         }
 
         SchemeDraft draft() {
@@ -37,7 +37,7 @@ final class Forms {
                     String scoreMin, String scoreMax) {
 
         static RuleForm empty() {
-            return new RuleForm(null, "", "", "", "", "", "", "0", "100");
+            return new RuleForm(null, "", "", "", "", "", "", "", "");
         }
 
         RuleDraft draft() {
