@@ -313,8 +313,15 @@ public class EvaluationService {
         events.publishEvent(new FiguresEntered(schemeId, indicatorId, (int) values.values().stream().filter(x -> x != null).count(), "FORM"));
     }
 
-    /** One row of an import refused, with the line it came from. */
-    public record ImportProblem(int line, String messageKey, Object... arguments) {
+    /**
+     * One row of an import refused, with the line it came from. Serializable: the page hands the list
+     * to the next request as a flash attribute, which lives in the (JDBC-stored) session.
+     */
+    public record ImportProblem(int line, String messageKey, Object... arguments) implements java.io.Serializable {
+
+        public ImportProblem {
+            arguments = java.util.Arrays.stream(arguments).map(a -> a == null ? "" : a.toString()).toArray();
+        }
     }
 
     /** What an import did: the figures written, or the rows refused (then nothing was written). */

@@ -22,14 +22,16 @@ final class Forms {
         }
     }
 
-    record SchemeForm(String name, String periodKind, String periodCode, Long previousSchemeId, Integer advancedCount) {
+    /** The number named advanced as text, so that a wrong one is reported with every other problem. */
+    record SchemeForm(String name, String periodKind, String periodCode, Long previousSchemeId, String advancedCount) {
 
         static SchemeForm empty() {
-            return new SchemeForm("", "", "", null, null);
+            return new SchemeForm("", "", "", null, "");
         }
 
         SchemeDraft draft() {
-            return new SchemeDraft(name, periodKind, periodCode, previousSchemeId, advancedCount);
+            String n = advancedCount == null ? "" : advancedCount.strip();
+            return new SchemeDraft(name, periodKind, periodCode, previousSchemeId, n.matches("\\d{1,2}") ? Integer.valueOf(n) : null);
         }
     }
 
