@@ -18,6 +18,8 @@
       return;
     }
     var chart = echarts.init(el);
+    // a report, not a show: drawn at once (also what a screenshot or a printout catches)
+    option.animation = false;
     chart.setOption(option);
     charts.push(chart);
   }

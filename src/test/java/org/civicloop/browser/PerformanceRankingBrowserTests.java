@@ -45,6 +45,7 @@ class PerformanceRankingBrowserTests {
         // the district's scores show the method and inputs beside each score
         assertThat(browser.findElement(By.id("district-scores")).getText()).contains("功效系数法", "x_s = 40", "x_h = 65");
 
+        Browser.screenshot(browser, "leader-performance-ranking-table-zh");
         browser.waitUntil(ExpectedConditions.visibilityOfElementLocated(By.id("performance-charts")));
         for (String id : CHARTS) {
             WebElement canvas = browser.waitUntil(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#" + id + " canvas")));
