@@ -27,6 +27,15 @@ class ModularityTests {
     }
 
     @Test
+    void thePerformanceModuleReadsSuggestionsOnlyThroughTheirPublicFace() {
+        var performance = modules.getModuleByName("performance").orElseThrow();
+        var suggestions = modules.getModuleByName("suggestions").orElseThrow();
+        assertThat(performance.getDirectDependencies(modules).contains(suggestions)).isTrue();
+        assertThat(performance.getBootstrapDependencies(modules).map(m -> m.getIdentifier().toString()))
+                .doesNotContain("opinions", "deputies", "liaison", "notifications", "open311");
+    }
+
+    @Test
     void writesTheModuleDocumentation() throws IOException {
         Documenter documenter = new Documenter(modules);
         documenter.writeModulesAsPlantUml().writeIndividualModulesAsPlantUml();

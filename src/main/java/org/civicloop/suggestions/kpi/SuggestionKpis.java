@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.civicloop.organization.Directory;
+import org.civicloop.suggestions.SuggestionKpiFigures;
 import org.civicloop.suggestions.domain.AssignmentRole;
 import org.civicloop.suggestions.domain.AssignmentStatus;
 import org.springframework.beans.factory.annotation.Value;
@@ -50,7 +51,7 @@ import org.springframework.stereotype.Component;
  * counted in hashed grouping sets. Nothing is queried per row.
  */
 @Component
-public class SuggestionKpis {
+public class SuggestionKpis implements SuggestionKpiFigures {
 
     /** Assignment statuses still in the unit's hands (from {@link AssignmentStatus#isActive()}). */
     static final List<String> ACTIVE = Arrays.stream(AssignmentStatus.values()).filter(AssignmentStatus::isActive)
@@ -150,6 +151,12 @@ public class SuggestionKpis {
         }
         UnitKpis total = kpis(null, null, district[0].suggestions(), district[0].sets(), districtClasses);
         return new KpiReport(period, now, classes, properties.solvedClasses(), properties.implementedClasses(), List.copyOf(units), total);
+    }
+
+    @Override
+    public Figures district(java.time.LocalDate from, java.time.LocalDate to, Instant now) {
+        UnitKpis d = compute(KpiPeriod.between(from, to), now).district();
+        return new Figures(d.onTimeRate().percent(), d.satisfactionRate().percent(), d.solvedRate().percent(), d.assigned());
     }
 
     /** One assignment behind a figure (click-through and the bulletin's overdue list). */
