@@ -32,7 +32,7 @@ class ModularityTests {
         var suggestions = modules.getModuleByName("suggestions").orElseThrow();
         assertThat(performance.getDirectDependencies(modules).contains(suggestions)).isTrue();
         assertThat(performance.getBootstrapDependencies(modules).map(m -> m.getIdentifier().toString()))
-                .doesNotContain("opinions", "deputies", "liaison", "notifications", "open311");
+                .doesNotContain("opinions", "deputies", "liaison", "open311");
     }
 
     @Test
