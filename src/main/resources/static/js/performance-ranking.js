@@ -30,7 +30,20 @@
     yAxis: { type: 'value', name: data.compositeName, nameTextStyle: { align: 'left' } },
     series: [{ name: data.compositeName, type: 'bar', data: data.composite, label: { show: true, position: 'top' } }]
   });
-  if (data.radar) {
+  if (data.radar && data.indicators.length < 3) {
+    // a radar needs three axes; with one or two indicators the same comparison reads as bars
+    draw('chart-radar', {
+      tooltip: { trigger: 'axis' },
+      legend: { top: 0 },
+      grid: grid,
+      xAxis: { type: 'category', data: data.indicators.map(function (i) { return i.name; }) },
+      yAxis: { type: 'value', name: data.indexName, nameTextStyle: { align: 'left' } },
+      series: [
+        { name: data.radarName, type: 'bar', data: data.radar, label: { show: true, position: 'top' } },
+        { name: data.averageName, type: 'bar', data: data.radarAverage, label: { show: true, position: 'top' } }
+      ]
+    });
+  } else if (data.radar) {
     draw('chart-radar', {
       tooltip: {},
       legend: { top: 0 },

@@ -29,15 +29,17 @@ class StaffMenusBrowserTests {
     void anAdministratorAndAUnitClerkSeeTheirOwnMenusInChinese() {
         browser.signIn("admin");
         assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("zh-CN");
-        assertThat(menu()).containsExactly("工作台", "代表名册", "家站室点", "消息", "单位管理", "账号管理", "行政区划", "审计日志", "工作日历", "开放接口（Open311）");
+        assertThat(menu()).containsExactly("工作台", "一件事目录", "代表名册", "家站室点", "消息", "单位管理", "账号管理", "行政区划", "审计日志", "工作日历", "开放接口（Open311）");
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("系统管理员，您好");
+        browser.findElement(By.linkText("一件事目录")).click();
+        assertThat(tabs()).as("the efficiency page is a tab of the catalogue's area").containsExactly("一件事目录", "一件事成效");
         browser.findElement(By.linkText("单位管理")).click();
         assertThat(browser.findElements(By.cssSelector("#units-table tbody tr"))).hasSize(20);
         Browser.screenshot(browser, "admin-units");
         browser.signOut();
 
         browser.signIn("unit");
-        assertThat(menu()).containsExactly("工作台", "承办事项", "建议办理", "督办报送", "消息", "本单位");
+        assertThat(menu()).containsExactly("工作台", "承办事项", "建议办理", "督办报送", "督办事项", "评价方案与填报", "消息", "本单位");
         Browser.screenshot(browser, "unit-workbench");
         browser.findElement(By.linkText("本单位")).click();
         assertThat(browser.findElement(By.id("unit-name")).getText()).isEqualTo("花溪区住房和城乡建设局");
@@ -49,7 +51,7 @@ class StaffMenusBrowserTests {
     @Test
     void aLeaderAndTheOfficeSeeTheirSupervisionEntries() {
         browser.signIn("leader");
-        assertThat(menu()).containsExactly("工作台", "民意台", "民意台账", "代表建议", "我督办的事项", "消息");
+        assertThat(menu()).containsExactly("工作台", "民意台", "民意台账", "代表建议", "我督办的事项", "一件事成效", "督办事项", "绩效评价", "消息");
         browser.findElement(By.linkText("代表建议")).click();
         assertThat(tabs()).containsExactly("代表建议", "建议台账", "统计分析");
         browser.signOut();
@@ -73,7 +75,8 @@ class StaffMenusBrowserTests {
         browser.signIn("unit");
         browser.findElement(By.id("language-switch")).click();
         wait(ExpectedConditions.textToBe(By.cssSelector("#main-menu .nav-link"), "Workbench"));
-        assertThat(menu()).containsExactly("Workbench", "Work orders", "Suggestions to handle", "Supervision reports", "Messages", "My unit");
+        assertThat(menu()).containsExactly("Workbench", "Work orders", "Suggestions to handle", "Supervision reports", "Tracked work",
+                "Schemes and figures", "Messages", "My unit");
         browser.findElement(By.id("language-switch")).click();
         wait(ExpectedConditions.textToBe(By.cssSelector("#main-menu .nav-link"), "工作台"));
         browser.signOut();

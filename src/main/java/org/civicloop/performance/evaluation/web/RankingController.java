@@ -129,6 +129,7 @@ class RankingController {
         c.put("districts", ranking.stream().map(EvaluationViews.RankRow::name).toList());
         c.put("composite", ranking.stream().map(EvaluationViews.RankRow::composite).toList());
         c.put("compositeName", msg("performance.eval.col.composite", locale));
+        c.put("indexName", msg("performance.eval.col.index", locale));
         c.put("indicators", rules.stream().map(r -> Map.of("name", r.name(), "max", 100)).toList());
         if (mine != null) {
             c.put("radarName", names.get(mine.districtCode()));
@@ -147,7 +148,6 @@ class RankingController {
             c.put("indicatorName", chosen.name());
             c.put("indicatorDistricts", card.districts().stream().map(d -> names.getOrDefault(d.districtCode(), d.districtCode())).toList());
             c.put("indicatorScores", card.districts().stream().map(d -> d.indicators().get(chosen.indicatorId()).index()).toList());
-            c.put("indexName", msg("performance.eval.col.index", locale));
         }
         c.put("periods", periods);
         List<Map<String, Object>> series = new ArrayList<>();
