@@ -25,10 +25,10 @@ import org.civicloop.performance.work.domain.NewWorkItem;
 import org.civicloop.performance.work.domain.ProjectStage;
 import org.civicloop.performance.work.domain.WorkKind;
 import org.civicloop.performance.work.domain.WorkQueries;
-import org.civicloop.performance.work.domain.WorkRag;
 import org.civicloop.performance.work.domain.WorkService;
 import org.civicloop.shared.BusinessException;
 import org.civicloop.shared.NotFoundException;
+import org.civicloop.shared.Rag;
 import org.civicloop.testing.DemoFixture;
 import org.civicloop.testing.IntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
@@ -111,17 +111,17 @@ class WorkIntegrationTests {
         Instant dueAt = jdbc.sql("select due_at from perf_milestone where id = :m").param("m", milestone)
                 .query(java.sql.Timestamp.class).single().toInstant();
         assertThat(dueAt).isEqualTo(calendars.current().endOfDay(due));
-        assertThat(row(id, now).rag()).isEqualTo(WorkRag.GREEN);
+        assertThat(row(id, now).rag()).isEqualTo(Rag.GREEN);
         Instant inWindow = calendars.current().endOfDay(calendars.current().plusWorkingDays(due, -3));
-        assertThat(row(id, inWindow).rag()).isEqualTo(WorkRag.YELLOW);
+        assertThat(row(id, inWindow).rag()).isEqualTo(Rag.YELLOW);
         String page = "/performance/work/items/" + id;
         scanner.scan(inWindow);
         assertThat(messages(invest.accountId(), "performance.work.notice.approaching", page)).as("the unit is reminded").isEqualTo(1);
         assertThat(messages(leader.accountId(), "performance.work.notice.missed", page)).isZero();
-        assertThat(row(id, dueAt).rag()).as("due time itself is on time").isEqualTo(WorkRag.YELLOW);
+        assertThat(row(id, dueAt).rag()).as("due time itself is on time").isEqualTo(Rag.YELLOW);
 
         Instant after = dueAt.plus(Duration.ofMinutes(5));
-        assertThat(row(id, after).rag()).isEqualTo(WorkRag.RED);
+        assertThat(row(id, after).rag()).isEqualTo(Rag.RED);
         assertThat(row(id, after).overdue()).isEqualTo(1);
 
         String link = "/performance/work/items/" + id;
@@ -139,7 +139,7 @@ class WorkIntegrationTests {
 
         // reaching the milestone late: green again (last month reported), the clock keeps that it was late
         service.completeMilestone(id, milestone, invest, after.plus(Duration.ofDays(1)));
-        assertThat(row(id, after.plus(Duration.ofDays(1))).rag()).isEqualTo(WorkRag.GREEN);
+        assertThat(row(id, after.plus(Duration.ofDays(1))).rag()).isEqualTo(Rag.GREEN);
     }
 
     @Test

@@ -6,7 +6,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import java.time.LocalDate;
 import java.util.List;
-import org.civicloop.suggestions.supervision.domain.Rag;
+import org.civicloop.shared.Rag;
+import org.civicloop.suggestions.supervision.domain.RagRule;
 import org.civicloop.testing.DemoFixture;
 import org.civicloop.testing.IntegrationTest;
 import org.jsoup.Jsoup;
@@ -74,11 +75,11 @@ class KeySuggestionColourIntegrationTests {
     @Test
     void theWorseOfReplyAndMilestoneWins() {
         LocalDate today = LocalDate.of(2026, 12, 5);
-        assertThat(Rag.ofKeySuggestion("OVERDUE", today.plusDays(30), today, 5)).isEqualTo(Rag.RED);
-        assertThat(Rag.ofKeySuggestion("RUNNING", today.minusDays(1), today, 5)).isEqualTo(Rag.RED);
-        assertThat(Rag.ofKeySuggestion("WARNING", today.plusDays(30), today, 5)).isEqualTo(Rag.YELLOW);
-        assertThat(Rag.ofKeySuggestion(null, today.plusDays(3), today, 5)).isEqualTo(Rag.YELLOW);
-        assertThat(Rag.ofKeySuggestion(null, null, today, 5)).isEqualTo(Rag.GREEN);
+        assertThat(RagRule.ofKeySuggestion("OVERDUE", today.plusDays(30), today, 5)).isEqualTo(Rag.RED);
+        assertThat(RagRule.ofKeySuggestion("RUNNING", today.minusDays(1), today, 5)).isEqualTo(Rag.RED);
+        assertThat(RagRule.ofKeySuggestion("WARNING", today.plusDays(30), today, 5)).isEqualTo(Rag.YELLOW);
+        assertThat(RagRule.ofKeySuggestion(null, today.plusDays(3), today, 5)).isEqualTo(Rag.YELLOW);
+        assertThat(RagRule.ofKeySuggestion(null, null, today, 5)).isEqualTo(Rag.GREEN);
     }
 
     private Document page(String path, String role) throws Exception {

@@ -1,5 +1,7 @@
 package org.civicloop.performance.work.domain;
 
+import static org.civicloop.shared.SqlTimes.instant;
+
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
@@ -16,11 +18,11 @@ import lombok.AccessLevel;
 import lombok.RequiredArgsConstructor;
 import org.civicloop.organization.CivicUser;
 import org.civicloop.performance.work.domain.WorkRag.MilestoneTimes;
+import org.civicloop.shared.Rag;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-import static org.civicloop.shared.SqlTimes.instant;
 
 /**
  * What the tracked-work pages, the dashboard and the export read, each as one query over this
@@ -40,7 +42,7 @@ public class WorkQueries {
     public record Row(long id, WorkKind kind, int year, String title, long ownerUnitId, long leaderAccountId, Instant createdAt,
                       ProjectStage stage, String investor, String industry, BigDecimal contractValue, LocalDate signedOn,
                       BigDecimal funds, LocalDate nextDueOn, String nextMilestone, int milestones, int overdue,
-                      YearMonth lastReport, WorkRag rag) {
+                      YearMonth lastReport, Rag rag) {
 
         public String link() {
             return WorkService.link(kind, id);
@@ -48,7 +50,7 @@ public class WorkQueries {
     }
 
     /** A filter of the lists: kinds (empty: all), year, owner unit, colour; null or empty means any. */
-    public record Filter(List<WorkKind> kinds, Integer year, Long unitId, WorkRag rag) {
+    public record Filter(List<WorkKind> kinds, Integer year, Long unitId, Rag rag) {
     }
 
     /** The items the user may see that match the filter, red first, then by next due day. */
@@ -98,7 +100,7 @@ public class WorkQueries {
                 .query(rs -> {
                     long id = rs.getLong("id");
                     Instant created = instant(rs, "created_at");
-                    WorkRag rag = WorkRag.of(milestones.getOrDefault(id, List.of()), created, months.getOrDefault(id, List.of()), now, zone);
+                    Rag rag = WorkRag.of(milestones.getOrDefault(id, List.of()), created, months.getOrDefault(id, List.of()), now, zone);
                     if (f.rag() != null && f.rag() != rag) {
                         return;
                     }
@@ -118,11 +120,11 @@ public class WorkQueries {
                             Instant missedAt) {
 
         /** The colour of this one milestone by the same rule (a reached one is green). */
-        public WorkRag rag(Instant now) {
+        public Rag rag(Instant now) {
             if (doneAt != null) {
-                return WorkRag.GREEN;
+                return Rag.GREEN;
             }
-            return now.isAfter(dueAt) ? WorkRag.RED : warnAt != null && !now.isBefore(warnAt) ? WorkRag.YELLOW : WorkRag.GREEN;
+            return now.isAfter(dueAt) ? Rag.RED : warnAt != null && !now.isBefore(warnAt) ? Rag.YELLOW : Rag.GREEN;
         }
     }
 

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.Collection;
+import org.civicloop.shared.Rag;
 
 /**
  * The red, yellow or green of an item of tracked work, from its milestones and its monthly reports.
@@ -18,8 +19,10 @@ import java.util.Collection;
  * </ul>
  * A reached milestone never colours the item.
  */
-public enum WorkRag {
-    RED, YELLOW, GREEN;
+public final class WorkRag {
+
+    private WorkRag() {
+    }
 
     /** A milestone's times as the clock set them: the last on-time instant, when the warning opens (or null), when reached (or null). */
     public record MilestoneTimes(Instant dueAt, Instant warnAt, Instant doneAt) {
@@ -32,7 +35,7 @@ public enum WorkRag {
      * @param now             the moment seen
      * @param zone            the zone months are counted in
      */
-    public static WorkRag of(Collection<MilestoneTimes> milestones, Instant createdAt, Collection<YearMonth> reportedMonths,
+    public static Rag of(Collection<MilestoneTimes> milestones, Instant createdAt, Collection<YearMonth> reportedMonths,
                              Instant now, ZoneId zone) {
         boolean approaching = false;
         for (MilestoneTimes m : milestones) {
@@ -40,13 +43,13 @@ public enum WorkRag {
                 continue;
             }
             if (now.isAfter(m.dueAt())) {
-                return RED;
+                return Rag.RED;
             }
             if (m.warnAt() != null && !now.isBefore(m.warnAt())) {
                 approaching = true;
             }
         }
-        return approaching || reportMissing(createdAt, reportedMonths, now, zone) ? YELLOW : GREEN;
+        return approaching || reportMissing(createdAt, reportedMonths, now, zone) ? Rag.YELLOW : Rag.GREEN;
     }
 
     /** Whether last month's report is owed and missing: the item existed before this month began and none was filed for last month. */
@@ -54,23 +57,5 @@ public enum WorkRag {
         YearMonth thisMonth = YearMonth.from(now.atZone(zone));
         boolean owed = YearMonth.from(createdAt.atZone(zone)).isBefore(thisMonth);
         return owed && !reportedMonths.contains(thisMonth.minusMonths(1));
-    }
-
-    /** The Bootstrap colour class of a badge. */
-    public String badge() {
-        return switch (this) {
-            case RED -> "text-bg-danger";
-            case YELLOW -> "text-bg-warning";
-            case GREEN -> "text-bg-success";
-        };
-    }
-
-    /** The Bootstrap colour class of a table row. */
-    public String row() {
-        return switch (this) {
-            case RED -> "table-danger";
-            case YELLOW -> "table-warning";
-            case GREEN -> "";
-        };
     }
 }

@@ -17,6 +17,7 @@ import org.civicloop.performance.work.domain.WorkRag;
 import org.civicloop.performance.work.domain.WorkService;
 import org.civicloop.shared.BusinessException;
 import org.civicloop.shared.NotFoundException;
+import org.civicloop.shared.Rag;
 import org.civicloop.shared.web.ActionOutcome;
 import org.civicloop.shared.web.FormErrors;
 import org.springframework.beans.factory.annotation.Value;
@@ -63,14 +64,14 @@ class WorkController {
 
     @GetMapping("/performance/work")
     String work(@RequestParam(required = false) WorkKind kind, @RequestParam(required = false) Integer year,
-                @RequestParam(required = false) WorkRag rag, @RequestParam(required = false) Long unitId,
+                @RequestParam(required = false) Rag rag, @RequestParam(required = false) Long unitId,
                 @AuthenticationPrincipal CivicUser user, Model model) {
         List<WorkKind> kinds = kind == null || kind == WorkKind.INVESTMENT ? WORK_KINDS : List.of(kind);
         return list(false, new WorkQueries.Filter(kinds, year, unitId, rag), kind == WorkKind.INVESTMENT ? null : kind, user, model);
     }
 
     @GetMapping("/performance/projects")
-    String projects(@RequestParam(required = false) Integer year, @RequestParam(required = false) WorkRag rag,
+    String projects(@RequestParam(required = false) Integer year, @RequestParam(required = false) Rag rag,
                     @RequestParam(required = false) Long unitId, @AuthenticationPrincipal CivicUser user, Model model) {
         return list(true, new WorkQueries.Filter(List.of(WorkKind.INVESTMENT), year, unitId, rag), null, user, model);
     }
@@ -84,14 +85,14 @@ class WorkController {
         model.addAttribute("year", filter.year());
         model.addAttribute("years", queries.years());
         model.addAttribute("rag", filter.rag());
-        model.addAttribute("rags", WorkRag.values());
+        model.addAttribute("rags", Rag.values());
         model.addAttribute("unitId", filter.unitId());
         model.addAttribute("units", names.unitList());
         model.addAttribute("unitNames", names.units());
         model.addAttribute("leaderNames", names.accounts(rows.stream().map(WorkQueries.Row::leaderAccountId).toList()));
-        model.addAttribute("red", rows.stream().filter(r -> r.rag() == WorkRag.RED).count());
-        model.addAttribute("yellow", rows.stream().filter(r -> r.rag() == WorkRag.YELLOW).count());
-        model.addAttribute("green", rows.stream().filter(r -> r.rag() == WorkRag.GREEN).count());
+        model.addAttribute("red", rows.stream().filter(r -> r.rag() == Rag.RED).count());
+        model.addAttribute("yellow", rows.stream().filter(r -> r.rag() == Rag.YELLOW).count());
+        model.addAttribute("green", rows.stream().filter(r -> r.rag() == Rag.GREEN).count());
         model.addAttribute("office", service.permissions().isOffice(user));
         model.addAttribute("mayExport", service.permissions().seesAll(user));
         return "performance/work/list";

@@ -12,7 +12,7 @@ import lombok.RequiredArgsConstructor;
 import org.civicloop.organization.CivicUser;
 import org.civicloop.performance.work.domain.WorkKind;
 import org.civicloop.performance.work.domain.WorkQueries;
-import org.civicloop.performance.work.domain.WorkRag;
+import org.civicloop.shared.Rag;
 import org.civicloop.shared.spreadsheet.Column;
 import org.civicloop.shared.spreadsheet.StreamingWorkbookWriter;
 import org.civicloop.shared.web.Downloads;
@@ -48,10 +48,10 @@ class WorkDashboardController {
     String dashboard(@RequestParam(required = false) Integer year, @AuthenticationPrincipal CivicUser user, Model model) {
         model.addAttribute("rates", queries.rates(year));
         model.addAttribute("stages", queries.stageCounts(year));
-        Map<WorkKind, Map<WorkRag, Long>> colours = new EnumMap<>(WorkKind.class);
+        Map<WorkKind, Map<Rag, Long>> colours = new EnumMap<>(WorkKind.class);
         for (WorkKind k : WorkKind.values()) {
-            Map<WorkRag, Long> c = new EnumMap<>(WorkRag.class);
-            for (WorkRag r : WorkRag.values()) {
+            Map<Rag, Long> c = new EnumMap<>(Rag.class);
+            for (Rag r : Rag.values()) {
                 c.put(r, 0L);
             }
             colours.put(k, c);

@@ -11,9 +11,10 @@ import lombok.RequiredArgsConstructor;
 import org.civicloop.organization.CivicUser;
 import org.civicloop.organization.Role;
 import org.civicloop.shared.NotFoundException;
+import org.civicloop.shared.Rag;
 import org.civicloop.shared.web.ActionOutcome;
 import org.civicloop.suggestions.supervision.domain.ContinuousSupervisionService;
-import org.civicloop.suggestions.supervision.domain.Rag;
+import org.civicloop.suggestions.supervision.domain.RagRule;
 import org.civicloop.suggestions.supervision.domain.SupervisionProperties;
 import org.civicloop.suggestions.supervision.domain.SupervisionQueries;
 import org.springframework.beans.factory.annotation.Value;
@@ -154,12 +155,12 @@ class SupervisionDeskController {
         }
         for (var t : queries.trackingLedBy(user.accountId())) {
             items.add(new MineItem("tracking", t.title(), "/supervision/tracking/" + t.id(), t.nextDueOn(),
-                    Rag.of(t.nextDueOn(), today, w), null, null, null));
+                    RagRule.of(t.nextDueOn(), today, w), null, null, null));
         }
         for (var r : queries.resolutionsLedBy(user.accountId())) {
             LocalDate next = r.allReported() ? null : r.dueOn();
             items.add(new MineItem("resolution", r.number() + " " + r.title(), "/supervision/resolutions/" + r.id(), next,
-                    Rag.of(next, today, w), null, null, null));
+                    RagRule.of(next, today, w), null, null, null));
         }
         items.sort(Comparator.comparing(MineItem::rag).thenComparing(MineItem::next, Comparator.nullsLast(Comparator.naturalOrder())));
         model.addAttribute("items", items);

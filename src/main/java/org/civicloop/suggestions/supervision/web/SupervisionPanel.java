@@ -6,7 +6,7 @@ import java.util.Map;
 import lombok.AccessLevel;
 import lombok.RequiredArgsConstructor;
 import org.civicloop.organization.CivicUser;
-import org.civicloop.suggestions.supervision.domain.Rag;
+import org.civicloop.shared.Rag;
 import org.civicloop.suggestions.supervision.domain.SupervisionPermissions;
 import org.civicloop.suggestions.supervision.domain.SupervisionQueries;
 import org.springframework.stereotype.Component;

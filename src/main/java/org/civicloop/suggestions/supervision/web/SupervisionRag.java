@@ -5,8 +5,9 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import lombok.AccessLevel;
 import lombok.RequiredArgsConstructor;
+import org.civicloop.shared.Rag;
 import org.civicloop.suggestions.ledger.DueDates;
-import org.civicloop.suggestions.supervision.domain.Rag;
+import org.civicloop.suggestions.supervision.domain.RagRule;
 import org.civicloop.suggestions.supervision.domain.SupervisionProperties;
 import org.civicloop.suggestions.supervision.domain.SupervisionQueries;
 import org.springframework.beans.factory.annotation.Value;
@@ -22,17 +23,17 @@ public class SupervisionRag {
     private final ZoneId zone;
 
     public Rag of(LocalDate due) {
-        return Rag.of(due, LocalDate.now(zone), properties.warningDays());
+        return RagRule.of(due, LocalDate.now(zone), properties.warningDays());
     }
 
     /** A key suggestion's colour: its reply deadline and its next milestone, the worse of the two. */
     public Rag ofKey(SupervisionQueries.KeyRow k) {
-        return Rag.ofKeySuggestion(replyState(k), k.nextMilestone(), LocalDate.now(zone), properties.warningDays());
+        return RagRule.ofKeySuggestion(replyState(k), k.nextMilestone(), LocalDate.now(zone), properties.warningDays());
     }
 
     /** A key suggestion's reply deadline alone, shown beside its milestone when it is the late one. */
     public Rag ofReply(SupervisionQueries.KeyRow k) {
-        return Rag.ofReply(replyState(k));
+        return RagRule.ofReply(replyState(k));
     }
 
     /** The reply deadline's state as every suggestion list reads it (OVERDUE, WARNING, …). */
