@@ -28,6 +28,12 @@ public final class DefinitionCheck {
 
     static final Pattern CODE = Pattern.compile("[a-z0-9][a-z0-9-]{1,39}");
     static final int MAX_DAYS = 60;
+    /**
+     * A department's part decides within 20 working days, the general limit of the Administrative
+     * Licensing Law (行政许可法 art. 42); each number of days up to it has its clock rule
+     * ({@code civicloop.deadlines.rules.services.part.<n>wd}).
+     */
+    static final int MAX_PART_DAYS = 20;
 
     private final List<Problem> problems = new ArrayList<>();
 
@@ -113,8 +119,9 @@ public final class DefinitionCheck {
             } else if (p.item().length() > 100) {
                 add(at + ".item", "services.definition.tooLong", 100);
             }
-            days(p.workingDays(), at + ".workingDays");
-            if (p.workingDays() > d.promisedWorkingDays() && d.promisedWorkingDays() > 0) {
+            if (p.workingDays() < 1 || p.workingDays() > MAX_PART_DAYS) {
+                add(at + ".workingDays", "services.definition.partDays", MAX_PART_DAYS);
+            } else if (p.workingDays() > d.promisedWorkingDays() && d.promisedWorkingDays() > 0) {
                 add(at + ".workingDays", "services.definition.partLongerThanService", p.code(), d.promisedWorkingDays());
             }
             for (String f : p.fields()) {

@@ -92,6 +92,22 @@ class DefinitionCheckTests {
     }
 
     @Test
+    void aPartDecidesWithinTwentyWorkingDaysEachWithItsClockRule() throws IOException {
+        ServiceDefinition d = migration();
+        Part tax = d.part("tax-migration");
+        var longer = new ServiceDefinition(d.code(), d.name(), d.summary(), d.applicant(), d.leadUnit(), 30,
+                d.questions(), d.fields(), d.materials(), replace(d.parts(), tax, new Part(tax.code(), tax.unit(), tax.item(),
+                        tax.itemCode(), 21, tax.required(), tax.fields(), tax.materials(), tax.when())),
+                d.results(), d.before(), d.after());
+        assertThat(keys(problems(longer))).containsExactly("parts[2].workingDays services.definition.partDays");
+        var twenty = new ServiceDefinition(d.code(), d.name(), d.summary(), d.applicant(), d.leadUnit(), 30,
+                d.questions(), d.fields(), d.materials(), replace(d.parts(), tax, new Part(tax.code(), tax.unit(), tax.item(),
+                        tax.itemCode(), 20, tax.required(), tax.fields(), tax.materials(), tax.when())),
+                d.results(), d.before(), d.after());
+        assertThat(problems(twenty)).isEmpty();
+    }
+
+    @Test
     void aCycleInTheScenarioQuestionsIsNamedWithItsPath() throws IOException {
         ServiceDefinition d = migration();
         List<Question> qs = new java.util.ArrayList<>(d.questions());
