@@ -19,7 +19,7 @@ final class DefinitionProblems {
     record Shown(String path, String where, String message) {
 
         /** The id of the structured form's row or basic field this problem sits on ({@code form-parts-2}). */
-        String anchor() {
+        public String anchor() {
             Matcher m = ROW.matcher(path == null ? "" : path);
             return m.find() ? "form-" + m.group(1).replace("[", "-").replace("]", "") : "definition-form";
         }
