@@ -120,4 +120,11 @@ class CatalogueFormIntegrationTests {
         assertThat(versions()).isEqualTo(before);
         assertThat(html).contains("“三”不是整数", "第1行“没有等号”不是“编码=文字”的写法");
     }
+
+    @Test
+    void onlyAnAdministratorGetsTheForm() throws Exception {
+        mvc.perform(get("/services/catalogue/enterprise-migration/form").with(user(demo.user("window")))).andExpect(status().isForbidden());
+        mvc.perform(post("/services/catalogue/form").param("action", "save").with(user(demo.user("window"))).with(csrf()))
+                .andExpect(status().isForbidden());
+    }
 }
