@@ -113,6 +113,56 @@ class CatalogueController {
         return checkOrSave(yaml, DefinitionFormat.Kind.YAML, editing, "save".equals(action), user, locale, model, flash);
     }
 
+    @GetMapping("/new/form")
+    String createForm(@AuthenticationPrincipal CivicUser user, Model model) {
+        requireEdit(user);
+        return form(model, DefinitionForm.empty(), List.of(), false);
+    }
+
+    @GetMapping("/{code}/form")
+    String editForm(@PathVariable String code, @AuthenticationPrincipal CivicUser user, Model model) {
+        requireEdit(user);
+        StoredDefinition latest = catalogue.latest(code).orElseThrow(() -> new NotFoundException("service-definition", code));
+        return form(model, DefinitionForm.of(latest.definition()), List.of(), false);
+    }
+
+    /**
+     * The structured form's two buttons, as the YAML editor's: the form is read into a definition
+     * (what cannot be read is a problem of its own), checked, and saved only when nothing is wrong.
+     */
+    @PostMapping("/form")
+    String submitForm(DefinitionForm posted, @RequestParam(defaultValue = "check") String action,
+                      @AuthenticationPrincipal CivicUser user, Locale locale, Model model, RedirectAttributes flash) {
+        requireEdit(user);
+        DefinitionFormConverter.Conversion read = DefinitionFormConverter.convert(posted);
+        List<InvalidInput.Problem> problems = new java.util.ArrayList<>(read.problems());
+        java.util.Set<String> unreadable = new java.util.HashSet<>();
+        read.problems().forEach(p -> unreadable.add(p.field()));
+        // a value that could not be read is not also reported as out of range
+        catalogue.check(read.definition()).stream().filter(p -> !unreadable.contains(p.field())).forEach(problems::add);
+        if (!problems.isEmpty() || !"save".equals(action)) {
+            return form(model, read.form(), DefinitionProblems.show(problems, messages, locale), true);
+        }
+        try {
+            int version = catalogue.save(read.definition(), user);
+            flash.addFlashAttribute("savedVersion", version);
+            return "redirect:/services/catalogue/" + read.definition().code();
+        } catch (InvalidInput e) {
+            return form(model, read.form(), DefinitionProblems.show(e.problems(), messages, locale), true);
+        }
+    }
+
+    private String form(Model model, DefinitionForm form, List<DefinitionProblems.Shown> problems, boolean checked) {
+        model.addAttribute("form", form.withBlankRows());
+        model.addAttribute("problems", problems);
+        model.addAttribute("rowProblems", DefinitionProblems.byRow(problems));
+        model.addAttribute("checked", checked);
+        model.addAttribute("applicants", ServiceDefinition.Applicant.values());
+        model.addAttribute("fieldTypes", ServiceDefinition.FieldType.values());
+        model.addAttribute("unitNames", directory.handlingUnits().stream().map(Directory.UnitRef::name).sorted().toList());
+        return "services/catalogue/form";
+    }
+
     @PostMapping("/import")
     String importFile(@RequestParam(name = "file", required = false) MultipartFile file, @AuthenticationPrincipal CivicUser user,
                       Locale locale, Model model, RedirectAttributes flash) throws IOException {

@@ -17,6 +17,12 @@ final class DefinitionProblems {
 
     /** One problem as shown: where, and what is wrong. */
     record Shown(String path, String where, String message) {
+
+        /** The id of the structured form's row or basic field this problem sits on ({@code form-parts-2}). */
+        public String anchor() {
+            Matcher m = ROW.matcher(path == null ? "" : path);
+            return m.find() ? "form-" + m.group(1).replace("[", "-").replace("]", "") : "definition-form";
+        }
     }
 
     private static final Pattern SEGMENT = Pattern.compile("([A-Za-z]+)(?:\\[(\\d+)])?");
@@ -31,6 +37,23 @@ final class DefinitionProblems {
                     messages.getMessage(p.messageKey(), p.arguments(), p.messageKey(), locale)));
         }
         return shown;
+    }
+
+    private static final Pattern ROW = Pattern.compile("^([A-Za-z]+(?:\\[\\d+])?)");
+
+    /**
+     * The problems by the row they sit on, for the structured form: {@code parts[2].fields} under
+     * {@code parts[2]}, {@code before} and {@code code} under themselves.
+     */
+    static java.util.Map<String, List<Shown>> byRow(List<Shown> shown) {
+        java.util.Map<String, List<Shown>> rows = new java.util.LinkedHashMap<>();
+        for (Shown s : shown) {
+            Matcher m = ROW.matcher(s.path() == null ? "" : s.path());
+            if (m.find()) {
+                rows.computeIfAbsent(m.group(1), k -> new ArrayList<>()).add(s);
+            }
+        }
+        return rows;
     }
 
     /** {@code parts[2].fields} → "第3个事项 · 表单字段"; an unknown segment is shown as written. */
