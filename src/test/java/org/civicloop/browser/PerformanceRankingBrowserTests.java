@@ -59,7 +59,7 @@ class PerformanceRankingBrowserTests {
         browser.findElement(By.id("language-switch")).click();
         browser.waitUntil(ExpectedConditions.visibilityOfElementLocated(By.id("ranking-table")));
         browser.get(browser.url("/performance/ranking?scheme=" + halfYear));
-        browser.waitUntil(ExpectedConditions.textToBePresentInElementLocated(By.id("scheme-title"), "2026 first half"));
+        browser.waitUntil(ExpectedConditions.textToBePresentInElementLocated(By.id("scheme-title"), "First half of 2026"));
         assertThat(browser.findElement(By.id("rank-520111")).getText()).contains("Up 2", "Advanced");
         browser.waitUntil(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#chart-radar canvas")));
         browser.executeScript("document.getElementById('performance-charts').scrollIntoView()");

@@ -69,8 +69,8 @@ public record EvaluationPeriod(PeriodKind kind, int year, int part) {
         return "performance.eval.period." + kind.name() + (kind == PeriodKind.HALF_YEAR ? "." + part : "");
     }
 
-    /** The year as text (not grouped as a number) and the last month. */
+    /** The year as text (not grouped as a number) and the last month as a number (English names it by choice). */
     public Object[] labelArguments() {
-        return new Object[] {Integer.toString(year), Integer.toString(part)};
+        return new Object[] {Integer.toString(year), part};
     }
 }
