@@ -137,18 +137,9 @@ class SchemeController {
     @PreAuthorize("hasRole('EVALUATION_OFFICE')")
     String addIndicator(@PathVariable long id, @ModelAttribute Forms.RuleForm ruleForm, BindingResult result,
                         @AuthenticationPrincipal CivicUser user, Model model, Locale locale, RedirectAttributes flash) {
-        if (!result.hasErrors()) {
-            try {
-                service.addIndicator(user, id, ruleForm.draft());
-                flash.addFlashAttribute("done", "performance.eval.rule.added");
-                return "redirect:/performance/schemes/" + id;
-            } catch (InvalidInput e) {
-                FormErrors.reject(result, e.problems());
-            } catch (NotFoundException e) {
-                throw e;
-            } catch (BusinessException e) {
-                FormErrors.reject(result, e, Map.of());
-            }
+        if (added(result, () -> service.addIndicator(user, id, ruleForm.draft()))) {
+            flash.addFlashAttribute("done", "performance.eval.rule.added");
+            return "redirect:/performance/schemes/" + id;
         }
         model.addAttribute("adjustmentForm", Forms.AdjustmentForm.empty());
         return detail(id, user, model, locale);
@@ -158,21 +149,33 @@ class SchemeController {
     @PreAuthorize("hasRole('EVALUATION_OFFICE')")
     String addAdjustment(@PathVariable long id, @ModelAttribute Forms.AdjustmentForm adjustmentForm, BindingResult result,
                          @AuthenticationPrincipal CivicUser user, Model model, Locale locale, RedirectAttributes flash) {
-        if (!result.hasErrors()) {
-            try {
-                service.addAdjustment(user, id, adjustmentForm.draft(), Instant.now());
-                flash.addFlashAttribute("done", "performance.eval.adjustment.added");
-                return "redirect:/performance/schemes/" + id;
-            } catch (InvalidInput e) {
-                FormErrors.reject(result, e.problems());
-            } catch (NotFoundException e) {
-                throw e;
-            } catch (BusinessException e) {
-                FormErrors.reject(result, e, Map.of());
-            }
+        if (added(result, () -> service.addAdjustment(user, id, adjustmentForm.draft(), Instant.now()))) {
+            flash.addFlashAttribute("done", "performance.eval.adjustment.added");
+            return "redirect:/performance/schemes/" + id;
         }
         model.addAttribute("ruleForm", Forms.RuleForm.empty());
         return detail(id, user, model, locale);
+    }
+
+    /**
+     * Runs an addition to a scheme when the form bound cleanly; a refusal goes onto the form (each
+     * problem beside its field) and answers false, a missing scheme stays a 404.
+     */
+    private static boolean added(BindingResult result, Runnable addition) {
+        if (result.hasErrors()) {
+            return false;
+        }
+        try {
+            addition.run();
+            return true;
+        } catch (InvalidInput e) {
+            FormErrors.reject(result, e.problems());
+        } catch (NotFoundException e) {
+            throw e;
+        } catch (BusinessException e) {
+            FormErrors.reject(result, e, Map.of());
+        }
+        return false;
     }
 
     @PostMapping("/performance/schemes/{id}/review")

@@ -36,10 +36,10 @@ public class CaseQueries {
     private static final String CASE_SELECT = """
             select c.id, c.reference, coalesce(d.name, c.service_code) as service_name, c.applicant_name, c.status, c.submitted_at,
                    (select count(*) from service_case_part p where p.case_id = c.id) as parts,
-                   (select count(*) from service_case_part p where p.case_id = c.id and p.status in ('APPROVED', 'REJECTED')) as decided
+                   (select count(*) from service_case_part p where p.case_id = c.id and p.status in %s) as decided
               from service_case c
               left join service_definition d on d.code = c.service_code and d.version = c.service_version
-            """;
+            """.formatted(PartStatus.DECIDED_SQL);
 
     @Transactional(readOnly = true)
     public List<CaseRow> ofApplicant(long accountId) {
@@ -67,8 +67,9 @@ public class CaseQueries {
                        p.started_at
                   from service_case_part p join service_case c on c.id = p.case_id
                   left join service_definition d on d.code = c.service_code and d.version = c.service_version
-                 where p.unit_id = :u and p.status <> 'WAITING'""" + (openOnly ? " and p.status in ('IN_REVIEW', 'RETURNED')" : "") + """
-                 order by case when p.status in ('IN_REVIEW', 'RETURNED') then 0 else 1 end, p.started_at desc limit 200""")
+                 where p.unit_id = :u and p.status <> 'WAITING'%s
+                 order by case when p.status in %s then 0 else 1 end, p.started_at desc limit 200"""
+                .formatted(openOnly ? " and p.status in " + PartStatus.OPEN_SQL : "", PartStatus.OPEN_SQL))
                 .param("u", unitId)
                 .query((rs, n) -> new PartRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
                         PartStatus.valueOf(rs.getString(6)), CaseStatus.valueOf(rs.getString(7)), instant(rs, "started_at"), null))

@@ -1,5 +1,9 @@
 package org.civicloop.services.cases.domain;
 
+import java.util.Arrays;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+
 /** Where one department's part of an application stands; labels {@code services.approval.status.<NAME>}. */
 public enum PartStatus {
     /** 待受理: the application is not accepted yet. */
@@ -14,6 +18,17 @@ public enum PartStatus {
     REJECTED,
     /** 已终止: the application was refused or failed before this part was decided. */
     CANCELLED;
+
+    /** {@link #isDecided()} as an SQL list, for queries: {@code ('APPROVED', 'REJECTED')}. */
+    public static final String DECIDED_SQL = sql(PartStatus::isDecided);
+
+    /** {@link #isOpen()} as an SQL list, for queries: {@code ('IN_REVIEW', 'RETURNED')}. */
+    public static final String OPEN_SQL = sql(PartStatus::isOpen);
+
+    private static String sql(Predicate<PartStatus> which) {
+        return Arrays.stream(values()).filter(which).map(s -> "'" + s.name() + "'")
+                .collect(Collectors.joining(", ", "(", ")"));
+    }
 
     public boolean canTransitionTo(PartStatus next) {
         return switch (this) {
