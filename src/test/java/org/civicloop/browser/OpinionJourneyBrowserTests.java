@@ -12,7 +12,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -138,7 +137,7 @@ class OpinionJourneyBrowserTests {
         }
         if (posts) {
             // a button that posts a form: wait for the next page, not the one still showing
-            phone.waitUntil(ExpectedConditions.stalenessOf(element));
+            phone.waitUntil(Browser.gone(element));
         }
     }
 

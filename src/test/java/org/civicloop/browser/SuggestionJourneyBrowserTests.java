@@ -13,7 +13,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -219,7 +218,7 @@ class SuggestionJourneyBrowserTests {
         WebElement page = browser.findElement(By.tagName("html"));
         element.click();
         if (submits) {
-            new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(page));
+            new WebDriverWait(browser, Duration.ofSeconds(10)).until(Browser.gone(page));
         }
     }
 
