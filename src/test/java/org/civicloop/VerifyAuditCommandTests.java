@@ -24,6 +24,9 @@ class VerifyAuditCommandTests {
             exit = CivicLoopApplication.runCommand(new String[] {"verify-audit",
                     "--spring.datasource.url=" + TestDatabase.jdbcUrl(), "--spring.datasource.username=postgres",
                     "--spring.datasource.password=", "--civicloop.scheduler.enabled=false",
+                    // the key and the checkpoints of the shared test contexts, which sealed this database's chain
+                    "--civicloop.data-dir=target/test-data",
+                    "--civicloop.audit.checkpoint-file=" + TestDatabase.auditCheckpointFile(),
                     // logging is JVM-wide: keep the level the other tests in this JVM expect
                     "--logging.level.root=INFO"});
         } finally {

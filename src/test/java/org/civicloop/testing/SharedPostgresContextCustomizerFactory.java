@@ -28,7 +28,8 @@ public class SharedPostgresContextCustomizerFactory implements ContextCustomizer
             context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("civicloop-test-database", Map.of(
                     "spring.datasource.url", TestDatabase.jdbcUrl(),
                     "spring.datasource.username", "postgres",
-                    "spring.datasource.password", "")));
+                    "spring.datasource.password", "",
+                    "civicloop.audit.checkpoint-file", TestDatabase.auditCheckpointFile().toString())));
             TestDatabase.register(context);
         }
 

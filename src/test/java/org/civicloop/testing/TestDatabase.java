@@ -17,6 +17,7 @@ public final class TestDatabase {
 
     private static final java.util.concurrent.atomic.AtomicInteger OPEN_CONTEXTS = new java.util.concurrent.atomic.AtomicInteger();
     private static EmbeddedPostgres postgres;
+    private static Path directory;
 
     private TestDatabase() {
     }
@@ -38,6 +39,7 @@ public final class TestDatabase {
                         // zonky's own hook would stop it while Spring contexts are still closing; ours waits
                         .setRegisterShutdownHook(false)
                         .start();
+                directory = dataDirectory;
                 watch(dataDirectory);
             } catch (IOException e) {
                 throw new UncheckedIOException("Cannot start the test PostgreSQL", e);
@@ -111,6 +113,14 @@ public final class TestDatabase {
         } catch (IOException e) {
             // no watchdog (no sh/setsid): the shutdown hook still stops PostgreSQL on a normal exit
         }
+    }
+
+    /**
+     * A file beside this JVM's database, removed with it: the audit checkpoints of the shared
+     * contexts describe this database's chain and no other (target/test-data outlives it).
+     */
+    public static Path auditCheckpointFile() {
+        return instance() == null ? null : directory.resolve("civicloop-audit-checkpoints.log");
     }
 
     public static String jdbcUrl() {

@@ -10,7 +10,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code java -jar civicloop.jar verify-audit}: checks the chain from the command line and exits
- * 0 when intact, 1 when broken (naming the first broken row), so cron or a monitor can run it.
+ * 0 when intact, 1 when broken (naming the first broken row, or the position a checkpoint outside
+ * the database expected), so cron or a monitor can run it.
  */
 @Component
 @RequiredArgsConstructor(access = AccessLevel.PACKAGE)
@@ -28,11 +29,17 @@ class VerifyAuditCommand implements ApplicationRunner, ExitCodeGenerator {
         }
         AuditTrail.Verification v = trail.verify();
         if (v.intact()) {
-            System.out.printf("audit chain intact: %d rows verified, %d not yet chained%n", v.checked(), v.pending());
+            System.out.printf("audit chain intact: %d rows verified, %d not yet chained, %d checkpoints compared%n",
+                    v.checked(), v.pending(), v.checkpoints());
             exitCode = 0;
-        } else {
+        } else if (v.firstBadId() != null) {
             System.out.printf("audit chain BROKEN at row id %d (chain position %d): %s; %d rows verified before it%n",
                     v.firstBadId(), v.firstBadSeq(), v.problem(), v.checked());
+            exitCode = 1;
+        } else {
+            System.out.printf("audit chain BROKEN%s: %s; %d rows verified, %d checkpoints compared%n",
+                    v.firstBadSeq() == null ? "" : " at chain position " + v.firstBadSeq(), v.problem(), v.checked(),
+                    v.checkpoints());
             exitCode = 1;
         }
     }
