@@ -29,6 +29,12 @@ import org.slf4j.LoggerFactory;
  * the {@code verify-audit} command works beside a running app); or a postmaster was orphaned by a
  * hard kill of its JVM (stop it and remove the stale {@code postmaster.pid}, which would otherwise
  * block the start).
+ *
+ * <p>Only password authentication (scram-sha-256) is accepted, also from localhost. The password
+ * is generated at first start and kept in {@code <data-dir>/secrets/db.password}, readable by its
+ * owner only; a new cluster is created with it ({@code initdb --auth=scram-sha-256 --pwfile}). A
+ * data directory created before (which trusted every local connection) is converted at its next
+ * start: the superuser gets the password and {@code pg_hba.conf} is rewritten to scram-sha-256.
  */
 final class EmbeddedDatabase implements AutoCloseable {
 
@@ -36,24 +42,35 @@ final class EmbeddedDatabase implements AutoCloseable {
     static final String DATABASE = "civicloop";
     static final String USER = "postgres";
 
+    static final String PASSWORD_FILE = "db.password";
+
     private final EmbeddedPostgres owned;
     private final int port;
+    private final String password;
 
-    private EmbeddedDatabase(EmbeddedPostgres owned, int port) {
+    private EmbeddedDatabase(EmbeddedPostgres owned, int port, String password) {
         this.owned = owned;
         this.port = port;
+        this.password = password;
     }
 
     static EmbeddedDatabase startOrAttach(Path dataDirectory, int requestedPort) {
         try {
             Files.createDirectories(dataDirectory.getParent());
+            Path passwordFile = passwordFile(dataDirectory);
+            String password = DatabasePassword.readOrCreate(passwordFile);
             Optional<Integer> runningPort = clearStalePidFile(dataDirectory);
             if (runningPort.isPresent()) {
                 log.info("Using the embedded PostgreSQL already running for {} on port {}", dataDirectory, runningPort.get());
-                return new EmbeddedDatabase(null, runningPort.get()).ensureDatabase();
+                return new EmbeddedDatabase(null, runningPort.get(), password).requirePassword(dataDirectory).ensureDatabase();
             }
             int port = requestedPort > 0 ? requestedPort : freePort();
-            EmbeddedPostgres pg = EmbeddedPostgres.builder()
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+            if (!Files.exists(dataDirectory.resolve("postgresql.conf"))) {
+                // a new cluster: password authentication only, from the first moment
+                builder.setLocaleConfig("auth", "scram-sha-256").setLocaleConfig("pwfile", passwordFile.toString());
+            }
+            EmbeddedPostgres pg = builder
                     .setDataDirectory(dataDirectory)
                     .setCleanDataDirectory(false)
                     .setPort(port)
@@ -70,7 +87,7 @@ final class EmbeddedDatabase implements AutoCloseable {
                     .setRegisterShutdownHook(false)
                     .start();
             log.info("Embedded PostgreSQL started on port {} with data in {}", port, dataDirectory);
-            return new EmbeddedDatabase(pg, port).ensureDatabase();
+            return new EmbeddedDatabase(pg, port, password).requirePassword(dataDirectory).ensureDatabase();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start the embedded PostgreSQL in " + dataDirectory, e);
         }
@@ -84,6 +101,54 @@ final class EmbeddedDatabase implements AutoCloseable {
         return port;
     }
 
+    String password() {
+        return password;
+    }
+
+    /** {@code <data-dir>/secrets/db.password}, beside {@code <data-dir>/pgdata}. */
+    static Path passwordFile(Path dataDirectory) {
+        return dataDirectory.toAbsolutePath().normalize().getParent().resolve("secrets").resolve(PASSWORD_FILE);
+    }
+
+    /**
+     * A cluster created before passwords (initdb {@code -A trust}) still trusts local connections:
+     * give the superuser the password, rewrite {@code pg_hba.conf} to scram-sha-256 and reload. A
+     * no-op once converted.
+     */
+    private EmbeddedDatabase requirePassword(Path dataDirectory) throws IOException {
+        Path hba = dataDirectory.resolve("pg_hba.conf");
+        List<String> lines = Files.readAllLines(hba, StandardCharsets.UTF_8);
+        boolean trusting = lines.stream().map(String::strip).filter(l -> !l.startsWith("#") && !l.isEmpty())
+                .anyMatch(l -> !l.endsWith("scram-sha-256"));
+        if (!trusting) {
+            return this;
+        }
+        String adminUrl = "jdbc:postgresql://127.0.0.1:" + port + "/postgres";
+        try (Connection c = DriverManager.getConnection(adminUrl, USER, password);
+             var s = c.createStatement()) {
+            s.execute("set password_encryption = 'scram-sha-256'");
+            s.execute("alter role " + USER + " with password '" + password.replace("'", "''") + "'");
+            Files.writeString(hba, SCRAM_ONLY, StandardCharsets.UTF_8);
+            s.execute("select pg_reload_conf()");
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot set the password of the embedded PostgreSQL", e);
+        }
+        log.warn("The embedded PostgreSQL in {} trusted local connections; it now requires the password in {}",
+                dataDirectory, passwordFile(dataDirectory));
+        return this;
+    }
+
+    private static final String SCRAM_ONLY = """
+            # Written by CivicLoop: password authentication only (the password is in <data-dir>/secrets/db.password).
+            # TYPE  DATABASE        USER            ADDRESS                 METHOD
+            local   all             all                                     scram-sha-256
+            host    all             all             127.0.0.1/32            scram-sha-256
+            host    all             all             ::1/128                 scram-sha-256
+            local   replication     all                                     scram-sha-256
+            host    replication     all             127.0.0.1/32            scram-sha-256
+            host    replication     all             ::1/128                 scram-sha-256
+            """;
+
     @Override
     public void close() throws IOException {
         if (owned != null) {
@@ -93,7 +158,7 @@ final class EmbeddedDatabase implements AutoCloseable {
 
     private EmbeddedDatabase ensureDatabase() {
         String adminUrl = "jdbc:postgresql://127.0.0.1:" + port + "/postgres";
-        try (Connection c = DriverManager.getConnection(adminUrl, USER, "");
+        try (Connection c = DriverManager.getConnection(adminUrl, USER, password);
              var exists = c.prepareStatement("select 1 from pg_database where datname = ?")) {
             exists.setString(1, DATABASE);
             try (var rs = exists.executeQuery()) {

@@ -31,7 +31,7 @@ class EmbeddedDatabaseConfiguration {
         HikariDataSource ds = new HikariDataSource();
         ds.setJdbcUrl(database.jdbcUrl());
         ds.setUsername(EmbeddedDatabase.USER);
-        ds.setPassword("");
+        ds.setPassword(database.password());
         ds.setMaximumPoolSize(poolSize);
         ds.setPoolName("civicloop-embedded");
         return ds;

@@ -1,6 +1,11 @@
 package org.civicloop.system.database;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.SQLException;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -14,7 +19,10 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The embedded PostgreSQL keeps its data across restarts, including after its JVM was killed hard. */
+/**
+ * The embedded PostgreSQL keeps its data across restarts, including after its JVM was killed hard,
+ * and accepts only its generated password.
+ */
 class EmbeddedDatabaseTests {
 
     @TempDir
@@ -75,7 +83,8 @@ class EmbeddedDatabaseTests {
             }
         }
         assertThat(port).as("the child JVM started its database").isPositive();
-        try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/civicloop", "postgres", "");
+        String password = Files.readString(EmbeddedDatabase.passwordFile(pgdata)).strip();
+        try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/civicloop", "postgres", password);
              Statement s = c.createStatement()) {
             s.execute("create table survived (v text); insert into survived values ('after kill -9')");
         }
@@ -92,8 +101,50 @@ class EmbeddedDatabaseTests {
         }
     }
 
+    @Test
+    void onlyTheGeneratedPasswordIsAccepted() throws Exception {
+        Path pgdata = dataDir.resolve("pgdata");
+        try (EmbeddedDatabase db = EmbeddedDatabase.startOrAttach(pgdata, 0)) {
+            Path passwordFile = dataDir.resolve("secrets").resolve("db.password");
+            assertThat(Files.getPosixFilePermissions(passwordFile)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
+            assertThat(db.password()).hasSizeGreaterThanOrEqualTo(32).isEqualTo(Files.readString(passwordFile).strip());
+            assertRefused(db.jdbcUrl(), "");
+            assertRefused(db.jdbcUrl(), "postgres");
+            assertRefused(db.jdbcUrl().replace("/civicloop", "/postgres"), "wrong-password");
+            assertThat(query(db, "select current_setting('password_encryption')")).isEqualTo("scram-sha-256");
+            assertThat(Files.readAllLines(pgdata.resolve("pg_hba.conf")).stream().map(String::strip)
+                    .filter(l -> !l.isEmpty() && !l.startsWith("#"))).allMatch(l -> l.endsWith("scram-sha-256"));
+        }
+    }
+
+    /** A data directory created before passwords (initdb -A trust) is converted at its next start. */
+    @Test
+    void aDataDirectoryThatTrustedLocalConnectionsIsGivenThePassword() throws Exception {
+        Path pgdata = dataDir.resolve("pgdata");
+        try (EmbeddedPostgres old = EmbeddedPostgres.builder().setDataDirectory(pgdata).setCleanDataDirectory(false)
+                .setLocaleConfig("locale", "C.UTF-8").setLocaleConfig("encoding", "UTF8").start();
+             Connection c = old.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+            s.execute("create database civicloop");
+        }
+        assertThat(Files.readString(pgdata.resolve("pg_hba.conf"))).contains("trust");
+        try (EmbeddedDatabase db = EmbeddedDatabase.startOrAttach(pgdata, 0)) {
+            execute(db, "create table kept (v text); insert into kept values ('converted')");
+            assertRefused(db.jdbcUrl(), "");
+        }
+        try (EmbeddedDatabase db = EmbeddedDatabase.startOrAttach(pgdata, 0)) {
+            assertThat(query(db, "select v from kept")).isEqualTo("converted");
+            assertRefused(db.jdbcUrl(), "");
+            assertThat(Files.readString(pgdata.resolve("pg_hba.conf"))).doesNotContain("trust");
+        }
+    }
+
+    private static void assertRefused(String url, String password) {
+        assertThatThrownBy(() -> DriverManager.getConnection(url, "postgres", password).close())
+                .isInstanceOf(SQLException.class).hasMessageContaining("password");
+    }
+
     private static void execute(EmbeddedDatabase db, String sql) throws Exception {
-        try (Connection c = DriverManager.getConnection(db.jdbcUrl(), "postgres", ""); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(db.jdbcUrl(), "postgres", db.password()); Statement s = c.createStatement()) {
             for (String statement : sql.split(";")) {
                 s.execute(statement);
             }
@@ -101,7 +152,7 @@ class EmbeddedDatabaseTests {
     }
 
     private static String query(EmbeddedDatabase db, String sql) throws Exception {
-        try (Connection c = DriverManager.getConnection(db.jdbcUrl(), "postgres", "");
+        try (Connection c = DriverManager.getConnection(db.jdbcUrl(), "postgres", db.password());
              Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
             rs.next();
             return rs.getString(1);
