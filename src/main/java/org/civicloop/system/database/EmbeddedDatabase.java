@@ -65,7 +65,8 @@ final class EmbeddedDatabase implements AutoCloseable {
                 return new EmbeddedDatabase(null, runningPort.get(), password).requirePassword(dataDirectory).ensureDatabase();
             }
             int port = requestedPort > 0 ? requestedPort : freePort();
-            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+            // zonky connects to see the server is up: with the password (a trusting old cluster ignores it)
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setConnectConfig("password", password);
             if (!Files.exists(dataDirectory.resolve("postgresql.conf"))) {
                 // a new cluster: password authentication only, from the first moment
                 builder.setLocaleConfig("auth", "scram-sha-256").setLocaleConfig("pwfile", passwordFile.toString());
