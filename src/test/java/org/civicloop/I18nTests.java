@@ -126,7 +126,7 @@ class I18nTests {
         for (int status : new int[] {400, 401, 403, 404, 405, 409, 413, 415, 422, 429, 500}) {
             expected.add("error." + status + ".title");
         }
-        for (String problem : List.of("hash", "link", "gap")) {
+        for (String problem : List.of("hash", "link", "gap", "resealed", "truncated", "checkpoints", "epoch", "key")) {
             expected.add("audit.problem." + problem);
         }
         // navigation entries and their workbench hints, audit actions named by events
