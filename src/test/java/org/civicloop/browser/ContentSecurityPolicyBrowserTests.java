@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
+import org.civicloop.suggestions.domain.SuggestionService;
+import org.civicloop.suggestions.kpi.KpiFixtures;
 import org.civicloop.testing.Browser;
 import org.civicloop.testing.BrowserExtension;
 import org.civicloop.testing.IntegrationTest;
@@ -14,6 +16,9 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.userdetails.UserDetailsService;
 
 /**
  * The chart pages draw their ECharts under the Content-Security-Policy (no inline script, no inline
@@ -27,8 +32,19 @@ class ContentSecurityPolicyBrowserTests {
     @RegisterExtension
     static final BrowserExtension browser = BrowserExtension.sized(1366, 900);
 
+    @Autowired
+    SuggestionService service;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    UserDetailsService users;
+
     @Test
     void theChartPagesDrawTheirChartsWithoutAnyPolicyViolation() {
+        // the dashboard draws charts only for units with suggestions this year
+        KpiFixtures fx = new KpiFixtures(service, jdbc, users);
+        KpiFixtures.TestUnit unit = fx.unit("内容安全策略测试局");
+        fx.ledBy("内容安全策略测试建议", unit, KpiFixtures.daysAgo(10));
         ((ChromeDriver) browser.driver()).executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source",
                 "window.cspViolations = [];"
                         + "document.addEventListener('securitypolicyviolation', function (e) {"

@@ -22,7 +22,7 @@ import org.springframework.web.util.HtmlUtils;
  * which carries no reference. This answers with a plain page that still names a reference, the one
  * the first error was logged under when there was one, and logs the second error under it too.
  * No template, no database: the texts come from the bundles (in memory), and should even those fail,
- * from the two languages written here.
+ * from the English written here.
  */
 @Configuration(proxyBeanMethods = false)
 class ErrorPageFallback {
@@ -90,10 +90,10 @@ class ErrorPageFallback {
                 detail = messages.getMessage("error.500.detail", new Object[] {ref}, locale);
                 reference = messages.getMessage("error.reference", new Object[] {ref}, locale);
             } catch (RuntimeException e) {
-                lang = "zh-CN";
-                title = "系统出了点问题 / Something went wrong";
-                detail = "系统暂时无法完成您的请求，请稍后重试。CivicLoop could not complete your request; please try again later.";
-                reference = "错误编号 / Error reference: " + ref;
+                lang = "en";
+                title = "Something went wrong";
+                detail = "CivicLoop could not complete your request; please try again later.";
+                reference = "Error reference: " + ref;
             }
             return "<!DOCTYPE html><html lang=\"" + lang + "\"><head><meta charset=\"utf-8\">"
                     + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>"
