@@ -1,7 +1,10 @@
-// Draws the dashboard's charts from window.kpiChart (written by the page). Without JavaScript, or
+// Draws the dashboard's charts from the page's JSON data block #kpi-chart-data. Without JavaScript, or
 // without units to show, the chart area stays hidden and the table says everything.
+// Tooltips are drawn on the canvas (renderMode 'richText'): ECharts' HTML tooltips carry style attributes, which the
+// Content-Security-Policy refuses.
 (function () {
-  var data = window.kpiChart;
+  var source = document.getElementById('kpi-chart-data');
+  var data = source ? JSON.parse(source.textContent) : null;
   var box = document.getElementById('kpi-charts');
   if (!box || !window.echarts || !data || !data.units || data.units.length === 0) {
     return;
@@ -11,7 +14,7 @@
   var grid = { left: 8, right: 16, top: 48, bottom: 8, containLabel: true };
   var rates = echarts.init(document.getElementById('kpi-rate-chart'));
   rates.setOption({
-    tooltip: { trigger: 'axis', valueFormatter: function (v) { return v == null ? '\u2014' : v.toFixed(1) + '%'; } },
+    tooltip: { renderMode: 'richText', trigger: 'axis', valueFormatter: function (v) { return v == null ? '\u2014' : v.toFixed(1) + '%'; } },
     legend: { top: 0 },
     grid: grid,
     xAxis: { type: 'category', data: data.units, axisLabel: axisLabel },
@@ -20,7 +23,7 @@
   });
   var classes = echarts.init(document.getElementById('kpi-class-chart'));
   classes.setOption({
-    tooltip: { trigger: 'axis' },
+    tooltip: { renderMode: 'richText', trigger: 'axis' },
     legend: { top: 0 },
     grid: grid,
     xAxis: { type: 'category', data: data.units, axisLabel: axisLabel },

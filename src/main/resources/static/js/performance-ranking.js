@@ -1,9 +1,12 @@
-// Draws the ranking page's charts from window.performanceChart (written by the page): composite
+// Draws the ranking page's charts from the page's JSON data block #performance-chart-data: composite
 // scores, the chosen district's radar against the average, the chosen indicator across districts,
 // and the trend of composite scores over the periods. Without JavaScript the area stays hidden and
 // the tables say everything.
+// Tooltips are drawn on the canvas (renderMode 'richText'): ECharts' HTML tooltips carry style attributes, which the
+// Content-Security-Policy refuses.
 (function () {
-  var data = window.performanceChart;
+  var source = document.getElementById('performance-chart-data');
+  var data = source ? JSON.parse(source.textContent) : null;
   var box = document.getElementById('performance-charts');
   if (!box || !window.echarts || !data || !data.districts || data.districts.length === 0) {
     return;
@@ -24,7 +27,7 @@
     charts.push(chart);
   }
   draw('chart-composite', {
-    tooltip: { trigger: 'axis' },
+    tooltip: { renderMode: 'richText', trigger: 'axis' },
     grid: grid,
     xAxis: { type: 'category', data: data.districts, axisLabel: axisLabel },
     yAxis: { type: 'value', name: data.compositeName, nameTextStyle: { align: 'left' } },
@@ -33,7 +36,7 @@
   if (data.radar && data.indicators.length < 3) {
     // a radar needs three axes; with one or two indicators the same comparison reads as bars
     draw('chart-radar', {
-      tooltip: { trigger: 'axis' },
+      tooltip: { renderMode: 'richText', trigger: 'axis' },
       legend: { top: 0 },
       grid: grid,
       xAxis: { type: 'category', data: data.indicators.map(function (i) { return i.name; }) },
@@ -45,7 +48,7 @@
     });
   } else if (data.radar) {
     draw('chart-radar', {
-      tooltip: {},
+      tooltip: { renderMode: 'richText' },
       legend: { top: 0 },
       radar: { indicator: data.indicators, radius: '60%', center: ['50%', '58%'], axisName: { fontSize: 10 } },
       series: [{ type: 'radar', data: [
@@ -56,7 +59,7 @@
   }
   if (data.indicatorScores) {
     draw('chart-indicator', {
-      tooltip: { trigger: 'axis' },
+      tooltip: { renderMode: 'richText', trigger: 'axis' },
       grid: grid,
       xAxis: { type: 'category', data: data.indicatorDistricts, axisLabel: axisLabel },
       yAxis: { type: 'value', name: data.indexName, nameTextStyle: { align: 'left' } },
@@ -64,7 +67,7 @@
     });
   }
   draw('chart-trend', {
-    tooltip: { trigger: 'axis' },
+    tooltip: { renderMode: 'richText', trigger: 'axis' },
     legend: { top: 0, type: 'scroll' },
     grid: { left: 8, right: 16, top: 48, bottom: 8, containLabel: true },
     xAxis: { type: 'category', data: data.periods },

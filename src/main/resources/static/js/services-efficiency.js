@@ -1,7 +1,10 @@
-// Draws the efficiency page's charts from window.servicesEfficiency (written by the page). Without
+// Draws the efficiency page's charts from the page's JSON data block #efficiency-chart-data. Without
 // JavaScript, or without services, the chart area stays hidden and the tables say everything.
+// Tooltips are drawn on the canvas (renderMode 'richText'): ECharts' HTML tooltips carry style attributes, which the
+// Content-Security-Policy refuses.
 (function () {
-  var data = window.servicesEfficiency;
+  var source = document.getElementById('efficiency-chart-data');
+  var data = source ? JSON.parse(source.textContent) : null;
   var box = document.getElementById('efficiency-charts');
   if (!box || !window.echarts || !data || !data.services || data.services.length === 0) {
     return;
@@ -11,7 +14,7 @@
   var grid = { left: 8, right: 16, top: 48, bottom: 8, containLabel: true };
   var time = echarts.init(document.getElementById('efficiency-time-chart'));
   time.setOption({
-    tooltip: { trigger: 'axis' },
+    tooltip: { renderMode: 'richText', trigger: 'axis' },
     legend: { top: 0 },
     grid: grid,
     xAxis: { type: 'category', data: data.services, axisLabel: axisLabel },
@@ -20,7 +23,7 @@
   });
   var monthly = echarts.init(document.getElementById('efficiency-month-chart'));
   monthly.setOption({
-    tooltip: { trigger: 'axis' },
+    tooltip: { renderMode: 'richText', trigger: 'axis' },
     legend: { top: 0 },
     grid: grid,
     xAxis: { type: 'category', data: data.months },

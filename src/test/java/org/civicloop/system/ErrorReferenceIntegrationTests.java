@@ -66,6 +66,19 @@ class ErrorReferenceIntegrationTests {
         assertThat(output.getOut()).contains("Error " + reference(forbidden.body()) + ": 403 on GET /admin/regions");
     }
 
+    @Test
+    void anErrorWhileMakingTheErrorPageStillShowsALoggedReference(CapturedOutput output) throws Exception {
+        HttpResponse<String> response = get(ErrorInErrorPageTestFilter.PATH);
+
+        assertThat(response.statusCode()).isEqualTo(500);
+        String ref = reference(response.body());
+        assertThat(output.getOut() + output.getErr())
+                .containsPattern("Error " + ref + ": the error page for GET " + ErrorInErrorPageTestFilter.PATH + " failed")
+                .contains("the error page failed (test)");
+        assertThat(response.body()).contains("系统出了点问题").doesNotContain("IllegalStateException", "Apache Tomcat");
+        assertThat(response.headers().firstValue("Content-Security-Policy")).isPresent();
+    }
+
     private String reference(String body) {
         Document page = Jsoup.parse(body);
         assertThat(page.getElementById("error-title")).as("the error page").isNotNull();

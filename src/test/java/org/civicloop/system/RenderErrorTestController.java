@@ -21,6 +21,11 @@ class RenderErrorTestController {
         response.sendError(409);
     }
 
+    @GetMapping(ErrorInErrorPageTestFilter.PATH)
+    void errorInErrorPage(jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
+        response.sendError(500); // the container's error dispatch, which ErrorInErrorPageTestFilter makes fail
+    }
+
     @GetMapping("/public/testing/controller-error")
     String controllerError() {
         throw new IllegalStateException("controller failed (test)");

@@ -2,9 +2,9 @@ package org.civicloop.system.database;
 
 import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Path;
-import javax.sql.DataSource;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -25,8 +25,10 @@ class EmbeddedDatabaseConfiguration {
         return early != null ? early : EmbeddedDatabase.startOrAttach(pgdata, port);
     }
 
+    /** The pool's spring.datasource.hikari.* settings (timeouts, driver properties) apply here too, as to an external database. */
     @Bean(destroyMethod = "close")
-    DataSource dataSource(EmbeddedDatabase database,
+    @ConfigurationProperties("spring.datasource.hikari")
+    HikariDataSource dataSource(EmbeddedDatabase database,
                           @Value("${spring.datasource.hikari.maximum-pool-size:20}") int poolSize) {
         HikariDataSource ds = new HikariDataSource();
         ds.setJdbcUrl(database.jdbcUrl());

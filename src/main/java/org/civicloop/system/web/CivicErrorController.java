@@ -37,6 +37,9 @@ class CivicErrorController implements ErrorController {
         // a template that failed to render, a filter that threw, or the container's own sendError: the
         // exception (if any) is logged here under the reference the page shows
         Throwable cause = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable t ? t : null;
+        if (cause != null && DatabaseOutage.causedBy(cause)) {
+            return errors.outage(request, response, cause); // a filter's query (the staff session) found no database
+        }
         String errorId = errors.logged(request, status, cause == null ? "status " + status.value()
                 : cause.getClass().getSimpleName(), cause);
         if (errors.wantsProblem(request)) {

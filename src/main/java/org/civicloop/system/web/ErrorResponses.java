@@ -100,17 +100,52 @@ public class ErrorResponses {
      * hold personal data). An error already logged for this request keeps its reference.
      */
     public String logged(HttpServletRequest request, HttpStatus status, String what, Throwable cause) {
-        Object earlier = request.getAttribute(REFERENCE);
-        if (earlier instanceof String ref) {
-            return ref;
+        String earlier = referenceOf(request);
+        if (earlier != null) {
+            return earlier;
         }
-        String ref = String.format("%08x", ThreadLocalRandom.current().nextInt());
-        request.setAttribute(REFERENCE, ref);
+        String ref = newReference(request);
         if (status.is5xxServerError()) {
             log.error("Error {}: {} on {} {} ({})", ref, status.value(), request.getMethod(), originalPath(request), what, cause);
         } else {
             log.info("Error {}: {} on {} {} ({})", ref, status.value(), request.getMethod(), originalPath(request), what);
         }
+        return ref;
+    }
+
+    /**
+     * The database cannot be reached: 503 with {@code Retry-After}, a ProblemDetail for programs, for
+     * people a page in their language that gives back the form they were sending. Logged at WARN
+     * under a reference, without a stack trace: during an outage every request would log one.
+     */
+    ModelAndView outage(HttpServletRequest request, HttpServletResponse response, Throwable cause) throws IOException {
+        HttpStatus status = HttpStatus.SERVICE_UNAVAILABLE;
+        String errorId = referenceOf(request);
+        if (errorId == null) {
+            errorId = newReference(request);
+            log.warn("Error {}: {} on {} {} ({})", errorId, status.value(), request.getMethod(), originalPath(request),
+                    DatabaseOutage.describe(cause));
+        }
+        response.setHeader("Retry-After", Integer.toString(DatabaseOutage.RETRY_AFTER_SECONDS));
+        if (wantsProblem(request)) {
+            ProblemDetail problem = problem(request, status, "error.503.detail", DatabaseOutage.RETRY_AFTER_SECONDS);
+            problem.setProperty("errorId", errorId);
+            write(response, problem);
+            return null;
+        }
+        ModelAndView page = page(request, status, "error.503.detail", errorId, DatabaseOutage.RETRY_AFTER_SECONDS);
+        page.addObject("keptForm", DatabaseOutage.keptForm(request));
+        return page;
+    }
+
+    /** The reference this request's error was logged under, if it was. */
+    static String referenceOf(HttpServletRequest request) {
+        return request.getAttribute(REFERENCE) instanceof String ref ? ref : null;
+    }
+
+    private static String newReference(HttpServletRequest request) {
+        String ref = String.format("%08x", ThreadLocalRandom.current().nextInt());
+        request.setAttribute(REFERENCE, ref);
         return ref;
     }
 
@@ -131,7 +166,7 @@ public class ErrorResponses {
 
     private static String pageTitleKey(HttpStatus status) {
         return switch (status.value()) {
-            case 400, 401, 403, 404, 405, 409, 413, 415, 422, 429 -> "error." + status.value() + ".title";
+            case 400, 401, 403, 404, 405, 409, 413, 415, 422, 429, 503 -> "error." + status.value() + ".title";
             default -> "error.500.title";
         };
     }

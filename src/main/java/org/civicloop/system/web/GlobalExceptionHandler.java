@@ -135,6 +135,9 @@ class GlobalExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ModelAndView unexpected(Exception e, HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (DatabaseOutage.causedBy(e)) {
+            return errors.outage(request, response, e);
+        }
         String errorId = errors.logged(request, HttpStatus.INTERNAL_SERVER_ERROR, e.getClass().getSimpleName(), e);
         if (errors.wantsProblem(request)) {
             ProblemDetail problem = errors.problem(request, HttpStatus.INTERNAL_SERVER_ERROR, "error.500.detail", errorId);

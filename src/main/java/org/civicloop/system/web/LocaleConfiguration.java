@@ -47,6 +47,8 @@ class LocaleConfiguration implements WebMvcConfigurer {
 
         CivicLocaleResolver() {
             super("civicloop-lang");
+            // a malformed language cookie (sent by hand or by a tool) means no choice, not a server error
+            setRejectInvalidCookies(false);
             setDefaultLocaleFunction(request -> {
                 String path = ErrorResponses.originalPath(request);
                 return ErrorResponses.isMachinePath(path) && request.getHeader("Accept-Language") != null
