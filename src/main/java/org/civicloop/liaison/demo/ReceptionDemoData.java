@@ -92,6 +92,7 @@ class ReceptionDemoData implements ApplicationRunner {
         if (sites.isEmpty()) {
             return new int[] {0, 0, 0};
         }
+        long writing = System.nanoTime();
         Random random = new Random(SEED);
         List<Long> serving = roster.active().stream().map(DeputySummary::id).toList();
         LocalDate today = receptions.today();
@@ -171,6 +172,7 @@ class ReceptionDemoData implements ApplicationRunner {
                 insert into reception_roster_reminder (roster_id, sent_at, delivered)
                 select id, now(), true from reception_roster where duty_date <= :today on conflict do nothing""")
                 .param("today", Date.valueOf(today)).update();
+        log.info("Demo receptions written in {} ms; publishing their events", (System.nanoTime() - writing) / 1_000_000);
         for (int i = 0; i < rows.size(); i++) {
             Row r = rows.get(i);
             if (r.status().equals("HELD")) {

@@ -28,7 +28,7 @@ class JdbcReceptions implements Receptions {
 
     @Override
     public List<ReceptionSummary> openFor(Long staffUnitId, LocalDate day) {
-        return jdbc.sql(SELECT + """
+        return jdbc.sql(SELECT + " " + """
                          where r.held_on = :day and r.status <> 'CANCELLED'
                            and (cast(:unit as bigint) is null or s.staff_unit_id = :unit)
                          order by r.starts_at, s.name, r.id""")

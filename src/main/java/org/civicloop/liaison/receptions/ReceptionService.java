@@ -113,7 +113,7 @@ public class ReceptionService {
         Reception r = get(receptionId, user);
         for (long deputyId : deputyIds == null ? Set.<Long>of() : deputyIds) {
             if (deputies.find(deputyId).isEmpty()) {
-                throw BusinessException.invalid("reception.error.unknownDeputy", deputyId);
+                throw BusinessException.invalid("reception.error.unknownDeputy", String.valueOf(deputyId));
             }
         }
         var held = r.hold(deputyIds, visitors, notes, today(), clock.instant());
@@ -187,7 +187,7 @@ public class ReceptionService {
             throw BusinessException.invalid("reception.error.deputyRequired");
         }
         if (deputies.find(deputyId).isEmpty()) {
-            throw BusinessException.invalid("reception.error.unknownDeputy", deputyId);
+            throw BusinessException.invalid("reception.error.unknownDeputy", String.valueOf(deputyId));
         }
         Long id = jdbc.sql("""
                         insert into reception_roster (site_id, duty_date, deputy_id) values (:s, :d, :dep)

@@ -56,6 +56,7 @@ class PublicSiteController {
         onDuty.forEach((day, names) -> joined.put(day, String.join("、", names)));
         model.addAttribute("site", site);
         model.addAttribute("today", today);
+        model.addAttribute("weeksShown", WEEKS_SHOWN);
         model.addAttribute("rules", service.rules(id));
         model.addAttribute("upcoming", queries.upcoming(id, today, 20).stream().filter(r -> !r.heldOn().isAfter(until)).toList());
         model.addAttribute("onDuty", joined);
