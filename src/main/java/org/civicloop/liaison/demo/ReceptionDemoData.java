@@ -49,13 +49,6 @@ class ReceptionDemoData implements ApplicationRunner {
     static final LocalDate YEAR_TO = LocalDate.of(2026, 11, 30);
     private static final long SEED = 20_261_105L;
     private static final int[][] WEEKDAY_PAIRS = {{2, 5}, {1, 4}, {3, 6}, {2, 4}, {1, 5}};
-    private static final String[] CANCEL_REASONS = {"暴雨橙色预警，暂停接待", "春节假期调整", "会场临时征用，改期接待"};
-    private static final String[] NOTES = {
-            "群众反映道路破损、路灯不亮等问题，已当场登记。",
-            "咨询医保报销和养老金领取，代表现场解答。",
-            "反映农产品销售难，代表记录后转交相关部门。",
-            "关于学校周边交通安全的意见，已整理上报。",
-            "反映小区物业管理问题，约定下次接待时回复进展。"};
     private static final Logger log = LoggerFactory.getLogger(ReceptionDemoData.class);
 
     private final JdbcClient jdbc;
@@ -65,6 +58,11 @@ class ReceptionDemoData implements ApplicationRunner {
     private final ReceptionService receptions;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate tx;
+
+    /** Notes, cancel reasons and the market's name suffix, from {@code demo/reception-texts.csv}. */
+    private List<String> notes;
+    private List<String> cancelReasons;
+    private String marketSuffix;
 
     record Site(long id, String name, String type, String regionCode, String address) {
     }
@@ -92,6 +90,7 @@ class ReceptionDemoData implements ApplicationRunner {
         if (sites.isEmpty()) {
             return new int[] {0, 0, 0};
         }
+        readTexts();
         long writing = System.nanoTime();
         Random random = new Random(SEED);
         List<Long> serving = roster.active().stream().map(DeputySummary::id).toList();
@@ -131,8 +130,8 @@ class ReceptionDemoData implements ApplicationRunner {
                                 * (day.getMonthValue() == 2 ? 0.6 : 1.0);
                         rows.add(new Row(site.id(), day, r.startsAt(), r.endsAt(), place, r.mobile(),
                                 cancelled ? "CANCELLED" : "HELD", cancelled ? 0 : w, new Integer[1],
-                                cancelled ? null : NOTES[random.nextInt(NOTES.length)],
-                                cancelled ? CANCEL_REASONS[random.nextInt(CANCEL_REASONS.length)] : null, present));
+                                cancelled ? null : notes.get(random.nextInt(notes.size())),
+                                cancelled ? cancelReasons.get(random.nextInt(cancelReasons.size())) : null, present));
                     } else if (!day.isBefore(today)) {
                         rows.add(new Row(site.id(), day, r.startsAt(), r.endsAt(), place, r.mobile(), "PLANNED", 0,
                                 new Integer[1], null, null, present));
@@ -199,7 +198,7 @@ class ReceptionDemoData implements ApplicationRunner {
                 if (isTown(site.regionCode())) {
                     String town = directory.place(site.regionCode()).map(Directory.Place::name).orElse("");
                     rules.add(rule(site, ReceptionRule.Kind.MONTH_DAYS, LocalTime.of(8, 30), LocalTime.of(11, 30),
-                            town + "集贸市场（赶集日设摊）", new int[] {5, 15, 25}));
+                            town + marketSuffix, new int[] {5, 15, 25}));
                 }
             }
             case "MOBILE" -> rules.add(rule(site, ReceptionRule.Kind.WEEKLY, LocalTime.of(8, 30), LocalTime.of(11, 30),
@@ -253,6 +252,25 @@ class ReceptionDemoData implements ApplicationRunner {
         }
         rows.stream().filter(r -> r.status().equals("HELD") && !stations.contains(r.siteId()))
                 .forEach(r -> r.visitors()[0] = 20 + random.nextInt(41));
+    }
+
+    private void readTexts() {
+        notes = new ArrayList<>();
+        cancelReasons = new ArrayList<>();
+        try (var reader = new java.io.BufferedReader(new java.io.InputStreamReader(
+                new org.springframework.core.io.ClassPathResource("demo/reception-texts.csv").getInputStream(),
+                java.nio.charset.StandardCharsets.UTF_8))) {
+            reader.lines().skip(1).filter(l -> !l.isBlank()).map(l -> l.split(",", 2)).forEach(l -> {
+                switch (l[0]) {
+                    case "NOTE" -> notes.add(l[1]);
+                    case "CANCEL" -> cancelReasons.add(l[1]);
+                    case "MARKET" -> marketSuffix = l[1];
+                    default -> throw new IllegalStateException("demo/reception-texts.csv: unknown kind " + l[0]);
+                }
+            });
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private List<Long> residents(long siteId) {
