@@ -13,6 +13,7 @@ class LiaisonNavigation {
     @Bean
     Navigation liaisonNavigationEntries() {
         return Navigation.of(
-                new NavigationItem("nav.liaisonSites", "/liaison/sites", Set.of("CONGRESS_OFFICE", "ADMIN", "STATION_STAFF"), 120));
+                new NavigationItem("nav.liaisonSites", "/liaison/sites", Set.of("CONGRESS_OFFICE", "ADMIN", "STATION_STAFF"), 120),
+                new NavigationItem("nav.receptions", "/liaison/receptions", Set.of("CONGRESS_OFFICE", "ADMIN", "STATION_STAFF"), 121));
     }
 }
