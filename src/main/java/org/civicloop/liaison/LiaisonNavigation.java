@@ -13,6 +13,12 @@ class LiaisonNavigation {
     @Bean
     Navigation liaisonNavigationEntries() {
         return Navigation.of(
-                new NavigationItem("nav.liaisonSites", "/liaison/sites", Set.of("CONGRESS_OFFICE", "ADMIN", "STATION_STAFF"), 120));
+                new NavigationItem("nav.liaisonSites", "/liaison/sites", Set.of("CONGRESS_OFFICE", "ADMIN", "STATION_STAFF"), 120),
+                new NavigationItem("nav.liaisonActivities", "/liaison/activities",
+                        Set.of("CONGRESS_OFFICE", "ADMIN", "LEADER", "STATION_STAFF"), 121),
+                new NavigationItem("nav.liaisonMatters", "/liaison/matters",
+                        Set.of("CONGRESS_OFFICE", "ADMIN", "LEADER", "STATION_STAFF", "HANDLING_UNIT"), 122),
+                new NavigationItem("nav.liaisonDisputes", "/liaison/disputes",
+                        Set.of("CONGRESS_OFFICE", "ADMIN", "LEADER", "STATION_STAFF"), 123));
     }
 }

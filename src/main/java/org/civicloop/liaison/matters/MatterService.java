@@ -160,6 +160,14 @@ public class MatterService {
         return deadlines.find(SUBJECT, Long.toString(matterId));
     }
 
+    /** The clocks of a page of matters, by matter id. */
+    public java.util.Map<Long, ClockView> clocks(List<Long> matterIds) {
+        java.util.Map<Long, ClockView> byId = new java.util.HashMap<>();
+        deadlines.find(SUBJECT, matterIds.stream().map(String::valueOf).toList())
+                .forEach((k, v) -> byId.put(Long.valueOf(k), v));
+        return byId;
+    }
+
     private void denyOrConflict(CivicUser user, EnterpriseMatter m) {
         if (!MatterPermissions.mayView(user, m, site(m))) {
             throw new NotFoundException("enterpriseMatter", m.id());
