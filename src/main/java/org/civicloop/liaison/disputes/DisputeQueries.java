@@ -35,9 +35,9 @@ public class DisputeQueries {
                  where (:all or (:staff and s.staff_unit_id = :myUnit))
                    and (cast(:site as bigint) is null or d.site_id = :site)
                    and (cast(:status as varchar) is null or d.status = :status)""";
-        long total = bind(jdbc.sql("select count(*)" + from + where), user, f).query(Long.class).single();
+        long total = bind(jdbc.sql("select count(*)" + from + " " + where), user, f).query(Long.class).single();
         List<DisputeRow> rows = bind(jdbc.sql("select d.id, d.site_id, s.name as site_name, d.subject, d.status, d.opened_on, d.closed_on"
-                        + from + where + " order by case when d.status = 'MEDIATING' then 0 else 1 end, d.opened_on desc, d.id desc"
+                        + from + " " + where + " order by case when d.status = 'MEDIATING' then 0 else 1 end, d.opened_on desc, d.id desc"
                         + " limit :size offset :offset"), user, f)
                 .param("size", size).param("offset", (long) page * size).query(DisputeRow.class).list();
         return new Page(rows, page, size, total);

@@ -41,10 +41,10 @@ public class MatterQueries {
                    and (cast(:status as varchar) is null or m.status = :status)
                    and (cast(:unit as bigint) is null or m.unit_id = :unit)""";
         String from = " from enterprise_matter m join liaison_site s on s.id = m.site_id";
-        long total = bind(jdbc.sql("select count(*)" + from + where), user, filter).query(Long.class).single();
+        long total = bind(jdbc.sql("select count(*)" + from + " " + where), user, filter).query(Long.class).single();
         List<MatterRow> rows = bind(jdbc.sql("""
                         select m.id, m.site_id, s.name as site_name, m.enterprise_name, m.unit_id, m.status, m.opened_on, m.round"""
-                        + from + where + " order by case when m.status in ('AT_UNIT', 'ANSWERED') then 0 else 1 end,"
+                        + from + " " + where + " order by case when m.status in ('AT_UNIT', 'ANSWERED') then 0 else 1 end,"
                         + " m.opened_on desc, m.id desc limit :size offset :offset"), user, filter)
                 .param("size", size).param("offset", (long) page * size).query(MatterRow.class).list();
         return new Page(rows, page, size, total);
