@@ -187,7 +187,7 @@ class DisputeController {
         model.addAttribute("parties", shown);
         model.addAttribute("partiesMasked", !parties);
         model.addAttribute("sessions", parties ? disputes.sessions(d.id()) : List.of());
-        model.addAttribute("deputyNames", choices.deputyNames(d.deputyIds()).values());
+        model.addAttribute("deputyNames", new ArrayList<>(choices.deputyNames(d.deputyIds()).values()));
         model.addAttribute("mayMediate", DisputePermissions.mayMediate(user, site) && d.status() == DisputeStatus.MEDIATING);
         model.addAttribute("mayDownload", parties && d.status() == DisputeStatus.AGREED);
         model.addAttribute("outcomes", List.of(DisputeStatus.AGREED, DisputeStatus.NO_AGREEMENT, DisputeStatus.REFERRED));

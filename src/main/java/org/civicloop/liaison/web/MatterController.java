@@ -168,7 +168,7 @@ class MatterController {
         model.addAttribute("m", m);
         model.addAttribute("siteName", site.name());
         model.addAttribute("unitName", directory.unitName(m.unitId()).orElse("—"));
-        model.addAttribute("deputyNames", choices.deputyNames(m.deputyIds()).values());
+        model.addAttribute("deputyNames", new java.util.ArrayList<>(choices.deputyNames(m.deputyIds()).values()));
         model.addAttribute("contactName", contact ? m.contactName() : Inputs.maskName(m.contactName()));
         model.addAttribute("contactPhone", contact ? m.contactPhone() : Inputs.maskPhone(m.contactPhone()));
         model.addAttribute("contactMasked", !contact);
