@@ -14,6 +14,12 @@ class LiaisonNavigation {
     Navigation liaisonNavigationEntries() {
         return Navigation.of(
                 new NavigationItem("nav.liaisonSites", "/liaison/sites", Set.of("CONGRESS_OFFICE", "ADMIN", "STATION_STAFF"), 120),
-                new NavigationItem("nav.receptions", "/liaison/receptions", Set.of("CONGRESS_OFFICE", "ADMIN", "STATION_STAFF"), 121));
+                new NavigationItem("nav.receptions", "/liaison/receptions", Set.of("CONGRESS_OFFICE", "ADMIN", "STATION_STAFF"), 121),
+                new NavigationItem("nav.liaisonActivities", "/liaison/activities",
+                        Set.of("CONGRESS_OFFICE", "ADMIN", "LEADER", "STATION_STAFF"), 122),
+                new NavigationItem("nav.liaisonMatters", "/liaison/matters",
+                        Set.of("CONGRESS_OFFICE", "ADMIN", "LEADER", "STATION_STAFF", "HANDLING_UNIT"), 123),
+                new NavigationItem("nav.liaisonDisputes", "/liaison/disputes",
+                        Set.of("CONGRESS_OFFICE", "ADMIN", "LEADER", "STATION_STAFF"), 124));
     }
 }
