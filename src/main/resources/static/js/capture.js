@@ -505,6 +505,7 @@
   }
 
   loadSetup();
+  byId('save-entry').disabled = false;
   store.then(function (s) {
     if (s.kind !== 'indexedDB') {
       state.lastNote = t('capture.storageFallback');

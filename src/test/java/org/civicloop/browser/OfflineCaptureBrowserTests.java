@@ -71,6 +71,7 @@ class OfflineCaptureBrowserTests {
         String key = entry.getAttribute("data-key");
         assertThat(key).matches("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
         assertThat(count(content)).as("nothing reaches the server while offline").isZero();
+        showEntries();
         Browser.screenshot(browser, "phone-capture-waiting");
 
         // the page opens again with no connection, and the entry is still waiting on the phone
@@ -93,6 +94,7 @@ class OfflineCaptureBrowserTests {
                 .param("c", content).query().singleRow();
         assertThat(row).containsEntry("receipt_code", code).containsEntry("channel", "MARKET_DAY")
                 .containsEntry("recorded", true).containsEntry("submission_key", key).containsEntry("place", "青岩镇赶集点");
+        showEntries();
         Browser.screenshot(browser, "phone-capture-stored");
     }
 
@@ -108,6 +110,7 @@ class OfflineCaptureBrowserTests {
         fillEntry(content);
         browser.findElement(By.id("save-entry")).click();
         wait(10).until(d -> "1".equals(root().getAttribute("data-waiting")));
+        showEntries();
         Browser.screenshot(browser, "phone-capture-waiting-en");
         String key = browser.findElement(By.cssSelector("#entries .capture-entry")).getAttribute("data-key");
 
@@ -146,6 +149,11 @@ class OfflineCaptureBrowserTests {
         if (browser.getCurrentUrl().contains("/login")) {
             browser.signIn("station");
         }
+    }
+
+    /** The list of what is on the phone, under the count that stays in view. */
+    private static void showEntries() {
+        browser.executeScript("document.getElementById('entries').scrollIntoView({block: 'end', behavior: 'instant'})");
     }
 
     private void fillReception(String channel, String place) {
