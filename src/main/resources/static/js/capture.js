@@ -221,7 +221,7 @@
         status.classList.add('text-success');
         status.append(t('capture.entry.stored') + ' ');
         var code = document.createElement('a');
-        code.className = 'font-monospace fw-bold receipt-code';
+        code.className = 'font-monospace fw-bold capture-code';
         code.href = config.opinionUrl + entry.opinionId;
         code.textContent = entry.receiptCode;
         status.appendChild(code);
@@ -267,7 +267,7 @@
     byId('stored-count').textContent = String(stored);
     root.setAttribute('data-waiting', String(waiting));
     byId('signed-out').hidden = !state.signedOut;
-    byId('connection').textContent = navigator.onLine ? t('capture.online') : t('capture.offline');
+    byId('connection').textContent = navigator.onLine ? t('capture.online') : t('capture.noConnection');
     byId('connection').className = 'small ' + (navigator.onLine ? 'text-success' : 'text-danger');
     byId('sync-note').textContent = state.lastNote;
   }

@@ -84,7 +84,7 @@ class OfflineCaptureBrowserTests {
         wait(30).until(d -> "0".equals(root().getAttribute("data-waiting")));
         WebElement stored = browser.findElement(By.cssSelector("#entries .capture-entry[data-key='" + key + "']"));
         assertThat(stored.getAttribute("data-state")).isEqualTo("stored");
-        String code = stored.findElement(By.className("receipt-code")).getText();
+        String code = stored.findElement(By.className("capture-code")).getText();
 
         assertThat(count(content)).as("stored exactly once").isEqualTo(1);
         Map<String, Object> row = jdbc.sql("""
@@ -116,7 +116,7 @@ class OfflineCaptureBrowserTests {
 
         online();
         wait(30).until(d -> "0".equals(root().getAttribute("data-waiting")));
-        String code = browser.findElement(By.cssSelector("#entries .capture-entry[data-key='" + key + "'] .receipt-code")).getText();
+        String code = browser.findElement(By.cssSelector("#entries .capture-entry[data-key='" + key + "'] .capture-code")).getText();
 
         // the phone never heard the answer and sends the same entry again, three times at once, then once more
         @SuppressWarnings("unchecked")
@@ -149,6 +149,58 @@ class OfflineCaptureBrowserTests {
         if (browser.getCurrentUrl().contains("/login")) {
             browser.signIn("station");
         }
+    }
+
+    @Test
+    @Order(3)
+    void anEntryTheServerRefusesIsShownForCorrectionAndStoredOnceCorrected() {
+        signedInAsStation();
+        browser.get(browser.url("/opinions/capture"));
+        String content = "接待时群众反映：卫生院周末不开门 " + System.nanoTime();
+        fillReception("RECEPTION", "青岩镇联络站");
+        // a slip the page cannot see: the time is years ahead (the server refuses times in the future)
+        browser.executeScript("document.getElementById('receivedAt').value = '2099-12-01T10:00'");
+        fillEntry(content);
+        browser.findElement(By.id("save-entry")).click();
+
+        WebElement refused = wait(15).until(d -> d.findElements(By.cssSelector("#entries .capture-entry[data-state='invalid']"))
+                .stream().filter(e -> e.getText().contains(content.substring(0, 10))).findFirst().orElse(null));
+        assertThat(refused.getText()).contains("接待时间不能晚于现在");
+        assertThat(count(content)).isZero();
+        Browser.screenshot(browser, "phone-capture-refused");
+
+        browser.executeScript("arguments[0].click()", refused.findElement(By.className("correct-entry")));
+        assertThat(browser.findElement(By.id("content")).getAttribute("value")).isEqualTo(content);
+        assertThat(browser.findElement(By.id("correcting")).isDisplayed()).isTrue();
+        browser.executeScript("document.getElementById('receivedAt').value = arguments[0]", when());
+        browser.executeScript("arguments[0].click()", browser.findElement(By.id("save-entry")));
+
+        wait(15).until(d -> d.findElements(By.cssSelector("#entries .capture-entry[data-state='stored']")).stream()
+                .anyMatch(e -> e.getText().contains(content.substring(0, 10))));
+        assertThat(browser.findElements(By.cssSelector("#entries .capture-entry[data-state='invalid']"))).isEmpty();
+        assertThat(count(content)).isEqualTo(1);
+    }
+
+    @Test
+    @Order(4)
+    void anEntrySavedAfterTheSessionEndedWaitsUntilTheStaffSignInAgain() {
+        signedInAsStation();
+        browser.get(browser.url("/opinions/capture"));
+        browser.manage().deleteAllCookies(); // the session expired while the phone was in a pocket
+        String content = "会话过期后记录：菜市场门口积水 " + System.nanoTime();
+        fillReception("MARKET_DAY", "青岩镇赶集点");
+        fillEntry(content);
+        browser.findElement(By.id("save-entry")).click();
+
+        wait(15).until(d -> d.findElement(By.id("signed-out")).isDisplayed());
+        assertThat(root().getAttribute("data-waiting")).isEqualTo("1");
+        assertThat(count(content)).isZero();
+
+        browser.signIn("station");
+        browser.get(browser.url("/opinions/capture"));
+        wait(30).until(d -> "0".equals(root().getAttribute("data-waiting")));
+        assertThat(browser.findElement(By.id("signed-out")).isDisplayed()).isFalse();
+        assertThat(count(content)).isEqualTo(1);
     }
 
     /** The list of what is on the phone, under the count that stays in view. */
@@ -198,8 +250,10 @@ class OfflineCaptureBrowserTests {
         return jdbc.sql("select count(*) from opinion where content = :c").param("c", content).query(Long.class).single();
     }
 
-    private static WebDriverWait wait(int seconds) {
-        return new WebDriverWait(browser.driver(), Duration.ofSeconds(seconds));
+    /** Waits, looking again when the list was redrawn under the look (the page redraws it on every change). */
+    private static org.openqa.selenium.support.ui.FluentWait<org.openqa.selenium.WebDriver> wait(int seconds) {
+        return new WebDriverWait(browser.driver(), Duration.ofSeconds(seconds))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class);
     }
 
     /** DevTools' network conditions: the page sees no connection (navigator.onLine false, requests fail). */

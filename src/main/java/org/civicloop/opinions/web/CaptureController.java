@@ -68,7 +68,7 @@ class CaptureController {
     private static final Pattern RECEPTION_ID = Pattern.compile("[1-9]\\d{0,17}");
     private static final JsonMapper JSON = JsonMapper.builder().build();
     /** The texts the page's script shows, rendered into the page in the user's language. */
-    private static final List<String> SCRIPT_TEXTS = List.of("capture.sending", "capture.offline", "capture.online",
+    private static final List<String> SCRIPT_TEXTS = List.of("capture.sending", "capture.offline", "capture.online", "capture.noConnection",
             "capture.signedOut", "capture.retryIn", "capture.savedLocally", "capture.storageFallback",
             "capture.entry.waiting", "capture.entry.stored", "capture.entry.invalid", "capture.entry.otherAccount",
             "capture.entry.correct", "capture.entry.remove", "capture.entry.removeConfirm",
@@ -181,7 +181,7 @@ class CaptureController {
             return invalid(request, List.of(new Problem("key", "capture.error.key")));
         }
         // a resend (the answer was lost on a weak signal): the first result, before any other check
-        Optional<Stored> already = stored(key, user, true);
+        Optional<Stored> already = stored(key, user);
         if (already.isPresent()) {
             return ResponseEntity.ok(already.get());
         }
@@ -233,7 +233,7 @@ class CaptureController {
                     .body(new Stored(key.toString(), saved.id(), saved.receiptCode(), false));
         } catch (DuplicateKeyException e) {
             // sent again at the same moment: the other request stored it and this one stored nothing
-            return stored(key, user, true).<ResponseEntity<?>>map(ResponseEntity::ok)
+            return stored(key, user).<ResponseEntity<?>>map(ResponseEntity::ok)
                     .orElseGet(() -> problem(request, HttpStatus.CONFLICT, List.of(new Problem("key", "capture.error.keyUsed"))));
         } catch (Opinions.InvalidOpinion e) {
             return invalid(request, e.problems());
@@ -242,9 +242,10 @@ class CaptureController {
         }
     }
 
-    private Optional<Stored> stored(UUID key, CivicUser user, boolean repeated) {
+    /** What this account stored with the key before, as a repeated result. */
+    private Optional<Stored> stored(UUID key, CivicUser user) {
         return queries.recordedWith(key, user.accountId()).flatMap(id -> queries.receiptCodeRecordedBy(id, user.accountId())
-                .map(code -> new Stored(key.toString(), id, code, repeated)));
+                .map(code -> new Stored(key.toString(), id, code, true)));
     }
 
     private ResponseEntity<ProblemDetail> invalid(HttpServletRequest request, List<Problem> problems) {
