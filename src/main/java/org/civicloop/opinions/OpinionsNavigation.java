@@ -15,6 +15,7 @@ class OpinionsNavigation {
         return Navigation.of(
                 new NavigationItem("nav.opinions.queue", "/opinions", Set.of("CONGRESS_OFFICE", "DEPUTY", "STATION_STAFF", "LEADER"), 10),
                 new NavigationItem("nav.opinions.record", "/opinions/record", Set.of("DEPUTY", "STATION_STAFF"), 15),
+                new NavigationItem("capture.nav", "/opinions/capture", Set.of("DEPUTY", "STATION_STAFF"), 16),
                 new NavigationItem("nav.opinions.decisions", "/opinions/decisions", Set.of("CONGRESS_OFFICE"), 30),
                 new NavigationItem("nav.opinions.ledger", "/opinions/ledger", Set.of("CONGRESS_OFFICE", "LEADER"), 40),
                 new NavigationItem("nav.opinions.import", "/opinions/import", Set.of("CONGRESS_OFFICE"), 45),

@@ -78,6 +78,7 @@ class NothingPreselectedIntegrationTests {
         }
         for (String role : List.of("station", "deputy")) {
             check(page("/opinions/record", role), "record form as " + role, preselected, seen);
+            check(page("/opinions/capture", role), "capture page as " + role, preselected, seen);
         }
         // a new deputy's level, and who votes in a new satisfaction poll
         check(page("/deputies/new", "office"), "new deputy", preselected, seen);

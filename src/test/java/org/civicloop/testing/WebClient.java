@@ -60,6 +60,11 @@ public final class WebClient {
         return this;
     }
 
+    /** Sends a request the caller built (a JSON call with its own headers) with this client's cookies. */
+    public HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
     public URI uri(String path) {
         return URI.create("http://localhost:" + port + path);
     }

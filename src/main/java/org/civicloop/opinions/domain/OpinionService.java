@@ -39,6 +39,7 @@ public class OpinionService {
     private final Directory directory;
     private final OpinionsProperties properties;
     private final WorkOrderClocks clocks;
+    private final ReceptionSites receptionSites;
 
     /**
      * Every problem of an opinion before it is stored, at once and in the order the forms show the
@@ -96,15 +97,36 @@ public class OpinionService {
         if (s.reception() != null) {
             ReceptionDetails r = s.reception();
             jdbc.sql("""
-                            insert into opinion_reception (opinion_id, received_at, place, visitor_count, submission_key)
-                            values (:o, :at, :p, :v, :k)""")
+                            insert into opinion_reception (opinion_id, received_at, place, visitor_count, submission_key,
+                                                           reception_id)
+                            values (:o, :at, :p, :v, :k, :r)""")
                     .param("o", saved.id()).param("at", java.sql.Timestamp.from(r.receivedAt()))
-                    .param("p", r.place()).param("v", r.visitorCount()).param("k", s.submissionKey()).update();
+                    .param("p", r.place()).param("v", r.visitorCount()).param("k", s.submissionKey())
+                    .param("r", s.receptionId()).update();
         }
         similar.index(saved.id(), saved.content());
         step(saved, "submitted", true, null, null);
         events.publishEvent(saved.submitted());
+        heardAtSite(saved, s);
         return saved;
+    }
+
+    /**
+     * The network's figures count what a site heard: an opinion sent through a site's duty code (from
+     * any channel) or recorded at one of its receptions. Published inside the storing transaction, so
+     * that listeners ({@code @ApplicationModuleListener}) get it only after the opinion has committed.
+     */
+    private void heardAtSite(Opinion saved, SubmitOpinion s) {
+        Long siteId = s.receptionId() == null ? null : receptionSites.siteOf(s.receptionId()).orElse(null);
+        if (siteId == null && saved.addresseeKind() == AddresseeKind.SITE) {
+            siteId = saved.addresseeId();
+        }
+        if (siteId == null) {
+            return;
+        }
+        Instant heardAt = s.reception() != null ? s.reception().receivedAt() : saved.submittedAt();
+        events.publishEvent(new org.civicloop.liaison.LiaisonEvents.OpinionHeardAtSite(saved.id(), siteId,
+                s.receptionId(), heardAt));
     }
 
     public void accept(long opinionId, CivicUser user) {

@@ -24,11 +24,13 @@ import org.civicloop.shared.InvalidInput.Problem;
  * @param externalRef       the hotline ticket or the partner's reference; unique per channel
  * @param reception         when and where an opinion recorded in person was heard; null otherwise
  * @param submissionKey     the sending form's one-time key (a second submission with it stores nothing)
+ * @param receptionId       the liaison reception (接待) it was heard at, when the recorder named one; null otherwise
  */
 public record SubmitOpinion(Channel channel, AddresseeKind addresseeKind, Long addresseeId, String category,
                             String content, String placeCode, String placeDetail, String voterName,
                             String voterPhone, String voterEmail, boolean consent, Long recordedByAccount,
-                            String externalRef, String sourceIp, ReceptionDetails reception, UUID submissionKey) {
+                            String externalRef, String sourceIp, ReceptionDetails reception, UUID submissionKey,
+                            Long receptionId) {
 
     public static final int PLACE_DETAIL_MAX_LENGTH = 200;
     public static final int VOTER_NAME_MAX_LENGTH = 50;
@@ -176,6 +178,7 @@ public record SubmitOpinion(Channel channel, AddresseeKind addresseeKind, Long a
         private String sourceIp;
         private ReceptionDetails reception;
         private UUID submissionKey;
+        private Long receptionId;
 
         private Builder(Channel channel) {
             this.channel = channel;
@@ -240,10 +243,16 @@ public record SubmitOpinion(Channel channel, AddresseeKind addresseeKind, Long a
             return this;
         }
 
+        /** The liaison reception it was heard at (stored beside {@link #reception}; null for none). */
+        public Builder receptionId(Long receptionId) {
+            this.receptionId = receptionId;
+            return this;
+        }
+
         public SubmitOpinion build() {
             return new SubmitOpinion(channel, addresseeKind, addresseeId, category, content, placeCode, placeDetail,
                     voterName, voterPhone, voterEmail, consent, recordedByAccount, externalRef, sourceIp, reception,
-                    submissionKey);
+                    submissionKey, receptionId);
         }
     }
 }
