@@ -39,7 +39,7 @@ public class OpinionService {
     private final Directory directory;
     private final OpinionsProperties properties;
     private final WorkOrderClocks clocks;
-    private final ReceptionSites receptionSites;
+    private final org.civicloop.liaison.Receptions receptions;
 
     /**
      * Every problem of an opinion before it is stored, at once and in the order the forms show the
@@ -117,7 +117,8 @@ public class OpinionService {
      * that listeners ({@code @ApplicationModuleListener}) get it only after the opinion has committed.
      */
     private void heardAtSite(Opinion saved, SubmitOpinion s) {
-        Long siteId = s.receptionId() == null ? null : receptionSites.siteOf(s.receptionId()).orElse(null);
+        Long siteId = s.receptionId() == null ? null : receptions.find(s.receptionId())
+                .map(org.civicloop.liaison.ReceptionSummary::siteId).orElse(null);
         if (siteId == null && saved.addresseeKind() == AddresseeKind.SITE) {
             siteId = saved.addresseeId();
         }

@@ -14,6 +14,8 @@ import java.util.regex.Pattern;
 import jakarta.servlet.http.HttpServletRequest;
 import lombok.AccessLevel;
 import lombok.RequiredArgsConstructor;
+import org.civicloop.liaison.ReceptionSummary;
+import org.civicloop.liaison.Receptions;
 import org.civicloop.opinions.Opinions;
 import org.civicloop.opinions.domain.Addressing;
 import org.civicloop.opinions.domain.Channel;
@@ -81,6 +83,7 @@ class CaptureController {
     private final OpinionQueries queries;
     private final OpinionsProperties rules;
     private final Addressing addressing;
+    private final Receptions receptions;
     private final PublicPages pages;
     private final MessageSource messages;
     private final OpinionPermissions permissions = new OpinionPermissions();
@@ -108,11 +111,23 @@ class CaptureController {
     String page(@RequestParam(required = false) String reception, @AuthenticationPrincipal CivicUser user, Model model) {
         check(user);
         Locale locale = LocaleContextHolder.getLocale();
-        String receptionId = reception != null && RECEPTION_ID.matcher(reception).matches() ? reception : null;
-        if (reception != null && receptionId == null) {
+        List<Addressing.Addressee> addressees = addressing.recordableBy(user);
+        // a reception fixes the channel, the site, the time and the place: nothing left to choose there
+        Optional<ReceptionSummary> held = reception == null || !RECEPTION_ID.matcher(reception).matches()
+                ? Optional.empty() : recordableReception(Long.parseLong(reception), addressees);
+        if (reception != null && held.isEmpty()) {
             model.addAttribute("badReception", true);
         }
-        List<Addressing.Addressee> addressees = addressing.recordableBy(user);
+        String receptionId = held.map(r -> Long.toString(r.id())).orElse(null);
+        held.ifPresent(r -> {
+            model.addAttribute("reception", r);
+            model.addAttribute("presetChannel", (r.mobile() ? Channel.MARKET_DAY : Channel.RECEPTION).name());
+            model.addAttribute("presetAddressee", addressees.stream()
+                    .filter(a -> a.kind() == org.civicloop.opinions.domain.AddresseeKind.SITE && a.id() == r.siteId())
+                    .map(a -> a.kind() + ":" + a.id()).findFirst().orElse(""));
+            model.addAttribute("presetReceivedAt", r.heldOn().atTime(r.startsAt()).toString());
+            model.addAttribute("presetPlace", r.place());
+        });
         Map<String, Object> config = new LinkedHashMap<>();
         config.put("accountId", user.accountId());
         config.put("sessionUrl", PAGE + "/session");
@@ -206,7 +221,8 @@ class CaptureController {
         }
         Long receptionId = null;
         if (entry.receptionId() != null && !entry.receptionId().isBlank()) {
-            if (RECEPTION_ID.matcher(entry.receptionId().strip()).matches()) {
+            if (RECEPTION_ID.matcher(entry.receptionId().strip()).matches()
+                    && recordableReception(Long.parseLong(entry.receptionId().strip()), mine).isPresent()) {
                 receptionId = Long.parseLong(entry.receptionId().strip());
             } else {
                 problems.add(new Problem("receptionId", "capture.error.reception"));
@@ -240,6 +256,16 @@ class CaptureController {
         } catch (BusinessException e) {
             return invalid(request, List.of(new Problem("", e.messageKey(), e.arguments())));
         }
+    }
+
+    /**
+     * The reception, if it exists, is not cancelled and the user may record for it: station staff for
+     * a site they run, a deputy at any site's reception.
+     */
+    private Optional<ReceptionSummary> recordableReception(long id, List<Addressing.Addressee> mine) {
+        return receptions.find(id).filter(ReceptionSummary::open)
+                .filter(r -> mine.stream().anyMatch(a -> a.kind() == org.civicloop.opinions.domain.AddresseeKind.DEPUTY
+                        || a.kind() == org.civicloop.opinions.domain.AddresseeKind.SITE && a.id() == r.siteId()));
     }
 
     /** What this account stored with the key before, as a repeated result. */

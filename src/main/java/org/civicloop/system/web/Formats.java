@@ -32,6 +32,11 @@ public class Formats {
         return format(value, "format.date");
     }
 
+    /** A day with its weekday (2026年12月8日 周二), for rosters and reception days. */
+    public String dateWithWeekday(Object value) {
+        return format(value, "format.dateWithWeekday");
+    }
+
     public String dateTime(Object value) {
         return format(value, "format.dateTime");
     }
