@@ -68,7 +68,7 @@ class NetworkFiguresController {
         Integer m = parse(month, 1, 12);
         boolean badPeriod = (year != null && !year.isBlank() && y == null) || (month != null && !month.isBlank() && m == null);
         Period period = new Period(y == null ? currentYear : y, m);
-        String shown = MEASURES.contains(measure) ? measure : MEASURES.get(0);
+        String shown = measure != null && MEASURES.contains(measure) ? measure : MEASURES.get(0);
 
         Map<String, String> townNames = new LinkedHashMap<>();
         townNames.put(NetworkFigures.DISTRICT, directory.place(NetworkFigures.DISTRICT).map(Place::name).orElse("花溪区"));

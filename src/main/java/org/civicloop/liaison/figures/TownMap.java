@@ -11,7 +11,7 @@ import java.util.function.Function;
  * 湖潮 and 党武 west, 高坡 far south-east, 马铃 at the southern tip). Each square is coloured by the
  * chosen figure in five steps (none, then quarters of the largest value).
  */
-final class TownMap {
+public final class TownMap {
 
     static final int TILE = 112;
     static final int GAP = 8;
@@ -44,7 +44,7 @@ final class TownMap {
     );
 
     /** One square: where it is, its colour, its short and full name, the value and where it links. */
-    record Tile(String code, String name, String shortName, int x, int y, String fill, boolean darkFill, long value,
+    public record Tile(String code, String name, String shortName, int x, int y, String fill, boolean darkFill, long value,
                 String href) {
     }
 
