@@ -71,7 +71,7 @@ class NetworkFiguresController {
         String shown = measure != null && MEASURES.contains(measure) ? measure : MEASURES.get(0);
 
         Map<String, String> townNames = new LinkedHashMap<>();
-        townNames.put(NetworkFigures.DISTRICT, directory.place(NetworkFigures.DISTRICT).map(Place::name).orElse("花溪区"));
+        townNames.put(NetworkFigures.DISTRICT, directory.place(NetworkFigures.DISTRICT).map(Place::name).orElse(NetworkFigures.DISTRICT));
         for (Place p : directory.placesUnder(NetworkFigures.DISTRICT)) {
             townNames.put(p.code(), p.name());
         }

@@ -89,7 +89,9 @@ public final class TownMap {
 
     /** 孟关苗族布依族乡 → 孟关, 贵筑街道 → 贵筑, 青岩镇 → 青岩: what fits in a square. */
     static String shortName(String name) {
-        String s = name.replaceAll("(街道|镇|乡)$", "");
-        return s.replaceAll("(苗族|布依族)+$", "");
+        // the suffixes of the names in guiyang-regions.csv (data, not text of the interface), escaped:
+        // 街道 | 镇 | 乡, then the ethnic part of a 民族乡's name, 苗族 | 布依族
+        String s = name.replaceAll("(\u8857\u9053|\u9547|\u4e61)$", "");
+        return s.replaceAll("(\u82d7\u65cf|\u5e03\u4f9d\u65cf)+$", "");
     }
 }
