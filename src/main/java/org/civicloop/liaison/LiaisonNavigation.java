@@ -6,7 +6,8 @@ import org.civicloop.shared.NavigationItem;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The liaison module's entry in the staff navigation: the whole network for the office, their own sites for station staff. */
+/** The liaison module's entry in the staff navigation: the whole network for the office, their own sites for station staff;
+ * the network's figures for the office and the leaders. */
 @Configuration(proxyBeanMethods = false)
 class LiaisonNavigation {
 
@@ -15,11 +16,14 @@ class LiaisonNavigation {
         return Navigation.of(
                 new NavigationItem("nav.liaisonSites", "/liaison/sites", Set.of("CONGRESS_OFFICE", "ADMIN", "STATION_STAFF"), 120),
                 new NavigationItem("nav.receptions", "/liaison/receptions", Set.of("CONGRESS_OFFICE", "ADMIN", "STATION_STAFF"), 121),
+                // the network's other work is a tab of its sites; a role that cannot open the sites sees it on top
                 new NavigationItem("nav.liaisonActivities", "/liaison/activities",
-                        Set.of("CONGRESS_OFFICE", "ADMIN", "LEADER", "STATION_STAFF"), 122),
+                        Set.of("CONGRESS_OFFICE", "ADMIN", "LEADER", "STATION_STAFF"), 122, "/liaison/sites"),
                 new NavigationItem("nav.liaisonMatters", "/liaison/matters",
-                        Set.of("CONGRESS_OFFICE", "ADMIN", "LEADER", "STATION_STAFF", "HANDLING_UNIT"), 123),
+                        Set.of("CONGRESS_OFFICE", "ADMIN", "LEADER", "STATION_STAFF", "HANDLING_UNIT"), 123, "/liaison/sites"),
                 new NavigationItem("nav.liaisonDisputes", "/liaison/disputes",
-                        Set.of("CONGRESS_OFFICE", "ADMIN", "LEADER", "STATION_STAFF"), 124));
+                        Set.of("CONGRESS_OFFICE", "ADMIN", "LEADER", "STATION_STAFF"), 124, "/liaison/sites"),
+                new NavigationItem("network.nav.figures", "/liaison/figures", Set.of("CONGRESS_OFFICE", "ADMIN", "LEADER"), 125,
+                        "/liaison/sites"));
     }
 }

@@ -33,9 +33,12 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * A Huaxi-like liaison network ({@code demo/liaison-sites.csv}): the two professional deputy homes,
- * six town and street stations, a park room, a rural-revitalisation point and a market-day mobile
- * station, each with resident deputies. 青岩镇人大代表联络站 is run by 青岩镇人民政府 (the demo login
+ * Huaxi's liaison network as the source articles size it ({@code demo/liaison-sites.csv}): the two
+ * professional deputy homes, 16 town and street stations, 30 area rooms in communities and villages, 4
+ * park rooms, 10 rural-revitalisation points, 8 economic observation points and 9 professional points,
+ * plus a market-day mobile station, in real towns and villages ({@code demo/guiyang-regions.csv}), most
+ * with resident deputies of their town. Sites in 青岩镇 other than the first station and the mobile one
+ * are run by the office, so the demo station account keeps exactly those two. 青岩镇人大代表联络站 is run by 青岩镇人民政府 (the demo login
  * {@code station}) and has the fixed duty token {@code qingyan2026z} that the README prints. Runs
  * after the deputies' demo data; a site already there (same name and region) is left alone.
  */
