@@ -111,7 +111,19 @@ class SecurityConfiguration {
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
                 .addFilterAfter(new PasswordChangeRequiredFilter(), org.springframework.security.web.access.intercept.AuthorizationFilter.class)
                 .headers(h -> h.frameOptions(f -> f.sameOrigin()));
+        noSessionBeforeSignIn(http);
         return http.build();
+    }
+
+    /**
+     * Issue 15, item 7: no session until someone signs in. The sign-in form's CSRF token goes in a
+     * cookie until then ({@link SessionOrCookieCsrfTokenRepository}), and no request is saved for
+     * after the sign-in (it always lands on the workbench anyway). Session fixation protection is
+     * untouched: a session that does exist at sign-in still gets a new id.
+     */
+    private static void noSessionBeforeSignIn(HttpSecurity http) throws Exception {
+        http.csrf(csrf -> csrf.csrfTokenRepository(new SessionOrCookieCsrfTokenRepository()))
+                .requestCache(cache -> cache.requestCache(new org.springframework.security.web.savedrequest.NullRequestCache()));
     }
 
     /**
