@@ -62,7 +62,8 @@ class SignInLockIntegrationTests {
 
         Instant until = lockedUntil(username);
         assertThat(until).isBetween(Instant.now().plus(Duration.ofMinutes(29)), Instant.now().plus(Duration.ofMinutes(31)));
-        mvc.perform(formLogin("/login").user(username).password(PASSWORD)).andExpect(redirectedUrl("/login?locked"));
+        // the same answer as a wrong password: the lock tells nobody that the account exists (issue 15, item 8)
+        mvc.perform(formLogin("/login").user(username).password(PASSWORD)).andExpect(redirectedUrl("/login?error"));
         assertThat(jdbc.sql("select count(*) from audit_entry where action = 'account.locked' and summary_after->>'username' = :u")
                 .param("u", username).query(Long.class).single()).isEqualTo(1);
         assertThat(jdbc.sql("select count(*) from audit_entry where action = 'account.signInFailed' and summary_after->>'username' = :u")

@@ -35,6 +35,7 @@ public class AccountService {
     private final PasswordEncoder encoder;
     private final ApplicationEventPublisher events;
     private final SecurityProperties properties;
+    private final CommonPasswords commonPasswords;
 
     /** Creates an account with a temporary password that its owner must change at first sign-in. */
     public Created create(String username, AccountDetails details) {
@@ -156,12 +157,21 @@ public class AccountService {
         return jdbc.sql("select exists (select 1 from account)").query(Boolean.class).single();
     }
 
+    /**
+     * The password rules, checked before anything is hashed: long enough; no control, zero-width or
+     * other invisible characters (they cannot be typed again reliably); at most 72 bytes in UTF-8,
+     * the most BCrypt reads (31 Chinese characters are 93 bytes); letters and digits; not containing
+     * the username; not on the bundled list of common passwords.
+     */
     public void checkPassword(String username, String password) {
-        if (password == null || password.length() < properties.minPasswordLength()) {
+        if (password == null || password.codePointCount(0, password.length()) < properties.minPasswordLength()) {
             throw BusinessException.invalid("password.error.tooShort", properties.minPasswordLength());
         }
-        if (password.length() > 72) {
-            throw BusinessException.invalid("password.error.tooLong", 72);
+        if (password.codePoints().anyMatch(AccountService::invisible)) {
+            throw BusinessException.invalid("password.error.invisibleCharacters");
+        }
+        if (password.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
+            throw BusinessException.invalid("password.error.tooManyBytes", MAX_PASSWORD_BYTES);
         }
         boolean letter = password.chars().anyMatch(Character::isLetter);
         boolean digit = password.chars().anyMatch(Character::isDigit);
@@ -171,6 +181,25 @@ public class AccountService {
         if (password.equalsIgnoreCase(username)) {
             throw BusinessException.invalid("password.error.sameAsUsername");
         }
+        if (username != null && password.toLowerCase(java.util.Locale.ROOT).contains(username.toLowerCase(java.util.Locale.ROOT))) {
+            throw BusinessException.invalid("password.error.containsUsername");
+        }
+        if (commonPasswords.contains(password)) {
+            throw BusinessException.invalid("password.error.common");
+        }
+    }
+
+    /** BCrypt reads no further than this many bytes; a longer password would be cut without a word. */
+    public static final int MAX_PASSWORD_BYTES = 72;
+
+    /** Control and format characters (zero-width space and joiners, BOM, bidi marks), separators, lone surrogates, unassigned. */
+    static boolean invisible(int codePoint) {
+        return switch (Character.getType(codePoint)) {
+            case Character.CONTROL, Character.FORMAT, Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR,
+                 Character.SURROGATE, Character.UNASSIGNED, Character.PRIVATE_USE -> true;
+            default -> codePoint == 0x115F || codePoint == 0x1160 || codePoint == 0x3164 || codePoint == 0xFFA0
+                    || codePoint == 0x180E;
+        };
     }
 
     private void checkUsername(String username) {

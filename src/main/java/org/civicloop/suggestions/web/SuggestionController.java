@@ -210,8 +210,10 @@ class SuggestionController {
                 .findFirst().orElse(null));
         model.addAttribute("published", st == SuggestionStatus.CLOSED && !s.confidential());
         // linked opinions by their receipt codes, as everywhere else
-        model.addAttribute("opinionCodes", opinionCodes.receiptCodes(s.opinionIds()));
-        model.addAttribute("openableOpinions", opinionCodes.openableBy(user, s.opinionIds()));
+        // only the codes of opinions this user may open: a receipt code lets its holder rate the answer
+        var openable = opinionCodes.openableBy(user, s.opinionIds());
+        model.addAttribute("opinionCodes", opinionCodes.receiptCodes(openable));
+        model.addAttribute("openableOpinions", openable);
         model.addAttribute("steps", queries.steps(id));
         model.addAttribute("replies", queries.replies(id));
         model.addAttribute("contacts", queries.contacts(id));

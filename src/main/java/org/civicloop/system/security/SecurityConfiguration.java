@@ -4,17 +4,13 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
-import org.springframework.security.authentication.DisabledException;
-import org.springframework.security.authentication.LockedException;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
 
-import java.util.Map;
 
 /**
  * Five chains: machine clients on {@code /api/**} and {@code /actuator/**} authenticate with HTTP
@@ -29,7 +25,8 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiChain(HttpSecurity http, ProblemDetailSecurityHandlers problems) throws Exception {
+    SecurityFilterChain apiChain(HttpSecurity http, ProblemDetailSecurityHandlers problems, SignInThrottle throttle,
+                                 org.civicloop.system.web.ErrorResponses errors) throws Exception {
         http.securityMatcher("/api/**", "/actuator/**")
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
@@ -39,6 +36,8 @@ class SecurityConfiguration {
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
                 .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems));
+        http.addFilterBefore(new SignInConfiguration.BasicThrottleFilter(throttle, errors),
+                org.springframework.security.web.authentication.www.BasicAuthenticationFilter.class);
         return http.build();
     }
 
@@ -90,13 +89,7 @@ class SecurityConfiguration {
 
     @Bean
     @Order(5)
-    SecurityFilterChain webChain(HttpSecurity http) throws Exception {
-        ExceptionMappingAuthenticationFailureHandler failures = new ExceptionMappingAuthenticationFailureHandler();
-        failures.setExceptionMappings(Map.of(
-                LockedException.class.getName(), "/login?locked",
-                DisabledException.class.getName(), "/login?disabled"));
-        failures.setDefaultFailureUrl("/login?error");
-
+    SecurityFilterChain webChain(HttpSecurity http, SignInThrottle throttle) throws Exception {
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers("/", "/login", "/error", "/locale", "/public/**",
                                 "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico",
@@ -106,12 +99,26 @@ class SecurityConfiguration {
                 .formLogin(form -> form
                         .loginPage("/login")
                         .defaultSuccessUrl("/workbench", true)
-                        .failureHandler(failures)
+                        .failureHandler(SignInConfiguration.sameAnswerForEveryFailure())
                         .permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
                 .addFilterAfter(new PasswordChangeRequiredFilter(), org.springframework.security.web.access.intercept.AuthorizationFilter.class)
                 .headers(h -> h.frameOptions(f -> f.deny())); // with CSP frame-ancestors 'none' (system/web/SecurityHeaders)
+        noSessionBeforeSignIn(http);
+        http.addFilterBefore(new SignInConfiguration.FormThrottleFilter(throttle),
+                org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter.class);
         return http.build();
+    }
+
+    /**
+     * Issue 15, item 7: no session until someone signs in. The sign-in form's CSRF token goes in a
+     * cookie until then ({@link SessionOrCookieCsrfTokenRepository}), and no request is saved for
+     * after the sign-in (it always lands on the workbench anyway). Session fixation protection is
+     * untouched: a session that does exist at sign-in still gets a new id.
+     */
+    private static void noSessionBeforeSignIn(HttpSecurity http) throws Exception {
+        http.csrf(csrf -> csrf.csrfTokenRepository(new SessionOrCookieCsrfTokenRepository()))
+                .requestCache(cache -> cache.requestCache(new org.springframework.security.web.savedrequest.NullRequestCache()));
     }
 
     /**

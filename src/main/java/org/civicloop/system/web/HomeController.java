@@ -16,8 +16,13 @@ class HomeController {
         return "home";
     }
 
+    /** How long sign-ins from an address stay throttled after too many failures (issue 15, item 8). */
+    @org.springframework.beans.factory.annotation.Value("${civicloop.security.sign-in-throttle.window:15m}")
+    private java.time.Duration throttleWindow;
+
     @GetMapping("/login")
-    String login() {
+    String login(org.springframework.ui.Model model) {
+        model.addAttribute("throttleMinutes", Math.max(1, throttleWindow.toMinutes()));
         return "login";
     }
 
