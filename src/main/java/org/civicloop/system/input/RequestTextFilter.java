@@ -25,7 +25,11 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.View;
+import org.springframework.web.servlet.ViewResolver;
 
 /**
  * Refuses a request whose text cannot be trusted before anything reads it: parameters (query string
@@ -34,7 +38,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  *
  * <p>The answer is a 400 that names the expected encoding: an Open311 error list under
  * {@code /open311/}, a ProblemDetail for the other machine paths, the error page (through
- * {@link InputRefusalController}) for people. The parameters are never logged: the container's own
+ * {@code error} template) for people. The parameters are never logged: the container's own
  * exception text quotes their values, and they may hold phone numbers or an API key.
  *
  * <p>Runs right after the character-encoding filter, before Spring Security (whose CSRF check
@@ -44,8 +48,6 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
 class RequestTextFilter extends OncePerRequestFilter {
 
-    /** The request attribute that carries the message key to the error page. */
-    static final String REFUSAL = RequestTextFilter.class.getName() + ".refusal";
     static final String ENCODING = "input.error.encoding";
     static final String CONTROL = "input.error.requestControlCharacters";
     /** JSON bodies larger than this are left to the JSON reader (which refuses invalid UTF-8 on its own). */
@@ -53,10 +55,12 @@ class RequestTextFilter extends OncePerRequestFilter {
 
     private final ErrorResponses errors;
     private final InputRefusals refusals;
+    private final ViewResolver views;
 
-    RequestTextFilter(ErrorResponses errors, InputRefusals refusals) {
+    RequestTextFilter(ErrorResponses errors, InputRefusals refusals, @Qualifier("thymeleafViewResolver") ViewResolver views) {
         this.errors = errors;
         this.refusals = refusals;
+        this.views = views;
     }
 
     @Override
@@ -89,9 +93,20 @@ class RequestTextFilter extends OncePerRequestFilter {
         if (refusals.writeMachine(request, response, messageKey)) {
             return;
         }
-        errors.logged(request, HttpStatus.BAD_REQUEST, messageKey, null);
-        request.setAttribute(REFUSAL, messageKey);
-        request.getRequestDispatcher(InputRefusalController.PATH).forward(new NoParameters(request), response);
+        HttpServletRequest page = new NoParameters(request);
+        String ref = errors.logged(page, HttpStatus.BAD_REQUEST, messageKey, null);
+        ModelAndView refusal = errors.page(page, HttpStatus.BAD_REQUEST, messageKey, ref);
+        try {
+            View view = views.resolveViewName(refusal.getViewName(), errors.locale(page));
+            if (view == null) {
+                throw new IllegalStateException("no error view");
+            }
+            response.setStatus(400);
+            view.render(refusal.getModel(), page, response);
+        } catch (Exception e) {
+            // the page could not be drawn: the container's plain 400 still says no
+            response.sendError(400);
+        }
     }
 
     /** The message key of what is wrong with the parameters, or null; never lets the container's exception out. */
@@ -161,9 +176,10 @@ class RequestTextFilter extends OncePerRequestFilter {
         return null;
     }
 
-    /** NUL, escape, DEL and the C1 block; line breaks and tabs are text. */
+    /** NUL, escape, DEL and the C1 block, and a lone surrogate (no character at all); line breaks and tabs are text. */
     private static boolean hasForbiddenControl(String s) {
-        return s.codePoints().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t');
+        return s.codePoints().anyMatch(c -> (Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t')
+                || Character.getType(c) == Character.SURROGATE);
     }
 
     private static String strictUtf8(byte[] bytes) throws CharacterCodingException {
