@@ -19,7 +19,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.Map;
-import org.civicloop.shared.TextRules;
 import org.civicloop.system.web.ErrorResponses;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -34,7 +33,7 @@ import org.springframework.web.servlet.ViewResolver;
 /**
  * Refuses a request whose text cannot be trusted before anything reads it: parameters (query string
  * and form body) or a JSON body that is not valid UTF-8, and any parameter or JSON string holding a
- * control character other than a line break or tab (NUL first of all, which PostgreSQL refuses).
+ * NUL, which PostgreSQL cannot store (other control characters are refused field by field).
  *
  * <p>The answer is a 400 that names the expected encoding: an Open311 error list under
  * {@code /open311/}, a ProblemDetail for the other machine paths, the error page (through
@@ -119,7 +118,7 @@ class RequestTextFilter extends OncePerRequestFilter {
             return ENCODING;
         }
         for (Map.Entry<String, String[]> p : parameters.entrySet()) {
-            if (TextRules.hasControlCharacters(p.getKey(), false)) {
+            if (hasForbiddenControl(p.getKey())) {
                 return CONTROL;
             }
             for (String v : p.getValue()) {
@@ -165,8 +164,7 @@ class RequestTextFilter extends OncePerRequestFilter {
             }
             try {
                 int c = Integer.parseInt(text.substring(i + 2, i + 6), 16);
-                if (c != '\n' && c != '\r' && c != '\t' && TextRules.hasControlCharacters(String.valueOf((char) c), true)
-                        && !Character.isSurrogate((char) c)) {
+                if (c == 0) {
                     return CONTROL;
                 }
             } catch (NumberFormatException e) {
@@ -176,10 +174,12 @@ class RequestTextFilter extends OncePerRequestFilter {
         return null;
     }
 
-    /** NUL, escape, DEL and the C1 block, and a lone surrogate (no character at all); line breaks and tabs are text. */
+    /**
+     * NUL (PostgreSQL cannot store it in text) and a lone surrogate (no character at all). Other control
+     * characters are each field's own rule ({@code TextRules}), refused beside the field that holds them.
+     */
     private static boolean hasForbiddenControl(String s) {
-        return s.codePoints().anyMatch(c -> (Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t')
-                || Character.getType(c) == Character.SURROGATE);
+        return s.codePoints().anyMatch(c -> c == 0 || Character.getType(c) == Character.SURROGATE);
     }
 
     private static String strictUtf8(byte[] bytes) throws CharacterCodingException {
