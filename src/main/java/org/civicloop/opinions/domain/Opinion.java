@@ -143,6 +143,9 @@ public class Opinion {
     }
 
     OpinionUnmerged unmerge(Instant now) {
+        if (duplicateOf == null) {
+            throw BusinessException.conflict("opinion.error.transition", status.name(), OpinionStatus.SUBMITTED.name());
+        }
         Long was = duplicateOf;
         this.duplicateOf = null;
         return move(OpinionStatus.SUBMITTED, Map.of("wasDuplicateOf", was), now, OpinionUnmerged::new);

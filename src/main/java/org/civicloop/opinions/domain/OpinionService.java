@@ -13,6 +13,7 @@ import org.civicloop.organization.Directory;
 import org.civicloop.shared.BusinessException;
 import org.civicloop.shared.InvalidInput.Problem;
 import org.civicloop.shared.NotFoundException;
+import org.civicloop.shared.TextRules;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -28,6 +29,13 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 @RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class OpinionService {
+
+    /** Column sizes of the staff texts (V30): reject_note, instructions, return/extension reason, contact summary, reply. */
+    public static final int REJECT_NOTE_MAX_LENGTH = 500;
+    public static final int INSTRUCTIONS_MAX_LENGTH = 1000;
+    public static final int REASON_MAX_LENGTH = 1000;
+    public static final int CONTACT_SUMMARY_MAX_LENGTH = 1000;
+    public static final int REPLY_MAX_LENGTH = 5000;
 
     private final OpinionRepository opinions;
     private final WorkOrderRepository orders;
@@ -137,12 +145,16 @@ public class OpinionService {
 
     public void reject(long opinionId, String reason, String note, CivicUser user) {
         Opinion o = triageable(opinionId, user);
+        if (reason == null || reason.length() > 30 || TextRules.hasControlCharacters(reason, false)) {
+            throw BusinessException.invalid("opinion.error.rejectReason");
+        }
+        String checkedNote = optionalText(note, REJECT_NOTE_MAX_LENGTH);
         boolean known = jdbc.sql("select exists (select 1 from opinion_reject_reason where code = :c and active)")
                 .param("c", reason).query(Boolean.class).single();
         if (!known) {
             throw BusinessException.invalid("opinion.error.rejectReason");
         }
-        publish(o, o.reject(reason, blankToNull(note), Instant.now()), true, actorLabel(user), reason);
+        publish(o, o.reject(reason, checkedNote, Instant.now()), true, actorLabel(user), reason);
     }
 
     public void merge(long opinionId, String targetReceiptCode, CivicUser user) {
@@ -167,11 +179,12 @@ public class OpinionService {
     /** As {@link #forward(long, long, String, CivicUser)}, the clock starting at a given time (the demo's overdue orders). */
     public long forward(long opinionId, long unitId, String instructions, CivicUser user, Instant assignedAt) {
         Opinion o = routable(opinionId, user, OpinionStatus.HANDLING);
+        String checkedInstructions = optionalText(instructions, INSTRUCTIONS_MAX_LENGTH);
         if (directory.handlingUnits().stream().noneMatch(u -> u.id() == unitId)) {
             throw BusinessException.invalid("opinion.error.unit");
         }
         publish(o, o.forwarded(unitId, Instant.now()), true, directory.unitName(unitId).orElse(""), null);
-        return assign(o, unitId, 1, blankToNull(instructions), actorLabel(user), assignedAt);
+        return assign(o, unitId, 1, checkedInstructions, actorLabel(user), assignedAt);
     }
 
     public void answer(long opinionId, String reply, CivicUser user) {
@@ -237,7 +250,7 @@ public class OpinionService {
 
     public void requestReturn(long orderId, String reason, CivicUser user) {
         WorkOrder w = handleable(orderId, user);
-        publishOrder(w, w.requestReturn(requireText(reason)), actorLabel(user), reason, false);
+        publishOrder(w, w.requestReturn(requireText(reason, REASON_MAX_LENGTH)), actorLabel(user), reason, false);
     }
 
     public void decideReturn(long orderId, boolean approve, CivicUser user) {
@@ -255,7 +268,7 @@ public class OpinionService {
 
     public void requestExtension(long orderId, int workingDays, String reason, CivicUser user) {
         WorkOrder w = handleable(orderId, user);
-        publishOrder(w, w.requestExtension(workingDays, requireText(reason)), actorLabel(user), reason, false);
+        publishOrder(w, w.requestExtension(workingDays, requireText(reason, REASON_MAX_LENGTH)), actorLabel(user), reason, false);
     }
 
     public void decideExtension(long orderId, boolean approve, CivicUser user) {
@@ -276,10 +289,11 @@ public class OpinionService {
         if (!List.of("PHONE", "VISIT", "MEETING", "SMS", "OTHER").contains(mode)) {
             throw BusinessException.invalid("workOrder.error.contactMode");
         }
+        String checkedSummary = requireText(summary, CONTACT_SUMMARY_MAX_LENGTH);
         jdbc.sql("""
                         insert into work_order_contact (work_order_id, mode, summary, contacted_at, recorded_by)
                         values (:w, :m, :s, now(), :by)""")
-                .param("w", w.id()).param("m", mode).param("s", requireText(summary)).param("by", user.getUsername()).update();
+                .param("w", w.id()).param("m", mode).param("s", checkedSummary).param("by", user.getUsername()).update();
         events.publishEvent(w.contactRecorded(mode));
     }
 
@@ -398,16 +412,30 @@ public class OpinionService {
     }
 
     private static String requireText(String text) {
-        if (text == null || text.isBlank()) {
-            throw BusinessException.invalid("opinion.error.textRequired");
-        }
-        if (text.length() > 5000) {
-            throw BusinessException.invalid("opinion.error.textTooLong", 5000);
-        }
-        return text.strip();
+        return requireText(text, REPLY_MAX_LENGTH);
     }
 
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
+    /** Staff text that must be given: visible characters, no control characters but line breaks, at most {@code max}. */
+    private static String requireText(String text, int max) {
+        if (TextRules.isBlank(text)) {
+            throw BusinessException.invalid("opinion.error.textRequired");
+        }
+        return checkedText(text, max);
+    }
+
+    /** Optional staff text: null when blank, else checked like {@link #requireText(String, int)}. */
+    private static String optionalText(String text, int max) {
+        return TextRules.isBlank(text) ? null : checkedText(text, max);
+    }
+
+    private static String checkedText(String text, int max) {
+        String stripped = text.strip();
+        if (TextRules.hasControlCharacters(stripped, true)) {
+            throw BusinessException.invalid("input.error.controlCharacters");
+        }
+        if (TextRules.length(stripped) > max) {
+            throw BusinessException.invalid("opinion.error.textTooLong", max);
+        }
+        return stripped;
     }
 }

@@ -23,4 +23,16 @@ class OpinionTasks {
                     }
                 });
     }
+
+    /** Addresses opinions were sent from are cleared after {@code civicloop.privacy.ip-retention}. */
+    @Bean
+    RecurringTask<Void> opinionsClearSourceAddressesTask(SourceAddressRetention retention, PrivacyProperties properties) {
+        return Tasks.recurring("opinions-clear-source-addresses", FixedDelay.of(properties.ipRetentionCheckInterval()))
+                .execute((instance, context) -> {
+                    Instant now = Instant.now();
+                    while (retention.clearExpired(now) == SourceAddressRetention.BATCH) {
+                        // a batch at a time, each in its own transaction
+                    }
+                });
+    }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.civicloop.shared.InvalidInput.Problem;
+import org.civicloop.shared.TextRules;
 
 /**
  * 提交意见: an opinion as any channel hands it in — the public form, a staff member's record of a
@@ -34,6 +35,9 @@ public record SubmitOpinion(Channel channel, AddresseeKind addresseeKind, Long a
 
     public static final int PLACE_DETAIL_MAX_LENGTH = 200;
     public static final int VOTER_NAME_MAX_LENGTH = 50;
+    /** The longest category code (opinion.category is varchar(30)) and hotline or partner reference (varchar(64)). */
+    static final int CATEGORY_MAX_LENGTH = 30;
+    static final int EXTERNAL_REF_MAX_LENGTH = 64;
     /** The order problems are listed in: the order the forms show the fields. */
     static final List<String> FIELDS = List.of("channel", "content", "category", "placeCode", "placeDetail",
             "voterName", "voterPhone", "voterEmail", "consent");
@@ -107,7 +111,7 @@ public record SubmitOpinion(Channel channel, AddresseeKind addresseeKind, Long a
         }
         if (content == null) {
             problems.add(new Problem("content", "opinion.error.contentRequired"));
-        } else if (length(content) < rules.contentMinLength()) {
+        } else if (TextRules.visibleLength(content) < rules.contentMinLength()) {
             problems.add(new Problem("content", "opinion.error.contentTooShort", String.valueOf(rules.contentMinLength())));
         } else if (length(content) > rules.contentMaxLength()) {
             problems.add(new Problem("content", "opinion.error.contentTooLong", String.valueOf(rules.contentMaxLength())));
@@ -116,6 +120,12 @@ public record SubmitOpinion(Channel channel, AddresseeKind addresseeKind, Long a
         }
         if (category == null) {
             problems.add(new Problem("category", "opinion.error.categoryRequired"));
+        } else if (category.length() > CATEGORY_MAX_LENGTH || hasControlCharacters(category, false)) {
+            problems.add(new Problem("category", "opinion.error.category"));
+        }
+        if (externalRef != null && (externalRef.length() > EXTERNAL_REF_MAX_LENGTH || hasControlCharacters(externalRef, false))) {
+            problems.add(new Problem("externalRef", "input.error.tooLong", String.valueOf(EXTERNAL_REF_MAX_LENGTH),
+                    String.valueOf(TextRules.length(externalRef))));
         }
         if (placeCode == null) {
             problems.add(new Problem("placeCode", "opinion.error.placeRequired"));
@@ -148,8 +158,7 @@ public record SubmitOpinion(Channel channel, AddresseeKind addresseeKind, Long a
     }
 
     static boolean hasControlCharacters(String s, boolean allowLineBreaks) {
-        return s.codePoints().anyMatch(c -> (Character.isISOControl(c) || c == 0x2028 || c == 0x2029 || c == 0xFEFF)
-                && !(allowLineBreaks && (c == '\n' || c == '\r' || c == '\t')));
+        return TextRules.hasControlCharacters(s, allowLineBreaks);
     }
 
     static String orNull(String s) {

@@ -107,6 +107,9 @@ public class WorkOrder {
     }
 
     WorkOrderEvent decideExtension(boolean approved) {
+        if (status != WorkOrderStatus.EXTENSION_REQUESTED || extensionDays == null) {
+            throw BusinessException.conflict("workOrder.error.transition", status.name(), WorkOrderStatus.SIGNED.name());
+        }
         WorkOrderEvent.Kind<WorkOrderEvent> kind = approved ? WorkOrderExtensionApproved::new : WorkOrderExtensionDeclined::new;
         return move(WorkOrderStatus.SIGNED, Map.of("workingDays", extensionDays), kind);
     }

@@ -48,6 +48,9 @@ public class DefinitionFormat {
         } catch (JacksonException e) {
             var where = e.getLocation();
             return unreadable(where == null ? 0 : where.getLineNr(), where == null ? 0 : where.getColumnNr());
+        } catch (IndexOutOfBoundsException e) {
+            // snakeyaml-engine 3.0.1 fails on a surrogate pair (an emoji) that straddles its 1,024-character buffer
+            return unreadable(0, 0);
         }
     }
 

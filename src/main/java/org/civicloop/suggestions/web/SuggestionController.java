@@ -136,7 +136,7 @@ class SuggestionController {
         model.addAttribute("suggestionId", id);
         model.addAttribute("categories", queries.categories());
         // the lead deputy is not offered as their own co-signer
-        Long lead = id != null ? service.visible(id, currentUser()).leadDeputyId() : service.deputyIdOf(currentUser());
+        Long lead = id != null ? Long.valueOf(service.visible(id, currentUser()).leadDeputyId()) : service.deputyIdOf(currentUser());
         model.addAttribute("deputies", roster.active().stream().filter(d -> lead == null || d.id() != lead).toList());
         return "suggestions/form";
     }
