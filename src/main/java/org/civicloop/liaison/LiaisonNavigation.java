@@ -15,14 +15,15 @@ class LiaisonNavigation {
     Navigation liaisonNavigationEntries() {
         return Navigation.of(
                 new NavigationItem("nav.liaisonSites", "/liaison/sites", Set.of("CONGRESS_OFFICE", "ADMIN", "STATION_STAFF"), 120),
-                new NavigationItem("nav.receptions", "/liaison/receptions", Set.of("CONGRESS_OFFICE", "ADMIN", "STATION_STAFF"), 121),
-                // the network's other work is a tab of its sites; a role that cannot open the sites sees it on top
+                new NavigationItem("nav.receptions", "/liaison/receptions", Set.of("CONGRESS_OFFICE", "STATION_STAFF"), 121),
+                // the network's other work is a tab of its sites; a leader sees the figures on top (and reaches
+                // activities, matters and disputes from there), a handling unit its matters
                 new NavigationItem("nav.liaisonActivities", "/liaison/activities",
-                        Set.of("CONGRESS_OFFICE", "ADMIN", "LEADER", "STATION_STAFF"), 122, "/liaison/sites"),
+                        Set.of("CONGRESS_OFFICE", "ADMIN", "STATION_STAFF"), 122, "/liaison/sites"),
                 new NavigationItem("nav.liaisonMatters", "/liaison/matters",
-                        Set.of("CONGRESS_OFFICE", "ADMIN", "LEADER", "STATION_STAFF", "HANDLING_UNIT"), 123, "/liaison/sites"),
+                        Set.of("CONGRESS_OFFICE", "ADMIN", "STATION_STAFF", "HANDLING_UNIT"), 123, "/liaison/sites"),
                 new NavigationItem("nav.liaisonDisputes", "/liaison/disputes",
-                        Set.of("CONGRESS_OFFICE", "ADMIN", "LEADER", "STATION_STAFF"), 124, "/liaison/sites"),
+                        Set.of("CONGRESS_OFFICE", "ADMIN", "STATION_STAFF"), 124, "/liaison/sites"),
                 new NavigationItem("network.nav.figures", "/liaison/figures", Set.of("CONGRESS_OFFICE", "ADMIN", "LEADER"), 125,
                         "/liaison/sites"));
     }

@@ -39,7 +39,7 @@ class StaffMenusBrowserTests {
         browser.signOut();
 
         browser.signIn("unit");
-        assertThat(menu()).containsExactly("工作台", "承办事项", "建议办理", "督办报送", "督办事项", "评价方案与填报", "消息", "本单位");
+        assertThat(menu()).containsExactly("工作台", "承办事项", "建议办理", "督办报送", "督办事项", "评价方案与填报", "企业诉求", "消息", "本单位");
         Browser.screenshot(browser, "unit-workbench");
         browser.findElement(By.linkText("本单位")).click();
         assertThat(browser.findElement(By.id("unit-name")).getText()).isEqualTo("花溪区住房和城乡建设局");
@@ -51,12 +51,12 @@ class StaffMenusBrowserTests {
     @Test
     void aLeaderAndTheOfficeSeeTheirSupervisionEntries() {
         browser.signIn("leader");
-        assertThat(menu()).containsExactly("工作台", "民意台", "民意台账", "代表建议", "我督办的事项", "一件事成效", "督办事项", "绩效评价", "消息");
+        assertThat(menu()).containsExactly("工作台", "民意台", "民意台账", "代表建议", "我督办的事项", "一件事成效", "督办事项", "绩效评价", "网络运行数据", "消息");
         browser.findElement(By.linkText("代表建议")).click();
         assertThat(tabs()).containsExactly("代表建议", "建议台账", "统计分析");
         browser.signOut();
         browser.signIn("office");
-        assertThat(menu()).containsExactly("工作台", "民意台", "待审批", "民意台账", "导入12345工单", "代表建议", "代表名册", "家站室点", "消息");
+        assertThat(menu()).containsExactly("工作台", "民意台", "待审批", "民意台账", "导入12345工单", "代表建议", "代表名册", "家站室点", "接待与值班", "消息");
         assertThat(browser.findElements(By.id("sub-menu"))).as("the workbench belongs to no area with tabs").isEmpty();
         browser.findElement(By.linkText("代表建议")).click();
         assertThat(tabs()).containsExactly("代表建议", "建议台账", "统计分析", "督办", "集中通报", "满意度测评管理");
@@ -76,7 +76,7 @@ class StaffMenusBrowserTests {
         browser.findElement(By.id("language-switch")).click();
         wait(ExpectedConditions.textToBe(By.cssSelector("#main-menu .nav-link"), "Workbench"));
         assertThat(menu()).containsExactly("Workbench", "Work orders", "Suggestions to handle", "Supervision reports", "Tracked work",
-                "Schemes and figures", "Messages", "My unit");
+                "Schemes and figures", "Enterprise matters", "Messages", "My unit");
         browser.findElement(By.id("language-switch")).click();
         wait(ExpectedConditions.textToBe(By.cssSelector("#main-menu .nav-link"), "工作台"));
         browser.signOut();

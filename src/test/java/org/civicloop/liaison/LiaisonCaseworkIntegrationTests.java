@@ -164,7 +164,7 @@ class LiaisonCaseworkIntegrationTests {
         long audits = count("audit_entry");
         mvc.perform(post("/liaison/matters/new").with(csrf()).with(user(demo.user("office")))
                         .param("siteId", Long.toString(demo.site(PARK)))
-                        .param("enterpriseName", "坏\u0000公司")
+                        .param("enterpriseName", "坏\u0007公司")
                         .param("creditCode", "91350100M000100Y44")
                         .param("contactName", "赵经理").param("contactPhone", "12345")
                         .param("problem", "问题").param("openedOn", "2026-03-02"))

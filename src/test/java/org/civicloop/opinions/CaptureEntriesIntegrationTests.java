@@ -111,18 +111,21 @@ class CaptureEntriesIntegrationTests {
         cases.put("addressee=DEPUTY:1; drop table opinion", "addressee");
         cases.put("receptionId=abc", "receptionId");
         cases.put("receptionId=0", "receptionId");
+        // a reception that does not exist, and one of a site the station's unit does not run
+        cases.put("receptionId=999999999", "receptionId");
+        cases.put("receptionId=" + receptionAt("贵筑街道人大代表联络站", false), "receptionId");
         cases.put("receivedAt=", "receivedAt");
         cases.put("receivedAt=2099-01-01T10:00", "receivedAt");
         cases.put("receivedAt=yesterday", "receivedAt");
         cases.put("receptionPlace=", "receptionPlace");
         cases.put("receptionPlace=" + "集".repeat(101), "receptionPlace");
-        cases.put("receptionPlace=集市\u0000", "receptionPlace");
+        cases.put("receptionPlace=集市\u0007", "receptionPlace");
         cases.put("visitorCount=abc", "visitorCount");
         cases.put("visitorCount=0", "visitorCount");
         cases.put("content=", "content");
         cases.put("content=短", "content");
         cases.put("content=" + "长".repeat(2001), "content");
-        cases.put("content=路灯坏了很久了\u0000", "content");
+        cases.put("content=路灯坏了很久了\u0007", "content");
         cases.put("category=", "category");
         cases.put("category=NOPE", "category");
         cases.put("placeCode=", "placeCode");
@@ -201,12 +204,13 @@ class CaptureEntriesIntegrationTests {
         WebClient web = new WebClient(port).signIn("station");
         String content = "接待时记录，带接待编号 " + System.nanoTime();
         Map<String, Object> entry = entry(web, UUID.randomUUID().toString(), content);
-        entry.put("receptionId", "4242");
+        long reception = receptionAt("青岩镇人大代表联络站", false);
+        entry.put("receptionId", Long.toString(reception));
         entry.put("channel", "RECEPTION");
         assertThat(post(web, csrf(web), entry).statusCode()).isEqualTo(201);
         assertThat(jdbc.sql("""
                         select r.reception_id from opinion_reception r join opinion o on o.id = r.opinion_id
-                         where o.content = :c""").param("c", content).query(Long.class).single()).isEqualTo(4242L);
+                         where o.content = :c""").param("c", content).query(Long.class).single()).isEqualTo(reception);
     }
 
     @Test
@@ -214,6 +218,7 @@ class CaptureEntriesIntegrationTests {
         Addressing.Addressee site = addressing.byToken("qingyan2026z").orElseThrow();
         Addressing.Addressee deputy = addressing.byToken("wangjg2026hx").orElseThrow();
         long station = jdbc.sql("select id from account where username = 'station'").query(Long.class).single();
+        long reception = receptionAt("青岩镇人大代表联络站", false);
 
         Opinion scanned = service.submit(SubmitOpinion.fromPublic(site, "127.0.0.1").category("TRAFFIC")
                 .content("扫联络站二维码反映：路口缺红绿灯 " + System.nanoTime()).place(site.regionCode(), null).build(),
@@ -222,7 +227,7 @@ class CaptureEntriesIntegrationTests {
                 .format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm")), "青岩镇赶集点", "", ZONE);
         Opinion atReception = service.submit(SubmitOpinion.recorded(Channel.MARKET_DAY, site, station).category("RURAL")
                 .content("赶集时听到：希望增加农技培训 " + System.nanoTime()).place(site.regionCode(), null)
-                .reception(heard, UUID.randomUUID()).receptionId(77L).build(), List.of());
+                .reception(heard, UUID.randomUUID()).receptionId(reception).build(), List.of());
         Opinion toDeputy = service.submit(SubmitOpinion.fromPublic(deputy, "127.0.0.1").category("TRAFFIC")
                 .content("扫代表二维码反映：公交班次太少 " + System.nanoTime()).place(deputy.regionCode(), null).build(),
                 List.of());
@@ -231,11 +236,19 @@ class CaptureEntriesIntegrationTests {
         assertThat(announced).filteredOn(e -> e.opinionId() == scanned.id()).singleElement()
                 .isEqualTo(new OpinionHeardAtSite(scanned.id(), site.id(), null, scanned.submittedAt()));
         assertThat(announced).filteredOn(e -> e.opinionId() == atReception.id()).singleElement()
-                .isEqualTo(new OpinionHeardAtSite(atReception.id(), site.id(), 77L, heard.receivedAt()));
+                .isEqualTo(new OpinionHeardAtSite(atReception.id(), site.id(), reception, heard.receivedAt()));
         assertThat(announced).as("a deputy's opinion is not a site's").noneMatch(e -> e.opinionId() == toDeputy.id());
     }
 
     // ---- helpers ----
+
+    /** A demo reception of the named site, planned or held (or cancelled, when asked). */
+    private long receptionAt(String siteName, boolean cancelled) {
+        return jdbc.sql("""
+                        select r.id from reception r join liaison_site s on s.id = r.site_id
+                         where s.name = :name and (r.status = 'CANCELLED') = :cancelled order by r.id limit 1""")
+                .param("name", siteName).param("cancelled", cancelled).query(Long.class).single();
+    }
 
     private Map<String, Object> entry(WebClient web, String key, String content) {
         Map<String, Object> e = new LinkedHashMap<>();

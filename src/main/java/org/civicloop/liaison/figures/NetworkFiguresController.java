@@ -83,7 +83,7 @@ class NetworkFiguresController {
 
         boolean manager = SitePermissions.mayManage(user);
         Function<String, String> townHref = code -> manager
-                ? UriComponentsBuilder.fromPath("/liaison/sites").queryParam("regionCode", code).build().toUriString()
+                ? UriComponentsBuilder.fromPath("/liaison/sites").queryParam("region", code).build().toUriString()
                 : "/public/network#town-" + code;
         Function<String, Long> value = code -> {
             TownFigures t = byTown.get(code);

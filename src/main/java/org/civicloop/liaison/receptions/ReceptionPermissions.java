@@ -25,6 +25,14 @@ public final class ReceptionPermissions {
         return user.hasRole(Role.STATION_STAFF) && site.staffUnitId() != null && site.staffUnitId().equals(user.unitId());
     }
 
+    /**
+     * Whether the reception page offers recording opinions (the capture page, in the opinions module,
+     * decides again): the office and the site's staff record; an administrator does not.
+     */
+    public static boolean mayRecordOpinions(CivicUser user, SiteSummary site) {
+        return mayRun(user, site) && (user.hasRole(Role.CONGRESS_OFFICE) || user.hasRole(Role.STATION_STAFF));
+    }
+
     /** Reading a site's receptions: the same people. */
     public static boolean mayRead(CivicUser user, SiteSummary site) {
         return mayRun(user, site);

@@ -44,6 +44,7 @@ import org.springframework.web.servlet.ViewResolver;
  * would otherwise be the first to read a broken parameter).
  */
 @Component
+@org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
 class RequestTextFilter extends OncePerRequestFilter {
 

@@ -175,7 +175,7 @@ class NetworkFiguresIntegrationTests {
             assertThat(qingyan.attr("aria-label")).contains("青岩镇").contains("725");
             assertThat(qingyan.selectFirst("rect").attr("fill")).isEqualTo(TownMap.FILLS.get(4));
             assertThat(qingyan.attr("href")).isEqualTo(who.equals("leader") ? "/public/network#town-520111101"
-                    : "/liaison/sites?regionCode=520111101");
+                    : "/liaison/sites?region=520111101");
             // the charts' data, for the static script: JSON, not script code
             var data = page.selectFirst("script#network-figures-data");
             assertThat(data.attr("type")).isEqualTo("application/json");

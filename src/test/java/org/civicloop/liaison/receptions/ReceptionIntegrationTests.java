@@ -108,7 +108,7 @@ class ReceptionIntegrationTests {
         long before = receptionCount();
         mvc.perform(post("/liaison/sites/{id}/receptions", site).with(csrf()).with(station)
                         .param("heldOn", service.today().toString()).param("startsAt", "09:00").param("endsAt", "12:00")
-                        .param("mobile", "true").param("place", "集市\u0000"))
+                        .param("mobile", "true").param("place", "集市\u0007"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("内容含有不可见的控制字符")));
         mvc.perform(post("/liaison/sites/{id}/receptions", site).with(csrf()).with(station)

@@ -74,6 +74,9 @@ class DataScopeTableIntegrationTests {
     /** GET endpoints under the same paths that return no opinion or suggestion of anyone's, and why. */
     static final Map<String, String> NOT_OPINION_DATA = Map.ofEntries(
             Map.entry("/opinions/import", "the hotline import form"),
+            Map.entry("/opinions/capture", "the capture page: an empty form; what it stored lives in the recorder's own browser"),
+            Map.entry("/opinions/capture/session", "who is signed in and a CSRF token"),
+            Map.entry("/opinions/capture-sw.js", "the capture page's service worker (a static script)"),
             Map.entry("/suggestions/new", "an empty draft form"),
             Map.entry("/suggestions/dashboard", "figures only; its item lists are /suggestions/dashboard/items"),
             Map.entry("/suggestions/bulletins", "published bulletins of closed, non-confidential suggestions (public)"),

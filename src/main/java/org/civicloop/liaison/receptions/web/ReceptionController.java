@@ -257,6 +257,7 @@ class ReceptionController {
         SiteSummary site = service.runnable(r.siteId(), user);
         model.addAttribute("reception", r);
         model.addAttribute("site", site);
+        model.addAttribute("mayCapture", org.civicloop.liaison.receptions.ReceptionPermissions.mayRecordOpinions(user, site));
         model.addAttribute("today", service.today());
         model.addAttribute("present", names(new ArrayList<>(new TreeSet<>(r.deputyIds()))));
         // the site's duty deputies that day, then its resident deputies, then everyone serving: never preselected
