@@ -88,6 +88,8 @@ class StaffMenusBrowserTests {
         browser.findElement(By.id("username")).sendKeys("office");
         browser.findElement(By.id("password")).sendKeys("not-the-password1");
         browser.findElement(By.id("sign-in")).click();
+        // the answer comes after the password check and a redirect: wait for it rather than racing it
+        wait(ExpectedConditions.presenceOfElementLocated(By.id("login-error")));
         assertThat(browser.findElement(By.id("login-error")).getText()).startsWith("用户名或密码不正确");
     }
 
