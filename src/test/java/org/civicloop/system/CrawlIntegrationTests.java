@@ -54,7 +54,9 @@ class CrawlIntegrationTests {
     /** Anonymous visitors start from the pages the public reaches from outside: the home page, a duty QR code, the look-up,
      * the list of liaison sites. */
     static final List<String> PUBLIC_STARTS = List.of("/", "/login", "/public/opinions/new", "/o/wangjg2026hx",
-            "/o/qingyan2026z", "/public/opinions/track", "/public/network");
+            "/o/qingyan2026z", "/public/opinions/track", "/public/network",
+            // t18-report: the drafts whose adoption feedback is out, each one's public page
+            "/public/drafts/feedback");
 
     private static final Pattern NUMBER = Pattern.compile("\\d+");
     /** A path segment that is an id or a token: digits, or a mix of letters and digits of 6 or more characters. */

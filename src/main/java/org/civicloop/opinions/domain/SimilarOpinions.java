@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import lombok.AccessLevel;
 import lombok.RequiredArgsConstructor;
+import org.civicloop.shared.ChineseText;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 

@@ -1,4 +1,4 @@
-package org.civicloop.opinions.domain;
+package org.civicloop.shared;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
