@@ -48,14 +48,14 @@ class BriefingSignInBrowserTests {
     void aDeputySignsInToABriefingOnAPhone() {
         service.useClock(Clock.systemUTC());
         LocalDateTime start = LocalDateTime.now(service.zone()).minusMinutes(5).withSecond(0).withNano(0);
-        long id = service.schedule(new BriefingDraft(BriefingKind.TRAINING, "代表履职手机签到演练", start, start.plusHours(2),
+        long id = service.schedule(new BriefingDraft(BriefingKind.TRAINING, "测试：代表履职手机签到演练", start, start.plusHours(2),
                 "花溪区人大常委会第二会议室", "花溪区人大常委会办公室", Set.of(demo.deputy("王建国"), demo.deputy("李秀英"))),
                 demo.user("office"));
         String token = jdbc.sql("select sign_in_token from briefing where id = :id").param("id", id).query(String.class).single();
 
         browser.signIn("deputy");
         browser.get(browser.url("/briefings/sign-in/" + token));
-        assertThat(browser.findElement(By.id("briefing-title")).getText()).isEqualTo("代表履职手机签到演练");
+        assertThat(browser.findElement(By.id("briefing-title")).getText()).isEqualTo("测试：代表履职手机签到演练");
         Browser.screenshot(browser, "deputy-briefing-sign-in");
         browser.findElement(By.id("sign-in-button")).click();
         assertThat(Browser.await(browser, By.id("signed-in")).getText()).contains("王建国", "签到成功");
@@ -73,7 +73,7 @@ class BriefingSignInBrowserTests {
         assertThat(browser.findElements(By.id("sign-in-button"))).isEmpty();
 
         browser.findElement(By.id("to-mine")).click();
-        assertThat(Browser.await(browser, By.id("my-upcoming")).getText()).contains("代表履职手机签到演练", "已签到");
+        assertThat(Browser.await(browser, By.id("my-upcoming")).getText()).contains("测试：代表履职手机签到演练", "已签到");
         Browser.screenshot(browser, "deputy-my-briefings");
         browser.signOut();
     }

@@ -280,6 +280,7 @@ class BriefingController {
             rethrowNotFound(e);
             FormErrors.reject(result, e);
         }
+        model.addAttribute("openLeave", true);
         return detail(id, user, model);
     }
 
