@@ -56,7 +56,7 @@ class StaffMenusBrowserTests {
         assertThat(tabs()).containsExactly("代表建议", "建议台账", "统计分析");
         browser.signOut();
         browser.signIn("office");
-        assertThat(menu()).containsExactly("工作台", "民意台", "待审批", "民意台账", "导入12345工单", "代表建议", "代表名册", "家站室点", "接待与值班", "意见汇总", "消息");
+        assertThat(menu()).containsExactly("工作台", "民意台", "待审批", "民意台账", "导入12345工单", "代表建议", "代表名册", "家站室点", "接待与值班", "知情知政", "意见汇总", "消息");
         assertThat(browser.findElements(By.id("sub-menu"))).as("the workbench belongs to no area with tabs").isEmpty();
         browser.findElement(By.linkText("代表建议")).click();
         assertThat(tabs()).containsExactly("代表建议", "建议台账", "统计分析", "督办", "集中通报", "满意度测评管理");
