@@ -175,6 +175,27 @@ public class CampaignVoting {
             throw left > 0 ? new CodeRefused("campaign.error.codeWrong", String.valueOf(left))
                     : new CodeRefused("campaign.error.codeLocked");
         }
+        long voteId = insertVote(c, nominee, phoneHash, normalised.get(), today, at);
+        jdbc.sql("update campaign_phone_code set used_at = :at where id = :id").param("at", Timestamp.from(at))
+                .param("id", latest.id()).update();
+        return voteId;
+    }
+
+    /**
+     * A vote whose phone was verified elsewhere: the demo data's votes, which no SMS can confirm. The
+     * same rules hold (voting open, nominee eligible, once per phone per day) and it is audited the same.
+     */
+    public long recordVerifiedVote(long campaignId, long nomineeId, String phone, Instant at) {
+        String normalised = normalisePhone(phone)
+                .orElseThrow(() -> new InvalidInput(List.of(new Problem("phone", "campaign.error.phone"))));
+        Campaign c = campaigns.find(campaignId).orElseThrow(() -> new NotFoundException("campaign", campaignId));
+        LocalDate today = service.today(at);
+        return insertVote(c, c.ballot(nomineeId, today), phoneKey.hash(normalised), normalised, today, at);
+    }
+
+    private long insertVote(Campaign c, Nominee nominee, String phoneHash, String phone, LocalDate today, Instant at) {
+        long campaignId = c.id();
+        long nomineeId = nominee.id();
         Long voteId = jdbc.sql("""
                         insert into campaign_vote (campaign_id, nominee_id, phone_hash, voted_on, voted_at)
                         values (:c, :n, :p, :on, :at)
@@ -184,10 +205,7 @@ public class CampaignVoting {
         if (voteId == null) {
             throw BusinessException.conflict("campaign.error.alreadyVotedToday");
         }
-        jdbc.sql("update campaign_phone_code set used_at = :at where id = :id").param("at", Timestamp.from(at))
-                .param("id", latest.id()).update();
-        events.publishEvent(new VoteCast(campaignId, voteId, nomineeId, nominee.deputyId(), today,
-                Masking.phone(normalised.get())));
+        events.publishEvent(new VoteCast(campaignId, voteId, nomineeId, nominee.deputyId(), today, Masking.phone(phone)));
         return voteId;
     }
 
