@@ -61,20 +61,25 @@ public record CampaignDraft(String title, String criteria, String groups, Intege
         }
         String[] fields = {"nominationFrom", "nominationTo", "votingFrom", "votingTo", "publicityFrom", "publicityTo"};
         LocalDate[] dates = {nominationFrom, nominationTo, votingFrom, votingTo, publicityFrom, publicityTo};
-        boolean all = true;
         for (int i = 0; i < dates.length; i++) {
             if (dates[i] == null) {
                 problems.add(new Problem(fields[i], "campaign.error.date"));
-                all = false;
             }
         }
-        if (all) {
-            // within a phase the end may be its first day; the next phase starts after the previous one ends
-            for (int i = 1; i < dates.length; i++) {
-                boolean ok = i % 2 == 1 ? !dates[i].isBefore(dates[i - 1]) : dates[i].isAfter(dates[i - 1]);
-                if (!ok) {
-                    problems.add(new Problem(fields[i], "campaign.error.dateOrder"));
-                }
+        // within a phase the end may be its first day; the next phase starts after the previous one ends.
+        // Each date is held against the nearest earlier date given, so a form with gaps hears about its order too.
+        for (int i = 1; i < dates.length; i++) {
+            int prev = i - 1;
+            while (prev >= 0 && dates[prev] == null) {
+                prev--;
+            }
+            if (dates[i] == null || prev < 0) {
+                continue;
+            }
+            boolean samePhase = i % 2 == 1 && prev == i - 1;
+            boolean ok = samePhase ? !dates[i].isBefore(dates[prev]) : dates[i].isAfter(dates[prev]);
+            if (!ok) {
+                problems.add(new Problem(fields[i], "campaign.error.dateOrder"));
             }
         }
         return problems;
