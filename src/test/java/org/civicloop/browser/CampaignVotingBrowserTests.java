@@ -8,8 +8,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.civicloop.notifications.RecordingSmsSender;
 import org.civicloop.testing.Browser;
+import org.civicloop.testing.BrowserExtension;
 import org.civicloop.testing.IntegrationTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
@@ -22,6 +24,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 @IntegrationTest
 class CampaignVotingBrowserTests {
+
+    @RegisterExtension
+    static final BrowserExtension office = BrowserExtension.sized(1280, 900);
 
     @LocalServerPort
     int port;
@@ -61,6 +66,24 @@ class CampaignVotingBrowserTests {
         } finally {
             browser.quit();
         }
+    }
+
+    @Test
+    void theOfficeSeesEachNomineesCheckAndVotesAndARefusedFormSaysWhy() {
+        office.signIn("office");
+        office.findElement(By.linkText("典型选树")).click();
+        office.findElement(By.partialLinkText("五型代表")).click();
+        assertThat(Browser.await(office, By.id("campaign-status")).getText()).isEqualTo("群众投票中");
+        assertThat(office.findElements(By.cssSelector("#nominees tbody tr"))).hasSizeGreaterThanOrEqualTo(5);
+        assertThat(office.findElement(By.id("nominees")).getText()).contains("符合条件");
+        assertThat(office.findElements(By.cssSelector("input[name=chosen]:checked"))).as("nothing chosen beforehand").isEmpty();
+        Browser.screenshot(office, "office-campaign-voting");
+
+        office.get(office.url("/campaigns/new"));
+        office.findElement(By.id("save")).click();
+        assertThat(Browser.await(office, By.id("error-summary")).getText()).contains("请填写日期。");
+        Browser.screenshot(office, "office-campaign-form-errors");
+        office.signOut();
     }
 
     private static void assertNoSidewaysScroll(WebDriver browser) {
