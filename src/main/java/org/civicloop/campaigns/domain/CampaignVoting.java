@@ -38,6 +38,11 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 public class CampaignVoting {
 
+    /** How long a code is valid, in minutes, as the page tells the voter. */
+    public long codeLifetimeMinutes() {
+        return codeLifetime.toMinutes();
+    }
+
     /** A mainland mobile number: 11 digits starting with 1, as the SMS gateways take them. */
     private static final Pattern MOBILE = Pattern.compile("1[3-9][0-9]{9}");
     private static final Pattern CODE = Pattern.compile("[0-9]{6}");

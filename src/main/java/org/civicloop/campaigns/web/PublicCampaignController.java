@@ -148,6 +148,7 @@ class PublicCampaignController {
         model.addAttribute("deputyName", name(n.deputyId()));
         model.addAttribute("phone", phone);
         model.addAttribute("problems", problems);
+        model.addAttribute("codeMinutes", voting.codeLifetimeMinutes());
     }
 
     /** The nominee if the public may vote for it now; otherwise the campaign's page says why. */
