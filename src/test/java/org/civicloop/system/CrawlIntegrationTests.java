@@ -52,10 +52,10 @@ class CrawlIntegrationTests {
     static final int PER_PATTERN = 3;
     static final int MAX_PAGES = 400;
     /** Anonymous visitors start from the pages the public reaches from outside: the home page, a duty QR code, the look-up,
-     * the list of liaison sites. */
+     * the list of liaison sites, the typical-deputy campaigns. */
     static final List<String> PUBLIC_STARTS = List.of("/", "/login", "/public/opinions/new", "/o/wangjg2026hx",
-            "/o/qingyan2026z", "/public/opinions/track", "/public/network",
-            // t18-report: the drafts whose adoption feedback is out, each one's public page
+            "/o/qingyan2026z", "/public/opinions/track", "/public/network", "/public/campaigns",
+            // the drafts whose adoption feedback is out, each one's public page
             "/public/drafts/feedback");
 
     private static final Pattern NUMBER = Pattern.compile("\\d+");
