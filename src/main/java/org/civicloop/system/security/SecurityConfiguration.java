@@ -98,9 +98,10 @@ class SecurityConfiguration {
                         .anyRequest().authenticated())
                 .formLogin(form -> form
                         .loginPage("/login")
-                        .defaultSuccessUrl("/workbench", true)
+                        .successHandler(SignInConfiguration.continueOrWorkbench())
                         .failureHandler(SignInConfiguration.sameAnswerForEveryFailure())
                         .permitAll())
+                .exceptionHandling(e -> e.authenticationEntryPoint(SignInConfiguration.signInThenContinue()))
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
                 .addFilterAfter(new PasswordChangeRequiredFilter(), org.springframework.security.web.access.intercept.AuthorizationFilter.class)
                 .headers(h -> h.frameOptions(f -> f.deny())); // with CSP frame-ancestors 'none' (system/web/SecurityHeaders)
@@ -113,7 +114,7 @@ class SecurityConfiguration {
     /**
      * Issue 15, item 7: no session until someone signs in. The sign-in form's CSRF token goes in a
      * cookie until then ({@link SessionOrCookieCsrfTokenRepository}), and no request is saved for
-     * after the sign-in (it always lands on the workbench anyway). Session fixation protection is
+     * after the sign-in: the page to return to travels as a parameter instead ({@link SignInConfiguration#signInThenContinue()}). Session fixation protection is
      * untouched: a session that does exist at sign-in still gets a new id.
      */
     private static void noSessionBeforeSignIn(HttpSecurity http) throws Exception {

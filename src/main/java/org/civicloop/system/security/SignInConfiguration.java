@@ -5,6 +5,8 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import org.civicloop.system.web.ErrorResponses;
 import org.springframework.context.annotation.Bean;
@@ -18,8 +20,10 @@ import org.springframework.security.authentication.dao.DaoAuthenticationProvider
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
-import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
+import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -57,9 +61,59 @@ class SignInConfiguration {
         }
     }
 
-    /** Every failed form sign-in, wrong password, lock or disabled account alike, lands on the same message. */
+    /**
+     * Every failed form sign-in, wrong password, lock or disabled account alike, lands on the same message;
+     * the page the person was on its way to (a briefing's door code scanned before signing in) is kept.
+     */
     static AuthenticationFailureHandler sameAnswerForEveryFailure() {
-        return new SimpleUrlAuthenticationFailureHandler("/login?error");
+        return (request, response, exception) -> response.sendRedirect(request.getContextPath() + "/login?error"
+                + continueQuery(request.getParameter(CONTINUE)));
+    }
+
+    /** The form parameter and query parameter that carry where to go after signing in. */
+    static final String CONTINUE = "continue";
+
+    /**
+     * After signing in: back to the page that asked for it (a QR code scanned on a phone that was signed
+     * out, a link in a message), or the workbench. Nothing is kept in a session before sign-in, so the
+     * page travels as a parameter; only a path on this site is followed, never another host.
+     */
+    static AuthenticationSuccessHandler continueOrWorkbench() {
+        return (request, response, authentication) -> {
+            String target = request.getParameter(CONTINUE);
+            response.sendRedirect(request.getContextPath() + (isLocalPath(target) ? target : "/workbench"));
+        };
+    }
+
+    /**
+     * Signed-out visitors of a staff page go to the sign-in form, which then brings them back. Only page
+     * visits (GET) carry the way back; a form sent after the session ended goes to the plain form.
+     */
+    static AuthenticationEntryPoint signInThenContinue() {
+        return new LoginUrlAuthenticationEntryPoint("/login") {
+            @Override
+            protected String determineUrlToUseForThisRequest(HttpServletRequest request, HttpServletResponse response,
+                                                             org.springframework.security.core.AuthenticationException exception) {
+                if (!"GET".equals(request.getMethod())) {
+                    return "/login";
+                }
+                String path = request.getRequestURI().substring(request.getContextPath().length())
+                        + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
+                return "/login" + continueQuery(path).replaceFirst("^&", "?");
+            }
+        };
+    }
+
+    private static String continueQuery(String target) {
+        return isLocalPath(target) && !target.equals("/workbench")
+                ? "&" + CONTINUE + "=" + URLEncoder.encode(target, StandardCharsets.UTF_8) : "";
+    }
+
+    /** A path on this site: starts with one slash, no scheme or host, no line breaks, not the sign-in page itself. */
+    static boolean isLocalPath(String target) {
+        return target != null && target.length() <= 500 && target.startsWith("/") && !target.startsWith("//")
+                && !target.startsWith("/\\") && !target.startsWith("/login") && !target.startsWith("/logout")
+                && target.chars().noneMatch(c -> c < 0x20 || c == 0x7f || c == '\\');
     }
 
     /** Before the sign-in form's filter: an address over its failures goes back to the form, nothing checked. */

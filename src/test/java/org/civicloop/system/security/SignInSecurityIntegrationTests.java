@@ -159,7 +159,49 @@ class SignInSecurityIntegrationTests {
         assertThat(signIn(victim, PASSWORD, address)).isEqualTo("/login?throttled");
     }
 
+    // ------------------------------------------------------------------ back to the page after signing in
+
+    @Test
+    void aSignedOutVisitorIsBroughtBackToThePageTheyOpenedAfterSigningIn() throws Exception {
+        // a deputy scans a briefing's door code on a phone that is signed out
+        String target = "/briefings/sign-in/abc123def456?from=qr";
+        String login = mvc.perform(get(target)).andReturn().getResponse().getRedirectedUrl();
+        assertThat(login).endsWith("/login?continue=%2Fbriefings%2Fsign-in%2Fabc123def456%3Ffrom%3Dqr");
+        // the form carries the way back, and a wrong password keeps it
+        String form = mvc.perform(get("/login").param("continue", target)).andReturn().getResponse().getContentAsString();
+        assertThat(Jsoup.parse(form).select("input[name=continue]").val()).isEqualTo(target);
+        String username = account();
+        String address = address();
+        assertThat(signIn(username, "Wrong-password-9", address, target))
+                .isEqualTo("/login?error&continue=%2Fbriefings%2Fsign-in%2Fabc123def456%3Ffrom%3Dqr");
+        assertThat(signIn(username, PASSWORD, address, target)).isEqualTo(target);
+        // without a way back: the workbench, as before
+        assertThat(signIn(username, PASSWORD, address)).isEqualTo("/workbench");
+    }
+
+    @ParameterizedTest(name = "continue={0} goes to the workbench")
+    @CsvSource({"//evil.example/x", "https://evil.example/", "/\\evil.example", "javascript:alert(1)", "/login?error",
+            "/logout", "''"})
+    void theWayBackIsOnlyEverAPathOnThisSite(String target) throws Exception {
+        assertThat(signIn(account(), PASSWORD, address(), target)).isEqualTo("/workbench");
+        assertThat(mvc.perform(post("/login").with(csrf()).with(from(address())).param("username", "nobody" + System.nanoTime())
+                .param("password", "Wrong-password-9").param("continue", target)).andReturn().getResponse().getRedirectedUrl())
+                .isEqualTo("/login?error");
+    }
+
+    @Test
+    void aFormSentAfterTheSessionEndedGoesToThePlainSignInForm() throws Exception {
+        assertThat(mvc.perform(post("/opinions/record").with(csrf())).andReturn().getResponse().getRedirectedUrl())
+                .endsWith("/login");
+    }
+
     // ------------------------------------------------------------------
+
+    private String signIn(String username, String password, String address, String target) throws Exception {
+        return mvc.perform(post("/login").with(csrf()).with(from(address)).param("username", username).param("password", password)
+                        .param("continue", target))
+                .andReturn().getResponse().getRedirectedUrl();
+    }
 
     private String signIn(String username, String password, String address) throws Exception {
         return mvc.perform(post("/login").with(csrf()).with(from(address)).param("username", username).param("password", password))
