@@ -100,7 +100,9 @@ public class ConsultationService {
                 continue;
             }
             TextRules.check(problems, TextRules.text("views" + i, CommentService.BODY_MAX), v.body());
-            if (v.articleId() != null && v.articleId() != 0 && draft.articleById(v.articleId()).isEmpty()) {
+            if (v.articleId() != null && v.articleId() == -1) {
+                problems.add(new Problem("views" + i, "legislation.consultation.error.chooseArticle"));
+            } else if (v.articleId() != null && v.articleId() != 0 && draft.articleById(v.articleId()).isEmpty()) {
                 problems.add(new Problem("views" + i, "legislation.comment.error.unknownArticle"));
             }
         }

@@ -18,6 +18,11 @@ public record Article(Long id, int position, Integer chapterNo, String chapterTi
         return new Article(null, position, chapterNo, chapterTitle, no, body);
     }
 
+    /** Its text, paragraph by paragraph. */
+    public java.util.List<String> paragraphs() {
+        return body.lines().filter(l -> !l.isBlank()).toList();
+    }
+
     /** Its heading, 第N条, in Chinese (the office's and the public's pages show this). */
     public String heading() {
         return "\u7b2c" + ArticleSplitter.numeral(articleNo) + "\u6761";

@@ -125,6 +125,16 @@ public final class ArticleSplitter {
         return new Split(preamble, List.copyOf(articles), renumbered);
     }
 
+    /** 第X章 …: a chapter heading (also a line of a table of contents). */
+    public static boolean isChapterHeading(String line) {
+        return CHAPTER.matcher(line.strip()).matches();
+    }
+
+    /** 目录: the heading of a table of contents, spaced or not. */
+    public static boolean isContentsHeading(String line) {
+        return line.replaceAll("[\\s\u3000]", "").equals("\u76ee\u5f55");
+    }
+
     /** 第X节: a section heading inside a chapter. */
     private static boolean isSection(String line) {
         return line.matches("^\\u7b2c" + NUMERAL + "\\u8282.*$");
