@@ -47,7 +47,7 @@ public class DraftQueries {
         if (sitesWorkedAt.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql(SELECT + """
+        return jdbc.sql(SELECT + " " + """
                          where d.opened_at is not null and exists (select 1 from legislation_draft_point p
                                 where p.draft_id = d.id and p.site_id in (:sites))
                          order by d.opens_on desc, d.id desc""")
@@ -63,7 +63,7 @@ public class DraftQueries {
 
     /** The drafts a contact point asks about today. */
     public List<DraftRow> openAtPoint(long siteId, LocalDate today) {
-        return jdbc.sql(SELECT + """
+        return jdbc.sql(SELECT + " " + """
                          where d.opened_at is not null and :t between d.opens_on and d.closes_on
                            and exists (select 1 from legislation_draft_point p where p.draft_id = d.id and p.site_id = :s)
                          order by d.closes_on, d.id""")

@@ -49,7 +49,7 @@ public record ConsultationForm(Long siteId, String channel, @DateTimeFormat(iso 
         for (int i = 0; i < ROWS; i++) {
             String body = f.viewBodies().get(i);
             Long article = f.viewArticles().get(i);
-            views.add(new ConsultationEntry.View(article == null && body != null && !body.isBlank() ? -1L : article, body));
+            views.add(new ConsultationEntry.View(article == null && body != null && !body.isBlank() ? Long.valueOf(-1) : article, body));
         }
         return new ConsultationEntry(draftId, siteId, channel, heldOn, place, participants, f.deputyIds(), views);
     }
