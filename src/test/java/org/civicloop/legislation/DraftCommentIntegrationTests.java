@@ -165,7 +165,8 @@ class DraftCommentIntegrationTests {
                     case "closed" -> comment(dogs, article(dogs, 11), "一条意见", UUID.randomUUID().toString());
                     default -> comment(property, a1, "一条意见", UUID.randomUUID().toString()).param("phone", "13900000001");
                 };
-                String html = mvc.perform(request.header("Accept-Language", language))
+                // pages follow the language switch's cookie, not the browser's Accept-Language
+                String html = mvc.perform(request.cookie(new jakarta.servlet.http.Cookie("civicloop-lang", language)))
                         .andExpect(status().is4xxClientError()).andReturn().getResponse().getContentAsString();
                 assertThat(html).as("%s in %s", c.getKey(), language).contains(c.getValue().get(lang)).contains("error-summary");
             }

@@ -220,6 +220,7 @@ class DraftController {
     @GetMapping("/{id}/consultations/new")
     String newConsultation(@PathVariable long id, @AuthenticationPrincipal CivicUser user, Model model) {
         Draft draft = readable(user, id);
+        model.addAttribute("consultationForm", ConsultationForm.empty());
         consultationModel(model, user, draft, ConsultationForm.empty());
         return "legislation/consultation-form";
     }
@@ -255,7 +256,9 @@ class DraftController {
             throw new org.springframework.security.access.AccessDeniedException("no contact point of this draft");
         }
         model.addAttribute("draft", draft);
-        model.addAttribute("consultationForm", form);
+        // the rows apart from the form object: replacing that object would drop its binding result (the errors)
+        model.addAttribute("rowArticles", form.padded().viewArticles());
+        model.addAttribute("rowBodies", form.padded().viewBodies());
         model.addAttribute("workplaces", workplaces);
         model.addAttribute("channels", List.of("MEETING", "VISIT", "COLLECTOR"));
         model.addAttribute("candidates", roster.active());
