@@ -17,4 +17,7 @@ public interface LiaisonSites {
 
     /** The sites a unit's station staff run, open or closed, by name. */
     List<SiteSummary> forStaffUnit(long unitId);
+
+    /** The open sites of one type ({@code LEGISLATIVE_POINT}: the legislative contact points), by name. */
+    List<SiteSummary> openOfType(String type);
 }

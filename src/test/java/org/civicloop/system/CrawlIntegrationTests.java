@@ -52,11 +52,11 @@ class CrawlIntegrationTests {
     static final int PER_PATTERN = 3;
     static final int MAX_PAGES = 400;
     /** Anonymous visitors start from the pages the public reaches from outside: the home page, a duty QR code, the look-up,
-     * the list of liaison sites, the typical-deputy campaigns. */
+     * the list of liaison sites, the typical-deputy campaigns, the drafts open for comment, a legislative contact point's
+     * QR code and the drafts whose adoption feedback is out. */
     static final List<String> PUBLIC_STARTS = List.of("/", "/login", "/public/opinions/new", "/o/wangjg2026hx",
-            "/o/qingyan2026z", "/public/opinions/track", "/public/network", "/public/campaigns",
-            // the drafts whose adoption feedback is out, each one's public page
-            "/public/drafts/feedback");
+            "/o/qingyan2026z", "/public/opinions/track", "/public/network", "/public/campaigns", "/public/drafts",
+            "/public/drafts/points/huaxilf2026a", "/public/drafts/feedback");
 
     private static final Pattern NUMBER = Pattern.compile("\\d+");
     /** A path segment that is an id or a token: digits, or a mix of letters and digits of 6 or more characters. */

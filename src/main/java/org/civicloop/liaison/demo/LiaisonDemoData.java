@@ -39,7 +39,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * plus a market-day mobile station, in real towns and villages ({@code demo/guiyang-regions.csv}), most
  * with resident deputies of their town. Sites in 青岩镇 other than the first station and the mobile one
  * are run by the office, so the demo station account keeps exactly those two. 青岩镇人大代表联络站 is run by 青岩镇人民政府 (the demo login
- * {@code station}) and has the fixed duty token {@code qingyan2026z} that the README prints. Runs
+ * {@code station}) and has the fixed duty token {@code qingyan2026z} that the README prints. The three
+ * legislative contact points ({@code demo/legislative-points.csv}) come from a file of their own. Runs
  * after the deputies' demo data; a site already there (same name and region) is left alone.
  */
 @Component
@@ -70,7 +71,10 @@ class LiaisonDemoData implements ApplicationRunner, StartupNotice {
         for (DeputySummary d : roster.active()) {
             deputyIds.putIfAbsent(d.name(), d.id());
         }
-        for (String[] s : rows("demo/liaison-sites.csv")) {
+        List<String[]> all = new ArrayList<>(rows("demo/liaison-sites.csv"));
+        // the grassroots legislative contact points (issue 18), kept apart from the network the source sizes
+        all.addAll(rows("demo/legislative-points.csv"));
+        for (String[] s : all) {
             boolean exists = jdbc.sql("select exists (select 1 from liaison_site where name = :n and region_code = :r)")
                     .param("n", s[0]).param("r", s[2]).query(Boolean.class).single();
             if (!s[6].isEmpty()) {

@@ -35,4 +35,10 @@ class JdbcLiaisonSites implements LiaisonSites {
         return jdbc.sql(SELECT + " where staff_unit_id = :u order by name, id").param("u", unitId)
                 .query(SiteSummary.class).list();
     }
+
+    @Override
+    public List<SiteSummary> openOfType(String type) {
+        return jdbc.sql(SELECT + " where type = :t and active order by name, id").param("t", type)
+                .query(SiteSummary.class).list();
+    }
 }

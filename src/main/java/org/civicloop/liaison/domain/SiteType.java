@@ -17,5 +17,7 @@ public enum SiteType {
     /** 专业代表联络点. */
     PROFESSIONAL_POINT,
     /** 流动联络站: goes to market days and malls ("群众赶集，代表收音"). */
-    MOBILE
+    MOBILE,
+    /** 基层立法联系点: a grassroots legislative contact point, asked for views on drafts (module legislation). */
+    LEGISLATIVE_POINT
 }

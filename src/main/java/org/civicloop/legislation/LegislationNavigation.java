@@ -1,0 +1,18 @@
+package org.civicloop.legislation;
+
+import java.util.Set;
+import org.civicloop.shared.Navigation;
+import org.civicloop.shared.NavigationItem;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The legislation module's entry in the staff navigation: drafts put to the people, for the office and the contact points. */
+@Configuration(proxyBeanMethods = false)
+class LegislationNavigation {
+
+    @Bean
+    Navigation legislationDraftNavigation() {
+        return Navigation.of(
+                new NavigationItem("legislation.nav.drafts", "/legislation/drafts", Set.of("CONGRESS_OFFICE", "STATION_STAFF"), 140));
+    }
+}
