@@ -1,5 +1,6 @@
 package org.civicloop.legislation.adoption;
 
+import org.civicloop.legislation.drafts.ArticleSplitter;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.sql.Timestamp;
@@ -105,7 +106,7 @@ public class Adoption {
     public Feedback feedback(long draftId) {
         DraftFacts draft = draft(draftId).orElseThrow(() -> new NotFoundException("legislation-draft", draftId));
         List<Change> changes = draft.finalText() == null ? List.of()
-                : ArticleDiff.compare(draftArticles(draftId), FinalText.articles(draft.finalText()));
+                : ArticleDiff.compare(draftArticles(draftId), ArticleSplitter.split(draft.finalText()).articles());
         long received = jdbc.sql("select count(*) from legislation_comment where draft_id = :d").param("d", draftId)
                 .query(Long.class).single();
         return new Feedback(draft, changes, suggestions(draftId), received, phones(draftId).size());
@@ -133,7 +134,7 @@ public class Adoption {
         } else if (passedOn.isBefore(draft.opensOn())) {
             problems.add(new InvalidInput.Problem("passedOn", "legislation.adoption.error.passedBeforeOpening"));
         }
-        if (problems.isEmpty() && FinalText.articles(text).isEmpty()) {
+        if (problems.isEmpty() && ArticleSplitter.split(text).articles().isEmpty()) {
             problems.add(new InvalidInput.Problem("finalText", "legislation.adoption.error.noArticles"));
         }
         if (!problems.isEmpty()) {
@@ -144,7 +145,7 @@ public class Adoption {
         }
         jdbc.sql("update legislation_draft set final_text = :t, passed_on = :p, version = version + 1 where id = :d")
                 .param("t", text.strip()).param("p", passedOn).param("d", draftId).update();
-        events.publishEvent(new AdoptionEvents.FinalTextEntered(draftId, FinalText.articles(text).size(), passedOn.toString()));
+        events.publishEvent(new AdoptionEvents.FinalTextEntered(draftId, ArticleSplitter.split(text).articles().size(), passedOn.toString()));
     }
 
     /** The text of an uploaded .docx, one paragraph a line. */

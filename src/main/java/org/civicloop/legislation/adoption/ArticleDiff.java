@@ -1,5 +1,6 @@
 package org.civicloop.legislation.adoption;
 
+import org.civicloop.legislation.drafts.ArticleSplitter;
 import com.github.difflib.DiffUtils;
 import com.github.difflib.patch.AbstractDelta;
 import com.github.difflib.patch.DeltaType;
@@ -50,9 +51,9 @@ public final class ArticleDiff {
     public record DraftArticle(long id, int articleNo, String body) {
     }
 
-    public static List<Change> compare(List<DraftArticle> draft, List<FinalText.Article> fin) {
+    public static List<Change> compare(List<DraftArticle> draft, List<ArticleSplitter.SplitArticle> fin) {
         List<String> a = draft.stream().map(DraftArticle::body).toList();
-        List<String> b = fin.stream().map(FinalText.Article::body).toList();
+        List<String> b = fin.stream().map(ArticleSplitter.SplitArticle::body).toList();
         Patch<String> patch = DiffUtils.diff(a, b, (x, y) -> similarity(x, y) >= SAME_ARTICLE);
         List<Change> changes = new ArrayList<>();
         int i = 0;
@@ -95,7 +96,7 @@ public final class ArticleDiff {
         return changes;
     }
 
-    private static Change pair(DraftArticle d, FinalText.Article f) {
+    private static Change pair(DraftArticle d, ArticleSplitter.SplitArticle f) {
         List<Segment> segments = text(d.body(), f.body());
         Kind kind = segments.stream().allMatch(s -> s.type().equals("EQUAL")) ? Kind.UNCHANGED : Kind.AMENDED;
         return new Change(kind, d.articleNo(), d.id(), f.articleNo(), segments);
@@ -105,7 +106,7 @@ public final class ArticleDiff {
         return new Change(Kind.DELETED, d.articleNo(), d.id(), null, List.of(new Segment("DELETE", d.body())));
     }
 
-    private static Change inserted(FinalText.Article f) {
+    private static Change inserted(ArticleSplitter.SplitArticle f) {
         return new Change(Kind.INSERTED, null, null, f.articleNo(), List.of(new Segment("INSERT", f.body())));
     }
 

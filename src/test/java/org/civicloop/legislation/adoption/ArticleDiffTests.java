@@ -1,5 +1,6 @@
 package org.civicloop.legislation.adoption;
 
+import org.civicloop.legislation.drafts.ArticleSplitter;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -36,22 +37,22 @@ class ArticleDiffTests {
 
     @Test
     void readsChaptersAndArticlesInChineseNumerals() {
-        List<FinalText.Article> articles = FinalText.articles(FINAL);
-        assertThat(articles).extracting(FinalText.Article::articleNo).containsExactly(1, 2, 3, 4, 5);
+        List<ArticleSplitter.SplitArticle> articles = ArticleSplitter.split(FINAL).articles();
+        assertThat(articles).extracting(ArticleSplitter.SplitArticle::articleNo).containsExactly(1, 2, 3, 4, 5);
         assertThat(articles.get(2).chapterNo()).isEqualTo(2);
         assertThat(articles.get(2).chapterTitle()).isEqualTo("养犬登记");
-        assertThat(FinalText.number("十二")).isEqualTo(12);
-        assertThat(FinalText.number("二十")).isEqualTo(20);
-        assertThat(FinalText.number("一百零五")).isEqualTo(105);
-        assertThat(FinalText.number("一百一十")).isEqualTo(110);
+        assertThat(ArticleSplitter.number("十二")).isEqualTo(12);
+        assertThat(ArticleSplitter.number("二十")).isEqualTo(20);
+        assertThat(ArticleSplitter.number("一百零五")).isEqualTo(105);
+        assertThat(ArticleSplitter.number("一百一十")).isEqualTo(110);
     }
 
     @Test
     void anInsertedADeletedAndARenumberedArticleGiveTheRightDifferences() {
-        List<FinalText.Article> draftArticles = FinalText.articles(DRAFT);
+        List<ArticleSplitter.SplitArticle> draftArticles = ArticleSplitter.split(DRAFT).articles();
         List<DraftArticle> draft = draftArticles.stream()
                 .map(a -> new DraftArticle(100 + a.articleNo(), a.articleNo(), a.body())).toList();
-        List<Change> changes = ArticleDiff.compare(draft, FinalText.articles(FINAL));
+        List<Change> changes = ArticleDiff.compare(draft, ArticleSplitter.split(FINAL).articles());
 
         assertThat(changes).extracting(Change::kind, Change::draftNo, Change::finalNo).containsExactly(
                 org.assertj.core.groups.Tuple.tuple(Kind.UNCHANGED, 1, 1),
@@ -72,7 +73,7 @@ class ArticleDiffTests {
         assertThat(String.join("", amended.stream().filter(s -> !s.inserted()).map(Segment::text).toList()))
                 .isEqualTo(draftArticles.get(3).body());
         assertThat(String.join("", amended.stream().filter(s -> !s.deleted()).map(Segment::text).toList()))
-                .isEqualTo(FinalText.articles(FINAL).get(2).body());
+                .isEqualTo(ArticleSplitter.split(FINAL).articles().get(2).body());
         // a deleted article is all deletion, an inserted one all insertion
         assertThat(changes.get(1).segments()).extracting(Segment::type).containsExactly("DELETE");
         assertThat(changes.get(4).segments()).extracting(Segment::type).containsExactly("INSERT");
