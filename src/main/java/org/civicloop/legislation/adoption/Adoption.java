@@ -1,5 +1,6 @@
 package org.civicloop.legislation.adoption;
 
+import org.civicloop.legislation.drafts.LegislationPermissions;
 import org.civicloop.legislation.drafts.ArticleSplitter;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -13,7 +14,6 @@ import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 import org.civicloop.legislation.adoption.ArticleDiff.Change;
 import org.civicloop.legislation.adoption.ArticleDiff.DraftArticle;
-import org.civicloop.legislation.report.ReportPermissions;
 import org.civicloop.liaison.LiaisonSites;
 import org.civicloop.liaison.SiteSummary;
 import org.civicloop.notifications.Notifications;
@@ -290,7 +290,7 @@ public class Adoption {
     }
 
     private static void mayFeedBack(CivicUser user) {
-        if (!ReportPermissions.mayFeedBack(user)) {
+        if (!LegislationPermissions.mayFeedBack(user)) {
             throw new AccessDeniedException("may not feed adoption back");
         }
     }

@@ -1,5 +1,6 @@
 package org.civicloop.legislation.adoption;
 
+import org.civicloop.legislation.drafts.LegislationPermissions;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -7,7 +8,6 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Locale;
 import org.civicloop.organization.CivicUser;
-import org.civicloop.legislation.report.ReportPermissions;
 import org.civicloop.shared.BusinessException;
 import org.civicloop.shared.InvalidInput;
 import org.civicloop.shared.NotFoundException;
@@ -48,7 +48,7 @@ class AdoptionController {
     String show(@PathVariable long draftId, @AuthenticationPrincipal CivicUser user, Model model) {
         Adoption.Feedback f = adoption.feedback(draftId);
         model.addAttribute("f", f);
-        model.addAttribute("mayFeedBack", ReportPermissions.mayFeedBack(user) && !f.draft().published());
+        model.addAttribute("mayFeedBack", LegislationPermissions.mayFeedBack(user) && !f.draft().published());
         model.addAttribute("outcomes", Adoption.OUTCOMES);
         model.addAttribute("finalTextMax", Adoption.FINAL_TEXT_MAX);
         model.addAttribute("reasonMax", Adoption.REASON_MAX);

@@ -1,5 +1,6 @@
 package org.civicloop.legislation.report;
 
+import org.civicloop.legislation.drafts.LegislationPermissions;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Locale;
@@ -52,7 +53,7 @@ class ReportController {
                 @AuthenticationPrincipal CivicUser user, Model model) {
         CompiledReport report = reports.compile(user, draftId, siteId, no);
         model.addAttribute("r", report);
-        model.addAttribute("mayCompile", ReportPermissions.mayCompile(user, report.point()));
+        model.addAttribute("mayCompile", LegislationPermissions.mayCompileReport(user, report.point()));
         boolean newest = report.version() == null || report.versions().get(0).id() == report.version().id();
         model.addAttribute("newest", newest);
         model.addAttribute("channels", CompiledReport.CHANNELS);

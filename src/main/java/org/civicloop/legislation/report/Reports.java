@@ -1,5 +1,6 @@
 package org.civicloop.legislation.report;
 
+import org.civicloop.legislation.drafts.LegislationPermissions;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -80,7 +81,7 @@ public class Reports {
         List<PointReport> result = new ArrayList<>();
         for (Row r : rows) {
             Optional<SiteSummary> point = sites.find(r.siteId());
-            if (point.isPresent() && ReportPermissions.mayRead(user, point.get())) {
+            if (point.isPresent() && LegislationPermissions.mayReadReport(user, point.get())) {
                 result.add(new PointReport(new Draft(r.draftId(), r.title(), r.body(), r.opens(), r.closes()), point.get(),
                         r.reportNo(), r.status(), r.comments()));
             }
@@ -92,7 +93,7 @@ public class Reports {
     @Transactional(readOnly = true)
     public CompiledReport compile(CivicUser user, long draftId, long siteId, Integer reportNo) {
         SiteSummary point = point(draftId, siteId);
-        if (!ReportPermissions.mayRead(user, point)) {
+        if (!LegislationPermissions.mayReadReport(user, point)) {
             throw new AccessDeniedException("may not read this point's report");
         }
         return compile(draftId, point, reportNo);
@@ -180,7 +181,7 @@ public class Reports {
     @Transactional
     public Version send(CivicUser user, long draftId, long siteId, Instant now) {
         SiteSummary point = point(draftId, siteId);
-        if (!ReportPermissions.mayCompile(user, point)) {
+        if (!LegislationPermissions.mayCompileReport(user, point)) {
             throw new AccessDeniedException("may not compile this point's report");
         }
         lock(draftId);
@@ -211,7 +212,7 @@ public class Reports {
     @Transactional
     public int newVersion(CivicUser user, long draftId, long siteId, Instant now) {
         SiteSummary point = point(draftId, siteId);
-        if (!ReportPermissions.mayCompile(user, point)) {
+        if (!LegislationPermissions.mayCompileReport(user, point)) {
             throw new AccessDeniedException("may not compile this point's report");
         }
         lock(draftId);
@@ -235,7 +236,7 @@ public class Reports {
     @Transactional(readOnly = true)
     public Optional<byte[]> sentDocument(CivicUser user, long draftId, long siteId, int reportNo) {
         SiteSummary point = point(draftId, siteId);
-        if (!ReportPermissions.mayRead(user, point)) {
+        if (!LegislationPermissions.mayReadReport(user, point)) {
             throw new AccessDeniedException("may not read this point's report");
         }
         return jdbc.sql("select sent_docx from legislation_report where draft_id = :d and site_id = :s and report_no = :n and status = 'SENT'")
@@ -245,7 +246,7 @@ public class Reports {
     /** The id of the version being worked on, opened as the first one if there is none; refused once sent. */
     private long editable(CivicUser user, long draftId, long siteId) {
         SiteSummary point = point(draftId, siteId);
-        if (!ReportPermissions.mayCompile(user, point)) {
+        if (!LegislationPermissions.mayCompileReport(user, point)) {
             throw new AccessDeniedException("may not compile this point's report");
         }
         lock(draftId);
