@@ -316,7 +316,8 @@ public class DutyRecordService implements DutyRecords {
     private List<ManualEntry> manualEntries(String where, Map<String, Object> params) {
         var spec = jdbc.sql("""
                 select m.id, m.deputy_id, m.kind, m.occurred_on, m.title, m.description, m.status, m.submitted_by,
-                       m.submitted_at, m.decided_by, m.refusal_reason from record_manual_entry m """ + where);
+                       m.submitted_at, m.decided_by, m.refusal_reason from record_manual_entry m
+                """ + where);
         for (var p : params.entrySet()) {
             spec = spec.param(p.getKey(), p.getValue());
         }
