@@ -174,6 +174,24 @@ public class DutyRecordService implements DutyRecords {
 
     /** Adds a rule as {@code actor} (the demo loads its rules this way too). */
     public long addRule(RuleChange c, String actor) {
+        List<Problem> problems = ruleProblems(c);
+        if (!problems.isEmpty()) {
+            throw new InvalidInput(problems);
+        }
+        ActivityKind kind = ActivityKind.parse(c.kind());
+        long id = jdbc.sql("""
+                        insert into record_point_rule (kind, points, yearly_cap, valid_from, note, created_by)
+                        values (:k, :p, :cap, :f, :n, :by) returning id""")
+                .param("k", kind.name()).param("p", c.points()).param("cap", c.yearlyCap())
+                .param("f", Date.valueOf(c.validFrom())).param("n", blankToNull(c.note())).param("by", actor)
+                .query(Long.class).single();
+        events.publishEvent(new RecordEvents.PointRuleAdded(id, kind.name(), c.points(), c.yearlyCap(), c.validFrom()));
+        return id;
+    }
+
+    /** Every problem of a rule change (empty when none); nothing is written. */
+    @Transactional(readOnly = true)
+    public List<Problem> ruleProblems(RuleChange c) {
         List<Problem> problems = new ArrayList<>();
         ActivityKind kind = ActivityKind.parse(c.kind());
         if (kind == null) {
@@ -196,17 +214,7 @@ public class DutyRecordService implements DutyRecords {
                 problems.add(new Problem("validFrom", "record.error.ruleExists"));
             }
         }
-        if (!problems.isEmpty()) {
-            throw new InvalidInput(problems);
-        }
-        long id = jdbc.sql("""
-                        insert into record_point_rule (kind, points, yearly_cap, valid_from, note, created_by)
-                        values (:k, :p, :cap, :f, :n, :by) returning id""")
-                .param("k", kind.name()).param("p", c.points()).param("cap", c.yearlyCap())
-                .param("f", Date.valueOf(c.validFrom())).param("n", blankToNull(c.note())).param("by", actor)
-                .query(Long.class).single();
-        events.publishEvent(new RecordEvents.PointRuleAdded(id, kind.name(), c.points(), c.yearlyCap(), c.validFrom()));
-        return id;
+        return problems;
     }
 
     // --- manual entries ---
@@ -225,14 +233,35 @@ public class DutyRecordService implements DutyRecords {
      * A deputy enters their own activity, or the office one for any serving deputy; it waits for review.
      */
     public long submitManual(ManualDraft d, CivicUser user) {
+        List<Problem> problems = manualProblems(d, user);
+        if (!problems.isEmpty()) {
+            throw new InvalidInput(problems);
+        }
+        Long deputyId = RecordPermissions.manages(user) ? d.deputyId() : ownDeputyId(user).orElseThrow();
+        ActivityKind kind = ActivityKind.parse(d.kind());
+        if (office && !(deputyId != null && deputies.find(deputyId).isPresent())) {
+            problems.add(new Problem("deputyId", "record.error.deputy"));
+        }
+        long id = jdbc.sql("""
+                        insert into record_manual_entry (deputy_id, kind, occurred_on, title, description, status, submitted_by, submitted_at)
+                        values (:d, :k, :on, :t, :desc, 'PENDING', :by, now()) returning id""")
+                .param("d", deputyId).param("k", kind.name()).param("on", Date.valueOf(d.occurredOn()))
+                .param("t", d.title().strip()).param("desc", blankToNull(d.description())).param("by", user.getUsername())
+                .query(Long.class).single();
+        events.publishEvent(new RecordEvents.ManualEntrySubmitted(id, deputyId, kind.name(), d.occurredOn()));
+        return id;
+    }
+
+    /** Every problem of a manual entry by this user (empty when none); nothing is written. */
+    @Transactional(readOnly = true)
+    public List<Problem> manualProblems(ManualDraft d, CivicUser user) {
         Long own = ownDeputyId(user).orElse(null);
         boolean office = RecordPermissions.manages(user);
         if (!office && own == null) {
             throw new AccessDeniedException("manual entry");
         }
         List<Problem> problems = new ArrayList<>();
-        Long deputyId = office ? d.deputyId() : own;
-        if (office && !(deputyId != null && deputies.find(deputyId).isPresent())) {
+        if (office && !(d.deputyId() != null && deputies.find(d.deputyId()).isPresent())) {
             problems.add(new Problem("deputyId", "record.error.deputy"));
         }
         ActivityKind kind = ActivityKind.parse(d.kind());
@@ -244,17 +273,7 @@ public class DutyRecordService implements DutyRecords {
         }
         TextRules.check(problems, TextRules.line("title", TITLE_MAX).atLeast(2), d.title());
         TextRules.check(problems, TextRules.text("description", DESCRIPTION_MAX), d.description());
-        if (!problems.isEmpty()) {
-            throw new InvalidInput(problems);
-        }
-        long id = jdbc.sql("""
-                        insert into record_manual_entry (deputy_id, kind, occurred_on, title, description, status, submitted_by, submitted_at)
-                        values (:d, :k, :on, :t, :desc, 'PENDING', :by, now()) returning id""")
-                .param("d", deputyId).param("k", kind.name()).param("on", Date.valueOf(d.occurredOn()))
-                .param("t", d.title().strip()).param("desc", blankToNull(d.description())).param("by", user.getUsername())
-                .query(Long.class).single();
-        events.publishEvent(new RecordEvents.ManualEntrySubmitted(id, deputyId, kind.name(), d.occurredOn()));
-        return id;
+        return problems;
     }
 
     /** The office approves a pending entry: it becomes a line of the record. */

@@ -157,6 +157,8 @@ class RecordController {
             } catch (InvalidInput e) {
                 FormErrors.reject(result, e.problems());
             }
+        } else {
+            rejectOthers(result, records.ruleProblems(ruleForm.change()));
         }
         return rulesPage(model);
     }
@@ -253,8 +255,15 @@ class RecordController {
             } catch (InvalidInput e) {
                 FormErrors.reject(result, e.problems());
             }
+        } else {
+            rejectOthers(result, records.manualProblems(form.draft(), user));
         }
         return entryPage(user, model);
+    }
+
+    /** With a field that could not be read (a number or a date typed wrong), the other fields' problems too, at once. */
+    private static void rejectOthers(BindingResult result, List<org.civicloop.shared.InvalidInput.Problem> problems) {
+        FormErrors.reject(result, problems.stream().filter(p -> !result.hasFieldErrors(p.field())).toList());
     }
 
     private String entryPage(CivicUser user, Model model) {
