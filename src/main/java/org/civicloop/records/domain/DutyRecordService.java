@@ -239,9 +239,6 @@ public class DutyRecordService implements DutyRecords {
         }
         Long deputyId = RecordPermissions.manages(user) ? d.deputyId() : ownDeputyId(user).orElseThrow();
         ActivityKind kind = ActivityKind.parse(d.kind());
-        if (office && !(deputyId != null && deputies.find(deputyId).isPresent())) {
-            problems.add(new Problem("deputyId", "record.error.deputy"));
-        }
         long id = jdbc.sql("""
                         insert into record_manual_entry (deputy_id, kind, occurred_on, title, description, status, submitted_by, submitted_at)
                         values (:d, :k, :on, :t, :desc, 'PENDING', :by, now()) returning id""")
