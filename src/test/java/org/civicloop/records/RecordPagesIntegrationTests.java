@@ -109,7 +109,7 @@ class RecordPagesIntegrationTests {
         assertThat(page).contains("请选择活动类别。", "请填写每项积分", "请填写施行日期");
         page = html(post("/records/rules").with(csrf()).param("kind", "NOT_A_KIND").param("points", "abc")
                 .param("yearlyCap", "-1").param("validFrom", "1999-12-31").param("note", "说明\u0007"), "office");
-        assertThat(page).contains("请选择活动类别。", "格式不正确", "全年上限须为", "请填写施行日期", "此项只能填写一行");
+        assertThat(page).contains("请选择活动类别。", "请填写每项积分", "全年上限须为", "请填写施行日期", "此项只能填写一行");
         page = html(post("/records/rules").with(csrf()).param("kind", "OTHER").param("points", "1")
                 .param("validFrom", year + "-01-01").param("note", "长".repeat(201)), "office");
         assertThat(page).contains("此项最多 200 个字");
@@ -132,7 +132,7 @@ class RecordPagesIntegrationTests {
         assertThat(page).contains("请选择活动类别（宣传活动", "不能晚于今天", "此项只能填写一行");
         page = html(post("/records/mine/entries/new").with(csrf()).param("kind", "PUBLICITY")
                 .param("occurredOn", "not-a-date").param("title", "宣".repeat(101)).param("description", "x".repeat(1001)), "deputy");
-        assertThat(page).contains("格式不正确", "此项最多 100 个字", "此项最多 1000 个字");
+        assertThat(page).contains("请填写活动日期", "此项最多 100 个字", "此项最多 1000 个字");
         page = html(post("/records/entries/new").with(csrf()).param("deputyId", "999999999").param("kind", "SURVEY")
                 .param("occurredOn", year + "-01-02").param("title", "调研"), "office");
         assertThat(page).contains("请选择代表。");

@@ -149,16 +149,19 @@ class RecordController {
     String addRule(@ModelAttribute RuleForm ruleForm, BindingResult result, @AuthenticationPrincipal CivicUser user, Model model,
                    RedirectAttributes flash) {
         requireManages(user);
-        if (!result.hasErrors()) {
+        List<org.civicloop.shared.InvalidInput.Problem> problems = new java.util.ArrayList<>();
+        var change = ruleForm.change(problems);
+        if (problems.isEmpty()) {
             try {
-                records.addRule(ruleForm.change(), user);
+                records.addRule(change, user);
                 flash.addFlashAttribute("done", "record.rules.saved");
                 return "redirect:/records/rules";
             } catch (InvalidInput e) {
                 FormErrors.reject(result, e.problems());
             }
         } else {
-            rejectOthers(result, records.ruleProblems(ruleForm.change()));
+            FormErrors.reject(result, problems);
+            rejectOthers(result, records.ruleProblems(change));
         }
         return rulesPage(model);
     }
@@ -247,16 +250,12 @@ class RecordController {
 
     private String submit(ManualEntryForm form, BindingResult result, CivicUser user, Model model, RedirectAttributes flash,
                           String backTo) {
-        if (!result.hasErrors()) {
-            try {
-                records.submitManual(form.draft(), user);
-                flash.addFlashAttribute("done", "record.entry.submitted");
-                return "redirect:" + backTo;
-            } catch (InvalidInput e) {
-                FormErrors.reject(result, e.problems());
-            }
-        } else {
-            rejectOthers(result, records.manualProblems(form.draft(), user));
+        try {
+            records.submitManual(form.draft(), user);
+            flash.addFlashAttribute("done", "record.entry.submitted");
+            return "redirect:" + backTo;
+        } catch (InvalidInput e) {
+            FormErrors.reject(result, e.problems());
         }
         return entryPage(user, model);
     }
