@@ -203,4 +203,12 @@ public final class OpinionEvents {
     public record WorkOrderContactRecorded(long workOrderId, OpinionId opinion, UnitId unit, StatusChange change) implements WorkOrderEvent {
         public String step() { return "contactRecorded"; }
     }
+
+    /**
+     * An opinion was sent through a deputy's own duty code (or addressed to the deputy by the channel it came
+     * from): the deputy heard it. Published in the storing transaction for whoever counts deputies' work (the
+     * duty records); not audited here (the opinion's own submission is). Carries no personal data.
+     */
+    public record OpinionHeardByDeputy(long opinionId, long deputyId, String category, java.time.Instant heardAt) {
+    }
 }

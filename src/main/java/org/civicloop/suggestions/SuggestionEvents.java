@@ -244,4 +244,28 @@ public final class SuggestionEvents {
     public record PublishedReply(String unitName, String resultClass, String resultClassNameZh, String resultClassNameEn,
                                  String text) {
     }
+
+    /**
+     * A suggestion was submitted (提交) with every co-signer's confirmation: who led it and who co-signed it,
+     * for whoever counts deputies' work (the duty records). The submission itself is audited
+     * ({@link SuggestionSubmitted}); this event only carries the names of those who took part.
+     */
+    public record SuggestionFiled(long suggestionId, String title, long leadDeputyId, List<Long> coSignerDeputyIds,
+                                  Instant submittedAt) {
+        public SuggestionFiled {
+            coSignerDeputyIds = List.copyOf(coSignerDeputyIds);
+        }
+    }
+
+    /**
+     * A suggestion closed with these result classes (one per lead or separate unit's final reply, in order),
+     * for whoever counts deputies' work. {@code confidential}: nothing of its title may be shown.
+     */
+    public record SuggestionResultsKnown(long suggestionId, long leadDeputyId, List<Long> coSignerDeputyIds,
+                                         boolean confidential, List<String> resultClasses, Instant closedAt) {
+        public SuggestionResultsKnown {
+            coSignerDeputyIds = List.copyOf(coSignerDeputyIds);
+            resultClasses = List.copyOf(resultClasses);
+        }
+    }
 }

@@ -98,6 +98,13 @@ class CrawlIntegrationTests {
                 (System.nanoTime() - started) / 1_000_000);
         crawls.forEach(c -> System.out.printf("  %s, %s: %d pages%n", c.who(), c.language, c.visited));
         assertThat(failures).as("pages that answered 5xx or showed the error page").isEmpty();
+        // pages a role must reach from its menus (issue 11: the duty records)
+        Map<String, List<String>> mustReach = Map.of(
+                "office", List.of("/records/ranking", "/records/rules", "/records/review", "/records/entries/new"),
+                "leader", List.of("/records/ranking"),
+                "deputy", List.of("/records/mine", "/records/mine/entries/new"));
+        crawls.stream().filter(c -> c.username != null && mustReach.containsKey(c.username)).forEach(c -> assertThat(c.reached)
+                .as("pages %s reaches in %s", c.who(), c.language).containsAll(mustReach.get(c.username)));
         // every identity got past its start pages (the workbench, or the public pages)
         crawls.forEach(c -> assertThat(c.visited).as("pages reached by %s in %s", c.who(), c.language)
                 .isGreaterThan(c.username == null ? PUBLIC_STARTS.size() : 2).isLessThanOrEqualTo(MAX_PAGES));
@@ -110,6 +117,8 @@ class CrawlIntegrationTests {
         final String language;
         final List<String> failures = Collections.synchronizedList(new ArrayList<>());
         int visited;
+        /** The paths visited, without their queries. */
+        final Set<String> reached = Collections.synchronizedSet(new HashSet<>());
         private final HttpClient http;
         private final Set<String> seen = new HashSet<>();
         private final Map<String, Integer> perPattern = new HashMap<>();
@@ -160,6 +169,7 @@ class CrawlIntegrationTests {
 
         private void visit(String path, String from) {
             visited++;
+            reached.add(path.replaceAll("\\?.*$", ""));
             HttpResponse<byte[]> response;
             try {
                 response = http.send(HttpRequest.newBuilder(uri(path)).header("Accept", "text/html,*/*")

@@ -116,6 +116,10 @@ public class OpinionService {
         step(saved, "submitted", true, null, null);
         events.publishEvent(saved.submitted());
         heardAtSite(saved, s);
+        if (saved.addresseeKind() == AddresseeKind.DEPUTY && saved.addresseeId() != null) {
+            events.publishEvent(new org.civicloop.opinions.OpinionEvents.OpinionHeardByDeputy(saved.id(), saved.addresseeId(),
+                    saved.category(), saved.submittedAt()));
+        }
         return saved;
     }
 

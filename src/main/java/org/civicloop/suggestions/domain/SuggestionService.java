@@ -86,6 +86,8 @@ public class SuggestionService {
     public void submit(long id, CivicUser user) {
         Suggestion s = asLeadDeputy(id, user);
         apply(s, s.submit(Instant.now()), user, null);
+        events.publishEvent(new SuggestionEvents.SuggestionFiled(s.id(), s.title(), s.leadDeputyId(),
+                s.coSigners().stream().map(CoSigner::deputyId).toList(), s.submittedAt()));
     }
 
     public void returnForRevision(long id, String reason, CivicUser user) {
@@ -331,6 +333,9 @@ public class SuggestionService {
                 .list();
         events.publishEvent(new SuggestionEvents.SuggestionClosed(s.id(), List.copyOf(s.opinionIds()),
                 published ? s.title() : null, published, s.evaluationDeemed(), s.closedAt(), replies));
+        events.publishEvent(new SuggestionEvents.SuggestionResultsKnown(s.id(), s.leadDeputyId(),
+                s.coSigners().stream().map(CoSigner::deputyId).toList(), s.confidential(),
+                replies.stream().map(SuggestionEvents.PublishedReply::resultClass).toList(), s.closedAt()));
     }
 
     /** The suggestion, if this user may see it; else it does not exist for them. */
