@@ -29,7 +29,7 @@ class StaffMenusBrowserTests {
     void anAdministratorAndAUnitClerkSeeTheirOwnMenusInChinese() {
         browser.signIn("admin");
         assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("zh-CN");
-        assertThat(menu()).containsExactly("工作台", "一件事目录", "代表名册", "家站室点", "意见汇总", "消息", "单位管理", "账号管理", "行政区划", "审计日志", "工作日历", "开放接口（Open311）");
+        assertThat(menu()).containsExactly("工作台", "一件事目录", "代表名册", "家站室点", "联系点数据", "消息", "单位管理", "账号管理", "行政区划", "审计日志", "工作日历", "开放接口（Open311）");
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("系统管理员，您好");
         browser.findElement(By.linkText("一件事目录")).click();
         assertThat(tabs()).as("the efficiency page is a tab of the catalogue's area").containsExactly("一件事目录", "一件事成效");
@@ -51,12 +51,12 @@ class StaffMenusBrowserTests {
     @Test
     void aLeaderAndTheOfficeSeeTheirSupervisionEntries() {
         browser.signIn("leader");
-        assertThat(menu()).containsExactly("工作台", "民意台", "民意台账", "代表建议", "我督办的事项", "一件事成效", "督办事项", "绩效评价", "网络运行数据", "意见汇总", "消息");
+        assertThat(menu()).containsExactly("工作台", "民意台", "民意台账", "代表建议", "我督办的事项", "一件事成效", "督办事项", "绩效评价", "网络运行数据", "履职积分", "典型选树", "联系点数据", "消息");
         browser.findElement(By.linkText("代表建议")).click();
         assertThat(tabs()).containsExactly("代表建议", "建议台账", "统计分析");
         browser.signOut();
         browser.signIn("office");
-        assertThat(menu()).containsExactly("工作台", "民意台", "待审批", "民意台账", "导入12345工单", "代表建议", "代表名册", "家站室点", "接待与值班", "知情知政", "意见汇总", "消息");
+        assertThat(menu()).containsExactly("工作台", "民意台", "待审批", "民意台账", "导入12345工单", "代表建议", "代表名册", "家站室点", "接待与值班", "立法征求意见", "消息");
         assertThat(browser.findElements(By.id("sub-menu"))).as("the workbench belongs to no area with tabs").isEmpty();
         browser.findElement(By.linkText("代表建议")).click();
         assertThat(tabs()).containsExactly("代表建议", "建议台账", "统计分析", "督办", "集中通报", "满意度测评管理");
@@ -64,6 +64,11 @@ class StaffMenusBrowserTests {
         browser.findElement(By.cssSelector("#sub-menu")).findElement(By.linkText("督办")).click();
         assertThat(browser.findElement(By.cssSelector("#main-menu .nav-link.active")).getText()).isEqualTo("代表建议");
         assertThat(browser.findElement(By.cssSelector("#sub-menu .nav-link.active")).getText()).isEqualTo("督办");
+        // the deputies' area gathers what the office does for and with them; the drafts' area the legislative consultation
+        browser.findElement(By.linkText("代表名册")).click();
+        assertThat(tabs()).containsExactly("代表名册", "知情知政", "出勤统计", "履职积分", "履职登记审核", "积分规则", "典型选树");
+        browser.findElement(By.linkText("立法征求意见")).click();
+        assertThat(tabs()).containsExactly("立法征求意见", "意见汇总", "采纳反馈", "联系点数据");
         browser.signOut();
         browser.signIn("evaluation");
         assertThat(menu()).as("without the suggestions list, the statistics stand in the top bar").contains("统计分析");

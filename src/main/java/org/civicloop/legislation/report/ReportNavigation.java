@@ -7,8 +7,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The compiled reports for the points' staff and the office; adoption fed back and the figures for the office and
- * leaders, as tabs of the reports' area (one top entry per area).
+ * The compiled reports, adoption fed back and the figures are tabs of the drafts' area (one top entry per area);
+ * administrators and leaders, who work on no draft, see the figures in their top bar and reach reports from there.
  */
 @Configuration(proxyBeanMethods = false)
 class ReportNavigation {
@@ -17,10 +17,10 @@ class ReportNavigation {
     Navigation legislationReportNavigationEntries() {
         return Navigation.of(
                 new NavigationItem("legislation.report.nav", "/legislation/reports",
-                        Set.of("CONGRESS_OFFICE", "ADMIN", "LEADER", "STATION_STAFF"), 142),
+                        Set.of("CONGRESS_OFFICE", "STATION_STAFF"), 142, "/legislation/drafts"),
                 new NavigationItem("legislation.adoption.nav", "/legislation/adoption",
-                        Set.of("CONGRESS_OFFICE", "ADMIN", "LEADER"), 143, "/legislation/reports"),
+                        Set.of("CONGRESS_OFFICE"), 143, "/legislation/drafts"),
                 new NavigationItem("legislation.figures.nav", "/legislation/figures",
-                        Set.of("CONGRESS_OFFICE", "ADMIN", "LEADER"), 143, "/legislation/reports"));
+                        Set.of("CONGRESS_OFFICE", "ADMIN", "LEADER"), 144, "/legislation/drafts"));
     }
 }
