@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -48,8 +49,23 @@ class BackupRestoreIntegrationTests {
     void aBackupRestoresIntoAFreshDataDirectoryWithItsAuditChainIntact() throws Exception {
         accounts.create("backup" + System.nanoTime() % 1_000_000, new AccountDetails("备份测试", null, null,
                 Set.of(Role.DEPUTY), true), "Backup2026x", false);
+        // an uploaded file in the data directory (a briefing's material) travels with the database
+        Path material = Path.of("target/test-data/briefings/backup-test/" + System.nanoTime() + "-材料.pdf");
+        Files.createDirectories(material.getParent());
+        Files.write(material, "%PDF-1.4 备份测试".getBytes(java.nio.charset.StandardCharsets.UTF_8));
         Path archive = dir.resolve("civicloop.zip");
-        DatabaseBackup.Summary summary = backup.backup(archive);
+        DatabaseBackup.Summary summary;
+        try {
+            summary = backup.backup(archive);
+        } finally {
+            Files.delete(material);
+        }
+        try (var zip = new java.util.zip.ZipFile(archive.toFile())) {
+            List<String> names = java.util.Collections.list(zip.entries()).stream().map(java.util.zip.ZipEntry::getName).toList();
+            assertThat(names).contains("data/briefings/backup-test/" + material.getFileName())
+                    .noneMatch(n -> n.startsWith("data/pgdata/") || n.equals("data/secrets/db.password")
+                            || n.equals("data/secrets/audit.key"));
+        }
         assertThat(Files.getPosixFilePermissions(archive)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
         assertThat(summary.auditHeadSeq()).isPositive();
         long opinions = jdbc.sql("select count(*) from opinion").query(Long.class).single();
@@ -66,6 +82,8 @@ class BackupRestoreIntegrationTests {
         assertThat(fresh.resolve("secrets/audit.key")).hasSameBinaryContentAs(Path.of("target/test-data/secrets/audit.key"));
         assertThat(Files.getPosixFilePermissions(fresh.resolve("secrets/audit.key")))
                 .isEqualTo(PosixFilePermissions.fromString("rw-------"));
+        assertThat(fresh.resolve("briefings/backup-test/" + material.getFileName())).content(java.nio.charset.StandardCharsets.UTF_8)
+                .isEqualTo("%PDF-1.4 备份测试");
 
         // the restored installation starts again on its own, with the same data
         Run verify = run("verify-audit", "--civicloop.data-dir=" + fresh);

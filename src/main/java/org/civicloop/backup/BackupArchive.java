@@ -9,7 +9,8 @@ import java.util.Properties;
 /**
  * What a backup archive (a zip) holds: {@code manifest.properties}, one {@code tables/<name>.copy}
  * per table (PostgreSQL's own COPY text format, in one consistent snapshot), and under
- * {@code files/} the audit key file and the audit checkpoint file.
+ * {@code files/} the audit key file and the audit checkpoint file, and under {@code data/} every other file of the
+ * data directory (uploaded materials, the campaigns' phone key) but the database's own files and password.
  */
 final class BackupArchive {
 
@@ -17,6 +18,7 @@ final class BackupArchive {
     static final String MANIFEST = "manifest.properties";
     static final String KEY_ENTRY = "files/audit.key";
     static final String CHECKPOINTS_ENTRY = "files/checkpoints.log";
+    static final String DATA_PREFIX = "data/";
 
     private BackupArchive() {
     }

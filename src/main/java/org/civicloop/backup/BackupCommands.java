@@ -24,8 +24,9 @@ class BackupCommands {
     @ConditionalOnProperty("civicloop.restore.file")
     RestoreStrategy restoreStrategy(@Value("${civicloop.restore.file}") Path archive,
                                     @Value("${civicloop.audit.key-file:${civicloop.data-dir:./data}/secrets/audit.key}") Path keyFile,
-                                    @Value("${civicloop.audit.checkpoint-file:${civicloop.data-dir:./data}/audit/checkpoints.log}") Path checkpointFile) {
-        return new RestoreStrategy(new DatabaseRestore(archive, keyFile, checkpointFile));
+                                    @Value("${civicloop.audit.checkpoint-file:${civicloop.data-dir:./data}/audit/checkpoints.log}") Path checkpointFile,
+                                    @Value("${civicloop.data-dir:./data}") Path dataDir) {
+        return new RestoreStrategy(new DatabaseRestore(archive, keyFile, checkpointFile, dataDir));
     }
 
     @Bean

@@ -16,6 +16,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.Set;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import javax.sql.DataSource;
@@ -49,14 +50,17 @@ public class DatabaseBackup {
     private final AuditTrail trail;
     private final Path keyFile;
     private final Path checkpointFile;
+    private final Path dataDir;
 
     DatabaseBackup(DataSource dataSource, AuditTrail trail,
                    @Value("${civicloop.audit.key-file:${civicloop.data-dir:./data}/secrets/audit.key}") Path keyFile,
-                   @Value("${civicloop.audit.checkpoint-file:${civicloop.data-dir:./data}/audit/checkpoints.log}") Path checkpointFile) {
+                   @Value("${civicloop.audit.checkpoint-file:${civicloop.data-dir:./data}/audit/checkpoints.log}") Path checkpointFile,
+                   @Value("${civicloop.data-dir:./data}") Path dataDir) {
         this.dataSource = dataSource;
         this.trail = trail;
         this.keyFile = keyFile;
         this.checkpointFile = checkpointFile;
+        this.dataDir = dataDir;
     }
 
     public Summary backup(Path target) {
@@ -138,12 +142,39 @@ public class DatabaseBackup {
                 zip.write(checkpoints);
                 zip.closeEntry();
             }
+            writeDataFiles(zip, target);
             var manifest = new BackupArchive.Manifest(flywayVersion, tables, sequences, headSeq, headHash,
                     Instant.now().toString());
             zip.putNextEntry(new ZipEntry(BackupArchive.MANIFEST));
             manifest.toProperties().store(zip, "CivicLoop backup");
             zip.closeEntry();
             return new Summary(target, tables.size(), total, headSeq);
+        }
+    }
+
+    /**
+     * Every file of the data directory that is not the database's own (its files, its password), the audit key or
+     * checkpoints (stored above, wherever they are configured) or the archive being written: uploaded materials,
+     * the campaigns' phone key. Written after the database's snapshot, so a file uploaded meanwhile may be in the
+     * archive without its row, never the other way round.
+     */
+    private void writeDataFiles(ZipOutputStream zip, Path target) throws IOException {
+        Path root = dataDir.toAbsolutePath().normalize();
+        if (!Files.isDirectory(root)) {
+            return;
+        }
+        Set<Path> skipped = Set.of(keyFile.toAbsolutePath().normalize(), checkpointFile.toAbsolutePath().normalize(),
+                target.toAbsolutePath().normalize(), root.resolve("secrets/db.password"));
+        List<Path> files;
+        try (var walk = Files.walk(root)) {
+            files = walk.filter(Files::isRegularFile).filter(f -> !f.startsWith(root.resolve("pgdata")))
+                    .filter(f -> !skipped.contains(f) && !f.getFileName().toString().startsWith(".civicloop-backup"))
+                    .sorted().toList();
+        }
+        for (Path f : files) {
+            zip.putNextEntry(new ZipEntry(BackupArchive.DATA_PREFIX + root.relativize(f).toString().replace('\\', '/')));
+            Files.copy(f, zip);
+            zip.closeEntry();
         }
     }
 

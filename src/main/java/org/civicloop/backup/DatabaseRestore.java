@@ -39,11 +39,13 @@ final class DatabaseRestore {
     private final Path archive;
     private final Path keyFile;
     private final Path checkpointFile;
+    private final Path dataDir;
 
-    DatabaseRestore(Path archive, Path keyFile, Path checkpointFile) {
+    DatabaseRestore(Path archive, Path keyFile, Path checkpointFile, Path dataDir) {
         this.archive = archive;
         this.keyFile = keyFile;
         this.checkpointFile = checkpointFile;
+        this.dataDir = dataDir;
     }
 
     Summary restore(Flyway flyway) {
@@ -53,6 +55,7 @@ final class DatabaseRestore {
             requireEmpty(dataSource);
             putFile(zip, BackupArchive.KEY_ENTRY, keyFile);
             putFile(zip, BackupArchive.CHECKPOINTS_ENTRY, checkpointFile);
+            putDataFiles(zip);
             Flyway.configure().configuration(flyway.getConfiguration()).target(manifest.flywayVersion()).load().migrate();
             long rows = load(zip, manifest, dataSource);
             flyway.migrate();
@@ -86,6 +89,21 @@ final class DatabaseRestore {
                 throw new IllegalStateException("A backup is restored only into an empty database; this one has "
                         + rs.getLong(1) + " tables. Use a fresh --civicloop.data-dir (or a new external database)");
             }
+        }
+    }
+
+    /** The data directory's files (uploaded materials, the campaigns' phone key), each only inside the new data directory. */
+    private void putDataFiles(ZipFile zip) throws IOException {
+        Path root = dataDir.toAbsolutePath().normalize();
+        for (ZipEntry entry : java.util.Collections.list(zip.entries())) {
+            if (entry.isDirectory() || !entry.getName().startsWith(BackupArchive.DATA_PREFIX)) {
+                continue;
+            }
+            Path target = root.resolve(entry.getName().substring(BackupArchive.DATA_PREFIX.length())).normalize();
+            if (!target.startsWith(root) || target.startsWith(root.resolve("pgdata"))) {
+                throw new IllegalArgumentException("not a CivicLoop backup: " + entry.getName() + " points outside the data directory");
+            }
+            putFile(zip, entry.getName(), target);
         }
     }
 

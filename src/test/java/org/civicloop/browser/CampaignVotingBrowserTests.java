@@ -71,7 +71,9 @@ class CampaignVotingBrowserTests {
     @Test
     void theOfficeSeesEachNomineesCheckAndVotesAndARefusedFormSaysWhy() {
         office.signIn("office");
-        office.findElement(By.linkText("典型选树")).click();
+        // campaigns are a tab of the deputies' area in the office's menu
+        office.findElement(By.linkText("代表名册")).click();
+        office.findElement(By.cssSelector("#sub-menu")).findElement(By.linkText("典型选树")).click();
         office.findElement(By.partialLinkText("五型代表")).click();
         assertThat(Browser.await(office, By.id("campaign-status")).getText()).isEqualTo("群众投票中");
         assertThat(office.findElements(By.cssSelector("#nominees tbody tr"))).hasSizeGreaterThanOrEqualTo(5);

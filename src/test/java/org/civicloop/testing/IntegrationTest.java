@@ -20,6 +20,8 @@ import org.springframework.context.annotation.Import;
         properties = {"civicloop.demo=true", "civicloop.data-dir=target/test-data", "civicloop.scheduler.enabled=false",
                 // Tomcat's work folder under target, not one more tomcat.* folder in the temp folder per run
                 "server.tomcat.basedir=target/tomcat",
+                // links printed on posters and in messages name a fixed address, not the random port
+                "civicloop.public-base-url=http://localhost:8080",
                 // the tests' shared PostgreSQL arrives after the environment: do not boot the app's own
                 "civicloop.embedded-db.early-start=false",
                 // the suite signs in wrongly on purpose from loopback many times; the throttle's own

@@ -1,30 +1,20 @@
 package org.civicloop.campaigns.domain;
 
-import io.github.bucket4j.Bandwidth;
-import io.github.bucket4j.Bucket;
-import io.github.bucket4j.ConsumptionProbe;
 import java.time.Duration;
-import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import org.civicloop.shared.BusinessException;
-import org.civicloop.shared.RetryAfter;
+import org.civicloop.shared.RateLimit;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Rate limits on the public voting pages per address, the way the opinion form does it
- * ({@code opinions.domain.SubmissionLimits}): token buckets in memory per node (at most 100,000
- * addresses, least recently used first out). SMS codes cost money and reach people, so they are the
- * tighter limit; the per-phone limits are in the database ({@link CampaignVoting}).
+ * Rate limits on the public voting pages per address, {@link RateLimit}s like the opinion form's. SMS codes cost
+ * money and reach people, so they are the tighter limit; the per-phone limits are in the database
+ * ({@link CampaignVoting}).
  */
 @Component
 public class VoteLimits {
 
-    private static final int MAX_KEYS = 100_000;
-
-    private final Map<String, Bucket> codesByIp = lru();
-    private final Map<String, Bucket> votesByIp = lru();
+    private final RateLimit codesByIp = new RateLimit();
+    private final RateLimit votesByIp = new RateLimit();
     private final int codesPerIpPerHour;
     private final int votesPerIpPerHour;
 
@@ -35,46 +25,10 @@ public class VoteLimits {
     }
 
     public void checkCodeRequest(String ip) {
-        take(codesByIp, ip, codesPerIpPerHour);
+        codesByIp.take(ip, codesPerIpPerHour, Duration.ofHours(1));
     }
 
     public void checkVote(String ip) {
-        take(votesByIp, ip, votesPerIpPerHour);
-    }
-
-    private static void take(Map<String, Bucket> buckets, String key, int perHour) {
-        Bucket bucket;
-        synchronized (buckets) {
-            bucket = buckets.computeIfAbsent(key == null ? "-" : key, k -> Bucket.builder()
-                    .addLimit(Bandwidth.builder().capacity(perHour).refillGreedy(perHour, Duration.ofHours(1)).build()).build());
-        }
-        ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
-        if (!probe.isConsumed()) {
-            throw new TooManyRequests(RetryAfter.seconds(probe.getNanosToWaitForRefill()));
-        }
-    }
-
-    private static Map<String, Bucket> lru() {
-        return Collections.synchronizedMap(new LinkedHashMap<>(1024, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Bucket> eldest) {
-                return size() > MAX_KEYS;
-            }
-        });
-    }
-
-    /** 429 with a message in the user's language and, as {@code Retry-After}, when to try again. */
-    public static final class TooManyRequests extends BusinessException implements RetryAfter {
-        private final long retryAfterSeconds;
-
-        TooManyRequests(long retryAfterSeconds) {
-            super(429, "error.429.detail");
-            this.retryAfterSeconds = retryAfterSeconds;
-        }
-
-        @Override
-        public long retryAfterSeconds() {
-            return retryAfterSeconds;
-        }
+        votesByIp.take(ip, votesPerIpPerHour, Duration.ofHours(1));
     }
 }
