@@ -21,7 +21,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * A resident reads the open draft on a 390-px phone and comments on one article, once with JavaScript
  * and once without: the comment is stored with that article. axe finds no serious violation on the
- * public draft pages nor on the office's draft pages. The phone screenshot of the draft is the README's.
+ * public draft and feedback pages nor on the office's draft, report, adoption and figures pages. The phone screenshot of the draft is the README's.
  */
 @IntegrationTest
 class PublicDraftBrowserTests {
@@ -99,8 +99,14 @@ class PublicDraftBrowserTests {
     @Test
     void theDraftPagesHaveNoSeriousAccessibilityViolations() {
         long draft = draft();
+        // the closed draft: its reports are sent and its adoption fed back (the demo's)
+        long closed = jdbc.sql("select id from legislation_draft where passed_on is not null order by id limit 1")
+                .query(Long.class).single();
+        long point = jdbc.sql("select site_id from legislation_draft_point where draft_id = :d order by site_id limit 1")
+                .param("d", closed).query(Long.class).single();
         List<String> found = new ArrayList<>(check(phone, "/public/drafts", "/public/drafts/" + draft,
-                "/public/drafts/" + draft + "/comment?article=" + article(24), "/public/drafts/points/huaxilf2026a"));
+                "/public/drafts/" + draft + "/comment?article=" + article(24), "/public/drafts/points/huaxilf2026a",
+                "/public/drafts/feedback", "/public/drafts/" + closed + "/feedback"));
         WebDriver desktop = Browser.start(1280, 900, true);
         try {
             desktop.get(url("/login"));
@@ -109,7 +115,9 @@ class PublicDraftBrowserTests {
             desktop.findElement(By.id("sign-in")).click();
             Browser.await(desktop, By.id("main-menu"));
             found.addAll(check(desktop, "/legislation/drafts", "/legislation/drafts/new", "/legislation/drafts/" + draft,
-                    "/legislation/drafts/" + draft + "/consultations/new"));
+                    "/legislation/drafts/" + draft + "/consultations/new", "/legislation/reports",
+                    "/legislation/reports/" + closed + "/" + point, "/legislation/adoption", "/legislation/adoption/" + closed,
+                    "/legislation/figures"));
         } finally {
             desktop.quit();
         }

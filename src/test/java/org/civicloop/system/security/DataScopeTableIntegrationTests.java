@@ -231,8 +231,8 @@ class DataScopeTableIntegrationTests {
     @Test
     void similarOpinionsWhileRecordingShowOnlyWhatTheRecorderMayOpen() throws Exception {
         List<String> leaks = new ArrayList<>();
-        // one opinion in twelve of the demo's, so that every addressee and unit has some
-        List<String> texts = new ArrayList<>(jdbc.sql("select content from opinion where id % 12 = 0 order by id").query(String.class).list());
+        // one opinion in twenty of the demo's, so that every addressee and unit has some
+        List<String> texts = new ArrayList<>(jdbc.sql("select content from opinion where id % 20 = 0 order by id").query(String.class).list());
         // a demo opinion sent to the deputy with similar ones at the station (SimilarOpinionsScopeIntegrationTests)
         texts.add(0, FIRE_RISK);
         for (String role : ROLES) {
@@ -319,7 +319,7 @@ class DataScopeTableIntegrationTests {
     }
 
     /** Items per role on each side of its scope that the detail check opens. */
-    private static final int EACH_SIDE = 12;
+    private static final int EACH_SIDE = 8;
 
     /**
      * Up to {@link #EACH_SIDE} items the role may open and as many it may not, spread evenly over the
