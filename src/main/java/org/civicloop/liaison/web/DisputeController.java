@@ -23,6 +23,7 @@ import org.civicloop.liaison.disputes.Party;
 import org.civicloop.organization.CivicUser;
 import org.civicloop.shared.InvalidInput;
 import org.civicloop.shared.NotFoundException;
+import org.civicloop.shared.web.FormErrors;
 import org.civicloop.shared.web.PagingLinks;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -102,9 +103,7 @@ class DisputeController {
                 flash.addFlashAttribute("saved", true);
                 return "redirect:/liaison/disputes/" + id;
             } catch (InvalidInput e) {
-                for (InvalidInput.Problem p : e.problems()) {
-                    result.rejectValue(DisputeForm.field(p.field()), p.messageKey(), p.arguments(), p.messageKey());
-                }
+                FormErrors.reject(result, e.problems(), DisputeForm::field);
             }
         }
         formChoices(user, model);

@@ -2,6 +2,7 @@ package org.civicloop.shared.web;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.civicloop.shared.BusinessException;
 import org.civicloop.shared.InvalidInput;
 import org.springframework.validation.BindingResult;
@@ -29,8 +30,13 @@ public final class FormErrors {
 
     /** Every problem of a checked command, each beside its field. */
     public static void reject(BindingResult result, List<InvalidInput.Problem> problems) {
+        reject(result, problems, UnaryOperator.identity());
+    }
+
+    /** Every problem, each beside the form field that {@code formField} names for the command's field. */
+    public static void reject(BindingResult result, List<InvalidInput.Problem> problems, UnaryOperator<String> formField) {
         for (InvalidInput.Problem p : problems) {
-            result.rejectValue(p.field(), p.messageKey(), p.arguments(), p.messageKey());
+            result.rejectValue(formField.apply(p.field()), p.messageKey(), p.arguments(), p.messageKey());
         }
     }
 }
