@@ -66,8 +66,10 @@ class SignInConfiguration {
      * the page the person was on its way to (a briefing's door code scanned before signing in) is kept.
      */
     static AuthenticationFailureHandler sameAnswerForEveryFailure() {
-        return (request, response, exception) -> response.sendRedirect(request.getContextPath() + "/login?error"
-                + continueQuery(request.getParameter(CONTINUE)));
+        return (request, response, exception) -> {
+            String back = continueParameter(request.getParameter(CONTINUE));
+            response.sendRedirect(request.getContextPath() + "/login?error" + (back == null ? "" : "&" + back));
+        };
     }
 
     /** The form parameter and query parameter that carry where to go after signing in. */
@@ -99,20 +101,22 @@ class SignInConfiguration {
                 }
                 String path = request.getRequestURI().substring(request.getContextPath().length())
                         + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
-                return "/login" + continueQuery(path).replaceFirst("^&", "?");
+                String back = continueParameter(path);
+                return back == null ? "/login" : "/login?" + back;
             }
         };
     }
 
-    private static String continueQuery(String target) {
+    /** {@code continue=<target>} for a page worth coming back to, else null. */
+    private static String continueParameter(String target) {
         return isLocalPath(target) && !target.equals("/workbench")
-                ? "&" + CONTINUE + "=" + URLEncoder.encode(target, StandardCharsets.UTF_8) : "";
+                ? CONTINUE + "=" + URLEncoder.encode(target, StandardCharsets.UTF_8) : null;
     }
 
-    /** A path on this site: starts with one slash, no scheme or host, no line breaks, not the sign-in page itself. */
+    /** A path on this site: one leading slash, no scheme or host, no control characters or backslashes, not sign-in or sign-out. */
     static boolean isLocalPath(String target) {
         return target != null && target.length() <= 500 && target.startsWith("/") && !target.startsWith("//")
-                && !target.startsWith("/\\") && !target.startsWith("/login") && !target.startsWith("/logout")
+                && !target.startsWith("/login") && !target.startsWith("/logout")
                 && target.chars().noneMatch(c -> c < 0x20 || c == 0x7f || c == '\\');
     }
 
