@@ -19,6 +19,7 @@ import org.civicloop.organization.Role;
 import org.civicloop.organization.domain.AccountDetails;
 import org.civicloop.organization.domain.AccountService;
 import org.civicloop.testing.IntegrationTest;
+import org.civicloop.testing.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -50,7 +51,7 @@ class BackupRestoreIntegrationTests {
         accounts.create("backup" + System.nanoTime() % 1_000_000, new AccountDetails("备份测试", null, null,
                 Set.of(Role.DEPUTY), true), "Backup2026x", false);
         // an uploaded file in the data directory (a briefing's material) travels with the database
-        Path material = Path.of("target/test-data/briefings/backup-test/" + System.nanoTime() + "-材料.pdf");
+        Path material = Path.of(TestDatabase.dataDir(), "briefings/backup-test/" + System.nanoTime() + "-材料.pdf");
         Files.createDirectories(material.getParent());
         Files.write(material, "%PDF-1.4 备份测试".getBytes(java.nio.charset.StandardCharsets.UTF_8));
         Path archive = dir.resolve("civicloop.zip");
@@ -79,7 +80,7 @@ class BackupRestoreIntegrationTests {
         assertThat(verified.find()).as(restore.text).isTrue();
         assertThat(Long.parseLong(verified.group(1))).isGreaterThanOrEqualTo(summary.auditHeadSeq());
         assertThat(Long.parseLong(verified.group(2))).as("the checkpoints came along").isPositive();
-        assertThat(fresh.resolve("secrets/audit.key")).hasSameBinaryContentAs(Path.of("target/test-data/secrets/audit.key"));
+        assertThat(fresh.resolve("secrets/audit.key")).hasSameBinaryContentAs(Path.of(TestDatabase.dataDir(), "secrets/audit.key"));
         assertThat(Files.getPosixFilePermissions(fresh.resolve("secrets/audit.key")))
                 .isEqualTo(PosixFilePermissions.fromString("rw-------"));
         assertThat(fresh.resolve("briefings/backup-test/" + material.getFileName())).content(java.nio.charset.StandardCharsets.UTF_8)

@@ -25,7 +25,7 @@ class VerifyAuditCommandTests {
                     "--spring.datasource.url=" + TestDatabase.jdbcUrl(), "--spring.datasource.username=postgres",
                     "--spring.datasource.password=", "--civicloop.scheduler.enabled=false",
                     // the key and the checkpoints of the shared test contexts, which sealed this database's chain
-                    "--civicloop.data-dir=target/test-data",
+                    "--civicloop.data-dir=" + TestDatabase.dataDir(),
                     "--civicloop.audit.checkpoint-file=" + TestDatabase.auditCheckpointFile(),
                     // logging is JVM-wide: keep the level the other tests in this JVM expect
                     "--logging.level.root=INFO"});

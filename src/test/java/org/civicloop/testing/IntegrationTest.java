@@ -17,7 +17,7 @@ import org.springframework.context.annotation.Import;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"civicloop.demo=true", "civicloop.data-dir=target/test-data", "civicloop.scheduler.enabled=false",
+        properties = {"civicloop.demo=true", "civicloop.data-dir=${civicloop.test.data-dir:target/test-data}", "civicloop.scheduler.enabled=false",
                 // Tomcat's work folder under target, not one more tomcat.* folder in the temp folder per run
                 "server.tomcat.basedir=target/tomcat",
                 // links printed on posters and in messages name a fixed address, not the random port

@@ -22,6 +22,14 @@ public final class TestDatabase {
     private TestDatabase() {
     }
 
+    /**
+     * The application's data directory for this test JVM. Surefire runs two JVMs side by side
+     * (one per core); each has its own database, so each needs its own audit key and files too.
+     */
+    public static String dataDir() {
+        return System.getProperty("civicloop.test.data-dir", "target/test-data");
+    }
+
     public static synchronized EmbeddedPostgres instance() {
         if (postgres == null) {
             try {
