@@ -1,0 +1,73 @@
+package org.civicloop.language;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The public face of the language module: what a text means, as a vector, and which stored texts mean
+ * much the same. The model loads in the background after start-up: until {@link #ready()}, embedding
+ * answers empty and searches answer nothing, and callers match by words alone and say so on the page.
+ *
+ * <p>Vectors of stored records are computed off the request path: a module offers its texts as a
+ * {@link TextSource} and calls {@link #refresh} after its transaction commits; a resumable background
+ * backfill computes whatever is missing (existing and imported rows, and everything again after a
+ * model change).
+ */
+public interface TextVectors {
+
+    /** The model's name and version, stored beside every vector ({@code bge-small-zh-v1.5-q@0.36.2}). */
+    String model();
+
+    /** Whether the model is loaded. */
+    boolean ready();
+
+    /**
+     * The unit-length vector of a text of any length (long texts are read in windows and averaged), or
+     * empty while the model is not ready or for a blank text.
+     */
+    Optional<float[]> embed(String text);
+
+    /**
+     * The stored records of a kind whose vectors lie nearest to {@code query}, most similar first, at
+     * most {@code limit}, within the filter. Empty while the model is not ready.
+     */
+    List<Neighbour> nearest(String kind, float[] query, int limit, Filter filter);
+
+    /**
+     * Asks for the vectors of these records of a kind to be (re)computed from their {@link TextSource},
+     * off the caller's thread; returns at once. Call it after commit.
+     */
+    void refresh(String kind, List<Long> ids);
+
+    /** Vectors computed and still to compute, per kind, for the current model. */
+    List<Progress> progress();
+
+    /** Cosine similarity of two unit-length vectors: their dot product. */
+    static double cosine(float[] a, float[] b) {
+        double dot = 0;
+        for (int i = 0; i < a.length; i++) {
+            dot += a[i] * b[i];
+        }
+        return dot;
+    }
+
+    /**
+     * Which records a search may return: a district code (the region code prefix of the record's place;
+     * null for any), a time window on the record's time (nulls for open ends), and records to leave out
+     * (the text's own record).
+     */
+    record Filter(String district, Instant since, Instant until, List<Long> exclude) {
+        public static Filter any() {
+            return new Filter(null, null, null, List.of());
+        }
+    }
+
+    /** A stored record and its cosine similarity to the query, in [-1, 1]. */
+    record Neighbour(long id, double similarity) {
+    }
+
+    /** How far the vectors of a kind are: {@code done} stored for {@code model}, {@code remaining} to compute. */
+    record Progress(String kind, String model, long done, long remaining, boolean running) {
+    }
+}
