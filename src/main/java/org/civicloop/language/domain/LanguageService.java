@@ -1,6 +1,7 @@
 package org.civicloop.language.domain;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,6 +20,8 @@ import org.civicloop.language.TextVectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
@@ -40,6 +43,7 @@ public class LanguageService implements TextVectors {
     private final VectorStore store;
     private final LanguageProperties properties;
     private final ObjectProvider<TextSource> sources;
+    private final Path indexDir;
     private final Map<String, VectorIndex> indexes = new ConcurrentHashMap<>();
     private final Set<Request> requested = new LinkedHashSet<>();
     private final ReentrantLock lock = new ReentrantLock();
@@ -48,11 +52,14 @@ public class LanguageService implements TextVectors {
     private volatile boolean stopping;
     private volatile Thread worker;
 
-    LanguageService(SentenceModel model, VectorStore store, LanguageProperties properties, ObjectProvider<TextSource> sources) {
+    @Autowired
+    LanguageService(SentenceModel model, VectorStore store, LanguageProperties properties, ObjectProvider<TextSource> sources,
+                    @Value("${civicloop.data-dir:./data}") Path dataDir) {
         this.model = model;
         this.store = store;
         this.properties = properties;
         this.sources = sources;
+        this.indexDir = properties.indexDir() != null ? properties.indexDir() : dataDir.resolve("vectors");
     }
 
     private record Request(String kind, long id) {
@@ -208,7 +215,7 @@ public class LanguageService implements TextVectors {
             model.load();
             for (TextSource source : sources.orderedStream().toList()) {
                 long start = System.nanoTime();
-                VectorIndex index = VectorIndex.open(properties.indexDir(), source.kind(), model());
+                VectorIndex index = VectorIndex.open(indexDir, source.kind(), model());
                 long added = addComputedSince(source.kind(), index);
                 index.commit(model());
                 indexes.put(source.kind(), index);

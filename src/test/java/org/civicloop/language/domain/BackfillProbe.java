@@ -46,7 +46,7 @@ public final class BackfillProbe {
         LanguageService service = new LanguageService(new SentenceModel(),
                 new VectorStore(jdbc, new TransactionTemplate(new DataSourceTransactionManager(dataSource))),
                 new LanguageProperties(true, Path.of(args[1]), 2, Duration.ofSeconds(1), Duration.ZERO),
-                beans.getBeanProvider(TextSource.class));
+                beans.getBeanProvider(TextSource.class), Path.of(args[1]));
         service.drain();
         System.out.println("drained");
     }
