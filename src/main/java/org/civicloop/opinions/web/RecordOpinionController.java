@@ -48,6 +48,7 @@ class RecordOpinionController {
     private final OpinionsProperties rules;
     private final Addressing addressing;
     private final SimilarMatters similar;
+    private final org.springframework.context.MessageSource messages;
     private final PublicPages pages;
     private final OpinionPermissions permissions = new OpinionPermissions();
     @Value("${civicloop.time-zone:Asia/Shanghai}")
@@ -165,7 +166,8 @@ class RecordOpinionController {
         check(user);
         var problem = SimilarMatters.TEXT.problem(content);
         if (problem != null) {
-            model.addAttribute("similarProblem", problem);
+            model.addAttribute("similarProblem", messages.getMessage(problem.messageKey(), problem.arguments(),
+                    org.springframework.context.i18n.LocaleContextHolder.getLocale()));
         } else if (content.strip().length() >= 4) {
             model.addAttribute("matters", similar.find(content, null, user));
         }
