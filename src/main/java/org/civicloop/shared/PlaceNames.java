@@ -1,6 +1,13 @@
 package org.civicloop.shared;
 
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Properties;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -39,39 +46,57 @@ public final class PlaceNames {
     private record Rule(Kind kind, Pattern pattern) {
     }
 
+    /** The suffixes, stop characters and word lists, kept with the other Chinese text outside the code. */
+    private static final Properties DATA = load();
+
     // the order matters: 街道 before 街, a bus line's 路 before a road's, 小学 before 学校
     private static final List<Rule> RULES = List.of(
-            new Rule(Kind.BUS_LINE, Pattern.compile("([0-9０-９]{1,3}|[A-Za-z][0-9]{1,3})路(?:公交车?|公共汽车|车|线)")),
-            new Rule(Kind.TOWN, suffix("街道办事处|街道办|街道|镇|乡")),
-            new Rule(Kind.SCHOOL, suffix("小学|中学|幼儿园|学校|大学|学院|一中|二中|三中|四中|五中|六中|七中|八中|九中")),
-            new Rule(Kind.COMPANY, suffix("有限责任公司|有限公司|公司|工厂|厂")),
-            new Rule(Kind.ESTATE, suffix("花园小区|家园小区|苑小区|小区|花园|家园|苑")),
-            new Rule(Kind.VILLAGE, suffix("社区|村")),
-            new Rule(Kind.ROAD, suffix("大道|大街|路|街")));
+            new Rule(Kind.BUS_LINE, Pattern.compile(DATA.getProperty("bus"))),
+            new Rule(Kind.TOWN, suffix(DATA.getProperty("town"))),
+            new Rule(Kind.SCHOOL, suffix(DATA.getProperty("school"))),
+            new Rule(Kind.COMPANY, suffix(DATA.getProperty("company"))),
+            new Rule(Kind.ESTATE, suffix(DATA.getProperty("estate"))),
+            new Rule(Kind.VILLAGE, suffix(DATA.getProperty("village"))),
+            new Rule(Kind.ROAD, suffix(DATA.getProperty("road"))));
+    private static final String BUS_SUFFIX = DATA.getProperty("bus.suffix");
 
     private static Pattern suffix(String alternatives) {
         return Pattern.compile("(" + NAME + "{1," + LONGEST_NAME + "}?)(" + alternatives + ")");
     }
 
     /**
-     * Characters after which a name starts: a name does not run across them. Larger divisions (省, 市,
-     * 区, 县) end the name of the division before; the others are words no place name holds here.
+     * Characters after which a name starts: a name does not run across them. Larger divisions (province,
+     * city, district, county) end the name of the division before; the others are words no place name holds.
      */
-    private static final String BREAKS = "的在是了和与及到从我们他她你这那个去来往对把被给向住省市区县里上下边旁前后近附条座所家都也还说有没要请让经过门口";
+    private static final String BREAKS = DATA.getProperty("breaks");
 
-    /** Names that are words, not places: 马路, 公路, 一条街, 学校 alone. */
-    private static final Set<String> NOT_NAMES = Set.of("马", "公", "道", "一", "小", "大", "中", "新", "老", "本", "该",
-            "城", "乡", "农", "街", "铁", "马路", "水泥", "一些", "有些", "整个", "附近", "周边", "周围", "每个", "各个",
-            "所有", "全部", "上学", "放学", "好几", "很多", "许多", "其他", "其它", "同一", "外面", "里面", "对面", "隔壁",
-            "城区", "农村", "城镇", "乡镇", "本村", "本镇", "本小区", "同村", "邻村", "我村", "该村", "该小区", "出租", "网约",
-            "公交", "施工", "物业", "开发", "房地产", "装修", "快递", "外卖", "培训", "辅导", "民办", "公办", "私立");
+    /** Names that are words, not places (a road called "horse", a school called "go to"). */
+    private static final Set<String> NOT_NAMES = Set.of(DATA.getProperty("not-names").split(","));
 
     /** Words that end like a place but are none: the name's last character and the suffix. */
-    private static final Set<String> WORDS = Set.of("走路", "道路", "公路", "马路", "出路", "线路", "电路", "思路", "铁路",
-            "小路", "山路", "土路", "岔路", "修路", "断路", "水路", "引路", "带路", "让路", "问路", "绕路", "近路", "远路",
-            "半路", "堵路", "挡路", "占路", "小街", "逛街", "上街", "临街", "沿街", "农村", "全村",
-            "城镇", "全镇", "乡镇", "城乡", "老乡", "家乡", "下乡", "回乡", "小区", "老区", "社区", "工厂", "全厂", "建厂",
-            "办厂", "花园", "公园", "学校", "中学", "小学", "大学", "全校");
+    private static final Set<String> WORDS = Set.of(DATA.getProperty("words").split(","));
+
+    /** One spelling per suffix. */
+    private static final Map<String, String> ALIASES = aliases(DATA.getProperty("aliases"));
+
+    private static Properties load() {
+        Properties p = new Properties();
+        try (var in = PlaceNames.class.getResourceAsStream("place-names.properties")) {
+            p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return p;
+    }
+
+    private static Map<String, String> aliases(String list) {
+        Map<String, String> map = new HashMap<>();
+        for (String pair : list.split(",")) {
+            String[] kv = pair.split(">");
+            map.put(kv[0], kv[1]);
+        }
+        return map;
+    }
 
     private PlaceNames() {
     }
@@ -91,13 +116,13 @@ public final class PlaceNames {
                 if (name == null || rule.kind() != Kind.BUS_LINE && isWord(name, m.group(2))) {
                     continue;
                 }
-                String suffix = rule.kind() == Kind.BUS_LINE ? "路" : normalSuffix(m.group(2));
+                String suffix = rule.kind() == Kind.BUS_LINE ? BUS_SUFFIX : normalSuffix(m.group(2));
                 int start = rule.kind() == Kind.BUS_LINE ? m.start() : m.end(1) - name.length();
                 found.add(new Place(rule.kind(), name + suffix));
                 positions.add(new int[] {start});
                 // blank the match out so that 青岩镇 is not read again as part of a road or an estate
                 for (int i = start; i < m.end(); i++) {
-                    rest.setCharAt(i, '，');
+                    rest.setCharAt(i, ' ');
                 }
             }
         }
@@ -152,17 +177,7 @@ public final class PlaceNames {
                 || WORDS.contains(name.substring(name.length() - 1) + suffix);
     }
 
-    /** One spelling per suffix: 街道办事处 and 街道办 are 街道, 有限责任公司 and 有限公司 are 公司. */
     private static String normalSuffix(String suffix) {
-        return switch (suffix) {
-            case "街道办事处", "街道办" -> "街道";
-            case "有限责任公司", "有限公司" -> "公司";
-            case "工厂" -> "厂";
-            // 阳光花园小区 and 阳光花园 are one estate
-            case "花园小区" -> "花园";
-            case "家园小区" -> "家园";
-            case "苑小区" -> "苑";
-            default -> suffix;
-        };
+        return ALIASES.getOrDefault(suffix, suffix);
     }
 }

@@ -181,6 +181,26 @@ class SimilarMattersIntegrationTests {
         assertThat(holding.get(0).get("leadId").asLong()).isEqualTo(b.id());
     }
 
+    @Test
+    void theHotlineImportPreviewFlagsARowThatRepeatsAnOpenMatterAndStoresNothing() throws Exception {
+        Opinion open = f.submitted("石榴湾村的自来水发黄发浑，烧开了还有沉淀，全村人都不敢喝，请水务部门来检测。");
+        long before = jdbc.sql("select count(*) from opinion").query(Long.class).single();
+        String csv = """
+                工单编号,诉求内容,诉求类别,发生地点
+                PV%1$dA,石榴湾村自来水发黄发浑，烧开后有沉淀，村民不敢喝，请来检测水质。,城乡建设与住房,青岩镇
+                PV%1$dB,希望在体育馆旁边增设一个公共厕所。,城乡建设与住房,青岩镇
+                """.formatted(System.nanoTime() % 1_000_000);
+        var page = Jsoup.parse(mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                        .multipart("/opinions/import/preview").file(new org.springframework.mock.web.MockMultipartFile("file",
+                                "12345.csv", "text/csv", csv.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                        .with(user(f.user("office"))).with(csrf()))
+                .andReturn().getResponse().getContentAsString());
+        var flagged = page.select("#import-preview tr.import-duplicate");
+        assertThat(flagged).hasSize(1);
+        assertThat(flagged.text()).contains(open.receiptCode()).contains("石榴湾村");
+        assertThat(jdbc.sql("select count(*) from opinion").query(Long.class).single()).isEqualTo(before);
+    }
+
     // ------------------------------------------------------------------
 
     private JsonNode api(String role, String text, Long excludeId) throws Exception {
