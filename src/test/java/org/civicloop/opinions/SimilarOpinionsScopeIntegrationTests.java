@@ -2,7 +2,9 @@ package org.civicloop.opinions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import org.civicloop.testing.DemoFixture;
 import org.civicloop.testing.IntegrationTest;
@@ -42,7 +44,7 @@ class SimilarOpinionsScopeIntegrationTests {
     }
 
     private String similar(String role) throws Exception {
-        return mvc.perform(get("/opinions/similar").param("content", TEXT).with(user(demo.user(role))))
+        return mvc.perform(post("/opinions/similar").param("content", TEXT).with(user(demo.user(role))).with(csrf()))
                 .andReturn().getResponse().getContentAsString();
     }
 

@@ -6,6 +6,9 @@ import lombok.AccessLevel;
 import lombok.RequiredArgsConstructor;
 import org.civicloop.opinions.domain.HotlineColumns;
 import org.civicloop.opinions.domain.HotlineImport;
+import org.civicloop.opinions.domain.HotlinePreview;
+import org.civicloop.organization.CivicUser;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -23,6 +26,7 @@ class HotlineImportController {
 
     private final HotlineImport hotlineImport;
     private final HotlineColumns columns;
+    private final HotlinePreview preview;
 
     @GetMapping("/opinions/import")
     String form(Model model) {
@@ -38,5 +42,20 @@ class HotlineImportController {
                 : hotlineImport.importTable(file.getInputStream());
         flash.addFlashAttribute("result", result);
         return "redirect:/opinions/import";
+    }
+
+    /**
+     * Before importing: each row flagged when it very likely repeats a matter already open on file
+     * (similar matters, band "same"). Nothing is stored; the office then imports the file.
+     */
+    @PostMapping("/opinions/import/preview")
+    String preview(@RequestParam(name = "file", required = false) MultipartFile file, @AuthenticationPrincipal CivicUser user,
+                   Model model) throws IOException {
+        if (file == null || file.isEmpty()) {
+            model.addAttribute("result", new HotlineImport.Result(0, List.of(new HotlineImport.LineProblem(0, "region.import.error.empty"))));
+        } else {
+            model.addAttribute("preview", preview.preview(file.getInputStream(), user));
+        }
+        return form(model);
     }
 }

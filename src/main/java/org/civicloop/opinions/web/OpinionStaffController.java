@@ -11,11 +11,10 @@ import org.civicloop.opinions.domain.Addressing;
 import org.civicloop.opinions.domain.OpinionActions;
 import org.civicloop.opinions.domain.OpinionPermissions;
 import org.civicloop.opinions.domain.OpinionQueries;
-import org.civicloop.opinions.domain.OpinionReceiptCodes;
 import org.civicloop.opinions.domain.OpinionRepository;
 import org.civicloop.opinions.domain.OpinionService;
 import org.civicloop.opinions.domain.OpinionsProperties;
-import org.civicloop.opinions.domain.SimilarOpinions;
+import org.civicloop.opinions.domain.SimilarMatters;
 import org.civicloop.opinions.domain.WorkOrder;
 import org.civicloop.opinions.domain.WorkOrderClocks;
 import org.civicloop.opinions.domain.WorkOrderRepository;
@@ -53,12 +52,11 @@ class OpinionStaffController {
     private final OpinionService service;
     private final OpinionRepository opinions;
     private final Addressing addressing;
-    private final SimilarOpinions similar;
+    private final SimilarMatters similar;
     private final Directory directory;
     private final WorkOrderClocks clocks;
     private final OpinionsProperties rules;
     private final WorkOrderRepository workOrderRepository;
-    private final OpinionReceiptCodes receiptCodes;
     private final OpinionPermissions permissions = new OpinionPermissions();
 
     @GetMapping("/opinions")
@@ -117,7 +115,7 @@ class OpinionStaffController {
         model.addAttribute("steps", queries.allSteps(id));
         model.addAttribute("photoIds", queries.photoIds(id));
         model.addAttribute("reception", queries.reception(id).orElse(null));
-        model.addAttribute("similar", similar.to(detail.content(), id, 5).stream().filter(s -> receiptCodes.mayOpen(user, s.id())).toList());
+        model.addAttribute("matters", similar.find(detail.content(), id, user));
         model.addAttribute("categories", queries.categories());
         model.addAttribute("rejectReasons", queries.rejectReasons());
         model.addAttribute("units", directory.handlingUnits());

@@ -12,11 +12,10 @@ import org.civicloop.opinions.domain.Channel;
 import org.civicloop.opinions.domain.Opinion;
 import org.civicloop.opinions.domain.OpinionPermissions;
 import org.civicloop.opinions.domain.OpinionQueries;
-import org.civicloop.opinions.domain.OpinionReceiptCodes;
 import org.civicloop.opinions.domain.OpinionService;
 import org.civicloop.opinions.domain.OpinionsProperties;
 import org.civicloop.opinions.domain.ReceptionDetails;
-import org.civicloop.opinions.domain.SimilarOpinions;
+import org.civicloop.opinions.domain.SimilarMatters;
 import org.civicloop.opinions.domain.SubmitOpinion;
 import org.civicloop.organization.CivicUser;
 import org.civicloop.shared.BusinessException;
@@ -48,9 +47,9 @@ class RecordOpinionController {
     private final OpinionQueries queries;
     private final OpinionsProperties rules;
     private final Addressing addressing;
-    private final SimilarOpinions similar;
+    private final SimilarMatters similar;
+    private final org.springframework.context.MessageSource messages;
     private final PublicPages pages;
-    private final OpinionReceiptCodes receiptCodes;
     private final OpinionPermissions permissions = new OpinionPermissions();
     @Value("${civicloop.time-zone:Asia/Shanghai}")
     private final ZoneId zone;
@@ -158,15 +157,21 @@ class RecordOpinionController {
     }
 
     /**
-     * htmx: similar opinions for the text typed so far, only those this user may open (a receipt code
-     * lets its holder rate and reopen an opinion, so none is shown to someone outside its scope).
+     * htmx: similar matters for the text typed so far, sent by POST (a long text does not fit in an
+     * address), only among the opinions this user may open (a receipt code lets its holder rate and
+     * reopen an opinion, so none is shown to someone outside its scope).
      */
-    @GetMapping("/opinions/similar")
+    @PostMapping("/opinions/similar")
     String similar(@RequestParam(defaultValue = "") String content, @AuthenticationPrincipal CivicUser user, Model model) {
         check(user);
-        model.addAttribute("similar", content.length() < 4 ? List.of()
-                : similar.to(content, null, 20).stream().filter(s -> receiptCodes.mayOpen(user, s.id())).limit(5).toList());
-        return "opinions/staff/record :: similar";
+        var problem = SimilarMatters.TEXT.problem(content);
+        if (problem != null) {
+            model.addAttribute("similarProblem", messages.getMessage(problem.messageKey(), problem.arguments(),
+                    org.springframework.context.i18n.LocaleContextHolder.getLocale()));
+        } else if (content.strip().length() >= 4) {
+            model.addAttribute("matters", similar.find(content, null, user));
+        }
+        return "opinions/staff/similar-matters :: record";
     }
 
     private void model(Model model, CivicUser user, RecordForm form) {

@@ -1,0 +1,285 @@
+package org.civicloop.opinions.domain;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
+import org.civicloop.language.TextVectors;
+import org.civicloop.organization.CivicUser;
+import org.civicloop.organization.Role;
+import org.civicloop.shared.ChineseText;
+import org.civicloop.shared.MatterScore;
+import org.civicloop.shared.TextRules;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Similar matters: which matters already on file a text raises again, for triage, recording and the
+ * hotline import. Candidates come from two sides, the sentence vectors' nearest neighbours (once the
+ * model is loaded) and the word index, within the district and the time window and only among the
+ * opinions the viewer may open; one {@link MatterScore} re-ranks them. Opinions the office merged
+ * ({@code duplicate_of}) or that a same-matter cluster holds are one matter, shown once with its count.
+ * The opinion itself and rejected opinions are never shown.
+ */
+@Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
+public class SimilarMatters {
+
+    /** The longest text compared: any opinion, whole. */
+    public static final int TEXT_MAX = 20_000;
+    public static final TextRules.Rule TEXT = TextRules.text("text", TEXT_MAX);
+
+    /** Words of the query sent to the word index: the longest ones say most. */
+    private static final int QUERY_WORDS = 48;
+    /** Candidates found by words only whose vectors are computed on the spot, at most. */
+    private static final int EMBEDDED_ON_THE_SPOT = 10;
+    private static final int SENTENCE_MAX = 120;
+    private static final int CONTEXT = 24;
+
+    private final JdbcClient jdbc;
+    private final ObjectProvider<TextVectors> vectors;
+    private final SimilarMattersProperties properties;
+    private final OpinionsProperties opinionRules;
+    private final Addressing addressing;
+    private final DirectoryNames names;
+
+    /** What a similar check found; {@code lexicalOnly} while the model is not ready. */
+    public record Result(boolean lexicalOnly, List<Matter> matters) {
+    }
+
+    /**
+     * One matter: all its opinions the viewer may open ({@code opinionIds}), the one that heads it (the
+     * merge target), the member closest to the text with its closest sentence, the band and the place.
+     *
+     * @param joined the opinion compared is already part of this matter (merged into it or clustered)
+     */
+    public record Matter(List<Long> opinionIds, List<String> receiptCodes, long leadId, String leadCode, boolean mergeable, int count,
+                         MatterScore.Band band, String place, boolean differentPlace, long closestId, String closestCode,
+                         String closestStatus, String placeName, Instant submittedAt, String before, String sentence,
+                         String after, boolean joined) {
+        public boolean group() {
+            return count > 1;
+        }
+    }
+
+    /** Matters like a stored opinion, for its triage. */
+    public Result like(long opinionId, CivicUser user) {
+        String content = jdbc.sql("select content from opinion where id = :id").param("id", opinionId)
+                .query(String.class).optional().orElse("");
+        return find(content, opinionId, user);
+    }
+
+    /** Matters like a text (a 10,000-character one included); {@code excludeId} is never shown. */
+    public Result find(String text, Long excludeId, CivicUser user) {
+        TextVectors face = vectors.getIfAvailable();
+        boolean ready = face != null && face.ready();
+        if (text == null || text.isBlank()) {
+            return new Result(!ready, List.of());
+        }
+        String district = excludeId == null ? opinionRules.districtCode()
+                : jdbc.sql("select district_code from opinion where id = :id").param("id", excludeId).query(String.class)
+                .optional().orElse(opinionRules.districtCode());
+        Instant since = Instant.now().minus(properties.window());
+        long exclude = excludeId == null ? -1 : excludeId;
+
+        Map<Long, Double> cosines = new HashMap<>();
+        float[] query = ready ? face.embed(text).orElse(null) : null;
+        if (query != null) {
+            face.nearest("opinion", query, properties.candidates(),
+                            new TextVectors.Filter(district, since, null, excludeId == null ? List.of() : List.of(excludeId)))
+                    .forEach(n -> cosines.put(n.id(), n.similarity()));
+        }
+        Set<Long> ids = new LinkedHashSet<>(cosines.keySet());
+        ids.addAll(byWords(text, district, since, exclude, user));
+        if (ids.isEmpty()) {
+            return new Result(query == null, List.of());
+        }
+        List<Row> rows = scoped(jdbc.sql("""
+                        select o.id, o.receipt_code, o.status, o.content, o.place_code, o.submitted_at,
+                               coalesce(o.duplicate_of, o.id) as root,
+                               coalesce(mr.cluster_id, ms.cluster_id) as cluster_id
+                        from opinion o
+                        left join opinion_cluster_member mr on mr.opinion_id = o.duplicate_of
+                        left join opinion_cluster_member ms on ms.opinion_id = o.id
+                        where o.id in (:ids) and o.id <> :exclude and o.status <> 'REJECTED'
+                          and o.district_code = :district and o.submitted_at > :since and """ + SCOPE), user)
+                .param("ids", ids).param("exclude", exclude).param("district", district)
+                .param("since", java.sql.Timestamp.from(since)).query(Row.class).list();
+
+        MatterScore scorer = properties.score();
+        MatterScore.Features asked = MatterScore.Features.of(text);
+        Map<Long, MatterScore.Features> features = new HashMap<>();
+        rows.forEach(r -> features.put(r.id(), MatterScore.Features.of(r.content())));
+        if (query != null) {
+            // found by words alone: their cosine, computed now, so that one score ranks them all
+            rows.stream().filter(r -> !cosines.containsKey(r.id()))
+                    .sorted(Comparator.comparingDouble((Row r) -> -MatterScore.lexical(asked, features.get(r.id()))))
+                    .limit(EMBEDDED_ON_THE_SPOT)
+                    .forEach(r -> face.embed(r.content()).ifPresent(v -> cosines.put(r.id(), TextVectors.cosine(query, v))));
+        }
+        Map<String, Best> best = new LinkedHashMap<>();
+        for (Row r : rows) {
+            if (query != null && !cosines.containsKey(r.id())) {
+                continue;
+            }
+            MatterScore.Scored s = scorer.score(query == null ? null : cosines.get(r.id()), asked, features.get(r.id()));
+            if (s.band() == null) {
+                continue;
+            }
+            best.merge(r.key(), new Best(r, s), (a, b) -> b.scored().score() > a.scored().score() ? b : a);
+        }
+        List<Best> top = best.values().stream().sorted(Comparator.comparingDouble((Best b) -> -b.scored().score()))
+                .limit(properties.shown()).toList();
+        return new Result(query == null, matters(top, asked, exclude, user));
+    }
+
+    private List<Long> byWords(String text, String district, Instant since, long exclude, CivicUser user) {
+        List<String> words = ChineseText.words(text).stream()
+                .sorted(Comparator.comparingInt(String::length).reversed()).limit(QUERY_WORDS).toList();
+        if (words.isEmpty()) {
+            return List.of();
+        }
+        // ts_rank normalised by the log of the length: long texts do not win by being long
+        return scoped(jdbc.sql("""
+                        with q as (
+                            select cast(string_agg(quote_literal(w), ' | ') as tsquery) as query
+                            from unnest(cast(:words as text[])) w)
+                        select o.id
+                        from opinion o, q
+                        where o.search @@ q.query and o.id <> :exclude and o.status <> 'REJECTED'
+                          and o.district_code = :district and o.submitted_at > :since and """ + SCOPE + """
+                        order by ts_rank(o.search, q.query, 1) desc, o.id desc
+                        limit :candidates"""), user)
+                .param("words", words.toArray(String[]::new)).param("exclude", exclude).param("district", district)
+                .param("since", java.sql.Timestamp.from(since)).param("candidates", properties.candidates())
+                .query(Long.class).list();
+    }
+
+    private List<Matter> matters(List<Best> top, MatterScore.Features asked, long exclude, CivicUser user) {
+        if (top.isEmpty()) {
+            return List.of();
+        }
+        List<Long> roots = new ArrayList<>(List.of(-1L));
+        List<Long> clusters = new ArrayList<>(List.of(-1L));
+        top.forEach(b -> {
+            if (b.row().clusterId() != null) {
+                clusters.add(b.row().clusterId());
+            } else {
+                roots.add(b.row().root());
+            }
+        });
+        List<Member> members = scoped(jdbc.sql("""
+                        select o.id, o.receipt_code, o.status, coalesce(o.duplicate_of, o.id) as root,
+                               coalesce(mr.cluster_id, ms.cluster_id) as cluster_id, c.lead_opinion
+                        from opinion o
+                        left join opinion_cluster_member mr on mr.opinion_id = o.duplicate_of
+                        left join opinion_cluster_member ms on ms.opinion_id = o.id
+                        left join opinion_cluster c on c.id = coalesce(mr.cluster_id, ms.cluster_id)
+                        where (o.id in (:roots) or o.duplicate_of in (:roots)
+                               or o.id in (select opinion_id from opinion_cluster_member where cluster_id in (:clusters))
+                               or o.duplicate_of in (select opinion_id from opinion_cluster_member where cluster_id in (:clusters)))
+                          and o.status <> 'REJECTED' and """ + SCOPE + """
+                        order by o.submitted_at, o.id"""), user)
+                .param("roots", roots).param("clusters", clusters).query(Member.class).list();
+        // the opinion compared: which matter it already belongs to
+        String own = exclude < 0 ? null : jdbc.sql("""
+                        select case when coalesce(mr.cluster_id, ms.cluster_id) is not null
+                                    then 'C' || coalesce(mr.cluster_id, ms.cluster_id) else 'M' || coalesce(o.duplicate_of, o.id) end
+                        from opinion o
+                        left join opinion_cluster_member mr on mr.opinion_id = o.duplicate_of
+                        left join opinion_cluster_member ms on ms.opinion_id = o.id
+                        where o.id = :id""").param("id", exclude).query(String.class).optional().orElse(null);
+        Map<String, List<Member>> byKey = new HashMap<>();
+        members.stream().filter(m -> m.id() != exclude).forEach(m -> byKey.computeIfAbsent(m.key(), k -> new ArrayList<>()).add(m));
+        DirectoryNames.Places places = names.places();
+        List<Matter> matters = new ArrayList<>();
+        for (Best b : top) {
+            Row r = b.row();
+            List<Member> group = byKey.getOrDefault(r.key(), List.of());
+            if (group.isEmpty()) {
+                continue;
+            }
+            // the merge target: the cluster's lead, or the opinion the others were merged into; never a merged one
+            Member lead = group.stream().filter(m -> m.leadOpinion() != null && m.id() == m.leadOpinion()
+                            && !"MERGED".equals(m.status())).findFirst()
+                    .or(() -> group.stream().filter(m -> m.id() == r.root() && !"MERGED".equals(m.status())).findFirst())
+                    .or(() -> group.stream().filter(m -> !"MERGED".equals(m.status())).findFirst())
+                    .orElse(null);
+            String[] sentence = closestSentence(r.content(), asked);
+            var place = b.scored().place();
+            matters.add(new Matter(group.stream().map(Member::id).toList(), group.stream().map(Member::receiptCode).toList(), lead == null ? r.id() : lead.id(),
+                    lead == null ? r.receiptCode() : lead.receiptCode(), lead != null, group.size(), b.scored().band(),
+                    place.shared(), place.different(), r.id(), r.receiptCode(), r.status(), places.name(r.placeCode()),
+                    r.submittedAt(), sentence[0], sentence[1], sentence[2], r.key().equals(own)));
+        }
+        return matters;
+    }
+
+    /** The sentence of {@code content} closest to the text asked about, with a little of what surrounds it. */
+    static String[] closestSentence(String content, MatterScore.Features asked) {
+        String[] sentences = content.split("(?<=[。！？!?；;\\n])");
+        int bestAt = 0;
+        double bestScore = -1;
+        int offset = 0;
+        int bestOffset = 0;
+        for (String s : sentences) {
+            double score = MatterScore.setCosine(MatterScore.bigrams(s), asked.bigrams());
+            if (score > bestScore && !s.isBlank()) {
+                bestScore = score;
+                bestAt = s.length();
+                bestOffset = offset;
+            }
+            offset += s.length();
+        }
+        int end = bestOffset + bestAt;
+        String sentence = content.substring(bestOffset, Math.min(end, bestOffset + SENTENCE_MAX)).strip();
+        if (end > bestOffset + SENTENCE_MAX) {
+            sentence += "…";
+            end = bestOffset + SENTENCE_MAX;
+        }
+        int from = Math.max(0, bestOffset - CONTEXT);
+        String before = (from > 0 ? "…" : "") + content.substring(from, bestOffset);
+        int to = Math.min(content.length(), end + CONTEXT);
+        String after = content.substring(end, to) + (to < content.length() ? "…" : "");
+        return new String[] {before, sentence, after};
+    }
+
+    /** The opinions the viewer may open, as in the queue: the office and leaders all, addressees theirs, units their orders'. */
+    private static final String SCOPE = """
+            (:all
+             or (o.addressee_kind = 'DEPUTY' and o.addressee_id = :deputyId)
+             or (o.addressee_kind = 'SITE' and o.addressee_id in (:siteIds))
+             or exists (select 1 from work_order w where w.opinion_id = o.id and w.unit_id = :myUnit))
+            """;
+
+    private JdbcClient.StatementSpec scoped(JdbcClient.StatementSpec spec, CivicUser user) {
+        Addressing.Addressees mine = addressing.of(user);
+        return spec.param("all", new OpinionPermissions().viewsAll(user)).param("deputyId", mine.deputyId())
+                .param("siteIds", mine.siteIds())
+                .param("myUnit", user.hasRole(Role.HANDLING_UNIT) && user.unitId() != null ? user.unitId() : -1L);
+    }
+
+    record Row(long id, String receiptCode, String status, String content, String placeCode, Instant submittedAt,
+               long root, Long clusterId) {
+        String key() {
+            return clusterId != null ? "C" + clusterId : "M" + root;
+        }
+    }
+
+    record Member(long id, String receiptCode, String status, long root, Long clusterId, Long leadOpinion) {
+        String key() {
+            return clusterId != null ? "C" + clusterId : "M" + root;
+        }
+    }
+
+    private record Best(Row row, MatterScore.Scored scored) {
+    }
+}

@@ -1,0 +1,35 @@
+package org.civicloop.opinions.domain;
+
+import java.time.Duration;
+import org.civicloop.shared.MatterScore;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * {@code civicloop.language.similar.*}: how similar matters are found and shown.
+ *
+ * @param window           how far back matters are looked for ({@code 365d})
+ * @param candidates       how many neighbours each way (vectors, words) are read before re-ranking
+ * @param shown            how many matters are shown
+ * @param sameAt           combined score from which a match is 很可能是同一件事 (with vectors)
+ * @param relatedAt        combined score from which a match is 可能相关 (with vectors)
+ * @param lexicalSameAt    the same, while the model is not ready (words and characters only)
+ * @param lexicalRelatedAt the same, while the model is not ready
+ * @param lexicalWeight    how much shared words and characters add to the vectors' cosine
+ * @param placePenalty     what two different named places take off the score
+ */
+@ConfigurationProperties("civicloop.language.similar")
+public record SimilarMattersProperties(@DefaultValue("365d") Duration window,
+                                       @DefaultValue("40") int candidates,
+                                       @DefaultValue("5") int shown,
+                                       @DefaultValue("0.84") double sameAt,
+                                       @DefaultValue("0.74") double relatedAt,
+                                       @DefaultValue("0.55") double lexicalSameAt,
+                                       @DefaultValue("0.3") double lexicalRelatedAt,
+                                       @DefaultValue("0.1") double lexicalWeight,
+                                       @DefaultValue("0.15") double placePenalty) {
+
+    public MatterScore score() {
+        return new MatterScore(sameAt, relatedAt, lexicalSameAt, lexicalRelatedAt, lexicalWeight, placePenalty);
+    }
+}

@@ -1,0 +1,236 @@
+package org.civicloop.opinions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.civicloop.opinions.domain.Opinion;
+import org.civicloop.opinions.domain.OpinionService;
+import org.civicloop.testing.DemoFixture;
+import org.civicloop.testing.IntegrationTest;
+import org.jsoup.Jsoup;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.MockMvc;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Issue 17, items 3 and 4: similar matters on the triage page, the recording page and as JSON. Each text
+ * carries a made-up name so that the demo's opinions do not interfere.
+ */
+@IntegrationTest
+class SimilarMattersIntegrationTests {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    OpinionService service;
+    @Autowired
+    UserDetailsService users;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    DemoFixture demo;
+
+    OpinionFixtures f;
+
+    @BeforeEach
+    void setUp() {
+        f = new OpinionFixtures(service, users, jdbc);
+    }
+
+    @Test
+    void theOpinionItselfIsNeverListedButItsTwinIs() throws Exception {
+        Opinion a = f.submitted("翠柏湾小区东门外的垃圾桶三天没人清运，臭气熏天，苍蝇成群，请尽快安排清运。");
+        Opinion b = f.submitted("翠柏湾小区东门外垃圾桶好几天没人清运了，很臭，苍蝇很多，希望尽快清运。");
+        JsonNode answer = api("office", "翠柏湾小区东门外的垃圾桶三天没人清运，臭气熏天，苍蝇成群，请尽快安排清运。", a.id());
+        assertThat(ids(answer)).contains(b.id()).doesNotContain(a.id());
+
+        var page = Jsoup.parse(mvc.perform(get("/opinions/" + a.id()).with(user(f.user("office"))))
+                .andReturn().getResponse().getContentAsString());
+        String similar = page.select("#similar").text();
+        assertThat(similar).contains(b.receiptCode()).doesNotContain(a.receiptCode());
+        // why it matches: the band in words and the place both name; never a raw score
+        assertThat(similar).containsAnyOf("很可能是同一件事", "可能相关").contains("翠柏湾小区").doesNotContain("%");
+        assertThat(page.select("#similar mark").text()).isNotBlank();
+    }
+
+    @Test
+    void aUnitIsNeverShownAnotherUnitsMatters() throws Exception {
+        Opinion a = f.submitted("白鹭洲路的井盖松动，汽车压过去哐当直响，晚上吵得睡不着。");
+        f.forwardedToHousing(a);
+        String text = "白鹭洲路井盖松动，车子压过去哐当响，晚上吵得人睡不着觉。";
+        assertThat(ids(api("unit", text, null))).contains(a.id());
+        assertThat(ids(api("unit2", text, null))).doesNotContain(a.id());
+        assertThat(mvc.perform(post("/opinions/similar").param("content", text).with(user(f.user("station"))).with(csrf()))
+                .andReturn().getResponse().getContentAsString()).doesNotContain(a.receiptCode());
+    }
+
+    @Test
+    void theSameProblemAtAnotherEstateIsLabelledDifferentPlace() throws Exception {
+        Opinion a = f.submitted("青藤苑小区里的路灯坏了一个多月，晚上出门黑漆漆的，老人孩子容易摔倒，请物业尽快修好路灯。");
+        JsonNode answer = api("office", "紫藤花园小区里的路灯坏了一个多月，晚上出门黑漆漆的，老人孩子容易摔倒，请物业尽快修好路灯。", null);
+        JsonNode match = matchOf(answer, a.id());
+        assertThat(match).as("the same complaint at another estate is still shown, labelled").isNotNull();
+        assertThat(match.get("differentPlace").asBoolean()).isTrue();
+        assertThat(match.get("band").asString()).isEqualTo("RELATED");
+
+        String html = mvc.perform(post("/opinions/similar").with(user(f.user("office"))).with(csrf())
+                .param("content", "紫藤花园小区里的路灯坏了一个多月，晚上出门黑漆漆的，老人孩子容易摔倒，请物业尽快修好路灯。"))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(html).contains("不同地点").contains(a.receiptCode());
+    }
+
+    @Test
+    void aTenThousandCharacterTextIsCompared() throws Exception {
+        StringBuilder text = new StringBuilder("观澜坪村的自来水管破裂，整个村子停水三天了。");
+        for (int i = 0; text.length() < 10_000; i++) {
+            text.append("第").append(i).append("户人家反映，挑水要走两公里山路，老人吃不消，请水务部门尽快抢修。");
+        }
+        String body = text.substring(0, 10_000);
+        var page = mvc.perform(post("/opinions/similar").param("content", body).with(user(f.user("deputy"))).with(csrf()))
+                .andReturn().getResponse();
+        assertThat(page.getStatus()).isEqualTo(200);
+        var api = mvc.perform(post("/api/opinions/similar").contentType(MediaType.APPLICATION_JSON)
+                .content(JSON.writeValueAsString(Map.of("text", body))).with(httpBasic("office", DemoFixture.PASSWORD)))
+                .andReturn().getResponse();
+        assertThat(api.getStatus()).isEqualTo(200);
+        assertThat(JSON.readTree(api.getContentAsString()).has("lexicalOnly")).isTrue();
+    }
+
+    @Test
+    void aTextTooLongOrWithNulIsRefusedWithAMessage() throws Exception {
+        var api = mvc.perform(post("/api/opinions/similar").contentType(MediaType.APPLICATION_JSON)
+                .content(JSON.writeValueAsString(Map.of("text", "路灯坏了\u0000"))).with(httpBasic("office", DemoFixture.PASSWORD)))
+                .andReturn().getResponse();
+        assertThat(api.getStatus()).isEqualTo(400);
+        String html = mvc.perform(post("/opinions/similar").param("content", "灯".repeat(20_001))
+                .with(user(f.user("office"))).with(csrf())).andReturn().getResponse().getContentAsString();
+        assertThat(html).contains("20000");
+    }
+
+    @Test
+    void aMergedMatterIsShownOnceWithItsCountAndOneClickMergesIntoIt() throws Exception {
+        String text = "枫叶谷村通往镇上的便桥被洪水冲垮了，孩子们上学要绕行十多公里，请尽快修复便桥。";
+        Opinion root = f.submitted(text);
+        Opinion second = f.submitted("枫叶谷村去镇上的便桥被洪水冲垮，孩子上学要绕十多公里路，请尽快修复。");
+        Opinion third = f.submitted("枫叶谷村的便桥被大水冲垮了，学生上学绕行十几公里，请早日修好便桥。");
+        service.merge(second.id(), root.receiptCode(), f.user("office"));
+        service.merge(third.id(), root.receiptCode(), f.user("office"));
+        Opinion fresh = f.submitted("枫叶谷村通往镇上的便桥冲垮了，孩子们上学要绕行十多公里，盼尽快修复便桥。");
+
+        JsonNode answer = api("office", text, fresh.id());
+        List<JsonNode> holding = new ArrayList<>();
+        answer.get("matches").forEach(m -> {
+            if (idsOf(m).contains(root.id()) || idsOf(m).contains(second.id()) || idsOf(m).contains(third.id())) {
+                holding.add(m);
+            }
+        });
+        assertThat(holding).hasSize(1);
+        assertThat(idsOf(holding.get(0))).containsExactlyInAnyOrder(root.id(), second.id(), third.id());
+        assertThat(holding.get(0).get("count").asInt()).isEqualTo(3);
+        assertThat(holding.get(0).get("leadId").asLong()).isEqualTo(root.id());
+
+        var page = Jsoup.parse(mvc.perform(get("/opinions/" + fresh.id()).with(user(f.user("office"))))
+                .andReturn().getResponse().getContentAsString());
+        assertThat(page.select("#similar .similar-count").eachText()).containsOnlyOnce("3人反映");
+        var merge = page.selectFirst("#merge-into-" + root.id());
+        assertThat(merge).isNotNull();
+        // one click: the form posts the existing, reversible merge with the matter's lead as target
+        mvc.perform(post("/opinions/" + fresh.id() + "/merge").param("target", merge.parent().selectFirst("input[name=target]").val())
+                .with(user(f.user("office"))).with(csrf()));
+        assertThat(f.status(fresh.id())).isEqualTo("MERGED");
+        assertThat(jdbc.sql("select duplicate_of from opinion where id = :id").param("id", fresh.id()).query(Long.class).single())
+                .isEqualTo(root.id());
+    }
+
+    @Test
+    void aSameMatterClusterIsShownOnce() throws Exception {
+        Opinion a = f.submitted("银杏坡社区的广场舞音乐每天晚上放到十一点，吵得学生没法写作业。");
+        Opinion b = f.submitted("银杏坡社区广场舞的音响每晚开到十一点多，孩子作业都写不了，太吵了。");
+        long cluster = jdbc.sql("""
+                        insert into opinion_cluster (district_code, lead_opinion, size, first_at, last_at)
+                        values ('520111', :lead, 2, now(), now()) returning id""").param("lead", b.id()).query(Long.class).single();
+        for (Opinion o : List.of(a, b)) {
+            jdbc.sql("insert into opinion_cluster_member (opinion_id, cluster_id, similarity) values (:o, :c, 0.9)")
+                    .param("o", o.id()).param("c", cluster).update();
+        }
+        JsonNode answer = api("office", "银杏坡社区的广场舞音乐每天晚上放到十一点，吵得学生没法写作业，请管一管。", null);
+        List<JsonNode> holding = new ArrayList<>();
+        answer.get("matches").forEach(m -> {
+            if (idsOf(m).contains(a.id()) || idsOf(m).contains(b.id())) {
+                holding.add(m);
+            }
+        });
+        assertThat(holding).hasSize(1);
+        assertThat(holding.get(0).get("count").asInt()).isEqualTo(2);
+        assertThat(holding.get(0).get("leadId").asLong()).isEqualTo(b.id());
+    }
+
+    @Test
+    void theHotlineImportPreviewFlagsARowThatRepeatsAnOpenMatterAndStoresNothing() throws Exception {
+        Opinion open = f.submitted("石榴湾村的自来水发黄发浑，烧开了还有沉淀，全村人都不敢喝，请水务部门来检测。");
+        long before = jdbc.sql("select count(*) from opinion").query(Long.class).single();
+        String csv = """
+                工单编号,诉求内容,诉求类别,发生地点
+                PV%1$dA,石榴湾村自来水发黄发浑，烧开后有沉淀，村民不敢喝，请来检测水质。,城乡建设与住房,青岩镇
+                PV%1$dB,希望在体育馆旁边增设一个公共厕所。,城乡建设与住房,青岩镇
+                """.formatted(System.nanoTime() % 1_000_000);
+        var page = Jsoup.parse(mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                        .multipart("/opinions/import/preview").file(new org.springframework.mock.web.MockMultipartFile("file",
+                                "12345.csv", "text/csv", csv.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                        .with(user(f.user("office"))).with(csrf()))
+                .andReturn().getResponse().getContentAsString());
+        var flagged = page.select("#import-preview tr.import-duplicate");
+        assertThat(flagged).hasSize(1);
+        assertThat(flagged.text()).contains(open.receiptCode()).contains("石榴湾村");
+        assertThat(jdbc.sql("select count(*) from opinion").query(Long.class).single()).isEqualTo(before);
+    }
+
+    // ------------------------------------------------------------------
+
+    private JsonNode api(String role, String text, Long excludeId) throws Exception {
+        Map<String, Object> body = new HashMap<>();
+        body.put("text", text);
+        body.put("excludeId", excludeId);
+        var r = mvc.perform(post("/api/opinions/similar").contentType(MediaType.APPLICATION_JSON)
+                .content(JSON.writeValueAsString(body)).with(httpBasic(role, DemoFixture.PASSWORD))).andReturn().getResponse();
+        assertThat(r.getStatus()).as(r.getContentAsString()).isEqualTo(200);
+        return JSON.readTree(r.getContentAsString());
+    }
+
+    private static List<Long> ids(JsonNode answer) {
+        List<Long> ids = new ArrayList<>();
+        answer.get("matches").forEach(m -> ids.addAll(idsOf(m)));
+        return ids;
+    }
+
+    private static List<Long> idsOf(JsonNode match) {
+        List<Long> ids = new ArrayList<>();
+        match.get("opinionIds").forEach(id -> ids.add(id.asLong()));
+        return ids;
+    }
+
+    private static JsonNode matchOf(JsonNode answer, long id) {
+        for (JsonNode m : answer.get("matches")) {
+            if (idsOf(m).contains(id)) {
+                return m;
+            }
+        }
+        return null;
+    }
+}
