@@ -84,7 +84,7 @@ public class HotspotQueries {
         Instant to = month.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant();
         Instant before = month.minusMonths(1).atDay(1).atStartOfDay(zone).toInstant();
         record Raw(long clusterId, long headId, String headReceiptCode, String excerpt, int people, int opinions,
-                   int channels, String[] places) {
+                   int channels, String places) {
         }
         List<Raw> rows = scoped(jdbc.sql("""
                         with cur as (
@@ -98,7 +98,7 @@ public class HotspotQueries {
                         select c.cluster_id, h.id as head_id, h.receipt_code as head_receipt_code,
                                left(h.content, 120) as excerpt, c.people, c.opinions, c.channels, c.places
                           from (select cluster_id, count(distinct person) as people, count(*) as opinions,
-                                       count(distinct channel) as channels, array_agg(distinct place_code) as places,
+                                       count(distinct channel) as channels, string_agg(distinct place_code, ',') as places,
                                        (array_agg(id order by submitted_at, id))[1] as head
                                   from cur group by cluster_id
                                 having count(distinct person) >= :minPeople) c
@@ -127,7 +127,7 @@ public class HotspotQueries {
         List<Hotspot> hotspots = new ArrayList<>();
         Map<String, int[]> byTown = new LinkedHashMap<>();
         for (Raw r : rows) {
-            List<String> towns = java.util.Arrays.stream(r.places()).map(places::ledgerTown)
+            List<String> towns = java.util.Arrays.stream(r.places().split(",")).map(places::ledgerTown)
                     .map(t -> t == null ? "" : t).distinct().sorted().toList();
             hotspots.add(new Hotspot(r.clusterId(), r.headId(), r.headReceiptCode(), r.excerpt(), r.people(), r.opinions(),
                     r.channels(), towns.size(), towns.stream().filter(t -> !t.isEmpty()).toList(),

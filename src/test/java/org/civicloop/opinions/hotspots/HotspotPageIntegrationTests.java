@@ -163,7 +163,7 @@ class HotspotPageIntegrationTests {
     @Test
     void aMonthThatIsNoMonthIsRefusedWithAMessage() throws Exception {
         String body = mvc.perform(get("/opinions/hotspots").param("month", "2026-13").with(user(demo.user("office"))))
-                .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+                .andExpect(status().isUnprocessableEntity()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(body).contains("月份格式应为");
     }
 
