@@ -59,6 +59,9 @@ class HotspotBrowserTests {
                 .param("n", opinions.size()).param("lead", opinions.get(0).id()).query(Long.class).single();
         opinions.forEach(o -> jdbc.sql("insert into opinion_cluster_member (opinion_id, cluster_id, similarity) values (:o, :c, 0.9)")
                 .param("o", o.id()).param("c", cluster).update());
+        jdbc.sql("""
+                update opinion_cluster c set first_at = s.f, last_at = s.l from (select min(o.submitted_at) f, max(o.submitted_at) l
+                          from opinion_cluster_member m join opinion o on o.id = m.opinion_id where m.cluster_id = :c) s where c.id = :c""").param("c", cluster).update();
 
         browser.signIn("office");
         browser.get(browser.url("/opinions/ledger"));

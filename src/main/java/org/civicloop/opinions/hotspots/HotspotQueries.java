@@ -31,12 +31,12 @@ import org.springframework.stereotype.Component;
 public class HotspotQueries {
 
     /** The condition on {@code o} for what the viewer may read, as in {@code OpinionQueries}. */
-    static final String SCOPE = """
+    static final String SCOPE = " " + """
             (:all
              or (o.addressee_kind = 'DEPUTY' and o.addressee_id = :deputyId)
              or (o.addressee_kind = 'SITE' and o.addressee_id in (:siteIds))
              or exists (select 1 from work_order w where w.opinion_id = o.id and w.unit_id = :myUnit))""";
-    static final String PERSON = "coalesce(o.voter_phone, o.voter_email, 'opinion:' || o.id)";
+    static final String PERSON = " coalesce(o.voter_phone, o.voter_email, 'opinion:' || o.id) ";
     static final int TOP = 30;
 
     private final JdbcClient jdbc;
