@@ -129,7 +129,7 @@ class HotspotPageIntegrationTests {
         // a leader reads the same page, without the office's actions
         Document leader = Jsoup.parse(mvc.perform(get("/opinions/hotspots/" + id).with(user(demo.user("leader"))))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
-        assertThat(leader.select("#cluster-members li")).hasSize(3);
+        assertThat(leader.select("#cluster-members > li")).hasSize(3);
         assertThat(leader.select("#start-notice")).isEmpty();
     }
 
