@@ -297,11 +297,11 @@ class Open311ApiIntegrationTests {
                 .andExpect(jsonPath("$[0].code").value(400))
                 .andExpect(jsonPath("$[0].description").value("service_code：请选择问题类别。"))
                 .andExpect(jsonPath("$[1].description").value("attribute[place_code]：请选择发生地点。"));
-        mvc.perform(submit("json").param("service_code", "URBAN").param("description", "路".repeat(2001)))
+        mvc.perform(submit("json").param("service_code", "URBAN").param("description", "路".repeat(20_001)))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$", hasSize(2)))
                 .andExpect(jsonPath("$[0].description").value("attribute[place_code]：请选择发生地点。"))
-                .andExpect(jsonPath("$[1].description").value("description：内容不能超过 2000 个字。"));
+                .andExpect(jsonPath("$[1].description").value("description：内容不能超过 20000 个字。"));
         mvc.perform(submit("json").param("service_code", "URBAN").param("attribute[place_code]", villageOf(QINGYAN))
                         .param("description", "路灯坏了\u0007很久没人修"))
                 .andExpect(status().isBadRequest())

@@ -124,7 +124,7 @@ class CaptureEntriesIntegrationTests {
         cases.put("visitorCount=0", "visitorCount");
         cases.put("content=", "content");
         cases.put("content=短", "content");
-        cases.put("content=" + "长".repeat(2001), "content");
+        cases.put("content=" + "长".repeat(20_001), "content");
         cases.put("content=路灯坏了很久了\u0007", "content");
         cases.put("category=", "category");
         cases.put("category=NOPE", "category");

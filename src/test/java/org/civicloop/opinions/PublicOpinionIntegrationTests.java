@@ -118,8 +118,8 @@ class PublicOpinionIntegrationTests {
     @Test
     void oversizedTextAndControlCharactersAreRefused() throws Exception {
         long before = count();
-        mvc.perform(form().param("content", "长".repeat(2001))).andExpect(status().isBadRequest())
-                .andExpect(content().string(containsString("不能超过 2000 个字")));
+        mvc.perform(form().param("content", "长".repeat(20_001))).andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("不能超过 20000 个字")));
         mvc.perform(form().param("content", "有控制字符\u0007的意见内容")).andExpect(status().isBadRequest())
                 .andExpect(content().string(containsString("控制字符")));
         mvc.perform(form().param("content", "地点代码不对的意见").param("placeCode", "99999999")).andExpect(status().isBadRequest())
@@ -250,10 +250,10 @@ class PublicOpinionIntegrationTests {
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith("application/problem+json"));
         mvc.perform(post("/public/api/opinions").with(fromNewAddress()).contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"category\":\"URBAN\",\"content\":\"" + "长".repeat(3000) + "\",\"placeCode\":\"" + village
+                        .content("{\"category\":\"URBAN\",\"content\":\"" + "长".repeat(20_001) + "\",\"placeCode\":\"" + village
                                 + "\",\"voterPhone\":\"13800000000\",\"dutyCode\":\"nobody\"}"))
                 .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.errors[?(@.field == 'content')].message").value("内容不能超过 2000 个字。"))
+                .andExpect(jsonPath("$.errors[?(@.field == 'content')].message").value("内容不能超过 20000 个字。"))
                 .andExpect(jsonPath("$.errors[?(@.field == 'consent')]").exists())
                 .andExpect(jsonPath("$.errors[?(@.field == 'dutyCode')]").exists());
         mvc.perform(post("/public/api/opinions").with(fromNewAddress()).contentType(MediaType.TEXT_PLAIN).content("hello"))

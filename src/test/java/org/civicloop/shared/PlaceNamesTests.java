@@ -43,4 +43,12 @@ class PlaceNamesTests {
         assertThat(PlaceNames.compare(a, PlaceNames.in("路灯坏了"))).isEqualTo(PlaceNames.Comparison.NONE);
         assertThat(PlaceNames.compare(PlaceNames.in("201路公交车不准点"), PlaceNames.in("202路公交车不准点")).different()).isTrue();
     }
+
+    @Test
+    void streetsOfOneTownAndEstatesNamedWithTheirDistrictCompare() {
+        assertThat(PlaceNames.compare(PlaceNames.in("翠微小区门口路灯坏了"), PlaceNames.in("锦绣小区门口路灯坏了")).different()).isTrue();
+        assertThat(PlaceNames.compare(PlaceNames.in("翠微小区门口路灯坏了"), PlaceNames.in("路灯坏了很久没人修")).different()).isFalse();
+        assertThat(PlaceNames.compare(PlaceNames.in("青岩镇北街的路灯坏了"), PlaceNames.in("青岩镇南街的路灯坏了")).different()).isTrue();
+        assertThat(PlaceNames.compare(PlaceNames.in("青岩镇北街的路灯坏了"), PlaceNames.in("青岩镇的路灯坏了")).different()).isFalse();
+    }
 }

@@ -100,8 +100,9 @@ class CrawlIntegrationTests {
         assertThat(failures).as("pages that answered 5xx or showed the error page").isEmpty();
         // pages a role must reach from its menus (issue 11: the duty records)
         Map<String, List<String>> mustReach = Map.of(
-                "office", List.of("/records/ranking", "/records/rules", "/records/review", "/records/entries/new"),
-                "leader", List.of("/records/ranking"),
+                "office", List.of("/records/ranking", "/records/rules", "/records/review", "/records/entries/new",
+                        "/opinions/hotspots"),
+                "leader", List.of("/records/ranking", "/opinions/hotspots"),
                 "deputy", List.of("/records/mine", "/records/mine/entries/new"));
         crawls.stream().filter(c -> c.username != null && mustReach.containsKey(c.username)).forEach(c -> assertThat(c.reached)
                 .as("pages %s reaches in %s", c.who(), c.language).containsAll(mustReach.get(c.username)));

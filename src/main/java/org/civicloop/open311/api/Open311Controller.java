@@ -180,7 +180,7 @@ class Open311Controller {
             @RequestParam(name = "first_name", required = false) String firstName,
             @RequestParam(name = "last_name", required = false) String lastName,
             @RequestParam(name = "phone", required = false) String phone,
-            @Parameter(description = "the opinion itself") @RequestParam(name = "description", required = false) String description,
+            @Parameter(description = "the opinion itself: 5 to 20,000 characters, stored whole (civicloop.opinions.content-max-length)") @RequestParam(name = "description", required = false) String description,
             @Parameter(description = "accepted and listed, never fetched") @RequestParam(name = "media_url", required = false) String mediaUrl,
             HttpServletRequest request) {
         Format f = format(format);

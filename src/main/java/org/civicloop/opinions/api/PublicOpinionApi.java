@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import lombok.AccessLevel;
@@ -54,7 +55,10 @@ class PublicOpinionApi {
     private final WorkOrderClocks clocks;
     private final MessageSource messages;
 
-    record Submission(String category, String content, String placeCode, String placeDetail, String voterName,
+    /** {@code content}: 5 to 20,000 characters (civicloop.opinions.content-max-length), stored whole. */
+    record Submission(String category,
+                      @Schema(description = "the opinion: 5 to 20,000 characters (code points), stored whole, never cut",
+                              minLength = 5, maxLength = 20_000) String content, String placeCode, String placeDetail, String voterName,
                       String voterPhone, String voterEmail, Boolean consent, String dutyCode) {
     }
 

@@ -8,7 +8,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * {@code civicloop.opinions.*}: the rules a province sets differently.
  *
  * @param contentMinLength     shortest opinion text accepted
- * @param contentMaxLength     longest opinion text accepted
+ * @param contentMaxLength     longest opinion text accepted, in characters (code points): stored whole, never
+ *                             cut; real citizen letters and 12345 tickets run past 2,000 (issue 17)
  * @param maxPhotos            photos per opinion
  * @param maxPhotoBytes        largest photo accepted
  * @param maxReopens           how often a dissatisfied voter can send it back for rehandling
@@ -22,7 +23,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("civicloop.opinions")
 public record OpinionsProperties(@DefaultValue("5") int contentMinLength,
-                                 @DefaultValue("2000") int contentMaxLength,
+                                 @DefaultValue("20000") int contentMaxLength,
                                  @DefaultValue("3") int maxPhotos,
                                  @DefaultValue("5242880") long maxPhotoBytes,
                                  @DefaultValue("1") int maxReopens,

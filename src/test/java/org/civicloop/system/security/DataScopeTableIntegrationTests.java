@@ -64,12 +64,12 @@ class DataScopeTableIntegrationTests {
             "/api/opinions?size=100", "/api/opinions?status=HANDLING&size=100",
             "/suggestions", "/suggestions/mine", "/suggestions/inbox", "/suggestions/ledger", "/suggestions/ledger.xlsx",
             "/supervision", "/supervision/mine", "/supervision/unit",
-            "/workbench", "/messages");
+            "/workbench", "/messages", "/opinions/hotspots");
 
     /** Patterns checked per item, by {@link #detailsAnswerExactlyForWhatIsInScope} and {@link #similarOpinions...}. */
     static final Set<String> DETAILS = Set.of("/opinions/{id}", "/api/opinions/{id}", "/opinions/{id}/photos/{photoId}",
             "/opinions/similar", "/opinions/record", "/suggestions/{id}", "/suggestions/{id}/edit",
-            "/supervision/suggestions/{id}", "/suggestions/dashboard/items");
+            "/supervision/suggestions/{id}", "/suggestions/dashboard/items", "/opinions/hotspots/{id}");
 
     /** GET endpoints under the same paths that return no opinion or suggestion of anyone's, and why. */
     static final Map<String, String> NOT_OPINION_DATA = Map.ofEntries(
@@ -216,6 +216,10 @@ class DataScopeTableIntegrationTests {
                     }
                     wrong.addAll(leaks(role, url, other, mayOpen, maySee));
                 }
+            }
+            // a same-matter cluster shows only the opinions the role may open (and none to those who may not see hot spots)
+            for (Long cluster : jdbc.sql("select id from opinion_cluster order by size desc, id limit 20").query(Long.class).list()) {
+                wrong.addAll(leaks(role, "/opinions/hotspots/" + cluster, fetch(role, "/opinions/hotspots/" + cluster), mayOpen, maySee));
             }
             List<long[]> photos = jdbc.sql("select opinion_id, id from opinion_photo").query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).list();
             for (long[] p : photos) {

@@ -204,9 +204,19 @@ class SupervisionItemController {
 
     @PreAuthorize("hasRole('CONGRESS_OFFICE')")
     @GetMapping("/supervision/resolutions/new")
-    String newResolution(Model model) {
-        model.addAttribute("form", ResolutionForm.empty());
+    String newResolution(@RequestParam(defaultValue = "") String title, @RequestParam(defaultValue = "") String text,
+                         Model model) {
+        // filled in from a link (a hot spot of the opinions ledger proposes a topic); nothing is recorded
+        ResolutionForm empty = ResolutionForm.empty();
+        model.addAttribute("form", new ResolutionForm(empty.number(), prefill(title, 200), null, prefill(text, 5000),
+                List.of(), "", null, List.of(), null));
         return resolutionForm(model);
+    }
+
+    /** A form's text handed in by a link: at most {@code max} characters, without control characters. */
+    private static String prefill(String text, int max) {
+        String t = text.replaceAll("[\\p{Cntrl}&&[^\\n]]", "").strip();
+        return t.codePointCount(0, t.length()) > max ? t.substring(0, t.offsetByCodePoints(0, max)) : t;
     }
 
     private String resolutionForm(Model model) {

@@ -1,0 +1,215 @@
+package org.civicloop.opinions.hotspots;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.civicloop.language.TextVectors;
+import org.civicloop.shared.PlaceNames;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Puts new opinions into same-matter clusters ({@code opinion_cluster}, {@code opinion_cluster_member}):
+ * an opinion joins the cluster of its nearest already clustered opinion by sentence vector, within the
+ * same district and the time window, from the configured similarity on, and — where both texts name
+ * a place, or both chose a town — only at the same place; otherwise it founds a cluster of its own.
+ * Rejected opinions are never members (one rejected later leaves its cluster on the next run).
+ *
+ * <p>Opinions are taken in id order after a cursor ({@code opinion_cluster_cursor}); each opinion's
+ * membership, its cluster's figures and the cursor move in one transaction, so a run killed half-way
+ * resumes where it stopped and a rerun changes nothing. It waits while the model is not loaded or
+ * opinions still lack their vectors (a neighbour not yet indexed would be missed).
+ */
+@Component
+public class ClusterAssigner {
+
+    static final String CURSOR = "hotspots";
+    static final String KIND = "opinion";
+    private static final Logger log = LoggerFactory.getLogger(ClusterAssigner.class);
+
+    private final JdbcClient jdbc;
+    private final ObjectProvider<TextVectors> language;
+    private final HotspotProperties properties;
+    private final TransactionTemplate tx;
+    private TextVectors vectors;
+
+    ClusterAssigner(JdbcClient jdbc, ObjectProvider<TextVectors> language, HotspotProperties properties, TransactionTemplate tx) {
+        this.jdbc = jdbc;
+        this.language = language;
+        this.properties = properties;
+        this.tx = tx;
+    }
+
+    /** An opinion as clustering reads it. */
+    record Row(long id, String content, String placeCode, String districtCode, Instant submittedAt, String status) {
+    }
+
+    /** Everything there is to do now, a batch at a time; returns how many opinions were looked at. */
+    public int runAll() {
+        int total = 0;
+        int n;
+        do {
+            n = runOnce(properties.batch());
+            total += n;
+        } while (n == properties.batch());
+        tx.executeWithoutResult(s -> leaveRejected());
+        return total;
+    }
+
+    /** At most {@code limit} opinions after the cursor; 0 when there is nothing to do or the vectors are not ready. */
+    public int runOnce(int limit) {
+        vectors = language.getIfAvailable();
+        if (vectors == null || !vectors.ready() || vectors.progress().stream().anyMatch(p -> KIND.equals(p.kind()) && p.remaining() > 0)) {
+            return 0;
+        }
+        long after = cursor();
+        List<Row> rows = jdbc.sql("""
+                        select id, content, place_code, district_code, submitted_at, status from opinion
+                         where id > :after order by id limit :limit""")
+                .param("after", after).param("limit", limit).query(Row.class).list();
+        int done = 0;
+        for (Row r : rows) {
+            Boolean ok = tx.execute(s -> assign(r));
+            if (!Boolean.TRUE.equals(ok)) {
+                break;
+            }
+            done++;
+        }
+        return done;
+    }
+
+    long cursor() {
+        return jdbc.sql("select last_id from opinion_cluster_cursor where name = :n").param("n", CURSOR)
+                .query(Long.class).optional().orElse(0L);
+    }
+
+    /** One opinion, in the caller's transaction; false when it could not be done now (and nothing moved). */
+    boolean assign(Row r) {
+        Long last = jdbc.sql("select last_id from opinion_cluster_cursor where name = :n for update").param("n", CURSOR)
+                .query(Long.class).optional().orElse(null);
+        if (last == null || last >= r.id()) {
+            return true; // another run took it
+        }
+        boolean member = jdbc.sql("select exists (select 1 from opinion_cluster_member where opinion_id = :id)")
+                .param("id", r.id()).query(Boolean.class).single();
+        if (!member && !"REJECTED".equals(r.status())) {
+            Optional<float[]> v = vectors.embed(r.content());
+            if (v.isEmpty()) {
+                return false;
+            }
+            Optional<Match> match = nearestMember(r, v.get());
+            if (match.isPresent()) {
+                join(r, match.get());
+            } else {
+                found(r);
+            }
+        }
+        jdbc.sql("update opinion_cluster_cursor set last_id = :id, updated_at = now() where name = :n")
+                .param("id", r.id()).param("n", CURSOR).update();
+        return true;
+    }
+
+    record Match(long clusterId, double similarity) {
+    }
+
+    private Optional<Match> nearestMember(Row r, float[] v) {
+        var filter = new TextVectors.Filter(r.districtCode(), r.submittedAt().minus(properties.window()),
+                r.submittedAt().plus(properties.window()), List.of(r.id()));
+        List<TextVectors.Neighbour> near = vectors.nearest(KIND, v, properties.neighbours(), filter).stream()
+                .filter(n -> n.id() != r.id() && n.similarity() >= properties.threshold()).toList();
+        if (near.isEmpty()) {
+            return Optional.empty();
+        }
+        record Member(long opinionId, long clusterId, String content, String placeCode, String districtCode,
+                      Instant submittedAt) {
+        }
+        Map<Long, Member> members = new HashMap<>();
+        jdbc.sql("""
+                        select m.opinion_id, m.cluster_id, o.content, o.place_code, o.district_code, o.submitted_at
+                          from opinion_cluster_member m join opinion o on o.id = m.opinion_id
+                         where m.opinion_id in (:ids)""")
+                .param("ids", near.stream().map(TextVectors.Neighbour::id).toList()).query(Member.class).list()
+                .forEach(m -> members.put(m.opinionId(), m));
+        List<PlaceNames.Place> places = PlaceNames.in(r.content());
+        for (TextVectors.Neighbour n : near) {
+            Member m = members.get(n.id());
+            if (m != null && m.districtCode().equals(r.districtCode())
+                    && !m.submittedAt().isBefore(r.submittedAt().minus(properties.window()))
+                    && !m.submittedAt().isAfter(r.submittedAt().plus(properties.window()))
+                    && sameTown(m.placeCode(), r.placeCode())
+                    && !PlaceNames.compare(places, PlaceNames.in(m.content())).different()) {
+                return Optional.of(new Match(m.clusterId(), n.similarity()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private void join(Row r, Match m) {
+        jdbc.sql("insert into opinion_cluster_member (opinion_id, cluster_id, similarity) values (:o, :c, :s)")
+                .param("o", r.id()).param("c", m.clusterId()).param("s", (float) m.similarity()).update();
+        jdbc.sql("""
+                        update opinion_cluster set size = size + 1,
+                               lead_opinion = case when :at < first_at then :o else lead_opinion end,
+                               first_at = least(first_at, :at), last_at = greatest(last_at, :at), updated_at = now()
+                         where id = :c""")
+                .param("o", r.id()).param("at", Timestamp.from(r.submittedAt())).param("c", m.clusterId()).update();
+    }
+
+    private void found(Row r) {
+        long cluster = jdbc.sql("""
+                        insert into opinion_cluster (district_code, lead_opinion, size, first_at, last_at)
+                        values (:d, :o, 1, :at, :at) returning id""")
+                .param("d", r.districtCode()).param("o", r.id()).param("at", Timestamp.from(r.submittedAt()))
+                .query(Long.class).single();
+        jdbc.sql("insert into opinion_cluster_member (opinion_id, cluster_id, similarity) values (:o, :c, 1)")
+                .param("o", r.id()).param("c", cluster).update();
+    }
+
+    /**
+     * Opinions rejected since they were clustered leave their clusters; each cluster's size, times and
+     * lead (its earliest member) are computed again and an empty cluster goes. Changes nothing when
+     * no member was rejected.
+     */
+    int leaveRejected() {
+        List<Long> touched = jdbc.sql("""
+                        delete from opinion_cluster_member m using opinion o
+                         where o.id = m.opinion_id and o.status = 'REJECTED' returning m.cluster_id""")
+                .query(Long.class).list();
+        if (touched.isEmpty()) {
+            return 0;
+        }
+        jdbc.sql("""
+                        update opinion_cluster c set size = s.size, first_at = s.first_at, last_at = s.last_at,
+                               lead_opinion = s.lead, updated_at = now()
+                          from (select m.cluster_id, count(*) as size, min(o.submitted_at) as first_at,
+                                       max(o.submitted_at) as last_at,
+                                       (array_agg(o.id order by o.submitted_at, o.id))[1] as lead
+                                  from opinion_cluster_member m join opinion o on o.id = m.opinion_id
+                                 where m.cluster_id in (:ids) group by m.cluster_id) s
+                         where c.id = s.cluster_id""")
+                .param("ids", touched).update();
+        jdbc.sql("delete from opinion_cluster c where c.id in (:ids) and not exists (select 1 from opinion_cluster_member m where m.cluster_id = c.id)")
+                .param("ids", touched).update();
+        log.info("{} rejected opinions left their same-matter clusters", touched.size());
+        return touched.size();
+    }
+
+    /**
+     * Whether two opinions' chosen places (region codes) allow the same matter: yes unless both lie in
+     * a town or street (code of 9 digits or more) and the towns differ.
+     */
+    static boolean sameTown(String codeA, String codeB) {
+        if (codeA == null || codeB == null || codeA.length() < 9 || codeB.length() < 9) {
+            return true;
+        }
+        return codeA.substring(0, 9).equals(codeB.substring(0, 9));
+    }
+}
