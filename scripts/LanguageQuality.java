@@ -109,10 +109,17 @@ public class LanguageQuality {
                 + " labelled pairs, " + routed.size() + " routed texts (" + HISTORY + " loaded as history, "
                 + (routed.size() - HISTORY) + " asked). Staff account `" + STAFF + "`.");
         report.add("");
-        log("loading " + opinions.size() + " evaluation opinions");
-        Map<String, Long> ids = submit(opinions.stream().map(o -> new String[] {o.id(), o.category(), o.text(), o.placeCode()}).toList());
-        waitForVectors();
-        duplicates(opinions, pairs, ids);
+        var probe = post("/api/opinions/similar", "{\"text\":" + json(opinions.get(0).text()) + "}", true);
+        if (missing(probe)) {
+            notMeasured.add("duplicates: `POST /api/opinions/similar` answered " + probe.statusCode()
+                    + " (the endpoint is not in this build), so precision, recall and the share with at least one "
+                    + "duplicate shown could not be measured");
+        } else {
+            log("loading " + opinions.size() + " evaluation opinions");
+            Map<String, Long> ids = submit(opinions.stream().map(o -> new String[] {o.id(), o.category(), o.text(), o.placeCode()}).toList());
+            waitForVectors();
+            duplicates(opinions, pairs, ids);
+        }
         routing(routed);
         longText();
         if (!notMeasured.isEmpty()) {
@@ -207,11 +214,6 @@ public class LanguageQuality {
             long t0 = System.nanoTime();
             var res = post("/api/opinions/similar", body, true);
             millis.add((System.nanoTime() - t0) / 1_000_000);
-            if (res.statusCode() == 404 || res.statusCode() == 405) {
-                notMeasured.add("duplicates: `POST /api/opinions/similar` answered " + res.statusCode()
-                        + " (the endpoint is not in this build)");
-                return;
-            }
             if (res.statusCode() != 200) {
                 failures++;
                 shownAll.put(o.id(), Set.of());
@@ -319,7 +321,7 @@ public class LanguageQuality {
         // is the endpoint there at all? (ask before loading the history)
         var probe = post("/api/opinions/routing", "{\"text\":" + json(test.get(0).text()) + ",\"placeCode\":"
                 + json(test.get(0).placeCode()) + "}", true);
-        if (probe.statusCode() == 404 || probe.statusCode() == 405) {
+        if (missing(probe)) {
             notMeasured.add("routing: `POST /api/opinions/routing` answered " + probe.statusCode()
                     + " (the endpoint is not in this build), so macro-F1 and top-3 accuracy could not be measured");
             return;
@@ -397,7 +399,13 @@ public class LanguageQuality {
         String text = sb.substring(0, 10_000);
         var sim = post("/api/opinions/similar", "{\"text\":" + json(text) + "}", true);
         var rou = post("/api/opinions/routing", "{\"text\":" + json(text) + ",\"placeCode\":\"520111101207\"}", true);
-        report.add("A 10,000-character text: similar answered HTTP " + sim.statusCode() + ", routing answered HTTP " + rou.statusCode() + ".");
+        report.add("A 10,000-character text: similar " + (missing(sim) ? "not measured (no endpoint)" : "answered HTTP " + sim.statusCode())
+                + ", routing " + (missing(rou) ? "not measured (no endpoint)" : "answered HTTP " + rou.statusCode()) + ".");
+    }
+
+    /** Spring answers 405 for POST /api/opinions/similar while only GET /api/opinions/{id} exists. */
+    static boolean missing(HttpResponse<String> res) {
+        return res.statusCode() == 404 || res.statusCode() == 405;
     }
 
     Map<String, Long> units() throws Exception {
