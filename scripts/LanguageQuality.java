@@ -118,6 +118,7 @@ public class LanguageQuality {
             log("loading " + opinions.size() + " evaluation opinions");
             Map<String, Long> ids = submit(opinions.stream().map(o -> new String[] {o.id(), o.category(), o.text(), o.placeCode()}).toList());
             waitForVectors();
+            waitForModel(opinions.get(0).text());
             duplicates(opinions, pairs, ids);
         }
         routing(routed);
@@ -171,7 +172,7 @@ public class LanguageQuality {
         String last = "";
         while (System.currentTimeMillis() < deadline) {
             HttpResponse<String> res = adminJson("/admin/language");
-            if (res == null || res.statusCode() != 200 || !res.body().trim().startsWith("{")) {
+            if (res == null || res.statusCode() != 200 || !res.body().trim().matches("(?s)^[\\[{].*")) {
                 String why = res == null ? "could not sign in as admin" : "answered " + res.statusCode();
                 log("language progress not available (" + why + "); waiting 20 s instead");
                 Thread.sleep(20_000);
@@ -182,20 +183,32 @@ public class LanguageQuality {
                 }
                 return;
             }
-            var m = map(parse(res.body()));
-            Long remaining = number(m, "remaining", "pending", "todo");
-            Boolean ready = bool(m, "modelReady", "ready", "loaded");
+            Object progress = parse(res.body());
+            long remaining = sum(progress, "remaining");
+            Boolean ready = first(progress, "ready", "modelReady");
             if (!res.body().equals(last)) {
                 log("language progress: " + res.body());
                 last = res.body();
             }
-            if ((remaining == null || remaining == 0) && (ready == null || ready)) {
-                Thread.sleep(1000); // the index is refreshed after the table
+            if (remaining == 0 && !Boolean.FALSE.equals(ready)) {
+                Thread.sleep(2000); // the index is refreshed after the table
                 return;
             }
             Thread.sleep(1000);
         }
         notMeasured.add("vectors: the backfill did not finish within 15 minutes");
+    }
+
+    /** Until the model is loaded the search matches words alone and says so ({@code lexicalOnly}). */
+    void waitForModel(String text) throws Exception {
+        for (int i = 0; i < 150; i++) {
+            var res = post("/api/opinions/similar", "{\"text\":" + json(text) + "}", true);
+            if (res.statusCode() == 200 && !Boolean.TRUE.equals(map(parse(res.body())).get("lexicalOnly"))) {
+                return;
+            }
+            Thread.sleep(2000);
+        }
+        log("the search still answers lexicalOnly after 5 minutes; measuring anyway");
     }
 
     void duplicates(List<EvalOpinion> opinions, List<Pair> pairs, Map<String, Long> ids) throws Exception {
@@ -582,19 +595,28 @@ public class LanguageQuality {
         return o == null ? null : o.toString();
     }
 
-    static Long number(Map<String, Object> m, String... keys) {
-        for (String k : keys) {
-            if (m.get(k) instanceof Number n) {
-                return n.longValue();
+    /** The sum of every number under this key anywhere in a JSON value (progress per kind, or in total). */
+    static long sum(Object json, String key) {
+        long total = 0;
+        if (json instanceof Map<?, ?> m) {
+            for (var e : m.entrySet()) {
+                total += key.equals(e.getKey()) && e.getValue() instanceof Number n ? n.longValue() : sum(e.getValue(), key);
+            }
+        } else if (json instanceof List<?> l) {
+            for (Object o : l) {
+                total += sum(o, key);
             }
         }
-        return null;
+        return total;
     }
 
-    static Boolean bool(Map<String, Object> m, String... keys) {
-        for (String k : keys) {
-            if (m.get(k) instanceof Boolean b) {
-                return b;
+    /** The first boolean under one of these keys at the top level of a JSON object, or null. */
+    static Boolean first(Object json, String... keys) {
+        if (json instanceof Map<?, ?> m) {
+            for (String k : keys) {
+                if (m.get(k) instanceof Boolean b) {
+                    return b;
+                }
             }
         }
         return null;
