@@ -43,8 +43,8 @@ public class LanguageQuality {
     static final long SPLIT_SEED = 17;
 
     final String base;
-    final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-    final HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
+    final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
+    final HttpClient browser = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).cookieHandler(new CookieManager())
             .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
     final List<String> report = new ArrayList<>();
     final List<String> notMeasured = new ArrayList<>();
