@@ -1,5 +1,4 @@
 import java.io.IOException;
-import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -24,8 +23,6 @@ import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The language quality benchmark (issue 17, item 8): loads eval/language into a running CivicLoop
@@ -44,11 +41,8 @@ public class LanguageQuality {
 
     final String base;
     final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
-    final HttpClient browser = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).cookieHandler(new CookieManager())
-            .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
     final List<String> report = new ArrayList<>();
     final List<String> notMeasured = new ArrayList<>();
-    boolean adminSignedIn;
 
     LanguageQuality(String base) {
         this.base = base;
@@ -166,17 +160,17 @@ public class LanguageQuality {
         return ids;
     }
 
-    /** Polls the administrator's language progress (JSON) until nothing remains; says so if it cannot. */
+    /** Polls the language progress (the JSON of {@code /admin/language}) until nothing remains; says so if it cannot. */
     void waitForVectors() throws Exception {
         long deadline = System.currentTimeMillis() + Duration.ofMinutes(15).toMillis();
         String last = "";
         while (System.currentTimeMillis() < deadline) {
-            HttpResponse<String> res = adminJson("/admin/language");
-            if (res == null || res.statusCode() != 200 || !res.body().trim().matches("(?s)^[\\[{].*")) {
-                String why = res == null ? "could not sign in as admin" : "answered " + res.statusCode();
+            HttpResponse<String> res = adminJson("/api/language/progress");
+            if (res.statusCode() != 200 || !res.body().trim().matches("(?s)^[\\[{].*")) {
+                String why = "answered " + res.statusCode();
                 log("language progress not available (" + why + "); waiting 20 s instead");
                 Thread.sleep(20_000);
-                String note = "vector progress: `/admin/language` (JSON) " + why + "; the script waited 20 s for the vectors "
+                String note = "vector progress: `GET /api/language/progress` " + why + "; the script waited 20 s for the vectors "
                         + "instead, so figures may come from lexical matching or a partial index";
                 if (!notMeasured.contains(note)) {
                     notMeasured.add(note);
@@ -520,28 +514,12 @@ public class LanguageQuality {
         return "Basic " + Base64.getEncoder().encodeToString((STAFF + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
     }
 
-    /** A staff page as JSON: the pages sign in with a form, so sign in once as admin. */
+    /** The administrator's JSON (HTTP Basic as {@code admin}, the same password as the demo accounts). */
     HttpResponse<String> adminJson(String path) throws Exception {
-        if (!adminSignedIn) {
-            var login = browser.send(HttpRequest.newBuilder(URI.create(base + "/login")).GET().build(),
-                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            Matcher csrf = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"").matcher(login.body());
-            if (!csrf.find()) {
-                return null;
-            }
-            String form = "username=admin&password=" + URLEncoder.encode(PASSWORD, StandardCharsets.UTF_8) + "&_csrf="
-                    + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8);
-            var res = browser.send(HttpRequest.newBuilder(URI.create(base + "/login"))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-            String to = res.headers().firstValue("Location").orElse("");
-            if (res.statusCode() != 302 || to.contains("error")) {
-                return null;
-            }
-            adminSignedIn = true;
-        }
-        return browser.send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "application/json").GET().build(),
-                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        var req = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(("admin:" + PASSWORD).getBytes(StandardCharsets.UTF_8)))
+                .header("Accept", "application/json").GET().build();
+        return http.send(req, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
     static void log(String s) {
