@@ -104,14 +104,19 @@ public class LanguageQuality {
                 + (routed.size() - HISTORY) + " asked). Staff account `" + STAFF + "`.");
         report.add("");
         var probe = post("/api/opinions/similar", "{\"text\":" + json(opinions.get(0).text()) + "}", true);
+        log("loading " + opinions.size() + " evaluation opinions");
+        Map<String, Long> ids = submit(opinions.stream().map(o -> new String[] {o.id(), o.category(), o.text(), o.placeCode()}).toList());
+        long loaded = System.nanoTime();
+        if (waitForVectors()) {
+            report.add(String.format(Locale.ROOT, "Vectors: every text's vector stored %.0f s after the last of the %d submissions.",
+                    (System.nanoTime() - loaded) / 1e9, opinions.size()));
+            report.add("");
+        }
         if (missing(probe)) {
             notMeasured.add("duplicates: `POST /api/opinions/similar` answered " + probe.statusCode()
                     + " (the endpoint is not in this build), so precision, recall and the share with at least one "
                     + "duplicate shown could not be measured");
         } else {
-            log("loading " + opinions.size() + " evaluation opinions");
-            Map<String, Long> ids = submit(opinions.stream().map(o -> new String[] {o.id(), o.category(), o.text(), o.placeCode()}).toList());
-            waitForVectors();
             waitForModel(opinions.get(0).text());
             duplicates(opinions, pairs, ids);
         }
@@ -161,7 +166,7 @@ public class LanguageQuality {
     }
 
     /** Polls the language progress (the JSON of {@code /admin/language}) until nothing remains; says so if it cannot. */
-    void waitForVectors() throws Exception {
+    boolean waitForVectors() throws Exception {
         long deadline = System.currentTimeMillis() + Duration.ofMinutes(15).toMillis();
         String last = "";
         while (System.currentTimeMillis() < deadline) {
@@ -175,7 +180,7 @@ public class LanguageQuality {
                 if (!notMeasured.contains(note)) {
                     notMeasured.add(note);
                 }
-                return;
+                return false;
             }
             Object progress = parse(res.body());
             long remaining = sum(progress, "remaining");
@@ -186,11 +191,12 @@ public class LanguageQuality {
             }
             if (remaining == 0 && !Boolean.FALSE.equals(ready)) {
                 Thread.sleep(2000); // the index is refreshed after the table
-                return;
+                return true;
             }
             Thread.sleep(1000);
         }
         notMeasured.add("vectors: the backfill did not finish within 15 minutes");
+        return false;
     }
 
     /** Until the model is loaded the search matches words alone and says so ({@code lexicalOnly}). */
