@@ -93,6 +93,18 @@ class LanguageQualityMetricsTests {
     }
 
     @Test
+    void waitsUntilNoKindHasVectorsRemaining() throws Exception {
+        // the shape of GET /api/language/progress (LanguageController.Status)
+        Object busy = call("parse", "{\"model\":\"bge\",\"ready\":true,\"kinds\":[{\"kind\":\"opinion\",\"done\":300,"
+                + "\"remaining\":76,\"running\":true},{\"kind\":\"suggestion\",\"done\":9,\"remaining\":4,\"running\":true}]}");
+        assertThat(call("sum", busy, "remaining")).isEqualTo(80L);
+        assertThat(call("first", busy, new String[] {"ready", "modelReady"})).isEqualTo(true);
+        Object loading = call("parse", "{\"model\":\"bge\",\"ready\":false,\"kinds\":[]}");
+        assertThat(call("sum", loading, "remaining")).isEqualTo(0L);
+        assertThat(call("first", loading, new String[] {"ready", "modelReady"})).isEqualTo(false);
+    }
+
+    @Test
     void theEvaluationSetIsThereAndLargeEnough() throws Exception {
         assertThat(Files.readAllLines(Path.of("eval/language/pairs.csv"))).hasSizeGreaterThan(500);
         assertThat(Files.readAllLines(Path.of("eval/language/routed.jsonl"))).hasSizeGreaterThanOrEqualTo(700);
