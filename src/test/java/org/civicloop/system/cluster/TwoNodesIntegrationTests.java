@@ -23,7 +23,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.civicloop.CivicLoopApplication;
+import org.civicloop.opinions.domain.OpinionLedger;
 import org.civicloop.testing.TestDatabase;
+import org.civicloop.testing.TestReplica;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -48,6 +50,7 @@ class TwoNodesIntegrationTests {
     static final ConcurrentLinkedQueue<Tick> TICKS = new ConcurrentLinkedQueue<>();
     static final int LOOKUPS_PER_MINUTE = 4;
 
+    static TestReplica replica;
     static ConfigurableApplicationContext nodeA;
     static ConfigurableApplicationContext nodeB;
     static JdbcClient jdbc;
@@ -59,10 +62,12 @@ class TwoNodesIntegrationTests {
     @BeforeAll
     static void startTwoNodes() throws Exception {
         long started = System.nanoTime();
-        CompletableFuture<ConfigurableApplicationContext> a = CompletableFuture.supplyAsync(() -> node("a"));
+        replica = TestReplica.start();
+        System.out.printf("Streaming replica made and started in %d ms%n", (System.nanoTime() - started) / 1_000_000);
+        started = System.nanoTime();
         // the second node waits for the first's migrations and demo data, as a rolling start would
-        nodeA = a.join();
-        nodeB = node("b");
+        nodeA = node("a", null);
+        nodeB = node("b", replica);
         jdbc = nodeA.getBean(JdbcClient.class);
         System.out.printf("Two nodes started in %d ms%n", (System.nanoTime() - started) / 1_000_000);
     }
@@ -74,6 +79,9 @@ class TwoNodesIntegrationTests {
                 node.close();
             }
         }
+        if (replica != null) {
+            replica.close();
+        }
         if (jdbc != null) {
             try (var c = TestDatabase.connection(); var s = c.createStatement()) {
                 s.executeUpdate("delete from scheduled_tasks where task_name = '" + TICK + "'");
@@ -83,7 +91,8 @@ class TwoNodesIntegrationTests {
         }
     }
 
-    static ConfigurableApplicationContext node(String name) {
+    /** A node; {@code replica}: its reports read from that replica. */
+    static ConfigurableApplicationContext node(String name, TestReplica replica) {
         Map<String, Object> properties = new HashMap<>();
         properties.put("spring.datasource.url", TestDatabase.jdbcUrl());
         properties.put("spring.datasource.username", "postgres");
@@ -104,6 +113,11 @@ class TwoNodesIntegrationTests {
         properties.put("civicloop.scheduler.polling-interval", "100ms");
         properties.put("civicloop.two-nodes.name", name);
         properties.put("spring.main.banner-mode", "off");
+        if (replica != null) {
+            properties.put("civicloop.datasource.replica.url", replica.jdbcUrl());
+            properties.put("civicloop.datasource.replica.username", "postgres");
+            properties.put("civicloop.datasource.replica.password", "");
+        }
         return new SpringApplicationBuilder(CivicLoopApplication.class, NodeTestTask.class)
                 .properties(properties)
                 .initializers(context -> context.addBeanFactoryPostProcessor(TwoNodesIntegrationTests::onlyTheTestsRecurringTask))
@@ -219,6 +233,53 @@ class TwoNodesIntegrationTests {
         assertThat(a.headers().firstValue("Location")).isEqualTo(b.headers().firstValue("Location"));
         assertThat(jdbc.sql("select count(*) from legislation_comment where idempotency_key = :k::uuid").param("k", key)
                 .query(Long.class).single()).isOne();
+    }
+
+    @Test
+    void nodeBsLedgerIsServedFromTheReplica() throws Exception {
+        OpinionLedger.Filter year2001 = new OpinionLedger.Filter(java.time.LocalDate.of(2001, 1, 1), java.time.LocalDate.of(2002, 1, 1),
+                null, null, null, null, null);
+        OpinionLedger onReplica = nodeB.getBean(OpinionLedger.class);
+        OpinionLedger onPrimary = nodeA.getBean(OpinionLedger.class);
+        long opinion = jdbc.sql("select min(id) from opinion").query(Long.class).single();
+        java.sql.Timestamp submitted = jdbc.sql("select submitted_at from opinion where id = :id").param("id", opinion)
+                .query(java.sql.Timestamp.class).single();
+        assertThat(onReplica.total(year2001)).isZero();
+        try (var c = replica.connection(); var s = c.createStatement()) {
+            try (var rs = s.executeQuery("select pg_is_in_recovery()")) {
+                rs.next();
+                assertThat(rs.getBoolean(1)).as("a standby").isTrue();
+            }
+            // replay paused: the replica stays where it is while the primary moves on
+            s.execute("select pg_wal_replay_pause()");
+            try {
+                jdbc.sql("update opinion set submitted_at = timestamptz '2001-06-01 08:00:00+08' where id = :id").param("id", opinion).update();
+                assertThat(onPrimary.total(year2001)).as("node A, no replica: the primary").isOne();
+                assertThat(nodeB.getBean(JdbcClient.class).sql("select count(*) from opinion where submitted_at < '2002-01-01'")
+                        .query(Long.class).single()).as("node B outside a report: the primary").isOne();
+                assertThat(onReplica.total(year2001)).as("node B's ledger: the replica, paused").isZero();
+            } finally {
+                s.execute("select pg_wal_replay_resume()");
+            }
+            long resumed = System.nanoTime();
+            long deadline = resumed + Duration.ofSeconds(20).toNanos();
+            while (onReplica.total(year2001) == 0 && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+            assertThat(onReplica.total(year2001)).as("node B's ledger once replayed").isOne();
+            System.out.printf("Replica caught up %d ms after replay resumed%n", (System.nanoTime() - resumed) / 1_000_000);
+
+            // the lag of one commit in normal streaming
+            jdbc.sql("update opinion set submitted_at = :at where id = :id").param("at", submitted).param("id", opinion).update();
+            long written = System.nanoTime();
+            while (onReplica.total(year2001) == 1 && System.nanoTime() < written + Duration.ofSeconds(20).toNanos()) {
+                Thread.onSpinWait();
+            }
+            assertThat(onReplica.total(year2001)).isZero();
+            System.out.printf("Replica lag of one commit, as node B's ledger sees it: %.1f ms%n", (System.nanoTime() - written) / 1e6);
+        } finally {
+            jdbc.sql("update opinion set submitted_at = :at where id = :id").param("at", submitted).param("id", opinion).update();
+        }
     }
 
     private static HttpResponse<String> comment(ConfigurableApplicationContext node, long draft, Map<String, String> fields) {
