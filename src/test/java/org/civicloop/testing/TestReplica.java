@@ -74,11 +74,17 @@ public final class TestReplica implements AutoCloseable {
                     "%nprimary_conninfo = 'host=localhost port=%d user=postgres application_name=civicloop_test_replica'%n"
                             + "primary_slot_name = '%s'%nhot_standby = on%n", primaryPort, SLOT),
                     java.nio.file.StandardOpenOption.APPEND);
-            // the server binary itself, as zonky starts the primary (pg_ctl refuses to run as root; this build does not)
+            Files.setPosixFilePermissions(directory, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
             TestReplica replica = new TestReplica(directory, bin.resolve("postgres"), port);
             Runtime.getRuntime().addShutdownHook(new Thread(replica::stop));
-            replica.process = new ProcessBuilder(replica.postgres.toString(), "-D", directory.toString(), "-p", String.valueOf(port),
-                    "-c", "listen_addresses=localhost", "-c", "fsync=off", "-c", "max_connections=50")
+            java.util.List<String> command = new java.util.ArrayList<>();
+            if ("root".equals(System.getProperty("user.name"))) {
+                // PostgreSQL refuses to run as root; as zonky does for the primary, in a user namespace where it is not
+                command.addAll(java.util.List.of("unshare", "-U"));
+            }
+            command.addAll(java.util.List.of(replica.postgres.toString(), "-D", directory.toString(), "-p", String.valueOf(port),
+                    "-c", "listen_addresses=localhost", "-c", "fsync=off", "-c", "max_connections=300"));
+            replica.process = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(directory.resolveSibling(directory.getFileName() + ".log").toFile())
                     .start();
