@@ -131,6 +131,12 @@ public final class TestDatabase {
         return instance() == null ? null : directory.resolve("civicloop-audit-checkpoints.log");
     }
 
+    /** The test PostgreSQL's data directory (a {@link TestReplica} is copied from it). */
+    public static Path dataDirectory() {
+        instance();
+        return directory;
+    }
+
     public static String jdbcUrl() {
         return instance().getJdbcUrl("postgres", "postgres");
     }

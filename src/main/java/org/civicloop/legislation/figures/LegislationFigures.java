@@ -1,5 +1,6 @@
 package org.civicloop.legislation.figures;
 
+import org.civicloop.shared.ReportReads;
 import java.util.ArrayList;
 import java.util.List;
 import org.civicloop.liaison.LiaisonSites;
@@ -14,6 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
  * revisions in the point's newest sent report on each draft), and how many were adopted or partly adopted.
  */
 @Service
+@ReportReads
 public class LegislationFigures {
 
     private final JdbcClient jdbc;

@@ -1,5 +1,6 @@
 package org.civicloop.liaison.figures;
 
+import org.civicloop.shared.ReportReads;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -22,6 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 @Transactional(readOnly = true)
 @RequiredArgsConstructor(access = AccessLevel.PACKAGE)
+@ReportReads
 public class NetworkFigures {
 
     /** The district's code: a site registered at district level counts under it rather than a town. */

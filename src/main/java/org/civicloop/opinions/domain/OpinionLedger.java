@@ -1,5 +1,6 @@
 package org.civicloop.opinions.domain;
 
+import org.civicloop.shared.ReportReads;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -25,6 +26,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Component
 @RequiredArgsConstructor(access = AccessLevel.PACKAGE)
+@ReportReads
 public class OpinionLedger {
 
     private final JdbcClient jdbc;

@@ -1,5 +1,6 @@
 package org.civicloop.services.efficiency;
 
+import org.civicloop.shared.ReportReads;
 import java.time.Duration;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -31,6 +32,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @RequiredArgsConstructor
+@ReportReads
 public class EfficiencyReport {
 
     private final JdbcClient jdbc;

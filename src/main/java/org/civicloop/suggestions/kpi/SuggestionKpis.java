@@ -1,5 +1,6 @@
 package org.civicloop.suggestions.kpi;
 
+import org.civicloop.shared.ReportReads;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -51,6 +52,7 @@ import org.springframework.stereotype.Component;
  * counted in hashed grouping sets. Nothing is queried per row.
  */
 @Component
+@ReportReads
 public class SuggestionKpis implements SuggestionKpiFigures {
 
     /** Assignment statuses still in the unit's hands (from {@link AssignmentStatus#isActive()}). */

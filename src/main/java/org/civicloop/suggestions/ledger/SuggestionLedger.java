@@ -1,5 +1,6 @@
 package org.civicloop.suggestions.ledger;
 
+import org.civicloop.shared.ReportReads;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -33,6 +34,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Component
 @RequiredArgsConstructor(access = AccessLevel.PACKAGE)
+@ReportReads
 public class SuggestionLedger {
 
     private static final String ACTIVE = "('ASSIGNED', 'SIGNED', 'RETURN_REQUESTED', 'EXTENSION_REQUESTED')";
