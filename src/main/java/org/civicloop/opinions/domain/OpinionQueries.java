@@ -10,6 +10,7 @@ import lombok.AccessLevel;
 import lombok.RequiredArgsConstructor;
 import org.civicloop.organization.CivicUser;
 import org.civicloop.organization.Role;
+import org.civicloop.shared.ChineseText;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -143,6 +144,14 @@ public class OpinionQueries {
         boolean all = user.hasRole(Role.CONGRESS_OFFICE) || user.hasRole(Role.LEADER) || user.hasRole(Role.ADMIN);
         DirectoryNames.Places places = names.places();
         List<String> town = blank(f.town()).isEmpty() ? List.of("-") : places.codesIn(blank(f.town()));
+        // full text: the words of the text narrow through the GIN word index (opinion.search), the
+        // phrase itself is then checked on the content; a text without words falls back to the phrase
+        String text = blank(f.text());
+        String[] words = text.isEmpty() ? new String[0] : ChineseText.words(text).toArray(String[]::new);
+        String textCondition = text.isEmpty() ? "" : words.length == 0
+                ? "and (o.content ilike '%' || :text || '%' or o.receipt_code = upper(:text))"
+                : "and ((o.search @@ (select cast(string_agg(quote_literal(w), ' & ') as tsquery) from unnest(cast(:words as text[])) w)"
+                  + " and o.content ilike '%' || :text || '%') or o.receipt_code = upper(:text))";
         List<Raw> rows = jdbc.sql("""
                         select o.id, o.receipt_code, o.channel, o.category, o.place_code,
                                left(o.content, 60) as excerpt, o.status, o.submitted_at, o.addressee_kind, o.addressee_id,
@@ -157,7 +166,7 @@ public class OpinionQueries {
                           and (:category = '' or o.category = :category)
                           and (:channel = '' or o.channel = :channel)
                           and (:anyTown or o.place_code in (:town))
-                          and (:text = '' or o.content ilike '%' || :text || '%' or o.receipt_code = upper(:text))
+                          """ + textCondition + """
                           and (cast(:from as timestamptz) is null or o.submitted_at >= :from)
                           and (cast(:to as timestamptz) is null or o.submitted_at < :to)
                           and (cast(:unitId as bigint) is null
@@ -168,7 +177,7 @@ public class OpinionQueries {
                 .param("all", all).param("deputyId", mine.deputyId()).param("siteIds", mine.siteIds())
                 .param("myUnit", user.hasRole(Role.HANDLING_UNIT) && user.unitId() != null ? user.unitId() : -1L)
                 .param("status", blank(f.status())).param("category", blank(f.category())).param("channel", blank(f.channel()))
-                .param("anyTown", blank(f.town()).isEmpty()).param("town", town).param("text", blank(f.text()))
+                .param("anyTown", blank(f.town()).isEmpty()).param("town", town).param("text", text).param("words", words)
                 .param("from", f.from() == null ? null : Timestamp.from(f.from().atStartOfDay(zone).toInstant()))
                 .param("to", f.to() == null ? null : Timestamp.from(f.to().plusDays(1).atStartOfDay(zone).toInstant()))
                 .param("unitId", f.unitId())
