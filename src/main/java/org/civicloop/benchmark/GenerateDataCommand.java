@@ -13,7 +13,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code java -jar civicloop.jar generate-data --opinions=10000000 [--districts=100] [--years=3]
- * [--work-orders=…] [--suggestions=…] [--seed=2026] --civicloop.data-dir=…}: see {@link DataGenerator}.
+ * [--work-orders=…] [--suggestions=…] [--seed=2026] [--replace=true] --civicloop.data-dir=…}: see
+ * {@link DataGenerator}; --replace=true first removes the opinions of an earlier (interrupted) run.
  * Prints what it wrote and its speed (rows/s); exit code 0 when done.
  */
 @Component
