@@ -62,8 +62,6 @@ public class CivicLoopApplication {
         }
         if (args.length > 0 && args[0].equals(GENERATE_DATA)) {
             defaults.put("civicloop.generate-data", "true");
-            // bulk statements over millions of rows run longer than a request's 30 s limit
-            defaults.put("spring.jdbc.template.query-timeout", "0");
         }
         app.setDefaultProperties(defaults);
         ConfigurableApplicationContext context = app.run(args);

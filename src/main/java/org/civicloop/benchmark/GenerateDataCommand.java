@@ -24,9 +24,12 @@ class GenerateDataCommand implements ApplicationRunner, ExitCodeGenerator {
     private final DataGenerator generator;
     private int exitCode = 1;
 
-    GenerateDataCommand(DataSource dataSource, JdbcClient jdbc, AuditTrail trail,
+    GenerateDataCommand(DataSource dataSource, AuditTrail trail,
                         @Value("${civicloop.opinions.district-code:520111}") String homeDistrict) {
-        this.generator = new DataGenerator(dataSource, jdbc, trail, homeDistrict);
+        // its own JdbcClient: bulk statements over millions of rows run longer than the 30 s limit
+        // (spring.jdbc.template.query-timeout) that protects requests
+        this.generator = new DataGenerator(dataSource, JdbcClient.create(new org.springframework.jdbc.core.JdbcTemplate(dataSource)),
+                trail, homeDistrict);
     }
 
     @Override
