@@ -49,40 +49,49 @@ final class DataGenerator {
         }
     }
 
+    /** The generated data's Chinese texts, from {@code benchmark/texts.properties} (no Chinese in Java code). */
+    private static final Texts TEXTS = new Texts();
+
+    private static final class Texts {
+        private final java.util.Properties p = new java.util.Properties();
+
+        Texts() {
+            try (var in = DataGenerator.class.getResourceAsStream("/benchmark/texts.properties")) {
+                p.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+
+        String text(String key) {
+            return p.getProperty(key);
+        }
+
+        List<String> list(String key) {
+            return List.of(p.getProperty(key).split("\\|", -1));
+        }
+
+        String resource(String name) {
+            try (var in = DataGenerator.class.getResourceAsStream("/benchmark/" + name)) {
+                return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+    }
+
     private static final String RECEIPT_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
     private static final String[] CATEGORIES = {"URBAN", "TRAFFIC", "ENVIRONMENT", "EDUCATION", "HEALTH",
             "SOCIAL_SECURITY", "RURAL", "BUSINESS", "GOVERNANCE", "OTHER"};
     private static final String[] CHANNELS = {"QR", "QR", "QR", "ONLINE", "ONLINE", "VISIT", "RECEPTION", "MARKET_DAY",
             "HOTLINE", "HOTLINE", "OPEN311"};
-    private static final String[] WHERE = {"我们村", "小区门口", "镇上集市旁", "学校附近", "村委会前面", "老街", "新修的安置小区",
-            "县道旁", "菜市场边上", "卫生院门口", "河边", "工业园区"};
-    private static final String[][] PROBLEMS = {
-            {"URBAN", "路灯坏了很久没人修，晚上出行很不方便"}, {"URBAN", "老旧小区外墙脱落，存在安全隐患"},
-            {"URBAN", "小区电梯经常故障，老人上下楼困难"}, {"URBAN", "自来水水压不足，高层经常停水"},
-            {"TRAFFIC", "道路坑洼积水严重，雨天车辆和行人难以通行"}, {"TRAFFIC", "公交班次太少，上下班等车要一个小时"},
-            {"TRAFFIC", "上学放学时段车辆乱停乱放，交通拥堵"}, {"TRAFFIC", "路口没有红绿灯，过马路很危险"},
-            {"ENVIRONMENT", "垃圾清运不及时，气味很大"}, {"ENVIRONMENT", "河道有生活污水直排，水质发黑发臭"},
-            {"ENVIRONMENT", "夜间施工噪音扰民，影响休息"}, {"ENVIRONMENT", "养殖场臭味影响周边居民生活"},
-            {"EDUCATION", "幼儿园学位紧张，孩子入园难"}, {"EDUCATION", "学校周边没有校车，孩子上学路途远"},
-            {"EDUCATION", "乡村学校缺少音乐美术老师"}, {"HEALTH", "卫生院缺少儿科医生，看病要跑到市区"},
-            {"HEALTH", "医保报销手续繁琐，来回跑好几趟"}, {"HEALTH", "村卫生室药品不全，慢性病患者取药难"},
-            {"SOCIAL_SECURITY", "高龄津贴发放不及时"}, {"SOCIAL_SECURITY", "社区养老服务中心床位不够"},
-            {"SOCIAL_SECURITY", "低保评定不公开透明，群众有意见"}, {"RURAL", "灌溉水渠年久失修，农田缺水"},
-            {"RURAL", "农产品销售渠道少，价格被压得很低"}, {"RURAL", "村里通组路还是泥巴路，下雨天出不去"},
-            {"BUSINESS", "个体工商户办证跑了好几个部门"}, {"BUSINESS", "企业用电报装时间太长，影响开工"},
-            {"BUSINESS", "小微企业贷款难，担保要求高"}, {"GOVERNANCE", "小区物业管理混乱，收费不透明"},
-            {"GOVERNANCE", "夜市占道经营，消防通道被堵"}, {"GOVERNANCE", "电动车在楼道充电，存在火灾隐患"},
-            {"OTHER", "政务服务大厅周末不开门，上班族办事难"}, {"OTHER", "广场舞音响声音太大，影响周边居民"}};
-    private static final String[] DETAILS = {"已经反映过多次", "附近居民意见很大", "希望有关部门重视", "已经持续半年多",
-            "老人和孩子尤其受影响", "周边有好几百户人家", "", ""};
-    private static final String[] REQUESTS = {"请尽快安排维修。", "希望尽快解决。", "请相关部门现场查看处理。",
-            "建议纳入今年的民生实事。", "希望给个明确答复。", "恳请代表帮忙反映。", "请协调解决。"};
-    private static final String[] TOWN_FIRST = {"青", "石", "龙", "白", "清", "金", "红", "新", "高", "马", "黄", "沙",
-            "桐", "松", "枫", "花", "云", "麦", "茶", "竹"};
-    private static final String[] TOWN_SECOND = {"岩", "板", "场", "溪", "水", "坡", "坝", "塘", "河", "山", "林", "桥",
-            "堡", "关", "湾", "冲"};
-    private static final String[] UNIT_NAMES = {"住房和城乡建设局", "交通运输局", "生态环境分局", "教育局", "卫生健康局",
-            "民政局", "农业农村局", "市场监督管理局"};
+    private static final String[] WHERE = TEXTS.list("WHERE").toArray(String[]::new);
+    private static final String[][] PROBLEMS = TEXTS.list("PROBLEMS").stream().map(p -> p.split(":", 2)).toArray(String[][]::new);
+    private static final String[] DETAILS = TEXTS.list("DETAILS").toArray(String[]::new);
+    private static final String[] REQUESTS = TEXTS.list("REQUESTS").toArray(String[]::new);
+    private static final String[] TOWN_FIRST = TEXTS.list("TOWN_FIRST").toArray(String[]::new);
+    private static final String[] TOWN_SECOND = TEXTS.list("TOWN_SECOND").toArray(String[]::new);
+    private static final String[] UNIT_NAMES = TEXTS.list("UNIT_NAMES").toArray(String[]::new);
     private static final DateTimeFormatter TS = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSSxxx");
 
     private final DataSource dataSource;
@@ -182,17 +191,17 @@ final class DataGenerator {
      * beside them under a generated city 5299, each with ten towns of five villages.
      */
     List<District> districts(int wanted) {
-        ensureRegion("52", "贵州省", "province", null);
-        ensureRegion("5201", "贵阳市", "city", "52");
+        ensureRegion("52", TEXTS.text("PROVINCE"), "province", null);
+        ensureRegion("5201", TEXTS.text("CITY"), "city", "52");
         List<String[]> real = jdbc.sql("select code, name from region where level = 'district' and parent_code = '5201' order by code")
                 .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)}).list();
         List<String[]> chosen = new ArrayList<>(real.subList(0, Math.min(real.size(), wanted)));
         if (chosen.size() < wanted) {
-            ensureRegion("5299", "黔中新区（生成）", "city", "52");
+            ensureRegion("5299", TEXTS.text("GENERATED_CITY"), "city", "52");
         }
         for (int i = 1; chosen.size() < wanted; i++) {
             String code = String.format("5299%02d", i);
-            String name = TOWN_FIRST[i % TOWN_FIRST.length] + TOWN_SECOND[(i / TOWN_FIRST.length + i) % TOWN_SECOND.length] + i + "区";
+            String name = TOWN_FIRST[i % TOWN_FIRST.length] + TOWN_SECOND[(i / TOWN_FIRST.length + i) % TOWN_SECOND.length] + i + TEXTS.text("DISTRICT_SUFFIX");
             ensureRegion(code, name, "district", "5299");
             chosen.add(new String[] {code, name});
         }
@@ -207,12 +216,12 @@ final class DataGenerator {
             if (places.isEmpty()) {
                 for (int t = 1; t <= 10; t++) {
                     String town = code + String.format("%03d", t);
-                    String townName = TOWN_FIRST[(t * 7 + code.hashCode()) & 15] + TOWN_SECOND[t % TOWN_SECOND.length] + "镇";
+                    String townName = TOWN_FIRST[(t * 7 + code.hashCode()) & 15] + TOWN_SECOND[t % TOWN_SECOND.length] + TEXTS.text("TOWN_SUFFIX");
                     ensureRegion(town, townName, "town", code);
                     places.add(town);
                     for (int v = 1; v <= 5; v++) {
                         String village = town + String.format("%03d", v);
-                        ensureRegion(village, TOWN_FIRST[(v + t) % TOWN_FIRST.length] + TOWN_SECOND[(v * 3) % TOWN_SECOND.length] + "村", "village", town);
+                        ensureRegion(village, TOWN_FIRST[(v + t) % TOWN_FIRST.length] + TOWN_SECOND[(v * 3) % TOWN_SECOND.length] + TEXTS.text("VILLAGE_SUFFIX"), "village", town);
                         places.add(village);
                     }
                 }
@@ -305,7 +314,7 @@ final class DataGenerator {
                         .append(d.places().get(random.nextInt(d.places().size()))).append('\t').append(d.code()).append('\t')
                         .append(status).append('\t')
                         .append(status.equals("REJECTED") ? "OUT_OF_SCOPE" : "\\N").append('\t')
-                        .append(replied != null ? "您反映的问题已转交承办单位办理，现已处理完毕。感谢您的监督。" : "\\N").append('\t')
+                        .append(replied != null ? TEXTS.text("OPINION_REPLY") : "\\N").append('\t')
                         .append(replied != null ? ts(replied) : "\\N").append('\t')
                         .append(replied != null ? "office" : "\\N").append('\t')
                         .append(status.equals("CLOSED") ? rating(random) : "\\N").append('\t')
@@ -324,7 +333,7 @@ final class DataGenerator {
                             .append(active ? (random.nextBoolean() ? "ASSIGNED" : "SIGNED") : "REPLIED").append('\t')
                             .append(ts(assigned)).append('\t')
                             .append(ts(assigned.plus(Duration.ofHours(4)))).append('\t')
-                            .append(active ? "\\N" : "已现场核实并处理完毕，已电话告知群众。").append('\t')
+                            .append(active ? "\\N" : TEXTS.text("ORDER_REPLY")).append('\t')
                             .append(active ? "\\N" : ts(replied)).append('\t')
                             .append(active ? "\\N" : ts(replied)).append('\t')
                             .append(ts(due)).append('\n');
@@ -426,95 +435,7 @@ final class DataGenerator {
             return 0;
         }
         int days = 365 * o.years() - 30;
-        String sql = """
-                create temp table bench_units on commit drop as
-                  select row_number() over (order by id) - 1 as i, id from org_unit where handles_items and active;
-                create temp table bench_deputies on commit drop as
-                  select row_number() over (order by id) - 1 as i, id from deputy;
-                create temp table bench_params on commit drop as
-                  select (select count(*) from bench_units) as nu, (select count(*) from bench_deputies) as nd,
-                         (select min(id) from account) as account_id, (select coalesce(max(id), 0) from suggestion) as max_id;
-                create temp table bench_s on commit drop as
-                select g, now() - interval '20 days' - ((g * 7919) % :days) * interval '1 day' as created,
-                       case when g % 10 = 0 then 'REGISTERED'
-                            when g % 10 in (1, 2, 3) then 'ASSIGNED'
-                            when g % 10 = 4 then 'AWAITING_EVALUATION'
-                            else 'CLOSED' end as status
-                from generate_series(1, :n) g;
-                insert into suggestion (title, content, category, lead_deputy_id, period, key_suggestion, confidential, status, mode,
-                                        evaluation, created_by_account, created_at, submitted_at, registered_at, assigned_at,
-                                        evaluated_at, closed_at, updated_at)
-                select '关于改善' || (array['乡村道路','学校办学','基层医疗','农村供水','城乡公交','居家养老','营商环境','河道治理'])[1 + g % 8]
-                       || '条件的建议（第' || g || '号）',
-                       '近年来，' || (array['群众反映','走访发现','调研了解到'])[1 + g % 3] || '，'
-                       || (array['部分村组道路破损严重','学校学位供给不足','乡镇卫生院人才流失','农村饮水工程老化','公交线路覆盖不足','养老服务设施短缺','企业办事环节偏多','河道污染反弹'])[1 + g % 8]
-                       || '，建议有关部门统筹资金、明确时限、加强督办，切实解决群众急难愁盼问题。',
-                       (array['FINANCE','AGRICULTURE','URBAN','EDUCATION','JUDICIAL','SOCIAL','OTHER'])[1 + g % 7],
-                       (select id from bench_deputies d where d.i = g % (select nd from bench_params)),
-                       case when g % 3 = 0 then 'SESSION' else 'RECESS' end, g % 20 = 0, g % 50 = 0, s.status,
-                       case when s.status = 'REGISTERED' then null else 'LEAD_AND_CO' end,
-                       case when s.status = 'CLOSED' then (array['SATISFIED','SATISFIED','BASICALLY_SATISFIED','DISSATISFIED'])[1 + g % 4] end,
-                       (select account_id from bench_params), created, created + interval '1 day', created + interval '3 days',
-                       case when s.status <> 'REGISTERED' then created + interval '5 days' end,
-                       case when s.status = 'CLOSED' then least(created + interval '80 days', now()) end,
-                       case when s.status = 'CLOSED' then least(created + interval '80 days', now()) end,
-                       least(created + interval '80 days', now())
-                from bench_s s order by g;
-                create temp table bench_map on commit drop as
-                select s.id, s.id - (select max_id from bench_params) as g, s.status, s.assigned_at
-                  from suggestion s where s.id > (select max_id from bench_params) and s.assigned_at is not null;
-                insert into suggestion_assignment (suggestion_id, seq, unit_id, role, status, round, assigned_at, signed_at, reply_text,
-                                                   result_class, replied_at, audited, audited_at, due_at)
-                select m.id, 1, (select id from bench_units u where u.i = m.g % (select nu from bench_params)), 'LEAD',
-                       case when m.status = 'ASSIGNED' then 'SIGNED' else 'REPLIED' end, 1, m.assigned_at, m.assigned_at + interval '2 days',
-                       case when m.status <> 'ASSIGNED' then '经研究，已按代表建议制定整改方案并组织实施，现答复如下。' end,
-                       case when m.status <> 'ASSIGNED' then (array['A','B','B','C','D'])[1 + m.g % 5] end,
-                       case when m.status <> 'ASSIGNED' then m.assigned_at + interval '60 days' + (m.g % 40) * interval '1 hour' end,
-                       m.status <> 'ASSIGNED', case when m.status <> 'ASSIGNED' then m.assigned_at + interval '70 days' end,
-                       case when m.status = 'ASSIGNED' and m.g % 3 = 0 then now() - (m.g % 30) * interval '1 day'
-                            when m.status = 'ASSIGNED' then now() + (m.g % 80) * interval '1 day'
-                            else m.assigned_at + interval '3 months' end
-                from bench_map m;
-                insert into suggestion_assignment (suggestion_id, seq, unit_id, role, status, round, assigned_at, signed_at, view_text,
-                                                   view_sent_at, due_at)
-                select m.id, 2, (select id from bench_units u where u.i = (m.g + 7) % (select nu from bench_params)), 'CO',
-                       case when m.status = 'ASSIGNED' then 'SIGNED' else 'VIEW_SENT' end, 1, m.assigned_at, m.assigned_at + interval '2 days',
-                       case when m.status <> 'ASSIGNED' then '协办意见：我单位将积极配合主办单位做好相关工作。' end,
-                       case when m.status <> 'ASSIGNED' then m.assigned_at + interval '25 days' end,
-                       m.assigned_at + interval '1 month'
-                from bench_map m where m.g % 2 = 0;
-                insert into suggestion_reply (suggestion_id, seq, round, unit_id, reply_text, result_class, audited_class, replied_at,
-                                              audited_at, audited_by, due_at)
-                select a.suggestion_id, a.seq, 1, a.unit_id, a.reply_text, a.result_class, a.result_class, a.replied_at, a.audited_at,
-                       'office', a.due_at
-                  from suggestion_assignment a join bench_map m on m.id = a.suggestion_id
-                 where a.role = 'LEAD' and a.replied_at is not null;
-                insert into suggestion_contact (suggestion_id, seq, unit_id, stage, face_to_face, summary, contacted_at, recorded_by)
-                select a.suggestion_id, a.seq, a.unit_id, 'BEFORE', m.g % 3 <> 0, '与代表当面沟通办理思路和时间安排。', a.assigned_at + interval '10 days', 'unit'
-                  from suggestion_assignment a join bench_map m on m.id = a.suggestion_id where a.role = 'LEAD';
-                update suggestion_assignment a
-                   set kpi_replied = f.replied, kpi_on_time = f.on_time, kpi_final_class = f.final_class, kpi_met = f.met
-                  from (select a2.suggestion_id, a2.seq,
-                               count(r.id) > 0 as replied,
-                               coalesce(bool_or(r.round = 1 and r.replied_at <= r.due_at), false) as on_time,
-                               substr(max(to_char(r.round, 'FM00000') || coalesce(r.audited_class, r.result_class)), 6) as final_class,
-                               exists (select 1 from suggestion_contact c
-                                        where c.suggestion_id = a2.suggestion_id and c.seq = a2.seq and c.face_to_face) as met
-                          from suggestion_assignment a2 join bench_map m on m.id = a2.suggestion_id
-                          left join suggestion_reply r on r.suggestion_id = a2.suggestion_id and r.seq = a2.seq
-                         group by a2.suggestion_id, a2.seq) f
-                 where a.suggestion_id = f.suggestion_id and a.seq = f.seq;
-                update suggestion_assignment a set warn_at = a.due_at - interval '10 days'
-                  from bench_map m where m.id = a.suggestion_id;
-                insert into audit_entry (occurred_at, actor, module, action, subject_type, subject_id, summary_before, summary_after)
-                select s.created_at, 'deputy', 'suggestions', 'suggestion.submitted', 'suggestion', s.id::text, '{}'::jsonb,
-                       jsonb_build_object('status', 'SUBMITTED')
-                  from suggestion s where s.id > (select max_id from bench_params) order by s.id;
-                insert into audit_entry (occurred_at, actor, module, action, subject_type, subject_id, summary_before, summary_after)
-                select s.closed_at, 'office', 'suggestions', 'suggestion.closed', 'suggestion', s.id::text,
-                       jsonb_build_object('status', 'AWAITING_EVALUATION'), jsonb_build_object('status', 'CLOSED', 'evaluation', s.evaluation)
-                  from suggestion s where s.id > (select max_id from bench_params) and s.status = 'CLOSED' order by s.id
-                """.replace(":days", String.valueOf(days)).replace(":n", String.valueOf(n));
+        String sql = TEXTS.resource("suggestions.sql").replace(":days", String.valueOf(days)).replace(":n", String.valueOf(n));
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try (var st = c.createStatement()) {
