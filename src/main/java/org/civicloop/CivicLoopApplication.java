@@ -18,7 +18,8 @@ import org.springframework.scheduling.annotation.EnableScheduling;
  * <p>{@code java -jar civicloop.jar} serves the web application; {@code java -jar civicloop.jar
  * verify-audit} checks the audit chain and exits (0 intact, 1 broken); {@code backup <file>} writes
  * the database, the audit key and the audit checkpoints into one archive, and {@code restore <file>}
- * loads one into a fresh data directory (or empty external database) and verifies the chain.
+ * loads one into a fresh data directory (or empty external database) and verifies the chain;
+ * {@code generate-data --opinions=N} fills the database with generated data for the benchmarks.
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
@@ -28,6 +29,7 @@ public class CivicLoopApplication {
     static final String VERIFY_AUDIT = "verify-audit";
     static final String BACKUP = "backup";
     static final String RESTORE = "restore";
+    static final String GENERATE_DATA = "generate-data";
 
     public static void main(String[] args) {
         if (isCommand(args)) {
@@ -38,7 +40,8 @@ public class CivicLoopApplication {
 
     static boolean isCommand(String[] args) {
         List<String> list = Arrays.asList(args);
-        return list.contains(VERIFY_AUDIT) || (!list.isEmpty() && (list.get(0).equals(BACKUP) || list.get(0).equals(RESTORE)));
+        return list.contains(VERIFY_AUDIT) || (!list.isEmpty() && (list.get(0).equals(BACKUP) || list.get(0).equals(RESTORE)
+                || list.get(0).equals(GENERATE_DATA)));
     }
 
     /** Runs a command without a web server and returns its exit code. */
@@ -56,6 +59,9 @@ public class CivicLoopApplication {
                 return 2;
             }
             defaults.put("civicloop." + args[0] + ".file", Path.of(args[1]).toAbsolutePath().toString());
+        }
+        if (args.length > 0 && args[0].equals(GENERATE_DATA)) {
+            defaults.put("civicloop.generate-data", "true");
         }
         app.setDefaultProperties(defaults);
         ConfigurableApplicationContext context = app.run(args);

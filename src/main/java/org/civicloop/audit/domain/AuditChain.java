@@ -138,13 +138,29 @@ class AuditChain implements AuditTrail {
             long seq = head == null ? 0L : head.seq();
             String previous = head == null ? null : head.hash();
             Mac mac = key.mac();
-            for (ChainHash.Row row : pending) {
+            int n = pending.size();
+            Long[] ids = new Long[n];
+            Long[] seqs = new Long[n];
+            String[] prevs = new String[n];
+            String[] hashes = new String[n];
+            for (int i = 0; i < n; i++) {
+                ChainHash.Row row = pending.get(i);
                 seq++;
                 String hash = seq >= epoch.keyedFrom() ? ChainHash.keyed(mac, previous, seq, row) : ChainHash.of(previous, seq, row);
-                jdbc.sql("update audit_entry set chain_seq = :seq, prev_hash = :prev, hash = :hash where id = :id")
-                        .param("seq", seq).param("prev", previous).param("hash", hash).param("id", row.id()).update();
+                ids[i] = row.id();
+                seqs[i] = seq;
+                prevs[i] = previous;
+                hashes[i] = hash;
                 previous = hash;
             }
+            // one statement for the batch, not one round trip per row (issue 14: the chain writer
+            // competed with submissions for the database while catching up)
+            jdbc.sql("""
+                            update audit_entry a set chain_seq = v.seq, prev_hash = v.prev, hash = v.hash
+                              from unnest(cast(:ids as bigint[]), cast(:seqs as bigint[]), cast(:prevs as text[]),
+                                          cast(:hashes as text[])) as v(id, seq, prev, hash)
+                             where a.id = v.id""")
+                    .param("ids", ids).param("seqs", seqs).param("prevs", prevs).param("hashes", hashes).update();
             final long headSeq = seq;
             final String headHash = previous;
             org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(

@@ -71,13 +71,15 @@ class OpinionStaffApi {
     }
 
     @GetMapping("/opinions")
-    @Operation(summary = "The opinions visible to the caller, newest first; page with nextBeforeAt/nextBeforeId")
+    @Operation(summary = "The opinions visible to the caller, newest first; page with nextBeforeAt/nextBeforeId;"
+            + " text: words of the content (full-text) or a receipt code")
     Page queue(@RequestParam(defaultValue = "") String status, @RequestParam(defaultValue = "") String category,
-               @RequestParam(defaultValue = "") String channel, @RequestParam(required = false) Instant beforeAt,
+               @RequestParam(defaultValue = "") String channel, @RequestParam(defaultValue = "") String text,
+               @RequestParam(required = false) Instant beforeAt,
                @RequestParam(required = false) Long beforeId, @RequestParam(defaultValue = "50") int size,
                @AuthenticationPrincipal CivicUser user) {
         int limit = Math.min(Math.max(size, 1), 200);
-        var rows = queries.queue(new OpinionQueries.QueueFilter(status, category, channel, "", "", null, null, null),
+        var rows = queries.queue(new OpinionQueries.QueueFilter(status, category, channel, "", text, null, null, null),
                 user, beforeAt, beforeId, limit + 1);
         boolean more = rows.size() > limit;
         var page = more ? rows.subList(0, limit) : rows;

@@ -10,6 +10,7 @@ import lombok.AccessLevel;
 import lombok.RequiredArgsConstructor;
 import org.civicloop.organization.CivicUser;
 import org.civicloop.organization.Role;
+import org.civicloop.shared.ChineseText;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -143,21 +144,37 @@ public class OpinionQueries {
         boolean all = user.hasRole(Role.CONGRESS_OFFICE) || user.hasRole(Role.LEADER) || user.hasRole(Role.ADMIN);
         DirectoryNames.Places places = names.places();
         List<String> town = blank(f.town()).isEmpty() ? List.of("-") : places.codesIn(blank(f.town()));
+        // the caller's opinions. A handling unit alone (no deputy, no site) is driven from its work
+        // orders: newest-first over all opinions checking each for an order would read a large part
+        // of the table to fill a page at provincial scale (issue 14).
+        long myUnit = user.hasRole(Role.HANDLING_UNIT) && user.unitId() != null ? user.unitId() : -1L;
+        boolean unitOnly = !all && myUnit > 0 && mine.deputyId() < 0 && mine.siteIds().stream().allMatch(id -> id < 0);
+        String scope = all ? "true" : unitOnly
+                ? "o.id in (select w.opinion_id from work_order w where w.unit_id = :myUnit)"
+                : """
+                  ((o.addressee_kind = 'DEPUTY' and o.addressee_id = :deputyId)
+                   or (o.addressee_kind = 'SITE' and o.addressee_id in (:siteIds))
+                   or exists (select 1 from work_order w where w.opinion_id = o.id and w.unit_id = :myUnit))""";
+        // full text: the words of the text narrow through the GIN word index (opinion.search), the
+        // phrase itself is then checked on the content; a text without words falls back to the phrase
+        String text = blank(f.text());
+        String[] words = text.isEmpty() ? new String[0] : ChineseText.words(text).toArray(String[]::new);
+        String textCondition = text.isEmpty() ? "" : words.length == 0
+                ? "and (o.content ilike '%' || :text || '%' or o.receipt_code = upper(:text))"
+                : "and ((o.search @@ (select cast(string_agg(quote_literal(w), ' & ') as tsquery) from unnest(cast(:words as text[])) w)"
+                  + " and o.content ilike '%' || :text || '%') or o.receipt_code = upper(:text))";
         List<Raw> rows = jdbc.sql("""
                         select o.id, o.receipt_code, o.channel, o.category, o.place_code,
                                left(o.content, 60) as excerpt, o.status, o.submitted_at, o.addressee_kind, o.addressee_id,
                                o.reopen_count,
                                """ + LAST_UNIT + ", " + ACTIVE_ORDER + """
                         from opinion o
-                        where (:all
-                               or (o.addressee_kind = 'DEPUTY' and o.addressee_id = :deputyId)
-                               or (o.addressee_kind = 'SITE' and o.addressee_id in (:siteIds))
-                               or exists (select 1 from work_order w where w.opinion_id = o.id and w.unit_id = :myUnit))
+                        where\s""" + scope + """
                           and (:status = '' or o.status = :status)
                           and (:category = '' or o.category = :category)
                           and (:channel = '' or o.channel = :channel)
                           and (:anyTown or o.place_code in (:town))
-                          and (:text = '' or o.content ilike '%' || :text || '%' or o.receipt_code = upper(:text))
+                          """ + textCondition + """
                           and (cast(:from as timestamptz) is null or o.submitted_at >= :from)
                           and (cast(:to as timestamptz) is null or o.submitted_at < :to)
                           and (cast(:unitId as bigint) is null
@@ -166,9 +183,9 @@ public class OpinionQueries {
                         order by o.submitted_at desc, o.id desc
                         limit :limit""")
                 .param("all", all).param("deputyId", mine.deputyId()).param("siteIds", mine.siteIds())
-                .param("myUnit", user.hasRole(Role.HANDLING_UNIT) && user.unitId() != null ? user.unitId() : -1L)
+                .param("myUnit", myUnit)
                 .param("status", blank(f.status())).param("category", blank(f.category())).param("channel", blank(f.channel()))
-                .param("anyTown", blank(f.town()).isEmpty()).param("town", town).param("text", blank(f.text()))
+                .param("anyTown", blank(f.town()).isEmpty()).param("town", town).param("text", text).param("words", words)
                 .param("from", f.from() == null ? null : Timestamp.from(f.from().atStartOfDay(zone).toInstant()))
                 .param("to", f.to() == null ? null : Timestamp.from(f.to().plusDays(1).atStartOfDay(zone).toInstant()))
                 .param("unitId", f.unitId())

@@ -1,0 +1,561 @@
+package org.civicloop.benchmark;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import javax.sql.DataSource;
+import org.civicloop.audit.AuditTrail;
+import org.civicloop.shared.ChineseText;
+import org.postgresql.PGConnection;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Fills the database with generated, realistic Chinese data for the benchmarks: opinions over
+ * {@code years} years across {@code districts} districts (Guiyang's real districts and generated ones
+ * beside them, each with towns and villages in {@code region}), work orders to handling units of
+ * each district, suggestions with assignments, replies, contacts and evaluations, and audit rows,
+ * chained like any other. Opinions and work orders go in by COPY (PostgreSQL's bulk path); the rest
+ * by set-based SQL. Deterministic for a given seed. Every row satisfies the schema's constraints and
+ * carries what the application keeps beside it: the word index ({@code opinion.search}, from the same
+ * {@link ChineseText#words} the application uses), the public timeline's first step, the work
+ * orders' due times and the suggestion KPI facts.
+ */
+final class DataGenerator {
+
+    record Options(long opinions, int districts, int years, long workOrders, long suggestions, long seed, boolean replace) {
+        static Options of(Map<String, String> given) {
+            long opinions = Long.parseLong(given.getOrDefault("opinions", "1000000").replace("_", ""));
+            return new Options(opinions,
+                    Integer.parseInt(given.getOrDefault("districts", "100")),
+                    Integer.parseInt(given.getOrDefault("years", "3")),
+                    Long.parseLong(given.getOrDefault("work-orders", String.valueOf(opinions / 10)).replace("_", "")),
+                    Long.parseLong(given.getOrDefault("suggestions", String.valueOf(opinions / 50)).replace("_", "")),
+                    Long.parseLong(given.getOrDefault("seed", "2026")),
+                    Boolean.parseBoolean(given.getOrDefault("replace", "false")));
+        }
+    }
+
+    /** The generated data's Chinese texts, from {@code benchmark/texts.properties} (no Chinese in Java code). */
+    private static final Texts TEXTS = new Texts();
+
+    private static final class Texts {
+        private final java.util.Properties p = new java.util.Properties();
+
+        Texts() {
+            try (var in = DataGenerator.class.getResourceAsStream("/benchmark/texts.properties")) {
+                p.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+
+        String text(String key) {
+            return p.getProperty(key);
+        }
+
+        List<String> list(String key) {
+            return List.of(p.getProperty(key).split("\\|", -1));
+        }
+
+        String resource(String name) {
+            try (var in = DataGenerator.class.getResourceAsStream("/benchmark/" + name)) {
+                return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+    }
+
+    private static final String RECEIPT_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+    private static final String[] CATEGORIES = {"URBAN", "TRAFFIC", "ENVIRONMENT", "EDUCATION", "HEALTH",
+            "SOCIAL_SECURITY", "RURAL", "BUSINESS", "GOVERNANCE", "OTHER"};
+    private static final String[] CHANNELS = {"QR", "QR", "QR", "ONLINE", "ONLINE", "VISIT", "RECEPTION", "MARKET_DAY",
+            "HOTLINE", "HOTLINE", "OPEN311"};
+    private static final String[] WHERE = TEXTS.list("WHERE").toArray(String[]::new);
+    private static final String[][] PROBLEMS = TEXTS.list("PROBLEMS").stream().map(p -> p.split(":", 2)).toArray(String[][]::new);
+    private static final String[] DETAILS = TEXTS.list("DETAILS").toArray(String[]::new);
+    private static final String[] REQUESTS = TEXTS.list("REQUESTS").toArray(String[]::new);
+    private static final String[] TOWN_FIRST = TEXTS.list("TOWN_FIRST").toArray(String[]::new);
+    private static final String[] TOWN_SECOND = TEXTS.list("TOWN_SECOND").toArray(String[]::new);
+    private static final String[] UNIT_NAMES = TEXTS.list("UNIT_NAMES").toArray(String[]::new);
+    private static final DateTimeFormatter TS = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSSxxx");
+
+    private final DataSource dataSource;
+    private final JdbcClient jdbc;
+    private final AuditTrail trail;
+    private final String homeDistrict;
+
+    DataGenerator(DataSource dataSource, JdbcClient jdbc, AuditTrail trail, String homeDistrict) {
+        this.dataSource = dataSource;
+        this.jdbc = jdbc;
+        this.trail = trail;
+        this.homeDistrict = homeDistrict;
+    }
+
+    /** One district with the places opinions come from and the units its work orders go to. */
+    record District(String code, String name, List<String> places, List<Long> units) {
+    }
+
+    /** What was generated, for the summary line and the tests. */
+    record Summary(long opinions, long workOrders, long suggestions, long auditRows, long regions, Duration took) {
+        double rowsPerSecond(long rows) {
+            return rows * 1000.0 / Math.max(1, took.toMillis());
+        }
+    }
+
+    Summary generate(Options o) {
+        Instant started = Instant.now();
+        if (o.replace()) {
+            // opinions of an earlier, interrupted run (receipt codes G…), before new ones with the same codes
+            jdbc.sql("delete from opinion_step s using opinion o where o.id = s.opinion_id and o.receipt_code like 'G%'").update();
+            jdbc.sql("delete from work_order w using opinion o where o.id = w.opinion_id and o.receipt_code like 'G%'").update();
+            long removed = jdbc.sql("delete from opinion where receipt_code like 'G%'").update();
+            progress("generated opinions of an earlier run removed", removed, started);
+        }
+        long regionsBefore = count("region");
+        List<District> districts = districts(o.districts());
+        long regions = count("region") - regionsBefore;
+        progress("regions", regions, started);
+
+        Instant t = Instant.now();
+        long opinionsBefore = count("opinion");
+        long workOrders = copyOpinions(o, districts);
+        progress("opinions (COPY, with word index and timeline)", o.opinions(), t);
+        t = Instant.now();
+        long maxWorkOrder = jdbc.sql("select coalesce(max(id), 0) from work_order").query(Long.class).single();
+        jdbc.sql("""
+                insert into work_order (opinion_id, unit_id, round, status, instructions, assigned_at, assigned_by, signed_at,
+                                        reply, replied_at, closed_at, due_at)
+                select o.id, g.unit_id, 1, g.status, '请按时办理并答复群众。', g.assigned_at, 'office', g.signed_at,
+                       g.reply, g.replied_at, g.closed_at, g.due_at
+                  from generated_work_order g join opinion o on o.receipt_code = g.receipt_code
+                 order by g.assigned_at""").update();
+        jdbc.sql("""
+                insert into opinion_step (opinion_id, kind, public_step, actor_label, note, at)
+                select w.opinion_id, 'forwarded', true, null, null, w.assigned_at from work_order w where w.id > :max""")
+                .param("max", maxWorkOrder).update();
+        jdbc.sql("""
+                insert into audit_entry (occurred_at, actor, module, action, subject_type, subject_id, summary_before, summary_after)
+                select w.assigned_at, 'office', 'opinions', 'workOrder.assigned', 'work-order', w.id::text, '{}'::jsonb,
+                       jsonb_build_object('status', w.status, 'unit', w.unit_id)
+                  from work_order w where w.id > :max order by w.id""").param("max", maxWorkOrder).update();
+        jdbc.sql("drop table generated_work_order").update();
+        progress("work orders (with timeline and audit rows)", workOrders, t);
+
+        t = Instant.now();
+        long suggestions = suggestions(o);
+        progress("suggestions (assignments, replies, contacts, evaluations, audit rows)", suggestions, t);
+
+        t = Instant.now();
+        long auditRows = trail.chainPending();
+        progress("audit rows chained", auditRows, t);
+
+        t = Instant.now();
+        for (String table : List.of("region", "org_unit", "opinion", "opinion_step", "work_order", "suggestion",
+                "suggestion_assignment", "suggestion_reply", "suggestion_contact", "audit_entry")) {
+            jdbc.sql("analyze " + table).update();
+        }
+        progress("analyze", 0, t);
+        long opinions = count("opinion") - opinionsBefore;
+        return new Summary(opinions, workOrders, suggestions, auditRows, regions, Duration.between(started, Instant.now()));
+    }
+
+    private static void progress(String what, long rows, Instant since) {
+        Duration d = Duration.between(since, Instant.now());
+        System.out.printf("  %-72s %,12d rows in %6.1f s  (%,.0f rows/s)%n", what, rows, d.toMillis() / 1000.0,
+                rows * 1000.0 / Math.max(1, d.toMillis()));
+    }
+
+    private long count(String table) {
+        return jdbc.sql("select count(*) from " + table).query(Long.class).single();
+    }
+
+    // ---------------------------------------------------------------- regions and units
+
+    /**
+     * Guiyang's real districts first (their towns and villages as imported), then generated ones
+     * beside them under a generated city 5299, each with ten towns of five villages.
+     */
+    List<District> districts(int wanted) {
+        ensureRegion("52", TEXTS.text("PROVINCE"), "province", null);
+        ensureRegion("5201", TEXTS.text("CITY"), "city", "52");
+        List<String[]> real = jdbc.sql("select code, name from region where level = 'district' and parent_code = '5201' order by code")
+                .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)}).list();
+        List<String[]> chosen = new ArrayList<>(real.subList(0, Math.min(real.size(), wanted)));
+        if (chosen.size() < wanted) {
+            ensureRegion("5299", TEXTS.text("GENERATED_CITY"), "city", "52");
+        }
+        for (int i = 1; chosen.size() < wanted; i++) {
+            String code = String.format("5299%02d", i);
+            String name = TOWN_FIRST[i % TOWN_FIRST.length] + TOWN_SECOND[(i / TOWN_FIRST.length + i) % TOWN_SECOND.length] + i + TEXTS.text("DISTRICT_SUFFIX");
+            ensureRegion(code, name, "district", "5299");
+            chosen.add(new String[] {code, name});
+        }
+        List<District> out = new ArrayList<>();
+        for (String[] d : chosen) {
+            String code = d[0];
+            List<String> places = jdbc.sql("""
+                            select r.code from region r where r.parent_code = :d
+                            union all
+                            select v.code from region t join region v on v.parent_code = t.code where t.parent_code = :d
+                            order by 1""").param("d", code).query(String.class).list();
+            if (places.isEmpty()) {
+                for (int t = 1; t <= 10; t++) {
+                    String town = code + String.format("%03d", t);
+                    String townName = TOWN_FIRST[(t * 7 + code.hashCode()) & 15] + TOWN_SECOND[t % TOWN_SECOND.length] + TEXTS.text("TOWN_SUFFIX");
+                    ensureRegion(town, townName, "town", code);
+                    places.add(town);
+                    for (int v = 1; v <= 5; v++) {
+                        String village = town + String.format("%03d", v);
+                        ensureRegion(village, TOWN_FIRST[(v + t) % TOWN_FIRST.length] + TOWN_SECOND[(v * 3) % TOWN_SECOND.length] + TEXTS.text("VILLAGE_SUFFIX"), "village", town);
+                        places.add(village);
+                    }
+                }
+            }
+            out.add(new District(code, d[1], places, units(code, d[1])));
+        }
+        return out;
+    }
+
+    private void ensureRegion(String code, String name, String level, String parent) {
+        jdbc.sql("insert into region (code, name, level, parent_code) values (:c, :n, :l, :p) on conflict (code) do nothing")
+                .param("c", code).param("n", name).param("l", level).param("p", parent).update();
+    }
+
+    /** The district's handling units; a generated district gets one per {@link #UNIT_NAMES}. */
+    private List<Long> units(String district, String districtName) {
+        List<Long> units = jdbc.sql("select id from org_unit where region_code = :d and handles_items and active order by id")
+                .param("d", district).query(Long.class).list();
+        if (!units.isEmpty()) {
+            return units;
+        }
+        for (String unit : UNIT_NAMES) {
+            jdbc.sql("""
+                            insert into org_unit (name, kind, region_code, handles_items)
+                            values (:n, 'GOVERNMENT_DEPARTMENT', :d, true) on conflict do nothing""")
+                    .param("n", districtName + unit).param("d", district).update();
+        }
+        return jdbc.sql("select id from org_unit where region_code = :d and handles_items and active order by id")
+                .param("d", district).query(Long.class).list();
+    }
+
+    // ---------------------------------------------------------------- opinions and work orders
+
+    /** Opinions by COPY; their work orders by COPY into a staging table (ids are the database's). */
+    private long copyOpinions(Options o, List<District> districts) {
+        jdbc.sql("drop table if exists generated_work_order").update();
+        jdbc.sql("""
+                create unlogged table generated_work_order (
+                    receipt_code varchar(12), unit_id bigint, status varchar(24), assigned_at timestamptz,
+                    signed_at timestamptz, reply text, replied_at timestamptz, closed_at timestamptz, due_at timestamptz)""")
+                .update();
+        // district weights: a few big districts, a long tail (Zipf-like), Huaxi among the big ones
+        double[] cumulative = new double[districts.size()];
+        double sum = 0;
+        for (int i = 0; i < districts.size(); i++) {
+            boolean home = districts.get(i).code().equals(homeDistrict);
+            sum += home ? 1.0 : 1.0 / Math.sqrt(i + 2);
+            cumulative[i] = sum;
+        }
+        Instant end = Instant.now().minus(Duration.ofHours(1));
+        long span = Duration.ofDays(365L * o.years()).toSeconds();
+        Instant start = end.minusSeconds(span);
+        Instant recent = end.minus(Duration.ofDays(30));
+        double handledShare = 0.85;
+        double orderChance = Math.min(1.0, o.workOrders() / (o.opinions() * handledShare));
+        Map<String, String> words = new HashMap<>();
+        long[] orders = {0};
+        long maxBefore = jdbc.sql("select coalesce(max(id), 0) from opinion").query(Long.class).single();
+        try (Connection c = dataSource.getConnection(); Connection c2 = dataSource.getConnection()) {
+            PGConnection pg = c.unwrap(PGConnection.class);
+            PGConnection pg2 = c2.unwrap(PGConnection.class);
+            // two COPY streams fed by this thread through pipes: opinions and their work orders
+            Pipe opinionPipe = new Pipe(pg, "copy opinion (receipt_code, channel, category, content, place_code, district_code, status,"
+                    + " reject_reason, reply, replied_at, replied_by, rating, rated_at, search, submitted_at, updated_at, closed_at)"
+                    + " from stdin");
+            Pipe orderPipe = new Pipe(pg2, "copy generated_work_order from stdin");
+            SplittableRandom random = new SplittableRandom(o.seed());
+            StringBuilder row = new StringBuilder(512);
+            StringBuilder order = new StringBuilder(256);
+            for (long i = 0; i < o.opinions(); i++) {
+                Instant at = start.plusSeconds((long) (span * ((i + random.nextDouble()) / o.opinions())));
+                District d = districts.get(pick(cumulative, random.nextDouble() * sum));
+                String[] problem = PROBLEMS[random.nextInt(PROBLEMS.length)];
+                String content = WHERE[random.nextInt(WHERE.length)] + problem[1] + "，" + DETAILS[random.nextInt(DETAILS.length)]
+                        + (random.nextInt(4) == 0 ? "" : "，") + REQUESTS[random.nextInt(REQUESTS.length)];
+                content = content.replace("，，", "，").replace("，。", "。");
+                String category = random.nextInt(10) < 8 ? problem[0] : CATEGORIES[random.nextInt(CATEGORIES.length)];
+                String status = status(at.isAfter(recent), random);
+                String vector = words.computeIfAbsent(content, DataGenerator::tsvector);
+                Instant replied = status.equals("REPLIED") || status.equals("CLOSED")
+                        ? at.plus(Duration.ofHours(24 + random.nextInt(24 * 20))) : null;
+                if (replied != null && replied.isAfter(end)) {
+                    replied = end;
+                }
+                Instant closed = status.equals("CLOSED") || status.equals("REJECTED") ? (replied != null ? replied : at.plus(Duration.ofDays(2))) : null;
+                String receipt = receipt(o.seed(), i);
+                row.setLength(0);
+                row.append(receipt).append('\t').append(CHANNELS[random.nextInt(CHANNELS.length)]).append('\t')
+                        .append(category).append('\t').append(content).append('\t')
+                        .append(d.places().get(random.nextInt(d.places().size()))).append('\t').append(d.code()).append('\t')
+                        .append(status).append('\t')
+                        .append(status.equals("REJECTED") ? "OUT_OF_SCOPE" : "\\N").append('\t')
+                        .append(replied != null ? TEXTS.text("OPINION_REPLY") : "\\N").append('\t')
+                        .append(replied != null ? ts(replied) : "\\N").append('\t')
+                        .append(replied != null ? "office" : "\\N").append('\t')
+                        .append(status.equals("CLOSED") ? rating(random) : "\\N").append('\t')
+                        .append(status.equals("CLOSED") ? ts(closed) : "\\N").append('\t')
+                        .append(vector).append('\t')
+                        .append(ts(at)).append('\t').append(ts(closed != null ? closed : at)).append('\t')
+                        .append(closed != null ? ts(closed) : "\\N").append('\n');
+                opinionPipe.write(row);
+                boolean handled = status.equals("HANDLING") || status.equals("REPLIED") || status.equals("CLOSED");
+                if (handled && !d.units().isEmpty() && random.nextDouble() < orderChance) {
+                    Instant assigned = at.plus(Duration.ofHours(2 + random.nextInt(46)));
+                    boolean active = status.equals("HANDLING");
+                    Instant due = assigned.plus(Duration.ofDays(15));
+                    order.setLength(0);
+                    order.append(receipt).append('\t').append(d.units().get(random.nextInt(d.units().size()))).append('\t')
+                            .append(active ? (random.nextBoolean() ? "ASSIGNED" : "SIGNED") : "REPLIED").append('\t')
+                            .append(ts(assigned)).append('\t')
+                            .append(ts(assigned.plus(Duration.ofHours(4)))).append('\t')
+                            .append(active ? "\\N" : TEXTS.text("ORDER_REPLY")).append('\t')
+                            .append(active ? "\\N" : ts(replied)).append('\t')
+                            .append(active ? "\\N" : ts(replied)).append('\t')
+                            .append(ts(due)).append('\n');
+                    orderPipe.write(order);
+                    orders[0]++;
+                }
+                if (i > 0 && i % 1_000_000 == 0) {
+                    System.out.printf("    … %,d opinions%n", i);
+                }
+            }
+            opinionPipe.finish();
+            orderPipe.finish();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        jdbc.sql("""
+                insert into opinion_step (opinion_id, kind, public_step, actor_label, note, at)
+                select o.id, 'submitted', true, null, null, o.submitted_at from opinion o where o.id > :max""")
+                .param("max", maxBefore).update();
+        return orders[0];
+    }
+
+    private static int pick(double[] cumulative, double x) {
+        int lo = 0;
+        int hi = cumulative.length - 1;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (cumulative[mid] < x) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    private static String status(boolean recent, SplittableRandom random) {
+        int r = random.nextInt(100);
+        if (recent) {
+            return r < 30 ? "SUBMITTED" : r < 45 ? "ACCEPTED" : r < 80 ? "HANDLING" : r < 85 ? "REJECTED" : r < 95 ? "REPLIED" : "CLOSED";
+        }
+        return r < 75 ? "CLOSED" : r < 85 ? "REPLIED" : r < 93 ? "REJECTED" : r < 96 ? "IN_SUGGESTION" : "HANDLING";
+    }
+
+    private static String rating(SplittableRandom random) {
+        int r = random.nextInt(10);
+        return r < 6 ? "SATISFIED" : r < 8 ? "BASICALLY_SATISFIED" : r < 9 ? "DISSATISFIED" : "NOT_RATED";
+    }
+
+    /**
+     * A receipt code of the application's shape (10 characters of its alphabet, a dash after five),
+     * starting with G so generated opinions can be told apart, unique per (seed, index): the index
+     * times an odd number modulo 32^9 is a bijection.
+     */
+    static String receipt(long seed, long index) {
+        long mask = (1L << 45) - 1;
+        long v = ((index + 1) * (0x9E3779B97F4A7C15L | 1) + seed * 0x5851F42D4C957F2DL) & mask;
+        v = (v * 0x2545F4914F6CDD1DL) & mask;
+        // a bijection only if the multipliers are odd; both are
+        StringBuilder sb = new StringBuilder(11).append('G');
+        for (int i = 0; i < 9; i++) {
+            if (sb.length() == 5) {
+                sb.append('-');
+            }
+            sb.append(RECEIPT_ALPHABET.charAt((int) (v & 31)));
+            v >>>= 5;
+        }
+        return sb.toString();
+    }
+
+    /** The word index as the application writes it ({@code array_to_tsvector} of the words), in COPY text form. */
+    static String tsvector(String content) {
+        StringBuilder sb = new StringBuilder();
+        for (String w : new java.util.TreeSet<>(ChineseText.words(content))) {
+            if (sb.length() > 0) {
+                sb.append(' ');
+            }
+            sb.append('\'').append(w.replace("\\", "\\\\").replace("'", "''")).append('\'');
+        }
+        // COPY text format: backslashes doubled once more
+        return sb.toString().replace("\\", "\\\\");
+    }
+
+    private static String ts(Instant at) {
+        return TS.format(OffsetDateTime.ofInstant(at, ZoneOffset.ofHours(8)));
+    }
+
+    // ---------------------------------------------------------------- suggestions
+
+    private long suggestions(Options o) {
+        long n = o.suggestions();
+        if (n <= 0) {
+            return 0;
+        }
+        long deputies = count("deputy");
+        long accounts = jdbc.sql("select count(*) from account").query(Long.class).single();
+        if (deputies == 0 || accounts == 0) {
+            System.out.println("  no deputies or accounts (start once with --civicloop.demo=true): suggestions skipped");
+            return 0;
+        }
+        int days = 365 * o.years() - 30;
+        String sql = TEXTS.resource("suggestions.sql").replace(":days", String.valueOf(days)).replace(":n", String.valueOf(n));
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try (var st = c.createStatement()) {
+                for (String statement : sql.split(";\n")) {
+                    st.execute(statement);
+                }
+            }
+            c.commit();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return n;
+    }
+
+    /**
+     * A COPY stream written from this thread: rows are buffered in chunks and handed to a second
+     * thread that feeds PostgreSQL, so generating and loading overlap.
+     */
+    private static final class Pipe {
+        private static final char[] END = new char[0];
+        private final BlockingQueue<char[]> chunks = new ArrayBlockingQueue<>(64);
+        private final StringBuilder buffer = new StringBuilder(1 << 20);
+        private final Thread loader;
+        private volatile RuntimeException failure;
+
+        Pipe(PGConnection pg, String copy) {
+            loader = new Thread(() -> {
+                try {
+                    pg.getCopyAPI().copyIn(copy, new Reader() {
+                        private char[] current = new char[0];
+                        private int pos;
+                        private boolean done;
+
+                        @Override
+                        public int read(char[] cbuf, int off, int len) throws IOException {
+                            while (!done && pos >= current.length) {
+                                try {
+                                    current = chunks.take();
+                                } catch (InterruptedException e) {
+                                    Thread.currentThread().interrupt();
+                                    throw new IOException(e);
+                                }
+                                pos = 0;
+                                if (current == END) {
+                                    done = true;
+                                }
+                            }
+                            if (done) {
+                                return -1;
+                            }
+                            int n = Math.min(len, current.length - pos);
+                            System.arraycopy(current, pos, cbuf, off, n);
+                            pos += n;
+                            return n;
+                        }
+
+                        @Override
+                        public void close() {
+                        }
+                    }, 1 << 16);
+                } catch (SQLException | IOException e) {
+                    failure = new IllegalStateException("COPY failed: " + e.getMessage(), e);
+                    chunks.clear();
+                }
+            }, "generate-copy");
+            loader.start();
+        }
+
+        void write(CharSequence row) {
+            buffer.append(row);
+            if (buffer.length() > (1 << 20) - 1024) {
+                flush();
+            }
+        }
+
+        private void flush() {
+            if (failure != null) {
+                throw failure;
+            }
+            char[] chunk = new char[buffer.length()];
+            buffer.getChars(0, buffer.length(), chunk, 0);
+            buffer.setLength(0);
+            put(chunk);
+        }
+
+        private void put(char[] chunk) {
+            try {
+                while (!chunks.offer(chunk, 1, java.util.concurrent.TimeUnit.SECONDS)) {
+                    if (failure != null) {
+                        throw failure;
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+
+        void finish() {
+            flush();
+            put(END);
+            try {
+                loader.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            if (failure != null) {
+                throw failure;
+            }
+        }
+    }
+
+    static Map<String, String> options(List<String> args) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (String a : args) {
+            if (a.startsWith("--") && a.contains("=") && !a.startsWith("--civicloop.") && !a.startsWith("--spring.")
+                    && !a.startsWith("--server.") && !a.startsWith("--logging.")) {
+                out.put(a.substring(2, a.indexOf('=')), a.substring(a.indexOf('=') + 1));
+            }
+        }
+        return out;
+    }
+}
