@@ -36,7 +36,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 final class DataGenerator {
 
-    record Options(long opinions, int districts, int years, long workOrders, long suggestions, long seed, boolean replace) {
+    record Options(long opinions, int districts, int years, long workOrders, long suggestions, long seed) {
         static Options of(Map<String, String> given) {
             long opinions = Long.parseLong(given.getOrDefault("opinions", "1000000").replace("_", ""));
             return new Options(opinions,
@@ -44,8 +44,7 @@ final class DataGenerator {
                     Integer.parseInt(given.getOrDefault("years", "3")),
                     Long.parseLong(given.getOrDefault("work-orders", String.valueOf(opinions / 10)).replace("_", "")),
                     Long.parseLong(given.getOrDefault("suggestions", String.valueOf(opinions / 50)).replace("_", "")),
-                    Long.parseLong(given.getOrDefault("seed", "2026")),
-                    Boolean.parseBoolean(given.getOrDefault("replace", "false")));
+                    Long.parseLong(given.getOrDefault("seed", "2026")));
         }
     }
 
@@ -119,13 +118,6 @@ final class DataGenerator {
 
     Summary generate(Options o) {
         Instant started = Instant.now();
-        if (o.replace()) {
-            // opinions of an earlier, interrupted run (receipt codes G…), before new ones with the same codes
-            jdbc.sql("delete from opinion_step s using opinion o where o.id = s.opinion_id and o.receipt_code like 'G%'").update();
-            jdbc.sql("delete from work_order w using opinion o where o.id = w.opinion_id and o.receipt_code like 'G%'").update();
-            long removed = jdbc.sql("delete from opinion where receipt_code like 'G%'").update();
-            progress("generated opinions of an earlier run removed", removed, started);
-        }
         long regionsBefore = count("region");
         List<District> districts = districts(o.districts());
         long regions = count("region") - regionsBefore;

@@ -37,10 +37,9 @@ class DataGeneratorTests {
         assertThat(defaults.districts()).isEqualTo(100);
         assertThat(defaults.workOrders()).isEqualTo(100_000);
         assertThat(defaults.suggestions()).isEqualTo(20_000);
-        var ten = DataGenerator.Options.of(DataGenerator.options(List.of("--opinions=10_000_000", "--years=3", "--replace=true")));
+        var ten = DataGenerator.Options.of(DataGenerator.options(List.of("--opinions=10_000_000", "--years=3")));
         assertThat(ten.opinions()).isEqualTo(10_000_000);
         assertThat(ten.workOrders()).isEqualTo(1_000_000);
         assertThat(ten.suggestions()).isEqualTo(200_000);
-        assertThat(ten.replace()).isTrue();
     }
 }
