@@ -6,5 +6,5 @@
  * (who a duty QR code addresses), {@code notifications} (telling voters and staff), and the
  * {@code suggestions} module's events (opinions folded into a deputy's suggestion, and its outcome).
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "organization", "deadlines", "deputies", "liaison", "notifications", "suggestions"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "organization", "deadlines", "deputies", "liaison", "notifications", "suggestions", "language"})
 package org.civicloop.opinions;
