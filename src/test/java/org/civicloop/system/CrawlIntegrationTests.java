@@ -100,7 +100,8 @@ class CrawlIntegrationTests {
         assertThat(failures).as("pages that answered 5xx or showed the error page").isEmpty();
         // pages a role must reach from its menus (issue 11: the duty records)
         Map<String, List<String>> mustReach = Map.of(
-                "office", List.of("/records/ranking", "/records/rules", "/records/review", "/records/entries/new"),
+                "office", List.of("/records/ranking", "/records/rules", "/records/review", "/records/entries/new",
+                        "/opinions/routing", "/opinions/routing/import"),
                 "leader", List.of("/records/ranking"),
                 "deputy", List.of("/records/mine", "/records/mine/entries/new"));
         crawls.stream().filter(c -> c.username != null && mustReach.containsKey(c.username)).forEach(c -> assertThat(c.reached)

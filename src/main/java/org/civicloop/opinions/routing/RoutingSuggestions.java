@@ -113,10 +113,10 @@ public class RoutingSuggestions {
         }
         model.vote(text).ifPresent(vote -> {
             double total = unitScore.values().stream().mapToDouble(Double::doubleValue).sum();
-            // the model's probabilities count as much as the neighbours together, for units that exist
+            // the model's probabilities count half as much as the neighbours together, for units that exist
             vote.units().forEach((unit, p) -> {
                 if (unitNames.containsKey(unit)) {
-                    unitScore.merge(unit, p * Math.max(total, 1e-9), Double::sum);
+                    unitScore.merge(unit, 0.5 * p * Math.max(total, 1e-9), Double::sum);
                 }
             });
         });
