@@ -36,6 +36,8 @@ public class RoutingSuggestions {
     static final int NEIGHBOURS = 30;
     static final int EVIDENCE = 3;
     static final int LEXICAL_SCAN = 5000;
+    /** Matters found by words and measured by vector, for rows the vector index may not hold yet. */
+    static final int FRESH_BY_WORDS = 5;
     static final double HALF_LIFE_DAYS = 365;
     /** Below this similarity a past matter is no evidence at all. */
     static final double FLOOR_VECTOR = 0.5;
@@ -92,7 +94,7 @@ public class RoutingSuggestions {
     Suggestion suggest(String text, String placeCode, Long opinionId, List<Long> excludeIds) {
         TextVectors tv = vectors.getIfAvailable();
         boolean ready = tv != null && tv.ready();
-        List<Scored> neighbours = ready ? byVector(tv, text, excludeIds) : byWords(text, opinionId);
+        List<Scored> neighbours = ready ? byVector(tv, text, excludeIds, opinionId) : byWords(text, opinionId);
         Map<Long, String> unitNames = unitNames();
         neighbours = neighbours.stream().filter(s -> unitNames.containsKey(s.entry().unitId())).toList();
         if (neighbours.isEmpty()) {
@@ -161,11 +163,30 @@ public class RoutingSuggestions {
     record Scored(RoutingHistory.Entry entry, double similarity) {
     }
 
-    private List<Scored> byVector(TextVectors tv, String text, List<Long> excludeIds) {
+    /**
+     * The nearest by vector, and the few nearest by words that the vector index does not hold yet (their
+     * vectors are computed after commit, off the request path), measured by vector here.
+     */
+    private List<Scored> byVector(TextVectors tv, String text, List<Long> excludeIds, Long opinionId) {
         Optional<float[]> q = tv.embed(text);
         if (q.isEmpty()) {
             return List.of();
         }
+        List<Scored> found = nearestByVector(tv, q.get(), excludeIds);
+        Set<Long> seen = new java.util.HashSet<>();
+        found.forEach(s -> seen.add(s.entry().id()));
+        List<Scored> out = new ArrayList<>(found);
+        byWords(text, opinionId).stream().filter(s -> !seen.contains(s.entry().id())).limit(FRESH_BY_WORDS)
+                .forEach(s -> tv.embed(s.entry().text().length() > CharGrams.READ ? s.entry().text().substring(0, CharGrams.READ)
+                                : s.entry().text())
+                        .map(v -> TextVectors.cosine(q.get(), v)).filter(sim -> sim >= FLOOR_VECTOR)
+                        .ifPresent(sim -> out.add(new Scored(s.entry(), sim))));
+        out.sort(Comparator.comparingDouble(Scored::similarity).reversed().thenComparing(s -> -s.entry().id()));
+        return out;
+    }
+
+    private List<Scored> nearestByVector(TextVectors tv, float[] query, List<Long> excludeIds) {
+        Optional<float[]> q = Optional.of(query);
         var found = tv.nearest(RoutingHistory.KIND, q.get(), NEIGHBOURS,
                 new TextVectors.Filter(null, null, null, excludeIds));
         Map<Long, Double> sims = new LinkedHashMap<>();
