@@ -168,6 +168,8 @@ public class DatabaseBackup {
         List<Path> files;
         try (var walk = Files.walk(root)) {
             files = walk.filter(Files::isRegularFile).filter(f -> !f.startsWith(root.resolve("pgdata")))
+                    // the vector index is rebuilt from the text_vector table, which the archive carries
+                    .filter(f -> !f.startsWith(root.resolve("vectors")))
                     .filter(f -> !skipped.contains(f) && !f.getFileName().toString().startsWith(".civicloop-backup"))
                     .sorted().toList();
         }

@@ -1,0 +1,306 @@
+package org.civicloop.language.domain;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import org.civicloop.language.TextSource;
+import org.civicloop.language.TextVectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+
+/**
+ * {@link TextVectors}, with the one background worker that computes vectors: after the application is
+ * ready it loads the model, opens each kind's index (adding what the table holds and the index lacks),
+ * then computes, a batch per transaction, first the records asked for by {@link #refresh} and then the
+ * backfill of every kind, and waits for more. Readiness is never delayed: until the model and the
+ * indexes are open, {@link #ready()} is false and callers match by words alone.
+ */
+@Service
+public class LanguageService implements TextVectors {
+
+    private static final Logger log = LoggerFactory.getLogger(LanguageService.class);
+
+    private final SentenceModel model;
+    private final VectorStore store;
+    private final LanguageProperties properties;
+    private final ObjectProvider<TextSource> sources;
+    private final Map<String, VectorIndex> indexes = new ConcurrentHashMap<>();
+    private final Set<Request> requested = new LinkedHashSet<>();
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition wake = lock.newCondition();
+    private volatile boolean indexesOpen;
+    private volatile boolean stopping;
+    private volatile Thread worker;
+
+    LanguageService(SentenceModel model, VectorStore store, LanguageProperties properties, ObjectProvider<TextSource> sources) {
+        this.model = model;
+        this.store = store;
+        this.properties = properties;
+        this.sources = sources;
+    }
+
+    private record Request(String kind, long id) {
+    }
+
+    @Override
+    public String model() {
+        return SentenceModel.NAME;
+    }
+
+    @Override
+    public boolean ready() {
+        return indexesOpen && model.ready();
+    }
+
+    @Override
+    public Optional<float[]> embed(String text) {
+        return model.embed(text);
+    }
+
+    @Override
+    public List<Neighbour> nearest(String kind, float[] query, int limit, Filter filter) {
+        VectorIndex index = indexes.get(kind);
+        if (!ready() || index == null || query == null || limit < 1) {
+            return List.of();
+        }
+        return index.nearest(query, limit, filter);
+    }
+
+    @Override
+    public void refresh(String kind, List<Long> ids) {
+        if (!properties.enabled() || ids.isEmpty()) {
+            return;
+        }
+        lock.lock();
+        try {
+            ids.forEach(id -> requested.add(new Request(kind, id)));
+            wake.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public List<Progress> progress() {
+        List<Progress> out = new ArrayList<>();
+        boolean running = worker != null && worker.isAlive() && ready();
+        for (TextSource source : sources.orderedStream().toList()) {
+            long cursor = store.cursor(source.kind(), model());
+            long waiting;
+            lock.lock();
+            try {
+                waiting = requested.stream().filter(r -> r.kind().equals(source.kind()) && r.id() <= cursor).count();
+            } finally {
+                lock.unlock();
+            }
+            out.add(new Progress(source.kind(), model(), store.count(source.kind(), model()),
+                    source.countAfter(cursor) + waiting, running));
+        }
+        return out;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void start() {
+        if (!properties.enabled() || worker != null) {
+            return;
+        }
+        Thread thread = new Thread(this::run, "language");
+        thread.setDaemon(true);
+        thread.setPriority(Thread.NORM_PRIORITY - 1);
+        worker = thread;
+        thread.start();
+    }
+
+    @EventListener(ContextClosedEvent.class)
+    void stop() {
+        stopping = true;
+        Thread thread = worker;
+        if (thread != null) {
+            thread.interrupt();
+            try {
+                thread.join(TimeUnit.SECONDS.toMillis(10));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        lock.lock();
+        try {
+            indexesOpen = false;
+            for (VectorIndex index : indexes.values()) {
+                try {
+                    index.commit(model());
+                    index.close();
+                } catch (IOException | RuntimeException e) {
+                    log.warn("Closing the vector index {} failed: {}", index.folder(), e.toString());
+                }
+            }
+            indexes.clear();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void run() {
+        try {
+            sleep(properties.loadDelay());
+            prepare();
+            while (!stopping) {
+                if (!step()) {
+                    commit();
+                    catchUp();
+                    lock.lock();
+                    try {
+                        if (requested.isEmpty() && !stopping) {
+                            wake.await(properties.idlePoll().toMillis(), TimeUnit.MILLISECONDS);
+                        }
+                    } finally {
+                        lock.unlock();
+                    }
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            if (!stopping) {
+                log.error("The language worker stopped; matching falls back to words until restart", e);
+            }
+        }
+    }
+
+    /**
+     * Computes everything that is asked for or missing, on the caller's thread, and makes it searchable:
+     * for tests and commands that must see the vectors before going on.
+     */
+    public void drain() {
+        if (!properties.enabled()) {
+            return;
+        }
+        prepare();
+        while (step()) {
+            // one batch per step
+        }
+        commit();
+    }
+
+    /** Loads the model and opens every kind's index, once. */
+    private void prepare() {
+        lock.lock();
+        try {
+            if (indexesOpen) {
+                return;
+            }
+            model.load();
+            for (TextSource source : sources.orderedStream().toList()) {
+                long start = System.nanoTime();
+                VectorIndex index = VectorIndex.open(properties.indexDir(), source.kind(), model());
+                long added = addComputedSince(source.kind(), index);
+                index.commit(model());
+                indexes.put(source.kind(), index);
+                log.info("Vector index {}: {} vectors, {} added from the table in {} ms", source.kind(), index.size(),
+                        added, (System.nanoTime() - start) / 1_000_000);
+            }
+            indexesOpen = true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** One batch: asked-for records first, then the backfill of the first kind that has any left. */
+    private boolean step() {
+        lock.lock();
+        try {
+            if (!requested.isEmpty()) {
+                Map<String, List<Long>> byKind = new LinkedHashMap<>();
+                var it = requested.iterator();
+                for (int n = 0; n < properties.batchSize() && it.hasNext(); n++) {
+                    Request r = it.next();
+                    it.remove();
+                    byKind.computeIfAbsent(r.kind(), k -> new ArrayList<>()).add(r.id());
+                }
+                byKind.forEach((kind, ids) -> source(kind).ifPresent(s -> compute(kind, s.byIds(ids), null)));
+                return true;
+            }
+            for (TextSource source : sources.orderedStream().toList()) {
+                long cursor = store.cursor(source.kind(), model());
+                List<TextSource.Text> batch = source.after(cursor, properties.batchSize());
+                if (batch.isEmpty()) {
+                    continue;
+                }
+                Set<Long> done = store.current(source.kind(), model(), batch.stream().map(TextSource.Text::id).toList());
+                compute(source.kind(), batch.stream().filter(t -> !done.contains(t.id())).toList(),
+                        batch.get(batch.size() - 1).id());
+                return true;
+            }
+            return false;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void compute(String kind, List<TextSource.Text> texts, Long cursor) {
+        List<VectorStore.Embedded> embedded = new ArrayList<>(texts.size());
+        for (TextSource.Text t : texts) {
+            model.embed(t.text()).ifPresent(v -> embedded.add(new VectorStore.Embedded(t, v)));
+        }
+        Instant computedAt = store.save(kind, model(), embedded, cursor);
+        VectorIndex index = indexes.get(kind);
+        if (index != null && !embedded.isEmpty()) {
+            embedded.forEach(e -> index.put(e.text().id(), e.text().district(), e.text().at(), e.vector(), computedAt));
+            index.refresh();
+        }
+    }
+
+    /** Adds to the index what the table holds since its watermark: vectors another node computed, or lost in a crash. */
+    private long addComputedSince(String kind, VectorIndex index) {
+        long[] added = {0};
+        store.each(kind, model(), index.watermark(), s -> {
+            index.put(s.id(), s.district(), s.at(), s.vector(), s.computedAt());
+            added[0]++;
+        });
+        return added[0];
+    }
+
+    /** Between batches, the vectors other nodes computed become searchable here too. */
+    private void catchUp() {
+        lock.lock();
+        try {
+            indexes.forEach((kind, index) -> {
+                if (addComputedSince(kind, index) > 0) {
+                    index.refresh();
+                }
+            });
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void commit() {
+        indexes.values().forEach(i -> i.commit(model()));
+    }
+
+    private Optional<TextSource> source(String kind) {
+        return sources.orderedStream().filter(s -> s.kind().equals(kind)).findFirst();
+    }
+
+    private static void sleep(Duration d) throws InterruptedException {
+        if (!d.isZero() && !d.isNegative()) {
+            Thread.sleep(d.toMillis());
+        }
+    }
+}

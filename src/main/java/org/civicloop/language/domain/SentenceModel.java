@@ -1,0 +1,65 @@
+package org.civicloop.language.domain;
+
+import dev.langchain4j.model.embedding.onnx.bgesmallzhv15q.BgeSmallZhV15QuantizedEmbeddingModel;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * bge-small-zh-v1.5 (quantized ONNX, 512 dimensions) from its Maven package, run in-process by ONNX
+ * Runtime. Loading takes about a second and a quarter, so it happens on a background thread after the
+ * application is ready ({@link LanguageWorker}); until then {@link #embed} answers empty.
+ */
+@Component
+public class SentenceModel {
+
+    /** Name and version stored beside every vector: a different value means the vector is stale. */
+    public static final String NAME = "bge-small-zh-v1.5-q@0.36.2";
+    public static final int DIMENSIONS = 512;
+
+    private static final Logger log = LoggerFactory.getLogger(SentenceModel.class);
+
+    private volatile BgeSmallZhV15QuantizedEmbeddingModel model;
+
+    /** Loads the model once; later calls return at once. */
+    synchronized void load() {
+        if (model == null) {
+            long start = System.nanoTime();
+            model = new BgeSmallZhV15QuantizedEmbeddingModel();
+            log.info("Sentence model {} loaded in {} ms", NAME, (System.nanoTime() - start) / 1_000_000);
+        }
+    }
+
+    public boolean ready() {
+        return model != null;
+    }
+
+    /**
+     * The unit-length vector of a text; long texts are read by the model in windows of 510 tokens and
+     * averaged. Empty while the model is not loaded or for a blank text.
+     */
+    public Optional<float[]> embed(String text) {
+        BgeSmallZhV15QuantizedEmbeddingModel m = model;
+        if (m == null || text == null || text.isBlank()) {
+            return Optional.empty();
+        }
+        return Optional.of(normalized(m.embed(text.strip()).content().vector()));
+    }
+
+    static float[] normalized(float[] v) {
+        double norm = 0;
+        for (float x : v) {
+            norm += x * x;
+        }
+        norm = Math.sqrt(norm);
+        if (norm == 0) {
+            return v;
+        }
+        float[] out = new float[v.length];
+        for (int i = 0; i < v.length; i++) {
+            out[i] = (float) (v[i] / norm);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,224 @@
+package org.civicloop.language.domain;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.lucene.codecs.KnnVectorsFormat;
+import org.apache.lucene.codecs.lucene912.Lucene912Codec;
+import org.apache.lucene.codecs.lucene99.Lucene99HnswScalarQuantizedVectorsFormat;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.KnnFloatVectorField;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.index.VectorSimilarityFunction;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.KnnFloatVectorQuery;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.store.FSDirectory;
+import org.civicloop.language.TextVectors;
+
+/**
+ * The vector index of one kind: Lucene's HNSW graph with vectors quantized to 7 bits (a quarter of the
+ * memory of float32 at a recall loss the re-ranking absorbs), in a folder beside PostgreSQL. It holds
+ * nothing that is not in {@code text_vector}: the commit records the model and the newest
+ * {@code computed_at} it contains, and on opening, rows computed since are added again (a crash between
+ * the database's commit and the index's loses nothing); a different model or a missing folder rebuilds
+ * it from the table.
+ */
+final class VectorIndex implements AutoCloseable {
+
+    static final String MODEL = "model";
+    static final String WATERMARK = "watermark";
+
+    private final Path folder;
+    private final FSDirectory directory;
+    private final IndexWriter writer;
+    private final SearcherManager searchers;
+    private Instant watermark = Instant.EPOCH;
+    private boolean dirty;
+
+    private VectorIndex(Path folder) throws IOException {
+        this.folder = folder;
+        Files.createDirectories(folder);
+        this.directory = FSDirectory.open(folder);
+        IndexWriterConfig config = new IndexWriterConfig().setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+                .setCodec(new Lucene912Codec() {
+                    @Override
+                    public KnnVectorsFormat getKnnVectorsFormatForField(String field) {
+                        return new Lucene99HnswScalarQuantizedVectorsFormat();
+                    }
+                })
+                .setRAMBufferSizeMB(32);
+        this.writer = new IndexWriter(directory, config);
+        this.searchers = new SearcherManager(writer, null);
+    }
+
+    /** Opens the kind's index under {@code root}; empty (to be filled from the table) if it was made by another model. */
+    static VectorIndex open(Path root, String kind, String model) {
+        try {
+            VectorIndex index = new VectorIndex(root.resolve(kind));
+            Map<String, String> data = DirectoryReader.indexExists(index.directory)
+                    ? SegmentInfos.readLatestCommit(index.directory).getUserData() : Map.of();
+            if (!model.equals(data.get(MODEL))) {
+                index.writer.deleteAll();
+                index.watermark = Instant.EPOCH;
+                index.dirty = true;
+            } else {
+                index.watermark = Instant.parse(data.getOrDefault(WATERMARK, Instant.EPOCH.toString()));
+            }
+            return index;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot open the vector index of " + kind + " under " + root, e);
+        }
+    }
+
+    /** The newest {@code computed_at} the index is known to contain (rows from then on are added again on opening). */
+    Instant watermark() {
+        return watermark;
+    }
+
+    synchronized void put(long id, String district, Instant at, float[] vector, Instant computedAt) {
+        Document doc = new Document();
+        doc.add(new StringField("key", Long.toString(id), Field.Store.NO));
+        doc.add(new NumericDocValuesField("id", id));
+        if (district != null) {
+            doc.add(new StringField("district", district, Field.Store.NO));
+        }
+        if (at != null) {
+            doc.add(new LongPoint("at", at.toEpochMilli()));
+        }
+        doc.add(new KnnFloatVectorField("v", vector, VectorSimilarityFunction.DOT_PRODUCT));
+        try {
+            writer.updateDocument(new Term("key", Long.toString(id)), doc);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (computedAt != null && computedAt.isAfter(watermark)) {
+            watermark = computedAt;
+        }
+        dirty = true;
+    }
+
+    /** Makes what was put visible to searches. */
+    void refresh() {
+        try {
+            searchers.maybeRefreshBlocking();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Makes what was put durable, with the model and the watermark. */
+    synchronized void commit(String model) {
+        if (!dirty) {
+            return;
+        }
+        try {
+            writer.setLiveCommitData(Map.of(MODEL, model, WATERMARK, watermark.toString()).entrySet());
+            writer.commit();
+            dirty = false;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        refresh();
+    }
+
+    int size() {
+        try {
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                return searcher.getIndexReader().numDocs();
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    List<TextVectors.Neighbour> nearest(float[] query, int limit, TextVectors.Filter filter) {
+        try {
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                TopDocs top = searcher.search(new KnnFloatVectorQuery("v", query, limit, restriction(filter)), limit);
+                List<TextVectors.Neighbour> out = new ArrayList<>(top.scoreDocs.length);
+                List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+                for (ScoreDoc hit : top.scoreDocs) {
+                    LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(hit.doc, leaves));
+                    NumericDocValues ids = leaf.reader().getNumericDocValues("id");
+                    if (ids != null && ids.advanceExact(hit.doc - leaf.docBase)) {
+                        // DOT_PRODUCT scores are (1 + cosine) / 2
+                        out.add(new TextVectors.Neighbour(ids.longValue(), 2.0 * hit.score - 1.0));
+                    }
+                }
+                return out;
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Query restriction(TextVectors.Filter filter) {
+        if (filter == null) {
+            return null;
+        }
+        BooleanQuery.Builder q = new BooleanQuery.Builder();
+        boolean any = false;
+        if (filter.district() != null) {
+            q.add(new TermQuery(new Term("district", filter.district())), BooleanClause.Occur.FILTER);
+            any = true;
+        }
+        if (filter.since() != null || filter.until() != null) {
+            long from = filter.since() == null ? Long.MIN_VALUE : filter.since().toEpochMilli();
+            long to = filter.until() == null ? Long.MAX_VALUE : filter.until().toEpochMilli();
+            q.add(LongPoint.newRangeQuery("at", from, to), BooleanClause.Occur.FILTER);
+            any = true;
+        }
+        if (filter.exclude() != null && !filter.exclude().isEmpty()) {
+            if (!any) {
+                q.add(new MatchAllDocsQuery(), BooleanClause.Occur.FILTER);
+            }
+            for (Long id : filter.exclude()) {
+                q.add(new TermQuery(new Term("key", Long.toString(id))), BooleanClause.Occur.MUST_NOT);
+            }
+            any = true;
+        }
+        return any ? q.build() : null;
+    }
+
+    Path folder() {
+        return folder;
+    }
+
+    @Override
+    public synchronized void close() throws IOException {
+        searchers.close();
+        writer.close();
+        directory.close();
+    }
+
+}

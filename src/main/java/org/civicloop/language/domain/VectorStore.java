@@ -1,0 +1,124 @@
+package org.civicloop.language.domain;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.civicloop.language.TextSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** The vectors in PostgreSQL ({@code text_vector}) and where each kind's backfill stands. */
+@Component
+class VectorStore {
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate tx;
+
+    VectorStore(JdbcClient jdbc, TransactionTemplate tx) {
+        this.jdbc = jdbc;
+        this.tx = tx;
+    }
+
+    record Stored(long id, String district, Instant at, float[] vector, Instant computedAt) {
+    }
+
+    long cursor(String kind, String model) {
+        return jdbc.sql("select cursor_id from text_vector_backfill where kind = :kind and model = :model")
+                .param("kind", kind).param("model", model).query(Long.class).optional().orElse(0L);
+    }
+
+    /** Of these ids, those whose vector was computed by {@code model}. */
+    Set<Long> current(String kind, String model, Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(jdbc.sql("select source_id from text_vector where kind = :kind and model = :model and source_id = any(:ids)")
+                .param("kind", kind).param("model", model).param("ids", ids.toArray(Long[]::new)).query(Long.class).list());
+    }
+
+    /**
+     * Stores the vectors and, when {@code cursor} is not null, moves the kind's backfill to it: one
+     * transaction, so the cursor never runs ahead of the vectors nor behind them. Answers the rows'
+     * {@code computed_at}.
+     */
+    Instant save(String kind, String model, List<Embedded> vectors, Long cursor) {
+        return tx.execute(status -> {
+            for (Embedded e : vectors) {
+                jdbc.sql("""
+                                insert into text_vector (kind, source_id, model, district_code, at, vector, computed_at)
+                                values (:kind, :id, :model, :district, :at, :vector, now())
+                                on conflict (kind, source_id) do update set model = excluded.model,
+                                    district_code = excluded.district_code, at = excluded.at, vector = excluded.vector,
+                                    computed_at = excluded.computed_at""")
+                        .param("kind", kind).param("id", e.text().id()).param("model", model)
+                        .param("district", e.text().district())
+                        .param("at", e.text().at() == null ? null : Timestamp.from(e.text().at()))
+                        .param("vector", bytes(e.vector())).update();
+            }
+            if (cursor != null) {
+                jdbc.sql("""
+                                insert into text_vector_backfill (kind, model, cursor_id, updated_at) values (:kind, :model, :cursor, now())
+                                on conflict (kind, model) do update set cursor_id = greatest(text_vector_backfill.cursor_id, excluded.cursor_id),
+                                    updated_at = excluded.updated_at""")
+                        .param("kind", kind).param("model", model).param("cursor", cursor).update();
+            }
+            // now() is the transaction's start: the computed_at of every row above
+            return jdbc.sql("select now()").query(Timestamp.class).single().toInstant();
+        });
+    }
+
+    long count(String kind, String model) {
+        return jdbc.sql("select count(*) from text_vector where kind = :kind and model = :model")
+                .param("kind", kind).param("model", model).query(Long.class).single();
+    }
+
+    /** Every vector of a kind computed by {@code model} at or after {@code since}, in id order, a page at a time. */
+    void each(String kind, String model, Instant since, Consumer<Stored> consumer) {
+        long after = Long.MIN_VALUE;
+        while (true) {
+            List<Stored> page = jdbc.sql("""
+                            select source_id, district_code, at, vector, computed_at from text_vector
+                            where kind = :kind and model = :model and computed_at >= :since and source_id > :after
+                            order by source_id limit 2000""")
+                    .param("kind", kind).param("model", model).param("since", Timestamp.from(since)).param("after", after)
+                    .query((rs, n) -> {
+                        Timestamp at = rs.getTimestamp("at");
+                        return new Stored(rs.getLong("source_id"), rs.getString("district_code"),
+                                at == null ? null : at.toInstant(), floats(rs.getBytes("vector")),
+                                rs.getTimestamp("computed_at").toInstant());
+                    }).list();
+            if (page.isEmpty()) {
+                return;
+            }
+            page.forEach(consumer);
+            after = page.get(page.size() - 1).id();
+        }
+    }
+
+    record Embedded(TextSource.Text text, float[] vector) {
+    }
+
+    static byte[] bytes(float[] v) {
+        ByteBuffer b = ByteBuffer.allocate(v.length * 4).order(ByteOrder.LITTLE_ENDIAN);
+        for (float x : v) {
+            b.putFloat(x);
+        }
+        return b.array();
+    }
+
+    static float[] floats(byte[] bytes) {
+        ByteBuffer b = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+        float[] v = new float[bytes.length / 4];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = b.getFloat();
+        }
+        return v;
+    }
+}

@@ -1,0 +1,83 @@
+package org.civicloop.language.domain;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import org.civicloop.language.TextVectors;
+
+/**
+ * Not a test: measures the vector index alone at a given size, with vectors drawn around 5,000 topic
+ * centres (many near-duplicates, as opinions are) over 100 districts and three years. Run by
+ * {@code scripts/vector-index-benchmark N}; prints build time, index size and the p50/p95/p99 of a
+ * filtered search (district, one-year window, 30 neighbours).
+ */
+public final class VectorIndexBenchmark {
+
+    public static void main(String[] args) throws Exception {
+        int n = Integer.parseInt(args.length > 0 ? args[0] : "100000");
+        Path folder = Files.createTempDirectory("vector-bench");
+        Random random = new Random(17);
+        float[][] centres = new float[5000][];
+        for (int i = 0; i < centres.length; i++) {
+            centres[i] = unit(gaussian(random, 1.0f));
+        }
+        Instant start = Instant.parse("2024-01-01T00:00:00Z");
+        long t0 = System.nanoTime();
+        try (VectorIndex index = VectorIndex.open(folder, "bench", "bench")) {
+            for (int i = 0; i < n; i++) {
+                float[] v = around(centres[random.nextInt(centres.length)], random);
+                index.put(i, district(i), start.plusSeconds((long) i * (3L * 365 * 86400 / n)), v, Instant.now());
+            }
+            index.commit("bench");
+            long built = System.nanoTime() - t0;
+            int queries = 1000;
+            long[] took = new long[queries];
+            for (int q = 0; q < queries; q++) {
+                float[] v = around(centres[random.nextInt(centres.length)], random);
+                Instant to = start.plusSeconds(random.nextInt(3 * 365) * 86400L);
+                long s = System.nanoTime();
+                List<TextVectors.Neighbour> found = index.nearest(v, 30,
+                        new TextVectors.Filter(district(random.nextInt(n)), to.minusSeconds(365L * 86400), to, List.of()));
+                took[q] = System.nanoTime() - s;
+                if (found.isEmpty() && q == 0) {
+                    System.out.println("(first query found nothing)");
+                }
+            }
+            Arrays.sort(took);
+            long bytes;
+            try (var files = Files.walk(folder)) {
+                bytes = files.filter(Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum();
+            }
+            System.out.printf("vectors=%d build_s=%.1f index_mb=%.0f p50_ms=%.2f p95_ms=%.2f p99_ms=%.2f%n", n,
+                    built / 1e9, bytes / 1e6, took[queries / 2] / 1e6, took[queries * 95 / 100] / 1e6, took[queries * 99 / 100] / 1e6);
+        }
+    }
+
+    private static String district(int i) {
+        return "52" + String.format("%04d", i % 100);
+    }
+
+    private static float[] around(float[] centre, Random random) {
+        float[] noise = gaussian(random, 0.035f);
+        float[] v = new float[centre.length];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = centre[i] + noise[i];
+        }
+        return unit(v);
+    }
+
+    private static float[] gaussian(Random random, float sigma) {
+        float[] v = new float[SentenceModel.DIMENSIONS];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = (float) random.nextGaussian() * sigma;
+        }
+        return v;
+    }
+
+    private static float[] unit(float[] v) {
+        return SentenceModel.normalized(v);
+    }
+}
