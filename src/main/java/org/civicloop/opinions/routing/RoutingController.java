@@ -80,7 +80,7 @@ class RoutingController {
 
     @GetMapping("/opinions/routing/import")
     String importForm(@RequestParam(required = false) String job, @AuthenticationPrincipal CivicUser user, Model model) {
-        model.addAttribute("columns", RoutingImport.COLUMNS);
+        model.addAttribute("columns", imports.columns());
         model.addAttribute("maxRows", RoutingImport.MAX_ROWS);
         if (job != null) {
             RoutingImport.Job j = imports.job(job, user.accountId()).orElseThrow(() -> new NotFoundException("routing-import", 0));

@@ -30,7 +30,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class RoutingDecisions {
 
     /** The rule's actor: routes in the office's name, as the office's rule. */
-    static final CivicUser RULE = new CivicUser(0, "routing-rule", "自动派单", null, null,
+    static final CivicUser RULE = new CivicUser(0, "routing-rule", "routing-rule", null, null,
             Set.of(Role.CONGRESS_OFFICE), true, null, false, 0, null);
 
     private final RoutingSuggestions suggestions;

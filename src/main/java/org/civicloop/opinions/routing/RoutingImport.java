@@ -64,16 +64,6 @@ public class RoutingImport implements DisposableBean {
     static final int PLACE_MAX = 200;
     static final int OUTCOME_MAX = 200;
 
-    /** The columns, each by any of its names (the first is the one the page shows). */
-    public static final Map<String, List<String>> COLUMNS = new java.util.LinkedHashMap<>();
-    static {
-        COLUMNS.put("text", List.of("诉求内容", "内容", "text"));
-        COLUMNS.put("place", List.of("发生地点", "地点", "place"));
-        COLUMNS.put("date", List.of("日期", "受理时间", "date"));
-        COLUMNS.put("category", List.of("问题类别", "类别", "category"));
-        COLUMNS.put("unit", List.of("承办单位", "单位", "unit"));
-        COLUMNS.put("outcome", List.of("办理结果", "结果", "outcome"));
-    }
     private static final List<String> REQUIRED = List.of("text", "date", "unit");
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("uuuu-M-d[ H:m[:s]]", Locale.ROOT);
 
@@ -86,6 +76,7 @@ public class RoutingImport implements DisposableBean {
     private final OpinionsProperties properties;
     private final RoutingHistory history;
     private final ApplicationEventPublisher events;
+    private final Map<String, List<String>> columns;
     private final Map<String, Job> jobs = new ConcurrentHashMap<>();
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "routing-import");
@@ -93,9 +84,15 @@ public class RoutingImport implements DisposableBean {
         return t;
     });
 
+    /** The columns, each by any of its names (the first is the one the page shows). */
+    public Map<String, List<String>> columns() {
+        return columns;
+    }
+
     RoutingImport(JdbcClient jdbc, DataSource dataSource, PlatformTransactionManager transactions, OpinionQueries queries,
                   DistrictPlaces districtPlaces, Directory directory, OpinionsProperties properties, RoutingHistory history,
-                  ApplicationEventPublisher events) {
+                  ApplicationEventPublisher events, RoutingColumns columns) {
+        this.columns = columns.all();
         this.jdbc = jdbc;
         this.dataSource = dataSource;
         this.tx = new TransactionTemplate(transactions);
@@ -214,7 +211,7 @@ public class RoutingImport implements DisposableBean {
         Lookups lookups = lookups();
         try (Table table = TableReader.withLimits(MAX_ROWS, MAX_BYTES).open(in)) {
             Map<String, String> header = columns(table.header());
-            List<String> missing = REQUIRED.stream().filter(c -> !header.containsKey(c)).map(c -> COLUMNS.get(c).get(0)).toList();
+            List<String> missing = REQUIRED.stream().filter(c -> !header.containsKey(c)).map(c -> columns.get(c).get(0)).toList();
             if (!missing.isEmpty()) {
                 problems.add(new LineProblem(table.headerLine(), "routing.import.error.columns", String.join("、", missing)));
             }
@@ -246,7 +243,7 @@ public class RoutingImport implements DisposableBean {
         Map<String, String> found = new HashMap<>();
         for (String h : header) {
             String name = h == null ? "" : h.strip();
-            COLUMNS.forEach((key, names) -> {
+            columns.forEach((key, names) -> {
                 if (names.stream().anyMatch(n -> n.equalsIgnoreCase(name))) {
                     found.putIfAbsent(key, h);
                 }
@@ -297,16 +294,16 @@ public class RoutingImport implements DisposableBean {
         if (TextRules.isBlank(text)) {
             problems.add(new LineProblem(row.line(), "routing.import.error.text"));
         } else if (TextRules.hasControlCharacters(text, true)) {
-            problems.add(new LineProblem(row.line(), "routing.import.error.control", COLUMNS.get("text").get(0)));
+            problems.add(new LineProblem(row.line(), "routing.import.error.control", columns.get("text").get(0)));
         }
         if (TextRules.hasControlCharacters(placeText + categoryText + unitText + outcome + date, false)) {
-            problems.add(new LineProblem(row.line(), "routing.import.error.control", COLUMNS.get("place").get(0)));
+            problems.add(new LineProblem(row.line(), "routing.import.error.control", columns.get("place").get(0)));
         }
         if (TextRules.length(placeText) > PLACE_MAX) {
-            problems.add(new LineProblem(row.line(), "routing.import.error.tooLong", COLUMNS.get("place").get(0), PLACE_MAX));
+            problems.add(new LineProblem(row.line(), "routing.import.error.tooLong", columns.get("place").get(0), PLACE_MAX));
         }
         if (TextRules.length(outcome) > OUTCOME_MAX) {
-            problems.add(new LineProblem(row.line(), "routing.import.error.tooLong", COLUMNS.get("outcome").get(0), OUTCOME_MAX));
+            problems.add(new LineProblem(row.line(), "routing.import.error.tooLong", columns.get("outcome").get(0), OUTCOME_MAX));
         }
         LocalDateTime at = date(date);
         if (at == null) {

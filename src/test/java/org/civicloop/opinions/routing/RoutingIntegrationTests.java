@@ -175,7 +175,7 @@ class RoutingIntegrationTests {
                 .andExpect(jsonPath("$.evidence[0].id").isNumber())
                 .andExpect(jsonPath("$.evidence[0].unitId").value(demo.unit(TRANSPORT)))
                 .andExpect(jsonPath("$.evidence[0].category").value("TRAFFIC"));
-        String longText = school + "门口放学时交通拥堵。" + "家长的车辆停满了道路两侧，".repeat(1500);
+        String longText = school + "门口放学时交通拥堵。" + "家长的车辆停满了道路两侧，".repeat(1700);
         assertThat(longText.length()).isGreaterThan(20_000);
         mvc.perform(post("/api/opinions/routing").with(httpBasic("office", DemoFixture.PASSWORD))
                         .contentType(MediaType.APPLICATION_JSON)
