@@ -113,19 +113,21 @@ public class RoutingSuggestions {
                 categoryScore.merge(s.entry().category(), w, Double::sum);
             }
         }
-        model.vote(text).ifPresent(vote -> {
-            double total = unitScore.values().stream().mapToDouble(Double::doubleValue).sum();
-            // the model's probabilities count half as much as the neighbours together, for units that exist
-            vote.units().forEach((unit, p) -> {
-                if (unitNames.containsKey(unit)) {
-                    unitScore.merge(unit, 0.5 * p * Math.max(total, 1e-9), Double::sum);
-                }
-            });
-        });
-        double total = unitScore.values().stream().mapToDouble(Double::doubleValue).sum();
         double strongest = neighbours.get(0).similarity();
         double closeness = ready ? clamp((strongest - FLOOR_VECTOR) / (0.85 - FLOOR_VECTOR))
                 : clamp((strongest - FLOOR_LEXICAL) / (0.6 - FLOOR_LEXICAL));
+        double neighboursTotal = unitScore.values().stream().mapToDouble(Double::doubleValue).sum();
+        // the model speaks where memory is thin: up to half the neighbours' weight, nothing when a matter
+        // very like this one was routed (the office's latest choice for it stands)
+        double modelWeight = 0.5 * Math.max(neighboursTotal, 1e-9) * (1 - closeness);
+        if (modelWeight > 0) {
+            model.vote(text).ifPresent(vote -> vote.units().forEach((unit, p) -> {
+                if (unitNames.containsKey(unit)) {
+                    unitScore.merge(unit, p * modelWeight, Double::sum);
+                }
+            }));
+        }
+        double total = unitScore.values().stream().mapToDouble(Double::doubleValue).sum();
         List<UnitChoice> units = unitScore.entrySet().stream()
                 .sorted(Map.Entry.<Long, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
                 .limit(5)

@@ -185,10 +185,10 @@ class RoutingIntegrationTests {
                 .andExpect(jsonPath("$.evidence").isArray());
         mvc.perform(post("/api/opinions/routing").with(httpBasic("office", DemoFixture.PASSWORD))
                         .contentType(MediaType.APPLICATION_JSON).content("{\"text\": \"  \"}"))
-                .andExpect(status().isBadRequest());
+                .andExpect(status().isUnprocessableContent());
         mvc.perform(post("/api/opinions/routing").with(httpBasic("office", DemoFixture.PASSWORD))
                         .contentType(MediaType.APPLICATION_JSON).content("{\"text\": \"a\\u0000b\"}"))
-                .andExpect(status().isBadRequest());
+                .andExpect(status().isUnprocessableContent());
         mvc.perform(get("/api/opinions/{id}/routing", o.id()).with(httpBasic("unit2", DemoFixture.PASSWORD)))
                 .andExpect(status().isForbidden());
         mvc.perform(get("/api/opinions/{id}/routing", Long.MAX_VALUE).with(httpBasic("office", DemoFixture.PASSWORD)))
