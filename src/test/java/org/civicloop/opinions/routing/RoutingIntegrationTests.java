@@ -188,7 +188,7 @@ class RoutingIntegrationTests {
                 .andExpect(status().isUnprocessableContent());
         mvc.perform(post("/api/opinions/routing").with(httpBasic("office", DemoFixture.PASSWORD))
                         .contentType(MediaType.APPLICATION_JSON).content("{\"text\": \"a\\u0000b\"}"))
-                .andExpect(status().isUnprocessableContent());
+                .andExpect(status().isBadRequest());
         mvc.perform(get("/api/opinions/{id}/routing", o.id()).with(httpBasic("unit2", DemoFixture.PASSWORD)))
                 .andExpect(status().isForbidden());
         mvc.perform(get("/api/opinions/{id}/routing", Long.MAX_VALUE).with(httpBasic("office", DemoFixture.PASSWORD)))
