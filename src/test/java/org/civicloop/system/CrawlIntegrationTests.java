@@ -101,8 +101,9 @@ class CrawlIntegrationTests {
         // pages a role must reach from its menus (issue 11: the duty records)
         Map<String, List<String>> mustReach = Map.of(
                 "office", List.of("/records/ranking", "/records/rules", "/records/review", "/records/entries/new",
-                        "/opinions/hotspots"),
+                        "/opinions/hotspots", "/opinions/routing", "/opinions/routing/import"),
                 "leader", List.of("/records/ranking", "/opinions/hotspots"),
+                "admin", List.of("/admin/language"),
                 "deputy", List.of("/records/mine", "/records/mine/entries/new"));
         crawls.stream().filter(c -> c.username != null && mustReach.containsKey(c.username)).forEach(c -> assertThat(c.reached)
                 .as("pages %s reaches in %s", c.who(), c.language).containsAll(mustReach.get(c.username)));

@@ -1,0 +1,271 @@
+package org.civicloop.opinions.routing;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
+import org.civicloop.language.TextVectors;
+import org.civicloop.organization.Directory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * 智能派单: the category and handling unit suggested for a text, from where the most similar past
+ * matters went. Neighbours are the routed matters nearest by sentence vector (by character bigrams
+ * while the model is not ready), each weighing by its similarity (sharply: a near-identical matter
+ * outweighs several loosely related ones), its recency (half every {@value #HALF_LIFE_DAYS} days) and
+ * whether the office itself chose it here (an imported ledger weighs half); a linear model on
+ * character n-grams adds its vote once the history is large ({@link RoutingModel}). With no history
+ * near the text, the units' duty descriptions answer (cold start), and last the unit of the place.
+ */
+@Service
+@Transactional(readOnly = true)
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
+public class RoutingSuggestions {
+
+    static final int NEIGHBOURS = 30;
+    static final int EVIDENCE = 3;
+    static final int LEXICAL_SCAN = 5000;
+    /** Matters found by words and measured by vector, for rows the vector index may not hold yet. */
+    static final int FRESH_BY_WORDS = 5;
+    static final double HALF_LIFE_DAYS = 365;
+    /** Below this similarity a past matter is no evidence at all. */
+    static final double FLOOR_VECTOR = 0.5;
+    static final double FLOOR_LEXICAL = 0.15;
+
+    private final RoutingHistory history;
+    private final RoutingModel model;
+    private final ObjectProvider<TextVectors> vectors;
+    private final Directory directory;
+    private final JdbcClient jdbc;
+
+    /** A unit suggested, with its confidence (0..1) and band: {@code high}, {@code medium}, {@code low}. */
+    public record UnitChoice(long unitId, String unitName, double confidence, String band) {
+    }
+
+    /** A past matter behind the suggestion and where it went. */
+    public record Evidence(long id, long unitId, String unitName, String category, String source, Long opinionId,
+                           String excerpt, double similarity, Instant routedAt, String outcome) {
+    }
+
+    /**
+     * The suggestion, units best first; {@code category} null when nothing suggests one; {@code lexical}
+     * when the sentence model was not ready and words alone were compared; {@code coldStart} when it
+     * came from the units' duties or places rather than history.
+     */
+    public record Suggestion(String category, double categoryConfidence, List<UnitChoice> units, List<Evidence> evidence,
+                             boolean lexical, boolean coldStart) {
+        public Optional<UnitChoice> best() {
+            return units.isEmpty() ? Optional.empty() : Optional.of(units.get(0));
+        }
+
+        public static Suggestion none(boolean lexical) {
+            return new Suggestion(null, 0, List.of(), List.of(), lexical, true);
+        }
+    }
+
+    /** For an opinion: its own text and place, its own past routings left out. */
+    public Suggestion forOpinion(long opinionId) {
+        var row = jdbc.sql("select content, place_code from opinion where id = :id").param("id", opinionId)
+                .query((rs, n) -> new String[]{rs.getString(1), rs.getString(2)}).optional();
+        if (row.isEmpty()) {
+            return Suggestion.none(false);
+        }
+        List<Long> own = jdbc.sql("select id from routing_history where source = 'OPINION' and source_id = :id")
+                .param("id", opinionId).query(Long.class).list();
+        return suggest(row.get()[0], row.get()[1], opinionId, own);
+    }
+
+    /** For a raw text (an import's row, a text not stored). */
+    public Suggestion forText(String text, String placeCode) {
+        return suggest(text, placeCode, null, List.of());
+    }
+
+    Suggestion suggest(String text, String placeCode, Long opinionId, List<Long> excludeIds) {
+        TextVectors tv = vectors.getIfAvailable();
+        boolean ready = tv != null && tv.ready();
+        List<Scored> neighbours = ready ? byVector(tv, text, excludeIds, opinionId) : byWords(text, opinionId);
+        Map<Long, String> unitNames = unitNames();
+        neighbours = neighbours.stream().filter(s -> unitNames.containsKey(s.entry().unitId())).toList();
+        if (neighbours.isEmpty()) {
+            return coldStart(text, placeCode, tv, ready, unitNames);
+        }
+        Instant now = Instant.now();
+        Map<Long, Double> unitScore = new HashMap<>();
+        Map<Long, Double> unitBest = new HashMap<>();
+        Map<String, Double> categoryScore = new HashMap<>();
+        double floor = ready ? FLOOR_VECTOR : FLOOR_LEXICAL;
+        for (Scored s : neighbours) {
+            double w = weight(s, now, floor);
+            unitScore.merge(s.entry().unitId(), w, Double::sum);
+            unitBest.merge(s.entry().unitId(), s.similarity(), Math::max);
+            if (s.entry().category() != null) {
+                categoryScore.merge(s.entry().category(), w, Double::sum);
+            }
+        }
+        double strongest = neighbours.get(0).similarity();
+        double closeness = ready ? clamp((strongest - FLOOR_VECTOR) / (0.85 - FLOOR_VECTOR))
+                : clamp((strongest - FLOOR_LEXICAL) / (0.6 - FLOOR_LEXICAL));
+        double neighboursTotal = unitScore.values().stream().mapToDouble(Double::doubleValue).sum();
+        // the model speaks where memory is thin: up to half the neighbours' weight, nothing when a matter
+        // very like this one was routed (the office's latest choice for it stands)
+        double modelWeight = 0.5 * Math.max(neighboursTotal, 1e-9) * (1 - closeness);
+        if (modelWeight > 0) {
+            model.vote(text).ifPresent(vote -> vote.units().forEach((unit, p) -> {
+                if (unitNames.containsKey(unit)) {
+                    unitScore.merge(unit, p * modelWeight, Double::sum);
+                }
+            }));
+        }
+        double total = unitScore.values().stream().mapToDouble(Double::doubleValue).sum();
+        List<UnitChoice> units = unitScore.entrySet().stream()
+                .sorted(Map.Entry.<Long, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .limit(5)
+                .map(e -> {
+                    double confidence = total <= 0 ? 0 : round(e.getValue() / total * closeness);
+                    return new UnitChoice(e.getKey(), unitNames.get(e.getKey()), confidence, band(confidence));
+                }).toList();
+        double categoryTotal = categoryScore.values().stream().mapToDouble(Double::doubleValue).sum();
+        var bestCategory = categoryScore.entrySet().stream()
+                .max(Map.Entry.<String, Double>comparingByValue().thenComparing(Map.Entry::getKey, Comparator.reverseOrder()));
+        List<Evidence> evidence = neighbours.stream().limit(EVIDENCE).map(s -> new Evidence(s.entry().id(), s.entry().unitId(),
+                unitNames.get(s.entry().unitId()), s.entry().category(), s.entry().source(),
+                "OPINION".equals(s.entry().source()) ? s.entry().sourceId() : null, excerpt(s.entry().text()),
+                round(s.similarity()), s.entry().routedAt(), s.entry().outcome())).toList();
+        return new Suggestion(bestCategory.map(Map.Entry::getKey).orElse(null),
+                bestCategory.map(e -> categoryTotal <= 0 ? 0 : round(e.getValue() / categoryTotal * closeness)).orElse(0.0),
+                units, evidence, !ready, false);
+    }
+
+    /** How much a neighbour's choice counts: sharply by similarity, halved a year, an import's at half. */
+    static double weight(Scored s, Instant now, double floor) {
+        if (s.similarity() < floor) {
+            return 0;
+        }
+        double days = Math.max(0, Duration.between(s.entry().routedAt(), now).toHours() / 24.0);
+        double recency = Math.pow(0.5, days / HALF_LIFE_DAYS);
+        double source = "IMPORT".equals(s.entry().source()) ? 0.5 : 1.0;
+        return Math.exp(12 * (s.similarity() - 1)) * recency * source;
+    }
+
+    static String band(double confidence) {
+        return confidence >= 0.7 ? "high" : confidence >= 0.4 ? "medium" : "low";
+    }
+
+    record Scored(RoutingHistory.Entry entry, double similarity) {
+    }
+
+    /**
+     * The nearest by vector, and the few nearest by words that the vector index does not hold yet (their
+     * vectors are computed after commit, off the request path), measured by vector here.
+     */
+    private List<Scored> byVector(TextVectors tv, String text, List<Long> excludeIds, Long opinionId) {
+        Optional<float[]> q = tv.embed(text);
+        if (q.isEmpty()) {
+            return List.of();
+        }
+        List<Scored> found = nearestByVector(tv, q.get(), excludeIds);
+        Set<Long> seen = new java.util.HashSet<>();
+        found.forEach(s -> seen.add(s.entry().id()));
+        List<Scored> out = new ArrayList<>(found);
+        byWords(text, opinionId).stream().filter(s -> !seen.contains(s.entry().id())).limit(FRESH_BY_WORDS)
+                .forEach(s -> tv.embed(s.entry().text().length() > CharGrams.READ ? s.entry().text().substring(0, CharGrams.READ)
+                                : s.entry().text())
+                        .map(v -> TextVectors.cosine(q.get(), v)).filter(sim -> sim >= FLOOR_VECTOR)
+                        .ifPresent(sim -> out.add(new Scored(s.entry(), sim))));
+        out.sort(Comparator.comparingDouble(Scored::similarity).reversed().thenComparing(s -> -s.entry().id()));
+        return out;
+    }
+
+    private List<Scored> nearestByVector(TextVectors tv, float[] query, List<Long> excludeIds) {
+        Optional<float[]> q = Optional.of(query);
+        var found = tv.nearest(RoutingHistory.KIND, q.get(), NEIGHBOURS,
+                new TextVectors.Filter(null, null, null, excludeIds));
+        Map<Long, Double> sims = new LinkedHashMap<>();
+        found.forEach(n -> sims.put(n.id(), n.similarity()));
+        Map<Long, RoutingHistory.Entry> rows = new HashMap<>();
+        history.entries(sims.keySet()).forEach(e -> rows.put(e.id(), e));
+        List<Scored> out = new ArrayList<>();
+        sims.forEach((id, sim) -> {
+            RoutingHistory.Entry e = rows.get(id);
+            if (e != null && sim >= FLOOR_VECTOR) {
+                out.add(new Scored(e, sim));
+            }
+        });
+        out.sort(Comparator.comparingDouble(Scored::similarity).reversed().thenComparing(s -> -s.entry().id()));
+        return out;
+    }
+
+    private List<Scored> byWords(String text, Long opinionId) {
+        Set<String> grams = CharGrams.of(text);
+        return history.recent(LEXICAL_SCAN, opinionId).stream()
+                .map(e -> new Scored(e, CharGrams.similarity(grams, CharGrams.of(e.text()))))
+                .filter(s -> s.similarity() >= FLOOR_LEXICAL)
+                .sorted(Comparator.comparingDouble(Scored::similarity).reversed().thenComparing(s -> -s.entry().id()))
+                .limit(NEIGHBOURS).toList();
+    }
+
+    /** No history near the text: the units whose duties read most like it; else the unit of the place. */
+    private Suggestion coldStart(String text, String placeCode, TextVectors tv, boolean ready, Map<Long, String> unitNames) {
+        record Duty(long unitId, String category, String duty) {
+        }
+        List<Duty> duties = jdbc.sql("select unit_id, category, duty from routing_unit_duty").query(Duty.class).list();
+        List<UnitChoice> units = new ArrayList<>();
+        String category = null;
+        double categoryConfidence = 0;
+        if (!duties.isEmpty()) {
+            Optional<float[]> q = ready ? tv.embed(text) : Optional.empty();
+            Set<String> grams = CharGrams.of(text);
+            record DutyScore(Duty duty, double score) {
+            }
+            List<DutyScore> scores = duties.stream().filter(d -> unitNames.containsKey(d.unitId()))
+                    .map(d -> new DutyScore(d, q.isPresent()
+                            ? tv.embed(d.duty()).map(v -> TextVectors.cosine(q.get(), v)).orElse(0.0)
+                            : CharGrams.similarity(grams, CharGrams.of(d.duty()))))
+                    .sorted(Comparator.comparingDouble(DutyScore::score).reversed()).limit(5).toList();
+            double total = scores.stream().mapToDouble(s -> Math.max(0, s.score())).sum();
+            for (DutyScore s : scores) {
+                // duties alone never make a high band: they read what a unit does, not what it was sent
+                double c = total <= 0 ? 0 : round(Math.min(0.6, Math.max(0, s.score()) / total));
+                units.add(new UnitChoice(s.duty().unitId(), unitNames.get(s.duty().unitId()), c, band(c)));
+            }
+            if (!scores.isEmpty() && scores.get(0).score() > 0) {
+                category = scores.get(0).duty().category();
+                categoryConfidence = units.get(0).confidence();
+            }
+        }
+        if (units.isEmpty() && placeCode != null) {
+            directory.unitForRegion(placeCode).filter(u -> unitNames.containsKey(u.id()))
+                    .ifPresent(u -> units.add(new UnitChoice(u.id(), u.name(), 0.2, band(0.2))));
+        }
+        return new Suggestion(category, categoryConfidence, units, List.of(), !ready, true);
+    }
+
+    private Map<Long, String> unitNames() {
+        Map<Long, String> names = new HashMap<>();
+        directory.handlingUnits().forEach(u -> names.put(u.id(), u.name()));
+        return names;
+    }
+
+    static String excerpt(String text) {
+        return text.length() <= 80 ? text : text.substring(0, 80) + "…";
+    }
+
+    private static double clamp(double x) {
+        return Math.max(0, Math.min(1, x));
+    }
+
+    private static double round(double x) {
+        return Math.round(x * 1000) / 1000.0;
+    }
+}
