@@ -46,7 +46,7 @@ class BenchmarkSmokeIntegrationTests {
                 "--attach=http://127.0.0.1:" + port, "--pg=" + db.getHost() + ":" + db.getPort() + db.getPath(),
                 "--out=" + out, "--data-dir=" + dir.resolve("data")).redirectErrorStream(true)
                 .redirectOutput(dir.resolve("run.log").toFile());
-        pb.environment().put("PGPASSWORD", hikari.getPassword());
+        pb.environment().put("PGPASSWORD", java.util.Objects.requireNonNullElse(hikari.getPassword(), ""));
         pb.environment().put("PGUSER", hikari.getUsername());
         Process p = pb.start();
         boolean done = p.waitFor(180, TimeUnit.SECONDS);

@@ -29,7 +29,7 @@ class StaffMenusBrowserTests {
     void anAdministratorAndAUnitClerkSeeTheirOwnMenusInChinese() {
         browser.signIn("admin");
         assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("zh-CN");
-        assertThat(menu()).containsExactly("工作台", "一件事目录", "代表名册", "家站室点", "联系点数据", "消息", "单位管理", "账号管理", "行政区划", "审计日志", "工作日历", "开放接口（Open311）");
+        assertThat(menu()).containsExactly("工作台", "一件事目录", "代表名册", "家站室点", "联系点数据", "消息", "单位管理", "账号管理", "行政区划", "审计日志", "语义模型", "工作日历", "开放接口（Open311）");
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("系统管理员，您好");
         browser.findElement(By.linkText("一件事目录")).click();
         assertThat(tabs()).as("the efficiency page is a tab of the catalogue's area").containsExactly("一件事目录", "一件事成效");

@@ -169,7 +169,7 @@ public class OpinionQueries {
                                o.reopen_count,
                                """ + LAST_UNIT + ", " + ACTIVE_ORDER + """
                         from opinion o
-                        where\s""" + scope + """
+                        where\s""" + scope + "\n" + """
                           and (:status = '' or o.status = :status)
                           and (:category = '' or o.category = :category)
                           and (:channel = '' or o.channel = :channel)
