@@ -5,7 +5,7 @@ import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import java.time.Duration;
 import java.time.Instant;
-import org.civicloop.shared.SqlTimes;
+import org.civicloop.shared.BatchedPurge;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -19,8 +19,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @Configuration(proxyBeanMethods = false)
 public class NotificationLogRetention {
 
-    static final int BATCH = 10_000;
-
     private final JdbcClient jdbc;
 
     NotificationLogRetention(JdbcClient jdbc) {
@@ -29,18 +27,9 @@ public class NotificationLogRetention {
 
     /** Deletes log rows created before {@code cutoff}; returns how many. */
     public int purgeCreatedBefore(Instant cutoff) {
-        int total = 0;
-        int deleted;
-        do {
-            deleted = jdbc.sql("""
+        return BatchedPurge.run(jdbc, """
                             delete from notification_log where id in (
-                                select id from notification_log where created_at < :cutoff limit :batch)""")
-                    .param("cutoff", SqlTimes.timestamp(cutoff))
-                    .param("batch", BATCH)
-                    .update();
-            total += deleted;
-        } while (deleted == BATCH);
-        return total;
+                                select id from notification_log where created_at < :cutoff limit :batch)""", cutoff);
     }
 
     @Bean

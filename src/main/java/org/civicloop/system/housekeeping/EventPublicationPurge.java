@@ -1,7 +1,7 @@
 package org.civicloop.system.housekeeping;
 
 import java.time.Instant;
-import org.civicloop.shared.SqlTimes;
+import org.civicloop.shared.BatchedPurge;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -13,8 +13,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class EventPublicationPurge {
 
-    static final int BATCH = 10_000;
-
     private final JdbcClient jdbc;
 
     EventPublicationPurge(JdbcClient jdbc) {
@@ -23,19 +21,10 @@ public class EventPublicationPurge {
 
     /** Deletes completed publications finished before {@code cutoff}; returns how many. */
     public int purgeCompletedBefore(Instant cutoff) {
-        int total = 0;
-        int deleted;
-        do {
-            deleted = jdbc.sql("""
+        return BatchedPurge.run(jdbc, """
                             delete from event_publication where id in (
                                 select id from event_publication
                                 where completion_date is not null and completion_date < :cutoff
-                                limit :batch)""")
-                    .param("cutoff", SqlTimes.timestamp(cutoff))
-                    .param("batch", BATCH)
-                    .update();
-            total += deleted;
-        } while (deleted == BATCH);
-        return total;
+                                limit :batch)""", cutoff);
     }
 }
