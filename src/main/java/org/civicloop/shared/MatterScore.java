@@ -13,17 +13,19 @@ import java.util.Set;
  * @param lexicalSameAt  the same two thresholds when only words and characters are known
  * @param lexicalRelatedAt see {@code lexicalSameAt}
  * @param lexicalWeight  how much the shared characters and words add to the cosine
- * @param placePenalty   what two different named places take off (and never the band "same")
+ * @param placePenalty   what two different places named in the texts take off (and never the band "same")
+ * @param placeCodePenalty what two different chosen places (region codes, e.g. two villages) take off:
+ *                       the person who wrote or recorded the opinion chose them, so they weigh more
  */
 public record MatterScore(double sameAt, double relatedAt, double lexicalSameAt, double lexicalRelatedAt,
-                          double lexicalWeight, double placePenalty) {
+                          double lexicalWeight, double placePenalty, double placeCodePenalty) {
 
     public enum Band { SAME, RELATED }
 
-    /** What a text is compared by, computed once per text. */
-    public record Features(Set<String> bigrams, Set<String> words, java.util.List<PlaceNames.Place> places) {
-        public static Features of(String text) {
-            return new Features(MatterScore.bigrams(text), ChineseText.words(text), PlaceNames.in(text));
+    /** What a text is compared by, computed once per text, with the place chosen for it (a region code, or null). */
+    public record Features(Set<String> bigrams, Set<String> words, java.util.List<PlaceNames.Place> places, String placeCode) {
+        public static Features of(String text, String placeCode) {
+            return new Features(MatterScore.bigrams(text), ChineseText.words(text), PlaceNames.in(text), placeCode);
         }
     }
 
@@ -37,9 +39,12 @@ public record MatterScore(double sameAt, double relatedAt, double lexicalSameAt,
      */
     public Scored score(Double cosine, Features query, Features candidate) {
         double lexical = lexical(query, candidate);
-        PlaceNames.Comparison place = PlaceNames.compare(query.places(), candidate.places());
+        PlaceNames.Comparison named = PlaceNames.compare(query.places(), candidate.places());
+        boolean chosenDiffer = PlaceNames.codesDiffer(query.placeCode(), candidate.placeCode());
+        PlaceNames.Comparison place = chosenDiffer && !named.different() ? new PlaceNames.Comparison(named.shared(), true) : named;
         boolean vectors = cosine != null;
-        double score = (vectors ? cosine + lexicalWeight * lexical : lexical) - (place.different() ? placePenalty : 0);
+        double score = (vectors ? cosine + lexicalWeight * lexical : lexical) - (named.different() ? placePenalty : 0)
+                - (chosenDiffer ? placeCodePenalty : 0);
         Band band = score >= (vectors ? sameAt : lexicalSameAt) && !place.different() ? Band.SAME
                 : score >= (vectors ? relatedAt : lexicalRelatedAt) ? Band.RELATED : null;
         return new Scored(score, band, place);

@@ -158,6 +158,18 @@ public final class PlaceNames {
         return new Comparison(shared.map(Place::name).orElse(null), different);
     }
 
+    /**
+     * Whether two chosen places (region codes: a district, a town or street, a village or community)
+     * are different places: both known and neither inside the other. A town and one of its villages are
+     * not different; two villages are, even of one town.
+     */
+    public static boolean codesDiffer(String codeA, String codeB) {
+        if (codeA == null || codeB == null || codeA.isBlank() || codeB.isBlank()) {
+            return false;
+        }
+        return !codeA.startsWith(codeB) && !codeB.startsWith(codeA);
+    }
+
     private static String trim(String candidate) {
         int cut = -1;
         for (int i = 0; i < candidate.length(); i++) {

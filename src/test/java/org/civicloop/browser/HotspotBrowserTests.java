@@ -2,13 +2,12 @@ package org.civicloop.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.deque.html.axecore.results.Results;
-import com.deque.html.axecore.selenium.AxeBuilder;
 import java.util.ArrayList;
 import java.util.List;
 import org.civicloop.opinions.domain.Opinion;
 import org.civicloop.opinions.domain.OpinionService;
 import org.civicloop.opinions.domain.SubmitOpinion;
+import org.civicloop.testing.Accessibility;
 import org.civicloop.testing.Browser;
 import org.civicloop.testing.BrowserExtension;
 import org.civicloop.testing.IntegrationTest;
@@ -99,10 +98,6 @@ class HotspotBrowserTests {
         if (path != null) {
             browser.get(browser.url(path));
         }
-        Results results = new AxeBuilder().analyze(browser.driver());
-        return results.getViolations().stream()
-                .filter(v -> "serious".equals(v.getImpact()) || "critical".equals(v.getImpact()))
-                .map(v -> v.getId() + ": " + v.getHelp() + " " + v.getNodes().stream().map(n -> n.getTarget().toString()).limit(5).toList())
-                .toList();
+        return Accessibility.seriousViolations(browser.driver());
     }
 }

@@ -1,10 +1,9 @@
 package org.civicloop.browser;
 
 import java.util.List;
-import com.deque.html.axecore.results.Results;
-import com.deque.html.axecore.selenium.AxeBuilder;
 import org.civicloop.deputies.Deputies;
 import org.civicloop.organization.Directory;
+import org.civicloop.testing.Accessibility;
 import org.civicloop.testing.Browser;
 import org.civicloop.testing.BrowserExtension;
 import org.civicloop.testing.IntegrationTest;
@@ -118,12 +117,7 @@ class OpinionJourneyBrowserTests {
     }
 
     private void assertNoSeriousViolations(String page) {
-        Results results = new AxeBuilder().analyze(phone);
-        List<String> serious = results.getViolations().stream()
-                .filter(v -> "serious".equals(v.getImpact()) || "critical".equals(v.getImpact()))
-                .map(v -> v.getId() + ": " + v.getHelp() + " " + v.getNodes().stream().map(n -> n.getTarget().toString()).toList())
-                .toList();
-        assertThat(serious).as("axe on " + page).isEmpty();
+        assertThat(Accessibility.seriousViolations(phone)).as("axe on " + page).isEmpty();
     }
 
     private void click(String id) {

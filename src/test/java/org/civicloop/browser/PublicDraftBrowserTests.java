@@ -2,10 +2,9 @@ package org.civicloop.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.deque.html.axecore.results.Results;
-import com.deque.html.axecore.selenium.AxeBuilder;
 import java.util.ArrayList;
 import java.util.List;
+import org.civicloop.testing.Accessibility;
 import org.civicloop.testing.Browser;
 import org.civicloop.testing.BrowserExtension;
 import org.civicloop.testing.IntegrationTest;
@@ -129,12 +128,7 @@ class PublicDraftBrowserTests {
         for (String path : paths) {
             browser.get(url(path));
             assertThat(browser.findElements(By.id("error-title"))).as(path + " shows no error page").isEmpty();
-            Results results = new AxeBuilder().analyze(browser);
-            results.getViolations().stream()
-                    .filter(v -> "serious".equals(v.getImpact()) || "critical".equals(v.getImpact()))
-                    .map(v -> path + " " + v.getId() + ": " + v.getHelp() + " "
-                            + v.getNodes().stream().map(n -> n.getTarget().toString()).limit(5).toList())
-                    .forEach(found::add);
+            Accessibility.seriousViolations(browser).stream().map(v -> path + " " + v).forEach(found::add);
         }
         return found;
     }

@@ -4,11 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import com.deque.html.axecore.results.Results;
-import com.deque.html.axecore.selenium.AxeBuilder;
 import java.util.List;
 import org.civicloop.deputies.Deputies;
 import org.civicloop.organization.Directory;
+import org.civicloop.testing.Accessibility;
 import org.civicloop.testing.Browser;
 import org.civicloop.testing.IntegrationTest;
 import org.junit.jupiter.api.Test;
@@ -136,11 +135,7 @@ class PublicPageWeightBrowserTests {
                             .as(path + " loads no framework").isEmpty();
                     assertThat(browser.findElement(By.id("track-link")).isDisplayed()).isTrue();
                     Browser.screenshot(browser, "public-" + width + path.replace('/', '-'));
-                    Results results = new AxeBuilder().analyze(browser);
-                    assertThat(results.getViolations().stream()
-                            .filter(v -> "serious".equals(v.getImpact()) || "critical".equals(v.getImpact()))
-                            .map(v -> v.getId() + " " + v.getNodes().stream().map(n -> n.getTarget().toString()).toList()))
-                            .as(path + " at " + width + " px").isEmpty();
+                    assertThat(Accessibility.seriousViolations(browser)).as(path + " at " + width + " px").isEmpty();
                 }
             } finally {
                 browser.quit();

@@ -96,6 +96,29 @@ class SimilarMattersIntegrationTests {
     }
 
     @Test
+    void theSameWordsFromAnotherVillageChosenAreLabelledAndRankedBelowTheSameVillage() throws Exception {
+        String here = f.anyVillageOf("520111101");
+        Opinion a = f.submitted("村委会门口那段路的路灯坏了半个月，晚上黑漆漆的，请尽快修好。");
+        String otherVillage = jdbc.sql("select code from region where parent_code = '520111101' and code <> :c order by code limit 1")
+                .param("c", here).query(String.class).single();
+        Map<String, Object> body = new HashMap<>();
+        body.put("text", "村委会门口那段路的路灯坏了半个月，晚上黑漆漆的，请尽快修好。");
+        body.put("placeCode", otherVillage);
+        var r = mvc.perform(post("/api/opinions/similar").contentType(MediaType.APPLICATION_JSON)
+                .content(JSON.writeValueAsString(body)).with(httpBasic("office", DemoFixture.PASSWORD))).andReturn().getResponse();
+        JsonNode elsewhere = matchOf(JSON.readTree(r.getContentAsString()), a.id());
+        assertThat(elsewhere).as("the same words from another village: still shown, labelled, never the same matter").isNotNull();
+        assertThat(elsewhere.get("differentPlace").asBoolean()).isTrue();
+        assertThat(elsewhere.get("band").asString()).isEqualTo("RELATED");
+        body.put("placeCode", here);
+        r = mvc.perform(post("/api/opinions/similar").contentType(MediaType.APPLICATION_JSON)
+                .content(JSON.writeValueAsString(body)).with(httpBasic("office", DemoFixture.PASSWORD))).andReturn().getResponse();
+        JsonNode same = matchOf(JSON.readTree(r.getContentAsString()), a.id());
+        assertThat(same.get("differentPlace").asBoolean()).isFalse();
+        assertThat(same.get("band").asString()).isEqualTo("SAME");
+    }
+
+    @Test
     void aTenThousandCharacterTextIsCompared() throws Exception {
         StringBuilder text = new StringBuilder("观澜坪村的自来水管破裂，整个村子停水三天了。");
         for (int i = 0; text.length() < 10_000; i++) {
@@ -198,6 +221,8 @@ class SimilarMattersIntegrationTests {
         var flagged = page.select("#import-preview tr.import-duplicate");
         assertThat(flagged).hasSize(1);
         assertThat(flagged.text()).contains(open.receiptCode()).contains("石榴湾村");
+        // every row also names the unit it would likely be forwarded to (智能派单), or says there is none
+        assertThat(page.select("#import-preview td.import-routing")).hasSize(2).allSatisfy(td -> assertThat(td.text()).isNotBlank());
         assertThat(jdbc.sql("select count(*) from opinion").query(Long.class).single()).isEqualTo(before);
     }
 

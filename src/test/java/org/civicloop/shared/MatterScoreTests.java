@@ -6,10 +6,10 @@ import org.junit.jupiter.api.Test;
 
 class MatterScoreTests {
 
-    private final MatterScore scorer = new MatterScore(0.84, 0.74, 0.55, 0.3, 0.1, 0.15);
+    private final MatterScore scorer = new MatterScore(0.84, 0.74, 0.55, 0.3, 0.1, 0.15, 0.3);
 
     private static MatterScore.Features f(String text) {
-        return MatterScore.Features.of(text);
+        return MatterScore.Features.of(text, null);
     }
 
     @Test
@@ -38,6 +38,20 @@ class MatterScoreTests {
         assertThat(other.score()).isLessThan(same.score());
         assertThat(other.band()).isEqualTo(MatterScore.Band.RELATED);
         assertThat(same.place().shared()).isEqualTo("阳光花园");
+    }
+
+    @Test
+    void twoVillagesChosenAreTwoPlacesEvenWhenTheTextsNameNone() {
+        var asked = MatterScore.Features.of("村口的路灯坏了一个月，晚上很黑", "520111101001");
+        var sameVillage = scorer.score(0.9, asked, MatterScore.Features.of("村口路灯坏了，晚上看不见路", "520111101001"));
+        var townOnly = scorer.score(0.9, asked, MatterScore.Features.of("村口路灯坏了，晚上看不见路", "520111101"));
+        var otherVillage = scorer.score(0.9, asked, MatterScore.Features.of("村口路灯坏了，晚上看不见路", "520111101002"));
+        assertThat(sameVillage.band()).isEqualTo(MatterScore.Band.SAME);
+        assertThat(townOnly.place().different()).as("a town holds its villages").isFalse();
+        assertThat(otherVillage.place().different()).isTrue();
+        // 0.9 + 0.1 x lexical - 0.3: under the related band's 0.74 whatever the shared words
+        assertThat(otherVillage.band()).isNull();
+        assertThat(otherVillage.score()).isCloseTo(sameVillage.score() - 0.3, org.assertj.core.data.Offset.offset(1e-9));
     }
 
     @Test

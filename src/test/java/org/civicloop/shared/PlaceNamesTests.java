@@ -52,4 +52,14 @@ class PlaceNamesTests {
         assertThat(PlaceNames.compare(PlaceNames.in("青岩镇北街的路灯坏了"), PlaceNames.in("青岩镇南街的路灯坏了")).different()).isFalse();
         assertThat(PlaceNames.compare(PlaceNames.in("青岩镇北街的路灯坏了"), PlaceNames.in("青岩镇的路灯坏了")).different()).isFalse();
     }
+
+    @Test
+    void chosenPlacesDifferWhenNeitherHoldsTheOther() {
+        assertThat(PlaceNames.codesDiffer("520111101001", "520111101002")).as("two villages of one town").isTrue();
+        assertThat(PlaceNames.codesDiffer("520111101001", "520111102001")).isTrue();
+        assertThat(PlaceNames.codesDiffer("520111101", "520111101002")).as("a town and its village").isFalse();
+        assertThat(PlaceNames.codesDiffer("520111", "520111102001")).as("the district").isFalse();
+        assertThat(PlaceNames.codesDiffer(null, "520111102001")).isFalse();
+        assertThat(PlaceNames.codesDiffer("", "520111102001")).isFalse();
+    }
 }

@@ -5,7 +5,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
@@ -26,6 +29,7 @@ import org.civicloop.shared.BusinessException;
 import org.civicloop.shared.InvalidInput;
 import org.civicloop.shared.NotFoundException;
 import org.springframework.context.MessageSource;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -34,6 +38,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -78,8 +83,26 @@ class PublicOpinionApi {
     }
 
     @PostMapping
-    @Operation(summary = "Send an opinion; answers 201 with the receipt code")
-    ResponseEntity<?> submit(@RequestBody Submission s, HttpServletRequest request) {
+    @Operation(summary = "Send an opinion; answers 201 with the receipt code. With an Idempotency-Key header (a UUID), "
+            + "the same submission sent again, to any node, stores nothing more and answers the first receipt "
+            + "(header Idempotent-Replayed: true)")
+    ResponseEntity<?> submit(@RequestBody Submission s,
+                             @Parameter(description = "a UUID chosen by the client for this submission")
+                             @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey,
+                             HttpServletRequest request) {
+        UUID key = null;
+        if (idempotencyKey != null) {
+            try {
+                key = UUID.fromString(idempotencyKey.strip());
+            } catch (IllegalArgumentException e) {
+                return ResponseEntity.badRequest().body(problem(request, List.of(new InvalidInput.Problem(IDEMPOTENCY_KEY,
+                        "opinion.error.idempotencyKey"))));
+            }
+            Optional<String> first = queries.submittedWith(key);
+            if (first.isPresent()) {
+                return replayed(first.get());
+            }
+        }
         List<InvalidInput.Problem> problems = new ArrayList<>();
         Addressing.Addressee addressee = null;
         if (s.dutyCode() != null && !s.dutyCode().isBlank()) {
@@ -90,7 +113,7 @@ class PublicOpinionApi {
         }
         SubmitOpinion opinion = SubmitOpinion.fromPublic(addressee, request.getRemoteAddr())
                 .category(s.category()).content(s.content()).place(s.placeCode(), s.placeDetail())
-                .voter(s.voterName(), s.voterPhone(), s.voterEmail()).consent(s.consent()).build();
+                .voter(s.voterName(), s.voterPhone(), s.voterEmail()).consent(s.consent()).submissionKey(key).build();
         problems.addAll(0, service.check(opinion));
         if (!problems.isEmpty()) {
             return ResponseEntity.badRequest().body(problem(request, problems));
@@ -101,9 +124,25 @@ class PublicOpinionApi {
             saved = service.submit(opinion, List.of());
         } catch (Opinions.InvalidOpinion e) {
             return ResponseEntity.badRequest().body(problem(request, e.problems()));
+        } catch (DuplicateKeyException e) {
+            // the same key sent at the same moment (to this node or another): the other request stored it
+            Optional<String> first = key == null ? Optional.empty() : queries.submittedWith(key);
+            if (first.isEmpty()) {
+                throw e;
+            }
+            return replayed(first.get());
         }
         String url = "/public/api/opinions/" + saved.receiptCode();
         return ResponseEntity.created(URI.create(url)).body(new Receipt(saved.receiptCode(), url, rules.triageWorkingDays()));
+    }
+
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
+    /** The first submission's receipt, for a resend with its key: the same answer, marked as replayed. */
+    private ResponseEntity<Receipt> replayed(String receiptCode) {
+        String url = "/public/api/opinions/" + receiptCode;
+        return ResponseEntity.created(URI.create(url)).header("Idempotent-Replayed", "true")
+                .body(new Receipt(receiptCode, url, rules.triageWorkingDays()));
     }
 
     @GetMapping("/{code}")

@@ -29,8 +29,10 @@ class SimilarMattersApi {
     private final SimilarMatters similar;
     private final OpinionPermissions permissions = new OpinionPermissions();
 
-    @Schema(description = "A text to compare, at most 20,000 characters; excludeId: an opinion never to list (the text's own)")
-    record Ask(String text, Long excludeId) {
+    @Schema(description = "A text to compare, at most 20,000 characters; placeCode: the place chosen for it (a region "
+            + "code; opinions at another place rank down and are labelled differentPlace); excludeId: an opinion never "
+            + "to list (the text's own; its place is the text's when placeCode is not given)")
+    record Ask(String text, String placeCode, Long excludeId) {
     }
 
     @Schema(description = "Matters on file that the text raises again, most similar first; lexicalOnly while the model loads")
@@ -52,7 +54,7 @@ class SimilarMattersApi {
         }
         String text = ask == null ? null : ask.text();
         TextRules.require(SimilarMatters.TEXT.required(), text);
-        SimilarMatters.Result result = similar.find(text, ask.excludeId(), user);
+        SimilarMatters.Result result = similar.find(text, ask.placeCode(), ask.excludeId(), user);
         return new Answer(result.lexicalOnly(), result.matters().stream()
                 .map(m -> new Match(m.opinionIds(), m.leadId(), m.count(), m.band(), m.place(), m.differentPlace())).toList());
     }

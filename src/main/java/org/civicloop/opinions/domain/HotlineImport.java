@@ -51,13 +51,8 @@ public class HotlineImport {
         }
     }
 
-    @Transactional
-    public Result importTable(InputStream in) {
-        Map<String, String> categories = new HashMap<>();
-        for (OpinionQueries.Entry c : queries.categories()) {
-            categories.put(c.code(), c.code());
-            categories.put(c.nameZh(), c.code());
-        }
+    /** What a ledger may write in its place column (a code, a town, a village, town + village), to the region code. */
+    Map<String, String> places() {
         Map<String, String> places = new HashMap<>();
         for (DistrictPlaces.Town t : districtPlaces.towns()) {
             places.put(t.town().code(), t.town().code());
@@ -68,6 +63,22 @@ public class HotlineImport {
                 places.put(t.town().name() + v.name(), v.code());
             }
         }
+        return places;
+    }
+
+    /** The region code a ledger's place cell names, if any. */
+    static String place(Map<String, String> places, String cell) {
+        return cell == null ? null : places.get(cell.strip().replace(" ", ""));
+    }
+
+    @Transactional
+    public Result importTable(InputStream in) {
+        Map<String, String> categories = new HashMap<>();
+        for (OpinionQueries.Entry c : queries.categories()) {
+            categories.put(c.code(), c.code());
+            categories.put(c.nameZh(), c.code());
+        }
+        Map<String, String> places = places();
         List<LineProblem> problems = new ArrayList<>();
         List<SubmitOpinion> rows = new ArrayList<>();
         Set<String> tickets = new HashSet<>();
@@ -80,7 +91,7 @@ public class HotlineImport {
                 }
                 String ticket = trim(cells.get(columns.ticket()));
                 String category = categories.get(trim(cells.get(columns.category())));
-                String place = places.get(trim(cells.get(columns.place())).replace(" ", ""));
+                String place = place(places, cells.get(columns.place()));
                 if (ticket.isEmpty() || ticket.length() > 64) {
                     problems.add(new LineProblem(row.line(), "hotline.error.ticket"));
                 } else if (!tickets.add(ticket) || alreadyImported(ticket)) {

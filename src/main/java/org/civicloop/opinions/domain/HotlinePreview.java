@@ -29,9 +29,14 @@ public class HotlinePreview {
 
     private final HotlineColumns columns;
     private final SimilarMatters similar;
+    private final HotlineImport hotlineImport;
 
-    /** One row of the file and the open matter it very likely repeats, if any. */
-    public record PreviewRow(int line, String ticket, String excerpt, SimilarMatters.Matter likely) {
+    /**
+     * One row of the file and the open matter it very likely repeats, if any; {@code content} (whole) and
+     * {@code placeCode} (the region its place column names, or null) for what else is asked of the row.
+     */
+    public record PreviewRow(int line, String ticket, String excerpt, SimilarMatters.Matter likely, String content,
+                             String placeCode) {
     }
 
     /** The rows (at most {@link #MAX_ROWS}), or the file's problem as a message key in {@code problem}. */
@@ -41,6 +46,7 @@ public class HotlinePreview {
     public Preview preview(InputStream in, CivicUser user) {
         List<PreviewRow> rows = new ArrayList<>();
         boolean truncated = false;
+        Map<String, String> places = hotlineImport.places();
         try (Table table = TableReader.withLimits(HotlineImport.MAX_ROWS, HotlineImport.MAX_BYTES).open(in)) {
             table.requireColumns(columns.ticket(), columns.content());
             for (Row row = table.next(); row != null; row = table.next()) {
@@ -54,12 +60,13 @@ public class HotlinePreview {
                 if (content.length() > SimilarMatters.TEXT_MAX) {
                     content = content.substring(0, SimilarMatters.TEXT_MAX);
                 }
-                SimilarMatters.Matter likely = content.isEmpty() ? null : similar.find(content, null, user).matters().stream()
+                String place = HotlineImport.place(places, cells.get(columns.place()));
+                SimilarMatters.Matter likely = content.isEmpty() ? null : similar.find(content, place, null, user).matters().stream()
                         .filter(m -> m.band() == MatterScore.Band.SAME && !"CLOSED".equals(m.closestStatus()))
                         .findFirst().orElse(null);
                 String ticket = cells.get(columns.ticket());
                 rows.add(new PreviewRow(row.line(), ticket == null ? "" : ticket.strip(),
-                        content.length() <= EXCERPT ? content : content.substring(0, EXCERPT) + "…", likely));
+                        content.length() <= EXCERPT ? content : content.substring(0, EXCERPT) + "…", likely, content, place));
             }
         } catch (TableException e) {
             return new Preview(List.of(), 0, false, e.messageKey(), e.arguments());

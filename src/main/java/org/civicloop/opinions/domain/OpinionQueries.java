@@ -297,6 +297,14 @@ public class OpinionQueries {
                 .param("k", submissionKey).param("a", accountId).query(Long.class).optional();
     }
 
+    /** The receipt code of the opinion a client sent with this one-time key (Idempotency-Key), if it was sent before. */
+    public Optional<String> submittedWith(java.util.UUID submissionKey) {
+        return jdbc.sql("""
+                        select o.receipt_code from opinion_submission_key k join opinion o on o.id = k.opinion_id
+                         where k.submission_key = :k""")
+                .param("k", submissionKey).query(String.class).optional();
+    }
+
     /** The receipt code of an opinion this account recorded; empty for anyone else's. */
     public Optional<String> receiptCodeRecordedBy(long opinionId, long accountId) {
         return jdbc.sql("select receipt_code from opinion where id = :id and recorded_by_account = :a")

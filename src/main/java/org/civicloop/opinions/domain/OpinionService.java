@@ -76,8 +76,9 @@ public class OpinionService {
      * recorded in person, when and where it was heard), indexed for similar opinions, and announced.
      *
      * @throws Opinions.InvalidOpinion listing every problem; nothing is stored
-     * @throws DuplicateKeyException   the recording form's one-time key was used before; nothing is
-     *                                 stored (see {@link OpinionQueries#recordedWith})
+     * @throws DuplicateKeyException   the recording form's or the client's one-time key was used before;
+     *                                 nothing is stored (see {@link OpinionQueries#recordedWith},
+     *                                 {@link OpinionQueries#submittedWith})
      */
     public Opinion submit(SubmitOpinion s, List<PhotoCleaner.CleanPhoto> photos) {
         return submit(s, photos, Instant.now());
@@ -114,6 +115,10 @@ public class OpinionService {
                     .param("o", saved.id()).param("at", java.sql.Timestamp.from(r.receivedAt()))
                     .param("p", r.place()).param("v", r.visitorCount()).param("k", s.submissionKey())
                     .param("r", s.receptionId()).update();
+        } else if (s.submissionKey() != null) {
+            // a second submission with this key, here or on another node, fails on the primary key: nothing stored
+            jdbc.sql("insert into opinion_submission_key (submission_key, opinion_id) values (:k, :o)")
+                    .param("k", s.submissionKey()).param("o", saved.id()).update();
         }
         similar.index(saved.id(), saved.content());
         step(saved, "submitted", true, null, null);

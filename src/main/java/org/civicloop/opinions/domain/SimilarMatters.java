@@ -70,23 +70,21 @@ public class SimilarMatters {
         }
     }
 
-    /** Matters like a stored opinion, for its triage. */
-    public Result like(long opinionId, CivicUser user) {
-        String content = jdbc.sql("select content from opinion where id = :id").param("id", opinionId)
-                .query(String.class).optional().orElse("");
-        return find(content, opinionId, user);
-    }
-
-    /** Matters like a text (a 10,000-character one included); {@code excludeId} is never shown. */
-    public Result find(String text, Long excludeId, CivicUser user) {
+    /**
+     * Matters like a text (a 10,000-character one included) at a chosen place ({@code placeCode}, a region
+     * code, may be null); {@code excludeId} is never shown, and when the place is not given the excluded
+     * opinion's own place is the text's.
+     */
+    public Result find(String text, String placeCode, Long excludeId, CivicUser user) {
         TextVectors face = vectors.getIfAvailable();
         boolean ready = face != null && face.ready();
         if (text == null || text.isBlank()) {
             return new Result(!ready, List.of());
         }
-        String district = excludeId == null ? opinionRules.districtCode()
-                : jdbc.sql("select district_code from opinion where id = :id").param("id", excludeId).query(String.class)
-                .optional().orElse(opinionRules.districtCode());
+        String[] own = excludeId == null ? null : jdbc.sql("select district_code, place_code from opinion where id = :id")
+                .param("id", excludeId).query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)}).optional().orElse(null);
+        String district = own == null ? opinionRules.districtCode() : own[0];
+        String place = placeCode != null && !placeCode.isBlank() ? placeCode : own == null ? null : own[1];
         Instant since = Instant.now().minus(properties.window());
         long exclude = excludeId == null ? -1 : excludeId;
 
@@ -115,9 +113,9 @@ public class SimilarMatters {
                 .param("since", java.sql.Timestamp.from(since)).query(Row.class).list();
 
         MatterScore scorer = properties.score();
-        MatterScore.Features asked = MatterScore.Features.of(text);
+        MatterScore.Features asked = MatterScore.Features.of(text, place);
         Map<Long, MatterScore.Features> features = new HashMap<>();
-        rows.forEach(r -> features.put(r.id(), MatterScore.Features.of(r.content())));
+        rows.forEach(r -> features.put(r.id(), MatterScore.Features.of(r.content(), r.placeCode())));
         if (query != null) {
             // found by words alone: their cosine, computed now, so that one score ranks them all
             rows.stream().filter(r -> !cosines.containsKey(r.id()))

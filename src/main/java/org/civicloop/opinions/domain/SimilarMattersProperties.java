@@ -16,7 +16,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param lexicalSameAt    the same, while the model is not ready (words and characters only)
  * @param lexicalRelatedAt the same, while the model is not ready
  * @param lexicalWeight    how much shared words and characters add to the vectors' cosine
- * @param placePenalty     what two different named places take off the score
+ * @param placePenalty     what two different places named in the texts take off the score
+ * @param placeCodePenalty what two different chosen places (two villages, two towns) take off the score
  */
 @ConfigurationProperties("civicloop.language.similar")
 public record SimilarMattersProperties(@DefaultValue("365d") Duration window,
@@ -27,9 +28,10 @@ public record SimilarMattersProperties(@DefaultValue("365d") Duration window,
                                        @DefaultValue("0.55") double lexicalSameAt,
                                        @DefaultValue("0.3") double lexicalRelatedAt,
                                        @DefaultValue("0.1") double lexicalWeight,
-                                       @DefaultValue("0.15") double placePenalty) {
+                                       @DefaultValue("0.15") double placePenalty,
+                                       @DefaultValue("0.3") double placeCodePenalty) {
 
     public MatterScore score() {
-        return new MatterScore(sameAt, relatedAt, lexicalSameAt, lexicalRelatedAt, lexicalWeight, placePenalty);
+        return new MatterScore(sameAt, relatedAt, lexicalSameAt, lexicalRelatedAt, lexicalWeight, placePenalty, placeCodePenalty);
     }
 }

@@ -252,6 +252,15 @@ public record SubmitOpinion(Channel channel, AddresseeKind addresseeKind, Long a
             return this;
         }
 
+        /**
+         * The sending client's one-time key for an opinion not recorded in person (the public API's
+         * {@code Idempotency-Key}): a second submission with it stores nothing. Null for none.
+         */
+        public Builder submissionKey(UUID submissionKey) {
+            this.submissionKey = submissionKey;
+            return this;
+        }
+
         /** The liaison reception it was heard at (stored beside {@link #reception}; null for none). */
         public Builder receptionId(Long receptionId) {
             this.receptionId = receptionId;

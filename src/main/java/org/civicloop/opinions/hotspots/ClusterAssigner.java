@@ -20,7 +20,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Puts new opinions into same-matter clusters ({@code opinion_cluster}, {@code opinion_cluster_member}):
  * an opinion joins the cluster of its nearest already clustered opinion by sentence vector, within the
  * same district and the time window, from the configured similarity on, and — where both texts name
- * a place, or both chose a town — only at the same place; otherwise it founds a cluster of its own.
+ * a place, or both chose a place (town, village) — only at the same place; otherwise it founds a cluster of its own.
  * Rejected opinions are never members (one rejected later leaves its cluster on the next run).
  *
  * <p>Opinions are taken in id order after a cursor ({@code opinion_cluster_cursor}); each opinion's
@@ -144,7 +144,7 @@ public class ClusterAssigner {
             if (m != null && m.districtCode().equals(r.districtCode())
                     && !m.submittedAt().isBefore(r.submittedAt().minus(properties.window()))
                     && !m.submittedAt().isAfter(r.submittedAt().plus(properties.window()))
-                    && sameTown(m.placeCode(), r.placeCode())
+                    && !PlaceNames.codesDiffer(m.placeCode(), r.placeCode())
                     && !PlaceNames.compare(places, PlaceNames.in(m.content())).different()) {
                 return Optional.of(new Match(m.clusterId(), n.similarity()));
             }
@@ -200,16 +200,5 @@ public class ClusterAssigner {
                 .param("ids", touched).update();
         log.info("{} rejected opinions left their same-matter clusters", touched.size());
         return touched.size();
-    }
-
-    /**
-     * Whether two opinions' chosen places (region codes) allow the same matter: yes unless both lie in
-     * a town or street (code of 9 digits or more) and the towns differ.
-     */
-    static boolean sameTown(String codeA, String codeB) {
-        if (codeA == null || codeB == null || codeA.length() < 9 || codeB.length() < 9) {
-            return true;
-        }
-        return codeA.substring(0, 9).equals(codeB.substring(0, 9));
     }
 }

@@ -100,6 +100,7 @@ public class RoutingSuggestions {
         if (neighbours.isEmpty()) {
             return coldStart(text, placeCode, tv, ready, unitNames);
         }
+        Territory territory = territory(placeCode, unitNames);
         Instant now = Instant.now();
         Map<Long, Double> unitScore = new HashMap<>();
         Map<Long, Double> unitBest = new HashMap<>();
@@ -107,8 +108,8 @@ public class RoutingSuggestions {
         double floor = ready ? FLOOR_VECTOR : FLOOR_LEXICAL;
         for (Scored s : neighbours) {
             double w = weight(s, now, floor);
-            unitScore.merge(s.entry().unitId(), w, Double::sum);
-            unitBest.merge(s.entry().unitId(), s.similarity(), Math::max);
+            unitScore.merge(territory.unitFor(s.entry().unitId()), w, Double::sum);
+            unitBest.merge(territory.unitFor(s.entry().unitId()), s.similarity(), Math::max);
             if (s.entry().category() != null) {
                 categoryScore.merge(s.entry().category(), w, Double::sum);
             }
@@ -123,7 +124,7 @@ public class RoutingSuggestions {
         if (modelWeight > 0) {
             model.vote(text).ifPresent(vote -> vote.units().forEach((unit, p) -> {
                 if (unitNames.containsKey(unit)) {
-                    unitScore.merge(unit, p * modelWeight, Double::sum);
+                    unitScore.merge(territory.unitFor(unit), p * modelWeight, Double::sum);
                 }
             }));
         }
@@ -156,6 +157,27 @@ public class RoutingSuggestions {
         double recency = Math.pow(0.5, days / HALF_LIFE_DAYS);
         double source = "IMPORT".equals(s.entry().source()) ? 0.5 : 1.0;
         return Math.exp(12 * (s.similarity() - 1)) * recency * source;
+    }
+
+    /**
+     * 属地: a matter a town or street government handled at one place goes, at another place, to that
+     * place's own town or street government. {@code local} is the government of the text's place (null
+     * when the text has no place or the place none); {@code territorial} are the units that govern a town or
+     * street (their region is below the district).
+     */
+    record Territory(Long local, Set<Long> territorial) {
+        long unitFor(long unitId) {
+            return local != null && territorial.contains(unitId) ? local : unitId;
+        }
+    }
+
+    private Territory territory(String placeCode, Map<Long, String> unitNames) {
+        Set<Long> territorial = new java.util.HashSet<>();
+        directory.handlingUnits().stream().filter(u -> u.regionCode() != null && u.regionCode().length() > 6)
+                .forEach(u -> territorial.add(u.id()));
+        Long local = placeCode == null || placeCode.isBlank() ? null : directory.unitForRegion(placeCode)
+                .filter(u -> unitNames.containsKey(u.id()) && territorial.contains(u.id())).map(Directory.UnitRef::id).orElse(null);
+        return new Territory(local, territorial);
     }
 
     static String band(double confidence) {

@@ -7,6 +7,7 @@ import lombok.RequiredArgsConstructor;
 import org.civicloop.opinions.domain.HotlineColumns;
 import org.civicloop.opinions.domain.HotlineImport;
 import org.civicloop.opinions.domain.HotlinePreview;
+import org.civicloop.opinions.routing.RoutingSuggestions;
 import org.civicloop.organization.CivicUser;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -27,6 +28,7 @@ class HotlineImportController {
     private final HotlineImport hotlineImport;
     private final HotlineColumns columns;
     private final HotlinePreview preview;
+    private final RoutingSuggestions routing;
 
     @GetMapping("/opinions/import")
     String form(Model model) {
@@ -46,7 +48,8 @@ class HotlineImportController {
 
     /**
      * Before importing: each row flagged when it very likely repeats a matter already open on file
-     * (similar matters, band "same"). Nothing is stored; the office then imports the file.
+     * (similar matters, band "same"), and the unit it would likely be forwarded to (智能派单, from the
+     * district's routing history and the row's place). Nothing is stored; the office then imports the file.
      */
     @PostMapping("/opinions/import/preview")
     String preview(@RequestParam(name = "file", required = false) MultipartFile file, @AuthenticationPrincipal CivicUser user,
@@ -54,7 +57,12 @@ class HotlineImportController {
         if (file == null || file.isEmpty()) {
             model.addAttribute("result", new HotlineImport.Result(0, List.of(new HotlineImport.LineProblem(0, "region.import.error.empty"))));
         } else {
-            model.addAttribute("preview", preview.preview(file.getInputStream(), user));
+            HotlinePreview.Preview p = preview.preview(file.getInputStream(), user);
+            model.addAttribute("preview", p);
+            java.util.Map<Integer, RoutingSuggestions.UnitChoice> units = new java.util.HashMap<>();
+            p.rows().stream().filter(r -> !r.content().isEmpty())
+                    .forEach(r -> routing.forText(r.content(), r.placeCode()).best().ifPresent(u -> units.put(r.line(), u)));
+            model.addAttribute("routed", units);
         }
         return form(model);
     }

@@ -115,7 +115,7 @@ class OpinionStaffController {
         model.addAttribute("steps", queries.allSteps(id));
         model.addAttribute("photoIds", queries.photoIds(id));
         model.addAttribute("reception", queries.reception(id).orElse(null));
-        model.addAttribute("matters", similar.find(detail.content(), id, user));
+        model.addAttribute("matters", similar.find(detail.content(), null, id, user));
         model.addAttribute("categories", queries.categories());
         model.addAttribute("rejectReasons", queries.rejectReasons());
         model.addAttribute("units", directory.handlingUnits());

@@ -162,14 +162,15 @@ class RecordOpinionController {
      * reopen an opinion, so none is shown to someone outside its scope).
      */
     @PostMapping("/opinions/similar")
-    String similar(@RequestParam(defaultValue = "") String content, @AuthenticationPrincipal CivicUser user, Model model) {
+    String similar(@RequestParam(defaultValue = "") String content, @RequestParam(required = false) String placeCode,
+                   @AuthenticationPrincipal CivicUser user, Model model) {
         check(user);
         var problem = SimilarMatters.TEXT.problem(content);
         if (problem != null) {
             model.addAttribute("similarProblem", messages.getMessage(problem.messageKey(), problem.arguments(),
                     org.springframework.context.i18n.LocaleContextHolder.getLocale()));
         } else if (content.strip().length() >= 4) {
-            model.addAttribute("matters", similar.find(content, null, user));
+            model.addAttribute("matters", similar.find(content, placeCode, null, user));
         }
         return "opinions/staff/similar-matters :: record";
     }

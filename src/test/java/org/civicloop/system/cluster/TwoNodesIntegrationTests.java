@@ -237,6 +237,29 @@ class TwoNodesIntegrationTests {
     }
 
     @Test
+    void oneOpinionSentToBothNodesWithOneIdempotencyKeyIsStoredOnce() throws Exception {
+        String key = UUID.randomUUID().toString();
+        String village = jdbc.sql("select code from region where parent_code = '520111101' order by code limit 1").query(String.class).single();
+        String body = "{\"category\":\"URBAN\",\"content\":\"两个节点同时收到的同一条意见：青岩镇南门的路灯坏了。\",\"placeCode\":\"" + village + "\"}";
+        CompletableFuture<HttpResponse<String>> toA = CompletableFuture.supplyAsync(() -> opinion(nodeA, key, body));
+        CompletableFuture<HttpResponse<String>> toB = CompletableFuture.supplyAsync(() -> opinion(nodeB, key, body));
+        HttpResponse<String> a = toA.join();
+        HttpResponse<String> b = toB.join();
+        assertThat(a.statusCode()).as(a.body()).isEqualTo(201);
+        assertThat(b.statusCode()).as(b.body()).isEqualTo(201);
+        assertThat(a.headers().firstValue("Location")).as("both receipts name the one opinion").isEqualTo(b.headers().firstValue("Location"));
+        assertThat(jdbc.sql("select count(*) from opinion_submission_key where submission_key = :k::uuid").param("k", key)
+                .query(Long.class).single()).isOne();
+        assertThat(jdbc.sql("select count(*) from opinion where content = '两个节点同时收到的同一条意见：青岩镇南门的路灯坏了。'")
+                .query(Long.class).single()).isOne();
+        // and sent a third time, later, the first receipt again, marked as replayed
+        HttpResponse<String> again = opinion(nodeB, key, body);
+        assertThat(again.headers().firstValue("Idempotent-Replayed")).hasValue("true");
+        assertThat(again.headers().firstValue("Location")).isEqualTo(a.headers().firstValue("Location"));
+        assertThat(opinion(nodeA, "not-a-uuid", body).statusCode()).isEqualTo(400);
+    }
+
+    @Test
     void nodeBsLedgerIsServedFromTheReplica() throws Exception {
         OpinionLedger.Filter year2001 = new OpinionLedger.Filter(java.time.LocalDate.of(2001, 1, 1), java.time.LocalDate.of(2002, 1, 1),
                 null, null, null, null, null);
@@ -290,6 +313,17 @@ class TwoNodesIntegrationTests {
                     .header("X-Forwarded-For", "198.51.100.252")
                     .header("Content-Type", "application/x-www-form-urlencoded")
                     .POST(HttpRequest.BodyPublishers.ofString(form(fields))).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static HttpResponse<String> opinion(ConfigurableApplicationContext node, String key, String json) {
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create(base(node) + "/public/api/opinions"))
+                    .header("Idempotency-Key", key).header("X-Forwarded-For", "198.51.100.253")
+                    .header("Content-Type", "application/json").header("Accept", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
