@@ -1,7 +1,9 @@
 package org.civicloop.language;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -33,6 +35,12 @@ public interface TextVectors {
      * most {@code limit}, within the filter. Empty while the model is not ready.
      */
     List<Neighbour> nearest(String kind, float[] query, int limit, Filter filter);
+
+    /**
+     * The stored vectors of these records of a kind, computed by the current model (records without one
+     * are absent): reading them costs a look-up, computing them again costs the model's time per text.
+     */
+    Map<Long, float[]> stored(String kind, Collection<Long> ids);
 
     /**
      * Asks for the vectors of these records of a kind to be (re)computed from their {@link TextSource},

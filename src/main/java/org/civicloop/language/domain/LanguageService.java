@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -87,6 +88,11 @@ public class LanguageService implements TextVectors {
             return List.of();
         }
         return index.nearest(query, limit, filter);
+    }
+
+    @Override
+    public Map<Long, float[]> stored(String kind, Collection<Long> ids) {
+        return store.vectors(kind, model(), ids);
     }
 
     @Override

@@ -5,7 +5,9 @@ import java.nio.ByteOrder;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -72,6 +74,18 @@ class VectorStore {
             // now() is the transaction's start: the computed_at of every row above
             return jdbc.sql("select now()").query(Timestamp.class).single().toInstant();
         });
+    }
+
+    /** The vectors of these ids computed by {@code model}. */
+    Map<Long, float[]> vectors(String kind, String model, Collection<Long> ids) {
+        Map<Long, float[]> out = new HashMap<>();
+        if (ids.isEmpty()) {
+            return out;
+        }
+        jdbc.sql("select source_id, vector from text_vector where kind = :kind and model = :model and source_id = any(:ids)")
+                .param("kind", kind).param("model", model).param("ids", ids.toArray(Long[]::new))
+                .query((rs, n) -> out.put(rs.getLong(1), floats(rs.getBytes(2)))).list();
+        return out;
     }
 
     long count(String kind, String model) {

@@ -96,7 +96,10 @@ public class SimilarMatters {
                     .forEach(n -> cosines.put(n.id(), n.similarity()));
         }
         Set<Long> ids = new LinkedHashSet<>(cosines.keySet());
-        ids.addAll(byWords(text, district, since, exclude, user));
+        // with the model loaded, the word index adds only what the vectors may not hold yet: the latest
+        // opinions (a search over every opinion that shares a word costs seconds at a million)
+        Instant wordsSince = query == null ? since : max(since, Instant.now().minus(properties.wordsWhenReady()));
+        ids.addAll(byWords(text, district, wordsSince, exclude, user));
         if (ids.isEmpty()) {
             return new Result(query == null, List.of());
         }
@@ -117,7 +120,10 @@ public class SimilarMatters {
         Map<Long, MatterScore.Features> features = new HashMap<>();
         rows.forEach(r -> features.put(r.id(), MatterScore.Features.of(r.content(), r.placeCode())));
         if (query != null) {
-            // found by words alone: their cosine, computed now, so that one score ranks them all
+            // found by words alone: their cosine from their stored vectors, or computed now for the few not
+            // stored yet, so that one score ranks them all
+            List<Long> byWordsOnly = rows.stream().map(Row::id).filter(id -> !cosines.containsKey(id)).toList();
+            face.stored(OpinionTexts.KIND, byWordsOnly).forEach((id, v) -> cosines.put(id, TextVectors.cosine(query, v)));
             rows.stream().filter(r -> !cosines.containsKey(r.id()))
                     .sorted(Comparator.comparingDouble((Row r) -> -MatterScore.lexical(asked, features.get(r.id()))))
                     .limit(EMBEDDED_ON_THE_SPOT)
@@ -137,6 +143,10 @@ public class SimilarMatters {
         List<Best> top = best.values().stream().sorted(Comparator.comparingDouble((Best b) -> -b.scored().score()))
                 .limit(properties.shown()).toList();
         return new Result(query == null, matters(top, asked, exclude, user));
+    }
+
+    private static Instant max(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
     }
 
     private List<Long> byWords(String text, String district, Instant since, long exclude, CivicUser user) {

@@ -18,6 +18,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param lexicalWeight    how much shared words and characters add to the vectors' cosine
  * @param placePenalty     what two different places named in the texts take off the score
  * @param placeCodePenalty what two different chosen places (two villages, two towns) take off the score
+ * @param wordsWhenReady   with the model loaded, how far back the word index is also searched ({@code 1h}):
+ *                         for opinions whose vectors may not be stored yet; older ones are found by vector
  */
 @ConfigurationProperties("civicloop.language.similar")
 public record SimilarMattersProperties(@DefaultValue("365d") Duration window,
@@ -29,7 +31,8 @@ public record SimilarMattersProperties(@DefaultValue("365d") Duration window,
                                        @DefaultValue("0.3") double lexicalRelatedAt,
                                        @DefaultValue("0.1") double lexicalWeight,
                                        @DefaultValue("0.15") double placePenalty,
-                                       @DefaultValue("0.3") double placeCodePenalty) {
+                                       @DefaultValue("0.3") double placeCodePenalty,
+                                       @DefaultValue("1h") Duration wordsWhenReady) {
 
     public MatterScore score() {
         return new MatterScore(sameAt, relatedAt, lexicalSameAt, lexicalRelatedAt, lexicalWeight, placePenalty, placeCodePenalty);
