@@ -28,7 +28,7 @@ import org.springframework.test.web.servlet.MockMvc;
  * earlier suggestion on the same matter is listed with its unit, its result class and the start of its
  * reply; the suggestion itself, a deputy's draft, one older than the window and an unrelated one never
  * are; a confidential one only for those who may open it (the office), never for a unit it was not
- * assigned to.
+ * assigned to; a published one (closed, not confidential) for any unit, on its public page.
  */
 @IntegrationTest
 class SimilarSuggestionsIntegrationTests {
@@ -52,6 +52,10 @@ class SimilarSuggestionsIntegrationTests {
     JdbcClient jdbc;
     @Autowired
     MockMvc mvc;
+    @Autowired
+    org.springframework.security.core.userdetails.UserDetailsService users;
+    @Autowired
+    org.civicloop.organization.domain.AccountService accounts;
     @Autowired
     SimilarSuggestionsProperties properties;
     @Autowired
@@ -80,7 +84,10 @@ class SimilarSuggestionsIntegrationTests {
     }
 
     private Map<Long, SimilarSuggestions.Similar> like(long id, String viewer) {
-        CivicUser user = demo.user(viewer);
+        return like(id, demo.user(viewer));
+    }
+
+    private Map<Long, SimilarSuggestions.Similar> like(long id, CivicUser user) {
         Suggestion s = service.visible(id, user);
         SimilarSuggestions.Result result = similar.like(s, user, service.deputyIdOf(user));
         assertThat(result.lexicalOnly()).as("the model is loaded and the vectors are in").isFalse();
@@ -96,6 +103,27 @@ class SimilarSuggestionsIntegrationTests {
             Suggestion o = service.visible(e.getValue(), demo.user("office"));
             return "cos(" + e.getKey() + ")=%.3f".formatted(TextVectors.cosine(v, vectors.embed(o.title() + "\n" + o.content()).orElseThrow()));
         }).collect(Collectors.joining(" "));
+    }
+
+    /**
+     * A unit sees a published suggestion (closed, not confidential) it did not handle, linked to its public
+     * page: the demo's closed suggestion on bus bays along 花溪大道, handled by the housing and education bureaus.
+     */
+    @Test
+    void aUnitSeesAnotherUnitsPublishedAnswerOnItsPublicPage() {
+        CivicUser transport = new org.civicloop.suggestions.SuggestionPeople(jdbc, users, accounts).otherUnitUser();
+        long published = jdbc.sql("select id from suggestion where title = '关于在花溪大道增设公交港湾站的建议' and status = 'CLOSED'")
+                .query(Long.class).single();
+        long current = assigned("关于把花溪大道占道公交站改为港湾式站台的建议",
+                "花溪大道沿线不少公交站台直接设在行车道上，公交车进站时后面的车辆只能排队，早晚高峰堵得厉害。建议改建为港湾式公交站台。",
+                false, "花溪区交通运输局");
+        language.drain();
+
+        Map<Long, SimilarSuggestions.Similar> found = like(current, transport);
+        assertThat(found).containsKey(published);
+        assertThat(found.get(published).internal()).isFalse();
+        assertThat(found.get(published).link()).isEqualTo("/public/suggestions/" + published);
+        assertThat(found.get(published).answers()).isNotEmpty().allSatisfy(a -> assertThat(a.resultClass()).isNotNull());
     }
 
     @Test
