@@ -4,7 +4,8 @@
  * communication with the deputy, replies with a result class audited by the office, the deputy's
  * evaluation and rehandling. Depends on {@code shared}, {@code organization} (units, the signed-in
  * user), {@code deadlines} (the clock), {@code deputies} (who the deputy is) and
- * {@code notifications} (notices in the staff inbox).
+ * {@code notifications} (notices in the staff inbox) and {@code language} (similar past suggestions
+ * by what their texts mean).
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "organization", "deadlines", "deputies", "notifications"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "organization", "deadlines", "deputies", "notifications", "language"})
 package org.civicloop.suggestions;

@@ -26,6 +26,7 @@ import org.civicloop.suggestions.domain.CoSignLinks;
 import org.civicloop.suggestions.domain.ContactStage;
 import org.civicloop.suggestions.domain.Evaluation;
 import org.civicloop.suggestions.domain.HandlingMode;
+import org.civicloop.suggestions.domain.SimilarSuggestions;
 import org.civicloop.suggestions.domain.SubmissionPeriod;
 import org.civicloop.suggestions.domain.Suggestion;
 import org.civicloop.suggestions.domain.SuggestionActions;
@@ -68,6 +69,7 @@ class SuggestionController {
     private final SuggestionPermissions permissions = new SuggestionPermissions();
     private final LinkedOpinionCodes opinionCodes;
     private final CoSignLinks coSignLinks;
+    private final SimilarSuggestions similar;
 
     @PreAuthorize("hasRole('DEPUTY')")
     @GetMapping("/suggestions/mine")
@@ -224,6 +226,8 @@ class SuggestionController {
         model.addAttribute("modes", HandlingMode.values());
         model.addAttribute("stages", ContactStage.values());
         model.addAttribute("evaluations", Evaluation.values());
+        // similar past suggestions and their replies: only those this viewer may open, or published ones
+        model.addAttribute("similar", similar.like(s, user, deputyId));
         return "suggestions/detail";
     }
 
