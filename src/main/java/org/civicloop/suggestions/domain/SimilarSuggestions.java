@@ -35,7 +35,7 @@ public class SimilarSuggestions {
 
     /** Characters of a reply shown under a similar suggestion. */
     static final int EXCERPT = 120;
-    /** Characters of the suggestion embedded on the spot (its stored vector is not offered by the face). */
+    /** Characters of the suggestion embedded on the spot, when its vector is not stored (yet: a draft, a fresh one). */
     private static final int EMBEDDED_MAX = 2_000;
     /** Words of the suggestion looked for in others while the model is not ready: the longest ones say most. */
     private static final int QUERY_WORDS = 32;
@@ -87,7 +87,9 @@ public class SimilarSuggestions {
         boolean ready = face != null && face.ready();
         String text = SuggestionTexts.of(s.title(), s.content());
         Instant since = Instant.now().minus(properties.window());
-        float[] query = ready ? face.embed(cut(text, EMBEDDED_MAX)).orElse(null) : null;
+        float[] query = !ready ? null : s.isNew() ? face.embed(cut(text, EMBEDDED_MAX)).orElse(null)
+                : java.util.Optional.ofNullable(face.stored(SuggestionTexts.KIND, List.of(s.id())).get(s.id()))
+                        .or(() -> face.embed(cut(text, EMBEDDED_MAX))).orElse(null);
 
         List<Row> rows;
         Map<Long, Double> cosines = new HashMap<>();
@@ -105,12 +107,13 @@ public class SimilarSuggestions {
         }
 
         MatterScore scorer = properties.score();
-        MatterScore.Features asked = MatterScore.Features.of(text);
+        // suggestions have no chosen place: only the places their texts name are compared
+        MatterScore.Features asked = MatterScore.Features.of(text, null);
         record Scored(Row row, MatterScore.Scored scored) {
         }
         List<Scored> top = rows.stream()
                 .map(r -> new Scored(r, scorer.score(query == null ? null : cosines.get(r.id()), asked,
-                        MatterScore.Features.of(cut(SuggestionTexts.of(r.title(), r.content()), COMPARED_MAX)))))
+                        MatterScore.Features.of(cut(SuggestionTexts.of(r.title(), r.content()), COMPARED_MAX), null))))
                 .filter(x -> x.scored().band() != null)
                 .sorted(Comparator.comparingDouble((Scored x) -> -x.scored().score()).thenComparing(x -> -x.row().id()))
                 .limit(properties.shown()).toList();

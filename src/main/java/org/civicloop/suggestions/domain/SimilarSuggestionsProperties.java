@@ -33,6 +33,6 @@ public record SimilarSuggestionsProperties(@DefaultValue("1095d") Duration windo
                                            @DefaultValue("0.15") double placePenalty) {
 
     public MatterScore score() {
-        return new MatterScore(sameAt, relatedAt, lexicalSameAt, lexicalRelatedAt, lexicalWeight, placePenalty);
+        return new MatterScore(sameAt, relatedAt, lexicalSameAt, lexicalRelatedAt, lexicalWeight, placePenalty, 0);
     }
 }
