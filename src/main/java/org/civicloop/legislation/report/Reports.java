@@ -6,6 +6,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -348,7 +349,7 @@ public class Reports {
             return group(comments);
         }
         List<List<Comment>> groups = new ArrayList<>();
-        Map<Long, Set<String>> words = new java.util.HashMap<>();
+        Map<Long, Set<String>> words = new HashMap<>();
         for (Comment c : comments) {
             float[] v = vectors.get(c.id());
             int found = -1;
@@ -372,7 +373,7 @@ public class Reports {
                     found = i;
                 }
             }
-            if (found < 0 || best == Double.NEGATIVE_INFINITY) {
+            if (found < 0) {
                 groups.add(new ArrayList<>(List.of(c)));
             } else {
                 groups.get(found).add(c);
