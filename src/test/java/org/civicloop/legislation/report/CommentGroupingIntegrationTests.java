@@ -1,16 +1,22 @@
 package org.civicloop.legislation.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 import java.time.LocalDate;
 import java.util.List;
 import org.civicloop.language.TextVectors;
 import org.civicloop.language.domain.LanguageService;
 import org.civicloop.legislation.LegislationFixture;
+import org.civicloop.testing.DemoFixture;
 import org.civicloop.testing.IntegrationTest;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * Comments on drafts grouped by meaning on the real database, with the real model: reworded comments that share
@@ -28,9 +34,11 @@ class CommentGroupingIntegrationTests {
     @Autowired JdbcClient jdbc;
     @Autowired Reports reports;
     @Autowired LanguageService language;
+    @Autowired MockMvc mvc;
+    @Autowired DemoFixture demo;
 
     @Test
-    void rewordedCommentsOnOneArticleFormOneGroupOnceTheModelIsReadyAndAnUnrelatedOneStandsAlone() {
+    void rewordedCommentsOnOneArticleFormOneGroupOnceTheModelIsReadyAndAnUnrelatedOneStandsAlone() throws Exception {
         LegislationFixture fx = new LegislationFixture(jdbc);
         long point = fx.site(0);
         long draft = fx.draft("test-grouping-" + System.nanoTime(), LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 31), point);
@@ -51,6 +59,15 @@ class CommentGroupingIntegrationTests {
         assertThat(first.groups().get(0).count()).isEqualTo(2);
         // a comment on another article is never grouped with these
         assertThat(report.sections().get(1).groups()).extracting(CompiledReport.Group::count).containsExactly(1);
+
+        // the page: grouped by meaning, says so, the group with its count and every member
+        String html = mvc.perform(get("/legislation/reports/" + draft + "/" + point).param("lang", "zh-CN").with(user(demo.user("office"))))
+                .andReturn().getResponse().getContentAsString();
+        Document page = Jsoup.parse(html);
+        assertThat(page.select("#report-grouping").attr("data-grouped-by")).isEqualTo("meaning");
+        var group = page.select("#article-" + a1 + " .border.rounded").first();
+        assertThat(group.text()).contains("以下 2 条意见内容相近", FINE_UP, FINE_HEAVIER).doesNotContain(BARKING);
+        assertThat(group.select("#comment-" + up + ", #comment-" + heavier)).hasSize(2);
 
         // offered as draft-comment texts: stored vectors, searchable in the kind's index
         long stored = jdbc.sql("select count(*) from text_vector where kind = 'draft-comment' and source_id in (:ids)")
