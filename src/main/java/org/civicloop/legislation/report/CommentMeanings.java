@@ -44,22 +44,25 @@ class CommentMeanings {
         }
         String model = face.model();
         Map<Long, float[]> out = new HashMap<>();
+        Map<String, float[]> byText = new HashMap<>(); // the same text sent many times is computed once
         for (Comment c : comments) {
             Known known;
             synchronized (cache) {
                 known = cache.get(c.id());
             }
             if (known == null || !known.model().equals(model) || !known.body().equals(c.body())) {
-                Optional<float[]> v = face.embed(c.body());
-                if (v.isEmpty()) {
+                float[] v = byText.containsKey(c.body()) ? byText.get(c.body()) : face.embed(c.body()).orElse(null);
+                byText.put(c.body(), v);
+                if (v == null) {
                     continue; // a blank text: grouped by words
                 }
-                known = new Known(model, c.body(), v.get());
+                known = new Known(model, c.body(), v);
                 synchronized (cache) {
                     cache.put(c.id(), known);
                 }
             }
             out.put(c.id(), known.vector());
+            byText.putIfAbsent(c.body(), known.vector());
         }
         return Optional.of(out);
     }
