@@ -4,5 +4,5 @@
  * A contact point is a liaison site of type {@code LEGISLATIVE_POINT}.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "organization", "deputies",
-        "liaison", "notifications"})
+        "liaison", "notifications", "language"})
 package org.civicloop.legislation;

@@ -13,9 +13,10 @@ import org.civicloop.liaison.SiteSummary;
  *
  * @param version  the version shown, or null while nothing has been decided yet
  * @param versions every version of this point's report, newest first
+ * @param groupedByWords the comments were grouped by their words alone: the sentence model was still loading
  */
 public record CompiledReport(Draft draft, SiteSummary point, Version version, List<Version> versions,
-                             List<Section> sections) {
+                             List<Section> sections, boolean groupedByWords) {
 
     /** The channels in the order the report lists them; label {@code legislation.report.channel.<NAME>}. */
     public static final List<String> CHANNELS = List.of("ONLINE", "QR", "MEETING", "VISIT", "COLLECTOR");
@@ -45,7 +46,7 @@ public record CompiledReport(Draft draft, SiteSummary point, Version version, Li
                           Boolean included, String reason) {
     }
 
-    /** Near-identical comments: the first (earliest) one's wording stands for them all. */
+    /** Comments that say the same thing: the first (earliest) one's wording stands for them all. */
     public record Group(List<Comment> comments) {
         public Comment representative() {
             return comments.get(0);

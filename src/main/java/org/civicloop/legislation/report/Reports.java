@@ -1,10 +1,12 @@
 package org.civicloop.legislation.report;
 
+import org.civicloop.language.TextVectors;
 import org.civicloop.legislation.drafts.LegislationPermissions;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +34,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The compiled report (意见汇总) of each contact point on each draft: its comments grouped by article and by
- * likeness, each included or excluded with a reason, and the point's suggested revision per article. A version
+ * meaning (sentence vectors; by words while the model loads), each included or excluded with a reason, and the point's suggested revision per article. A version
  * is worked on until it is sent; then it is frozen, and a later change needs a new version (both are kept).
  * Drafts, articles and comments are read from the tables the drafts part writes; nothing here changes them.
  */
@@ -48,12 +50,17 @@ public class Reports {
     private final LiaisonSites sites;
     private final ReportDocx docx;
     private final ApplicationEventPublisher events;
+    private final CommentMeanings meanings;
+    private final CommentGroupingProperties grouping;
 
-    Reports(JdbcClient jdbc, LiaisonSites sites, ReportDocx docx, ApplicationEventPublisher events) {
+    Reports(JdbcClient jdbc, LiaisonSites sites, ReportDocx docx, ApplicationEventPublisher events, CommentMeanings meanings,
+            CommentGroupingProperties grouping) {
         this.jdbc = jdbc;
         this.sites = sites;
         this.docx = docx;
         this.events = events;
+        this.meanings = meanings;
+        this.grouping = grouping;
     }
 
     /** A draft and a point asked about it, with where that point's report stands. */
@@ -107,6 +114,8 @@ public class Reports {
                         .orElseThrow(() -> new NotFoundException("legislation-report", reportNo));
         List<Article> articles = articles(draftId);
         List<Comment> comments = comments(draftId, point.id(), shown);
+        // by meaning once the model is loaded; until then (null) by words, and the page says so
+        Map<Long, float[]> vectors = meanings.of(comments).orElse(null);
         Map<Long, Long> revisionIds = new LinkedHashMap<>();
         Map<Long, String> revisions = new LinkedHashMap<>();
         if (shown != null) {
@@ -124,11 +133,12 @@ public class Reports {
         for (Article a : all) {
             long key = a.articleId() == null ? 0 : a.articleId();
             List<Comment> mine = comments.stream().filter(c -> java.util.Objects.equals(c.articleId(), a.articleId())).toList();
-            List<Group> groups = group(mine);
-            List<Group> included = group(mine.stream().filter(c -> Boolean.TRUE.equals(c.included())).toList());
+            List<Group> groups = group(mine, vectors, grouping.sameAt());
+            List<Group> included = group(mine.stream().filter(c -> Boolean.TRUE.equals(c.included())).toList(), vectors,
+                    grouping.sameAt());
             sections.add(new Section(a, mine, groups, included, revisionIds.get(key), revisions.get(key)));
         }
-        return new CompiledReport(draft, point, shown, versions, sections);
+        return new CompiledReport(draft, point, shown, versions, sections, vectors == null);
     }
 
     /** Includes or excludes a comment in the point's report; an exclusion needs a reason. */
@@ -326,6 +336,50 @@ public class Reports {
                 .query((rs, n) -> new Comment(rs.getLong(1), (Long) rs.getObject(2), rs.getString(3), rs.getString(4),
                         rs.getTimestamp(5).toInstant(), rs.getObject(6, LocalDate.class), (Boolean) rs.getObject(7), rs.getString(8)))
                 .list();
+    }
+
+    /**
+     * Comments that say the same thing together, by meaning: a comment joins the group whose first comment is
+     * closest to it, the same text, or sentence vectors whose cosine is at least {@code sameAt}; else it starts
+     * one. Two comments of which one has no vector are compared by the word rule of {@link #group(List)}, and
+     * without vectors at all ({@code vectors} null: the model is still loading) that rule groups them all.
+     */
+    static List<Group> group(List<Comment> comments, Map<Long, float[]> vectors, double sameAt) {
+        if (vectors == null) {
+            return group(comments);
+        }
+        List<List<Comment>> groups = new ArrayList<>();
+        Map<Long, Set<String>> words = new HashMap<>();
+        for (Comment c : comments) {
+            float[] v = vectors.get(c.id());
+            int found = -1;
+            double best = Double.NEGATIVE_INFINITY;
+            for (int i = 0; i < groups.size(); i++) {
+                Comment first = groups.get(i).get(0);
+                float[] w = vectors.get(first.id());
+                double score;
+                if (first.body().strip().equals(c.body().strip())) {
+                    score = 2;
+                } else if (v != null && w != null) {
+                    double cosine = TextVectors.cosine(v, w);
+                    score = cosine >= sameAt ? cosine : Double.NEGATIVE_INFINITY;
+                } else {
+                    double dice = ChineseText.similarity(words.computeIfAbsent(first.id(), id -> ChineseText.words(first.body())),
+                            words.computeIfAbsent(c.id(), id -> ChineseText.words(c.body())));
+                    score = dice >= NEAR_IDENTICAL ? dice : Double.NEGATIVE_INFINITY;
+                }
+                if (score > best) {
+                    best = score;
+                    found = i;
+                }
+            }
+            if (found < 0) {
+                groups.add(new ArrayList<>(List.of(c)));
+            } else {
+                groups.get(found).add(c);
+            }
+        }
+        return groups.stream().map(g -> new Group(List.copyOf(g))).toList();
     }
 
     /**
