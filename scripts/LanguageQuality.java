@@ -119,6 +119,13 @@ public class LanguageQuality {
                     + "duplicate shown could not be measured");
         } else {
             waitForModel(opinions.get(0).text());
+            // same-matter clusters (what groups are shown from) are made by a background run every
+            // civicloop.opinions.hotspots.interval (scripts/language-quality sets 5 s) once the vectors are stored;
+            // asking before it ran would measure a half-clustered set, and how much of it depends on the machine
+            log("waiting " + CLUSTER_WAIT_SECONDS + " s for the same-matter clustering run");
+            Thread.sleep(CLUSTER_WAIT_SECONDS * 1000L);
+            report.add("Asked " + CLUSTER_WAIT_SECONDS + " s after the vectors were stored, so that the same-matter clustering (run every 5 s here) had run.");
+            report.add("");
             duplicates(opinions, pairs, ids);
         }
         routing(routed);
@@ -167,6 +174,8 @@ public class LanguageQuality {
     }
 
     /** Polls the language progress (the JSON of {@code /admin/language}) until nothing remains; says so if it cannot. */
+    static final int CLUSTER_WAIT_SECONDS = 30;
+
     boolean waitForVectors() throws Exception {
         long deadline = System.currentTimeMillis() + Duration.ofMinutes(15).toMillis();
         String last = "";

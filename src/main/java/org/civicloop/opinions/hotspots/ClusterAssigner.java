@@ -101,7 +101,8 @@ public class ClusterAssigner {
         boolean member = jdbc.sql("select exists (select 1 from opinion_cluster_member where opinion_id = :id)")
                 .param("id", r.id()).query(Boolean.class).single();
         if (!member && !"REJECTED".equals(r.status())) {
-            Optional<float[]> v = vectors.embed(r.content());
+            // its stored vector (all are stored before a run starts: see runOnce), else computed now
+            Optional<float[]> v = Optional.ofNullable(vectors.stored(KIND, List.of(r.id())).get(r.id())).or(() -> vectors.embed(r.content()));
             if (v.isEmpty()) {
                 return false;
             }
