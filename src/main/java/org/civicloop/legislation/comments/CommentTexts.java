@@ -8,7 +8,7 @@ import org.civicloop.legislation.LegislationEvents.ConsultationHeld;
 import org.civicloop.legislation.comments.CommentEvents.PublicCommentReceived;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.context.event.EventListener;
 
 /**
  * Comments on drafts offered to the language module (kind {@code draft-comment}): the comment's text, no
@@ -56,14 +56,14 @@ public class CommentTexts implements TextSource {
                 .query(Long.class).single();
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
+    @EventListener
     void on(PublicCommentReceived received) {
-        vectors.refresh(KIND, List.of(received.commentId()));
+        vectors.refreshAfterCommit(KIND, List.of(received.commentId()));
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
+    @EventListener
     void on(ConsultationHeld held) {
-        vectors.refresh(KIND, jdbc.sql("select id from legislation_comment where consultation_id = :c order by id")
+        vectors.refreshAfterCommit(KIND, jdbc.sql("select id from legislation_comment where consultation_id = :c order by id")
                 .param("c", held.consultationId()).query(Long.class).list());
     }
 

@@ -7,7 +7,7 @@ import org.civicloop.language.TextVectors;
 import org.civicloop.opinions.OpinionEvents.OpinionSubmitted;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.context.event.EventListener;
 
 /**
  * Opinions offered to the language module (kind {@code opinion}): the text, the district and the time
@@ -52,9 +52,9 @@ class OpinionTexts implements TextSource {
         return jdbc.sql("select count(*) from opinion where id > :after").param("after", afterId).query(Long.class).single();
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
+    @EventListener
     void on(OpinionSubmitted submitted) {
-        vectors.refresh(KIND, List.of(submitted.opinion().value()));
+        vectors.refreshAfterCommit(KIND, List.of(submitted.opinion().value()));
     }
 
     private static Text text(java.sql.ResultSet rs, int n) throws java.sql.SQLException {

@@ -18,7 +18,6 @@ import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The routing history, a read model of the opinions module: every matter that went to a handling
@@ -86,18 +85,8 @@ public class RoutingHistory implements TextSource {
     /** Asks the language module for these rows' vectors once the current transaction has committed. */
     void refreshAfterCommit(List<Long> ids) {
         TextVectors v = vectors.getIfAvailable();
-        if (v == null || ids.isEmpty()) {
-            return;
-        }
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    v.refresh(KIND, ids);
-                }
-            });
-        } else {
-            v.refresh(KIND, ids);
+        if (v != null) {
+            v.refreshAfterCommit(KIND, ids);
         }
     }
 

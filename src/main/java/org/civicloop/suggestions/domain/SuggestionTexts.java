@@ -7,7 +7,7 @@ import org.civicloop.language.TextVectors;
 import org.civicloop.suggestions.SuggestionEvents.SuggestionFiled;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.context.event.EventListener;
 
 /**
  * Suggestions offered to the language module (kind {@code suggestion}): the title and the text, no
@@ -58,9 +58,9 @@ class SuggestionTexts implements TextSource {
                 .query(Long.class).single();
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
+    @EventListener
     void on(SuggestionFiled filed) {
-        vectors.refresh(KIND, List.of(filed.suggestionId()));
+        vectors.refreshAfterCommit(KIND, List.of(filed.suggestionId()));
     }
 
     /** What a suggestion is compared by: its title and its text. */
