@@ -82,15 +82,15 @@ class SimilarMattersIntegrationTests {
 
     @Test
     void theSameProblemAtAnotherEstateIsLabelledDifferentPlace() throws Exception {
-        Opinion a = f.submitted("青藤苑小区里的路灯坏了一个多月，晚上出门黑漆漆的，老人孩子容易摔倒，请物业尽快修好路灯。");
-        JsonNode answer = api("office", "紫藤花园小区里的路灯坏了一个多月，晚上出门黑漆漆的，老人孩子容易摔倒，请物业尽快修好路灯。", null);
+        Opinion a = f.submitted("青藤苑小区中心的喷泉水池长满绿藻，发出腥臭味，夏天蚊子成群，请物业尽快清理水池。");
+        JsonNode answer = api("office", "紫藤花园小区中心的喷泉水池长满绿藻，发出腥臭味，夏天蚊子成群，请物业尽快清理水池。", null);
         JsonNode match = matchOf(answer, a.id());
         assertThat(match).as("the same complaint at another estate is still shown, labelled").isNotNull();
         assertThat(match.get("differentPlace").asBoolean()).isTrue();
         assertThat(match.get("band").asString()).isEqualTo("RELATED");
 
         String html = mvc.perform(post("/opinions/similar").with(user(f.user("office"))).with(csrf())
-                .param("content", "紫藤花园小区里的路灯坏了一个多月，晚上出门黑漆漆的，老人孩子容易摔倒，请物业尽快修好路灯。"))
+                .param("content", "紫藤花园小区中心的喷泉水池长满绿藻，发出腥臭味，夏天蚊子成群，请物业尽快清理水池。"))
                 .andReturn().getResponse().getContentAsString();
         assertThat(html).contains("不同地点").contains(a.receiptCode());
     }
@@ -98,11 +98,11 @@ class SimilarMattersIntegrationTests {
     @Test
     void theSameWordsFromAnotherVillageChosenAreLabelledAndRankedBelowTheSameVillage() throws Exception {
         String here = f.anyVillageOf("520111101");
-        Opinion a = f.submitted("村委会门口那段路的路灯坏了半个月，晚上黑漆漆的，请尽快修好。");
+        Opinion a = f.submitted("村委会门口的石狮子被运煤货车撞坏了一只，碎石散落在路边，请尽快清理修复。");
         String otherVillage = jdbc.sql("select code from region where parent_code = '520111101' and code <> :c order by code limit 1")
                 .param("c", here).query(String.class).single();
         Map<String, Object> body = new HashMap<>();
-        body.put("text", "村委会门口那段路的路灯坏了半个月，晚上黑漆漆的，请尽快修好。");
+        body.put("text", "村委会门口的石狮子被运煤货车撞坏了一只，碎石散落在路边，请尽快清理修复。");
         body.put("placeCode", otherVillage);
         var r = mvc.perform(post("/api/opinions/similar").contentType(MediaType.APPLICATION_JSON)
                 .content(JSON.writeValueAsString(body)).with(httpBasic("office", DemoFixture.PASSWORD))).andReturn().getResponse();

@@ -38,8 +38,6 @@ public class RoutingSuggestions {
     static final int LEXICAL_SCAN = 5000;
     /** Matters found by words and measured by vector, for rows the vector index may not hold yet. */
     static final int FRESH_BY_WORDS = 5;
-    /** The latest routings looked at for those whose vectors are not stored yet. */
-    static final int FRESH_SCAN = 200;
     static final double HALF_LIFE_DAYS = 365;
     /** Below this similarity a past matter is no evidence at all. */
     static final double FLOOR_VECTOR = 0.5;
@@ -202,18 +200,18 @@ public class RoutingSuggestions {
         Set<Long> seen = new java.util.HashSet<>();
         found.forEach(s -> seen.add(s.entry().id()));
         List<Scored> out = new ArrayList<>(found);
-        // the latest routings whose vectors are not stored yet (computed after commit): the nearest by words
-        List<RoutingHistory.Entry> latest = history.recent(FRESH_SCAN, opinionId);
-        Set<Long> indexed = tv.stored(RoutingHistory.KIND, latest.stream().map(RoutingHistory.Entry::id).toList()).keySet();
-        Set<String> grams = CharGrams.of(text);
-        latest.stream().filter(e -> !seen.contains(e.id()) && !indexed.contains(e.id()))
-                .map(e -> new Scored(e, CharGrams.similarity(grams, CharGrams.of(e.text()))))
-                .filter(s -> s.similarity() >= FLOOR_LEXICAL)
-                .sorted(Comparator.comparingDouble(Scored::similarity).reversed()).limit(FRESH_BY_WORDS)
-                .forEach(s -> tv.embed(s.entry().text().length() > CharGrams.READ ? s.entry().text().substring(0, CharGrams.READ)
-                                : s.entry().text())
-                        .map(v -> TextVectors.cosine(q.get(), v)).filter(sim -> sim >= FLOOR_VECTOR)
-                        .ifPresent(sim -> out.add(new Scored(s.entry(), sim))));
+        // the nearest by words that the index may not hold yet (their vectors are stored after commit and
+        // indexed a moment later), measured by their stored vector or, when none yet, computed now
+        List<Scored> fresh = byWords(text, opinionId).stream().filter(s -> !seen.contains(s.entry().id()))
+                .limit(FRESH_BY_WORDS).toList();
+        Map<Long, float[]> stored = tv.stored(RoutingHistory.KIND, fresh.stream().map(s -> s.entry().id()).toList());
+        for (Scored s : fresh) {
+            Optional.ofNullable(stored.get(s.entry().id()))
+                    .or(() -> tv.embed(s.entry().text().length() > CharGrams.READ ? s.entry().text().substring(0, CharGrams.READ)
+                            : s.entry().text()))
+                    .map(v -> TextVectors.cosine(q.get(), v)).filter(sim -> sim >= FLOOR_VECTOR)
+                    .ifPresent(sim -> out.add(new Scored(s.entry(), sim)));
+        }
         out.sort(Comparator.comparingDouble(Scored::similarity).reversed().thenComparing(s -> -s.entry().id()));
         return out;
     }

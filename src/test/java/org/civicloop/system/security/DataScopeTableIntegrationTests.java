@@ -109,11 +109,18 @@ class DataScopeTableIntegrationTests {
 
     Map<Long, String> codes;
     Map<Long, String> titles;
+    /**
+     * Closed, non-confidential suggestions: published to everyone on /public/suggestions with their replies,
+     * so their titles are no leak on any page (the similar-suggestions card links them to their public page).
+     */
+    Set<Long> published;
 
     @BeforeEach
     void data() {
         codes = new LinkedHashMap<>();
         jdbc.sql("select id, receipt_code from opinion order by id").query((rs, n) -> codes.put(rs.getLong(1), rs.getString(2))).list();
+        published = new java.util.HashSet<>(jdbc.sql("select id from suggestion where status = 'CLOSED' and not confidential")
+                .query(Long.class).list());
         titles = new LinkedHashMap<>();
         // a title shared by two suggestions (or contained in another's) cannot tell them apart, and a title of a
         // word or two (another test's draft called 草稿) is also a label of the pages themselves: leave those out
@@ -369,7 +376,7 @@ class DataScopeTableIntegrationTests {
             }
         });
         titles.forEach((id, title) -> {
-            if (!maySee.contains(id) && r.text().contains(title)) {
+            if (!maySee.contains(id) && !published.contains(id) && r.text().contains(title)) {
                 found.add(role + " " + url + " shows suggestion " + id + " \"" + title + "\"");
             }
         });
