@@ -222,6 +222,18 @@ public class LanguageService implements TextVectors {
             for (TextSource source : sources.orderedStream().toList()) {
                 long start = System.nanoTime();
                 VectorIndex index = VectorIndex.open(indexDir, source.kind(), model());
+                Instant newest = store.newest(source.kind(), model());
+                if (index.watermark().isAfter(newest == null ? Instant.EPOCH : newest)) {
+                    // the index holds vectors the table never had or no longer has: it was built beside another
+                    // database (a fresh one, a backup restored in place); its ids would name other texts
+                    log.warn("Vector index {} is newer ({}) than the table's vectors ({}): rebuilt from the table",
+                            source.kind(), index.watermark(), newest);
+                    try {
+                        index.clear();
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                }
                 long added = addComputedSince(source.kind(), index);
                 index.commit(model());
                 indexes.put(source.kind(), index);

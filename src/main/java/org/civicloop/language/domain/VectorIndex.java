@@ -45,7 +45,8 @@ import org.civicloop.language.TextVectors;
  * nothing that is not in {@code text_vector}: the commit records the model and the newest
  * {@code computed_at} it contains, and on opening, rows computed since are added again (a crash between
  * the database's commit and the index's loses nothing); a different model or a missing folder rebuilds
- * it from the table.
+ * it from the table, and so does an index newer than the table (built beside another database: a fresh one,
+ * or a backup restored in place), whose ids would name other texts.
  */
 final class VectorIndex implements AutoCloseable {
 
@@ -82,9 +83,7 @@ final class VectorIndex implements AutoCloseable {
             Map<String, String> data = DirectoryReader.indexExists(index.directory)
                     ? SegmentInfos.readLatestCommit(index.directory).getUserData() : Map.of();
             if (!model.equals(data.get(MODEL))) {
-                index.writer.deleteAll();
-                index.watermark = Instant.EPOCH;
-                index.dirty = true;
+                index.clear();
             } else {
                 index.watermark = Instant.parse(data.getOrDefault(WATERMARK, Instant.EPOCH.toString()));
             }
@@ -92,6 +91,13 @@ final class VectorIndex implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot open the vector index of " + kind + " under " + root, e);
         }
+    }
+
+    /** Empties the index, to be filled again from the table. */
+    void clear() throws IOException {
+        writer.deleteAll();
+        watermark = Instant.EPOCH;
+        dirty = true;
     }
 
     /** The newest {@code computed_at} the index is known to contain (rows from then on are added again on opening). */

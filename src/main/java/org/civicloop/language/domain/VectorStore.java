@@ -88,6 +88,13 @@ class VectorStore {
         return out;
     }
 
+    /** The newest {@code computed_at} of the kind's vectors by {@code model}, or null when there are none. */
+    Instant newest(String kind, String model) {
+        List<Timestamp> t = jdbc.sql("select max(computed_at) from text_vector where kind = :kind and model = :model")
+                .param("kind", kind).param("model", model).query(Timestamp.class).list();
+        return t.isEmpty() || t.get(0) == null ? null : t.get(0).toInstant();
+    }
+
     long count(String kind, String model) {
         return jdbc.sql("select count(*) from text_vector where kind = :kind and model = :model")
                 .param("kind", kind).param("model", model).query(Long.class).single();
