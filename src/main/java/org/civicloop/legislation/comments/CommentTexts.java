@@ -1,14 +1,13 @@
 package org.civicloop.legislation.comments;
 
-import java.util.Collection;
 import java.util.List;
-import org.civicloop.language.TextSource;
+import org.civicloop.language.SqlTextSource;
 import org.civicloop.language.TextVectors;
 import org.civicloop.legislation.LegislationEvents.ConsultationHeld;
 import org.civicloop.legislation.comments.CommentEvents.PublicCommentReceived;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.context.event.EventListener;
 
 /**
  * Comments on drafts offered to the language module (kind {@code draft-comment}): the comment's text, no
@@ -18,7 +17,7 @@ import org.springframework.context.event.EventListener;
  * that a crash between the two left out, and the comments stored before this kind existed.
  */
 @Component
-public class CommentTexts implements TextSource {
+public class CommentTexts extends SqlTextSource {
 
     public static final String KIND = "draft-comment";
 
@@ -26,34 +25,9 @@ public class CommentTexts implements TextSource {
     private final TextVectors vectors;
 
     CommentTexts(JdbcClient jdbc, TextVectors vectors) {
+        super(jdbc, KIND, "legislation_comment", "body", "null", "created_at", "true");
         this.jdbc = jdbc;
         this.vectors = vectors;
-    }
-
-    @Override
-    public String kind() {
-        return KIND;
-    }
-
-    @Override
-    public List<Text> after(long afterId, int limit) {
-        return jdbc.sql("select id, body, created_at from legislation_comment where id > :after order by id limit :limit")
-                .param("after", afterId).param("limit", limit).query(CommentTexts::text).list();
-    }
-
-    @Override
-    public List<Text> byIds(Collection<Long> ids) {
-        if (ids.isEmpty()) {
-            return List.of();
-        }
-        return jdbc.sql("select id, body, created_at from legislation_comment where id = any(:ids) order by id")
-                .param("ids", ids.toArray(Long[]::new)).query(CommentTexts::text).list();
-    }
-
-    @Override
-    public long countAfter(long afterId) {
-        return jdbc.sql("select count(*) from legislation_comment where id > :after").param("after", afterId)
-                .query(Long.class).single();
     }
 
     @EventListener
@@ -65,9 +39,5 @@ public class CommentTexts implements TextSource {
     void on(ConsultationHeld held) {
         vectors.refreshAfterCommit(KIND, jdbc.sql("select id from legislation_comment where consultation_id = :c order by id")
                 .param("c", held.consultationId()).query(Long.class).list());
-    }
-
-    private static Text text(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
-        return new Text(rs.getLong("id"), rs.getString("body"), null, rs.getTimestamp("created_at").toInstant());
     }
 }

@@ -5,9 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import lombok.AccessLevel;
-import lombok.RequiredArgsConstructor;
-import org.civicloop.language.TextSource;
+import org.civicloop.language.SqlTextSource;
 import org.civicloop.language.TextVectors;
 import org.civicloop.opinions.OpinionEvents.WorkOrderAssigned;
 import org.civicloop.opinions.OpinionEvents.WorkOrderReplied;
@@ -23,12 +21,11 @@ import org.springframework.transaction.support.TransactionSynchronization;
  * The routing history, a read model of the opinions module: every matter that went to a handling
  * unit. Fed in the forwarding transaction by the module's own {@link WorkOrderAssigned} (the office's
  * actual choice, whether or not it took the suggestion) and by imported ledgers; offered to the
- * language module as the {@link TextSource} of kind {@code routed}, whose vectors are asked for after
+ * language module as the {@link org.civicloop.language.TextSource} of kind {@code routed}, whose vectors are asked for after
  * commit, off the request path.
  */
 @Component
-@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
-public class RoutingHistory implements TextSource {
+public class RoutingHistory extends SqlTextSource {
 
     public static final String KIND = "routed";
 
@@ -36,14 +33,16 @@ public class RoutingHistory implements TextSource {
     private final OpinionsProperties properties;
     private final ObjectProvider<TextVectors> vectors;
 
+    RoutingHistory(JdbcClient jdbc, OpinionsProperties properties, ObjectProvider<TextVectors> vectors) {
+        super(jdbc, KIND, "routing_history", "text", "district", "routed_at", "true");
+        this.jdbc = jdbc;
+        this.properties = properties;
+        this.vectors = vectors;
+    }
+
     /** One routed matter, as suggestions read it. */
     public record Entry(long id, String source, Long sourceId, String text, String placeCode, String category,
                         long unitId, Instant routedAt, String outcome) {
-    }
-
-    @Override
-    public String kind() {
-        return KIND;
     }
 
     @EventListener
@@ -88,31 +87,6 @@ public class RoutingHistory implements TextSource {
         if (v != null) {
             v.refreshAfterCommit(KIND, ids);
         }
-    }
-
-    @Override
-    public List<Text> after(long afterId, int limit) {
-        return jdbc.sql("select id, text, district, routed_at from routing_history where id > :after order by id limit :limit")
-                .param("after", afterId).param("limit", limit)
-                .query((rs, n) -> new Text(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getTimestamp(4).toInstant()))
-                .list();
-    }
-
-    @Override
-    public List<Text> byIds(Collection<Long> ids) {
-        if (ids.isEmpty()) {
-            return List.of();
-        }
-        return jdbc.sql("select id, text, district, routed_at from routing_history where id = any(:ids) order by id")
-                .param("ids", ids.toArray(Long[]::new))
-                .query((rs, n) -> new Text(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getTimestamp(4).toInstant()))
-                .list();
-    }
-
-    @Override
-    public long countAfter(long afterId) {
-        return jdbc.sql("select count(*) from routing_history where id > :after").param("after", afterId)
-                .query(Long.class).single();
     }
 
     /** These rows, as suggestions read them. */
