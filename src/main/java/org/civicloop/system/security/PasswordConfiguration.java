@@ -10,7 +10,9 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 class PasswordConfiguration {
 
     @Bean
-    PasswordEncoder passwordEncoder() {
-        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    PasswordEncoder passwordEncoder(VerifiedPasswordProperties properties) {
+        PasswordEncoder hashing = PasswordEncoderFactories.createDelegatingPasswordEncoder();
+        return properties.remembered().isZero() ? hashing
+                : new VerifiedPasswords(hashing, properties.remembered(), properties.maximumEntries());
     }
 }
