@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -43,6 +44,13 @@ public interface TextVectors {
      * are absent): reading them costs a look-up, computing them again costs the model's time per text.
      */
     Map<Long, float[]> stored(String kind, Collection<Long> ids);
+
+    /**
+     * Those of these records of a kind that have no vector by the current model yet: written a moment ago
+     * (their vectors are computed after commit) or not reached by the backfill. A search by vector cannot
+     * find them; a caller that must not miss them compares these few by words.
+     */
+    Set<Long> withoutVector(String kind, Collection<Long> ids);
 
     /**
      * Asks for the vectors of these records of a kind to be (re)computed from their {@link TextSource},

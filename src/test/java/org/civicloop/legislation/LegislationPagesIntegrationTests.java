@@ -71,6 +71,8 @@ class LegislationPagesIntegrationTests {
         Document report = page("/legislation/reports/" + draft + "/" + point, "office", Locale.SIMPLIFIED_CHINESE);
         assertThat(report.getElementById("comment-" + comment)).isNotNull();
         assertThat(report.select("#comment-" + comment + " input[type=radio]")).hasSize(2);
+        // an undecided comment is counted as received and undecided, not yet as included: no row reads 0 beside it
+        assertThat(report.select("#report-counts tbody tr").first().select("td").eachText()).startsWith("1", "1", "0");
         Document chart = page("/legislation/figures/drafts/" + draft, "leader", Locale.SIMPLIFIED_CHINESE);
         assertThat(chart.getElementById("legislation-figures-data").data()).contains("\"counts\":[1,0,0]");
     }

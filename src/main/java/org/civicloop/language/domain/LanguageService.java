@@ -96,6 +96,14 @@ public class LanguageService implements TextVectors {
     }
 
     @Override
+    public Set<Long> withoutVector(String kind, Collection<Long> ids) {
+        Set<Long> done = store.current(kind, model(), ids);
+        Set<Long> missing = new java.util.LinkedHashSet<>(ids);
+        missing.removeAll(done);
+        return missing;
+    }
+
+    @Override
     public void refresh(String kind, List<Long> ids) {
         if (!properties.enabled() || ids.isEmpty()) {
             return;

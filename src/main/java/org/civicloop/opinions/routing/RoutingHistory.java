@@ -100,6 +100,15 @@ public class RoutingHistory extends SqlTextSource {
                 .param("ids", ids.toArray(Long[]::new)).query(RoutingHistory::entry).list());
     }
 
+    /** The ids of the most recent rows, newest first (an index-only read: no text travels). */
+    List<Long> recentIds(int limit, Long excludeOpinion) {
+        return jdbc.sql("""
+                        select id from routing_history
+                        where not (source = 'OPINION' and source_id is not distinct from :exclude)
+                        order by id desc limit :limit""")
+                .param("limit", limit).param("exclude", excludeOpinion).query(Long.class).list();
+    }
+
     /** The most recent rows of the district, for matching by words while the model is not ready. */
     List<Entry> recent(int limit, Long excludeOpinion) {
         return jdbc.sql("""

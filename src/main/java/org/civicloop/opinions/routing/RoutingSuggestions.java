@@ -200,10 +200,13 @@ public class RoutingSuggestions {
         Set<Long> seen = new java.util.HashSet<>();
         found.forEach(s -> seen.add(s.entry().id()));
         List<Scored> out = new ArrayList<>(found);
-        // the nearest by words that the index may not hold yet (their vectors are stored after commit and
-        // indexed a moment later), measured by their stored vector or, when none yet, computed now
-        List<Scored> fresh = byWords(text, opinionId).stream().filter(s -> !seen.contains(s.entry().id()))
-                .limit(FRESH_BY_WORDS).toList();
+        // the nearest by words among the latest rows that have no vector yet (computed after commit, a moment
+        // later: a search by vector cannot find them), measured by vector here. Once the language worker has
+        // caught up there are none, and no text is read or compared by words at all (it used to compare the
+        // 5,000 latest rows' character pairs on every request)
+        List<Scored> fresh = byWords(text, history.entries(tv.withoutVector(RoutingHistory.KIND,
+                        history.recentIds(LEXICAL_SCAN, opinionId)))).stream()
+                .filter(s -> !seen.contains(s.entry().id())).limit(FRESH_BY_WORDS).toList();
         Map<Long, float[]> stored = tv.stored(RoutingHistory.KIND, fresh.stream().map(s -> s.entry().id()).toList());
         for (Scored s : fresh) {
             Optional.ofNullable(stored.get(s.entry().id()))
@@ -236,8 +239,12 @@ public class RoutingSuggestions {
     }
 
     private List<Scored> byWords(String text, Long opinionId) {
+        return byWords(text, history.recent(LEXICAL_SCAN, opinionId));
+    }
+
+    private static List<Scored> byWords(String text, List<RoutingHistory.Entry> entries) {
         Set<String> grams = CharGrams.of(text);
-        return history.recent(LEXICAL_SCAN, opinionId).stream()
+        return entries.stream()
                 .map(e -> new Scored(e, CharGrams.similarity(grams, CharGrams.of(e.text()))))
                 .filter(s -> s.similarity() >= FLOOR_LEXICAL)
                 .sorted(Comparator.comparingDouble(Scored::similarity).reversed().thenComparing(s -> -s.entry().id()))
