@@ -1,5 +1,8 @@
 package org.civicloop.opinions.routing;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -48,6 +51,9 @@ public class RoutingSuggestions {
     private final ObjectProvider<TextVectors> vectors;
     private final Directory directory;
     private final JdbcClient jdbc;
+    /** Duty descriptions' vectors by model and text ({@link #dutyVector}). */
+    private final Cache<String, float[]> dutyVectors = Caffeine.newBuilder().maximumSize(2_000)
+            .expireAfterAccess(Duration.ofHours(12)).build();
 
     /** A unit suggested, with its confidence (0..1) and band: {@code high}, {@code medium}, {@code low}. */
     public record UnitChoice(long unitId, String unitName, double confidence, String band) {
@@ -251,6 +257,22 @@ public class RoutingSuggestions {
                 .limit(NEIGHBOURS).toList();
     }
 
+    /**
+     * A duty description's vector, computed once per text: a cold start compared the text with every unit's
+     * duties and embedded each of them again on every request (17 ms apiece; a 12345 import preview asks once
+     * per row). A changed description is a new key; the old one ages out.
+     */
+    private Optional<float[]> dutyVector(TextVectors tv, String duty) {
+        String key = tv.model() + "|" + duty;
+        float[] known = dutyVectors.getIfPresent(key);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        Optional<float[]> computed = tv.embed(duty);
+        computed.ifPresent(v -> dutyVectors.put(key, v));
+        return computed;
+    }
+
     /** No history near the text: the units whose duties read most like it; else the unit of the place. */
     private Suggestion coldStart(String text, String placeCode, TextVectors tv, boolean ready, Map<Long, String> unitNames) {
         record Duty(long unitId, String category, String duty) {
@@ -266,7 +288,7 @@ public class RoutingSuggestions {
             }
             List<DutyScore> scores = duties.stream().filter(d -> unitNames.containsKey(d.unitId()))
                     .map(d -> new DutyScore(d, q.isPresent()
-                            ? tv.embed(d.duty()).map(v -> TextVectors.cosine(q.get(), v)).orElse(0.0)
+                            ? dutyVector(tv, d.duty()).map(v -> TextVectors.cosine(q.get(), v)).orElse(0.0)
                             : CharGrams.similarity(grams, CharGrams.of(d.duty()))))
                     .sorted(Comparator.comparingDouble(DutyScore::score).reversed()).limit(5).toList();
             double total = scores.stream().mapToDouble(s -> Math.max(0, s.score())).sum();
