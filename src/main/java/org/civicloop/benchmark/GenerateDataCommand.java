@@ -3,6 +3,8 @@ package org.civicloop.benchmark;
 import java.util.Arrays;
 import javax.sql.DataSource;
 import org.civicloop.audit.AuditTrail;
+import org.civicloop.language.TextVectors;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -13,8 +15,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code java -jar civicloop.jar generate-data --opinions=10000000 [--districts=100] [--years=3]
- * [--work-orders=…] [--suggestions=…] [--seed=2026] [--replace=true] --civicloop.data-dir=…}: see
- * {@link DataGenerator}; --replace=true first removes the opinions of an earlier (interrupted) run.
+ * [--work-orders=…] [--suggestions=…] [--seed=2026] [--vectors=false] --civicloop.data-dir=…}: see
+ * {@link DataGenerator}; --vectors=false leaves the opinions' sentence vectors to the background worker.
  * Prints what it wrote and its speed (rows/s); exit code 0 when done.
  */
 @Component
@@ -24,12 +26,12 @@ class GenerateDataCommand implements ApplicationRunner, ExitCodeGenerator {
     private final DataGenerator generator;
     private int exitCode = 1;
 
-    GenerateDataCommand(DataSource dataSource, AuditTrail trail,
+    GenerateDataCommand(DataSource dataSource, AuditTrail trail, ObjectProvider<TextVectors> vectors,
                         @Value("${civicloop.opinions.district-code:520111}") String homeDistrict) {
         // its own JdbcClient: bulk statements over millions of rows run longer than the 30 s limit
         // (spring.jdbc.template.query-timeout) that protects requests
         this.generator = new DataGenerator(dataSource, JdbcClient.create(new org.springframework.jdbc.core.JdbcTemplate(dataSource)),
-                trail, homeDistrict);
+                trail, homeDistrict, vectors.getIfAvailable());
     }
 
     @Override

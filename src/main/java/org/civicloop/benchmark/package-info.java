@@ -4,5 +4,5 @@
  * docs/benchmarks.md and scripts/benchmark). Writes other modules' tables directly, by COPY and
  * set-based SQL, the way a bulk import would; nothing at run time depends on it.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "audit" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "audit", "language" })
 package org.civicloop.benchmark;

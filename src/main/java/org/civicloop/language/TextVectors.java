@@ -82,6 +82,12 @@ public interface TextVectors {
         }
     }
 
+    /**
+     * Loads the model now, on the caller's thread, when the module is enabled (a command that needs vectors
+     * before the application is ready: the data generator); answers whether {@link #embed} can answer.
+     */
+    boolean loadModel();
+
     /** Vectors computed and still to compute, per kind, for the current model. */
     List<Progress> progress();
 

@@ -42,4 +42,48 @@ class DataGeneratorTests {
         assertThat(ten.workOrders()).isEqualTo(1_000_000);
         assertThat(ten.suggestions()).isEqualTo(200_000);
     }
+
+    @Test
+    void aVectorIsWrittenAsTheLanguageModuleStoresIt() {
+        float[] v = {1.0f, -2.5f, 0.1f};
+        java.nio.ByteBuffer le = java.nio.ByteBuffer.allocate(12).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        for (float x : v) {
+            le.putFloat(x);
+        }
+        StringBuilder hex = new StringBuilder();
+        DataGenerator.hex(v, hex);
+
+        assertThat(hex).hasToString(java.util.HexFormat.of().formatHex(le.array()));
+        // 1.0f is 0x3f800000: little-endian, its bytes come lowest first
+        assertThat(hex.substring(0, 8)).isEqualTo("0000803f");
+    }
+
+    @Test
+    void anOpinionsVectorIsItsPhrasesMovedALittle() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(7);
+        float[] phrase = new float[512];
+        double norm = 0;
+        for (int k = 0; k < phrase.length; k++) {
+            phrase[k] = (float) random.nextGaussian();
+            norm += phrase[k] * phrase[k];
+        }
+        for (int k = 0; k < phrase.length; k++) {
+            phrase[k] /= (float) Math.sqrt(norm);
+        }
+
+        float[] one = DataGenerator.noisy(phrase, new java.util.SplittableRandom(1));
+        float[] two = DataGenerator.noisy(phrase, new java.util.SplittableRandom(2));
+
+        // noise of 0.4 in all against a unit vector: cosine 1 / sqrt(1 + 0.16) = 0.928 to the phrase,
+        // 0.928^2 = 0.862 between two opinions of one phrase
+        assertThat(org.civicloop.language.TextVectors.cosine(one, one)).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-5));
+        assertThat(org.civicloop.language.TextVectors.cosine(one, phrase)).isCloseTo(0.928, org.assertj.core.data.Offset.offset(0.02));
+        assertThat(org.civicloop.language.TextVectors.cosine(one, two)).isCloseTo(0.862, org.assertj.core.data.Offset.offset(0.03));
+    }
+
+    @Test
+    void vectorsAreWrittenUnlessAskedNotTo() {
+        assertThat(DataGenerator.Options.of(DataGenerator.options(List.of("--opinions=10"))).vectors()).isTrue();
+        assertThat(DataGenerator.Options.of(DataGenerator.options(List.of("--opinions=10", "--vectors=false"))).vectors()).isFalse();
+    }
 }

@@ -96,6 +96,14 @@ public class LanguageService implements TextVectors {
     }
 
     @Override
+    public boolean loadModel() {
+        if (properties.enabled()) {
+            model.load();
+        }
+        return model.ready();
+    }
+
+    @Override
     public Set<Long> withoutVector(String kind, Collection<Long> ids) {
         Set<Long> done = store.current(kind, model(), ids);
         Set<Long> missing = new java.util.LinkedHashSet<>(ids);
