@@ -89,7 +89,10 @@ public final class BrowserExtension implements BeforeAllCallback, AfterAllCallba
     }
 
     public void signIn(String username, String password) {
-        get(url("/login"));
+        // right after signOut() the browser shows the sign-in form already, with its new CSRF token
+        if (!getCurrentUrl().startsWith(url("/login")) || findElements(By.id("username")).isEmpty()) {
+            get(url("/login"));
+        }
         findElement(By.id("username")).sendKeys(username);
         findElement(By.id("password")).sendKeys(password);
         WebElement button = findElement(By.id("sign-in"));
