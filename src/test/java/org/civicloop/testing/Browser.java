@@ -10,6 +10,12 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -39,8 +45,36 @@ public final class Browser {
      */
     private static final Set<Path> PROFILES = ConcurrentHashMap.newKeySet();
 
+    /**
+     * Starts the spare browsers and quits the finished ones, beside the tests: starting Chromium and its
+     * driver takes seconds, most of them spent waiting, and every browser test class starts at least one.
+     */
+    private static final ExecutorService BACKGROUND = Executors.newSingleThreadExecutor(task -> {
+        Thread thread = new Thread(task, "browser-background");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    /**
+     * A fresh browser with JavaScript (its own new profile, nothing loaded), started in the background for
+     * the next {@link #start} that asks for one; null when none is started or on the way.
+     */
+    private static Future<WebDriver> spare;
+
     static {
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> List.copyOf(PROFILES).forEach(Browser::deleteProfile)));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            WebDriver unused = takeSpare();
+            if (unused != null) {
+                unused.quit();
+            }
+            BACKGROUND.shutdown();
+            try {
+                BACKGROUND.awaitTermination(60, TimeUnit.SECONDS); // the browsers still being quit
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            List.copyOf(PROFILES).forEach(Browser::deleteProfile);
+        }));
     }
 
     private Browser() {
@@ -70,8 +104,64 @@ public final class Browser {
         return start(width, height, true);
     }
 
-    /** A browser with JavaScript turned off when {@code javascript} is false (as some phones and readers run). */
+    /**
+     * A browser with JavaScript turned off when {@code javascript} is false (as some phones and readers run).
+     * Every call gets a browser of its own with a new, empty profile; one with JavaScript is taken from the
+     * spare started in the background after the previous call, and a new spare is started for the next.
+     */
     public static WebDriver start(int width, int height, boolean javascript) {
+        WebDriver browser = javascript ? takeSpare() : null;
+        if (browser == null) {
+            browser = launch(javascript);
+        }
+        if (javascript) {
+            startSpare();
+        }
+        browser.manage().window().setSize(new Dimension(width, height));
+        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        return browser;
+    }
+
+    /** Quits the browser beside the tests (it removes its profile); the JVM waits for it before it exits. */
+    public static void quitLater(WebDriver browser) {
+        try {
+            BACKGROUND.execute(browser::quit);
+        } catch (RejectedExecutionException shuttingDown) {
+            browser.quit();
+        }
+    }
+
+    /** The spare browser once it has started, or null when there is none or it failed to start. */
+    private static WebDriver takeSpare() {
+        Future<WebDriver> next;
+        synchronized (Browser.class) {
+            next = spare;
+            spare = null;
+        }
+        if (next == null) {
+            return null;
+        }
+        try {
+            return next.get();
+        } catch (ExecutionException failed) {
+            return null; // start one in the foreground, where a failure is reported
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+
+    private static synchronized void startSpare() {
+        if (spare == null) {
+            try {
+                spare = BACKGROUND.submit(() -> launch(true));
+            } catch (RejectedExecutionException shuttingDown) {
+                spare = null;
+            }
+        }
+    }
+
+    private static WebDriver launch(boolean javascript) {
         String chromium = System.getProperty("civicloop.chromium", "/usr/bin/chromium");
         String driver = System.getProperty("civicloop.chromedriver", "/usr/bin/chromedriver");
         if (!new File(chromium).canExecute() || !new File(driver).canExecute()) {
@@ -91,7 +181,7 @@ public final class Browser {
                 options.setExperimentalOption("prefs", java.util.Map.of("profile.managed_default_content_settings.javascript", 2));
             }
             ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(driver)).build();
-            WebDriver browser = new ChromeDriver(service, options) {
+            return new ChromeDriver(service, options) {
                 @Override
                 public void quit() {
                     try {
@@ -101,9 +191,6 @@ public final class Browser {
                     }
                 }
             };
-            browser.manage().window().setSize(new Dimension(width, height));
-            browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
-            return browser;
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }

@@ -18,8 +18,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.test.context.junit.jupiter.SpringExtension;
 
 /**
- * One headless Chromium per test class, for the browser tests: started before the first test,
- * quit after the last, its profile directory removed ({@link Browser}). It is itself the
+ * One headless Chromium per test class, for the browser tests: a new one with an empty profile,
+ * started beside the previous class's tests ({@link Browser#start}) and taken before the first test,
+ * quit beside the next class's after the last, its profile directory removed. It is itself the
  * {@link WebDriver} (and script executor and camera), so a test drives it directly:
  *
  * <pre>{@code
@@ -73,7 +74,7 @@ public final class BrowserExtension implements BeforeAllCallback, AfterAllCallba
     @Override
     public void afterAll(ExtensionContext context) {
         if (driver != null) {
-            driver.quit(); // Browser's driver removes its profile directory on quit
+            Browser.quitLater(driver); // Browser's driver removes its profile directory on quit
             driver = null;
         }
     }
@@ -89,7 +90,10 @@ public final class BrowserExtension implements BeforeAllCallback, AfterAllCallba
     }
 
     public void signIn(String username, String password) {
-        get(url("/login"));
+        // right after signOut() the browser shows the sign-in form already, with its new CSRF token
+        if (!getCurrentUrl().startsWith(url("/login")) || findElements(By.id("username")).isEmpty()) {
+            get(url("/login"));
+        }
         findElement(By.id("username")).sendKeys(username);
         findElement(By.id("password")).sendKeys(password);
         WebElement button = findElement(By.id("sign-in"));
