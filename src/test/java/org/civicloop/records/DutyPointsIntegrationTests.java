@@ -24,7 +24,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Two deputies' points for 2019 against a fixture computed by hand. The events are published here, in
  * transactions, as liaison and briefings publish them (twice: a replay must count once); the rules are set
  * through the service as the office sets them. 2019 has no demo activity and no demo rule (the demo's start
- * last year), ids run from 919 000 001. X = 王建国, Y = 李秀英.
+ * last year), ids run from 919 000 001. X = 王建国, Y = 李秀英. The lines are written in the background:
+ * the fixture waits for them.
  *
  * <pre>
  * rules      RECEPTION  3 pts, cap 10 a year, from 2019-01-01;  5 pts, cap 12, from 2019-07-01 (the change)
@@ -91,6 +92,7 @@ class DutyPointsIntegrationTests {
             publish(new BriefingAttended(BASE + 1, "BRIEFING", "区政府半年工作情况通报会", LocalDate.parse("2019-04-10"), y));
             publish(new BriefingAttended(BASE + 2, "TRAINING", "代表履职专题培训", LocalDate.parse("2019-10-01"), y));
         }
+        demo.recordsSettled();
     }
 
     @Test

@@ -32,7 +32,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * A new activity in another module reaches the duty record through that module's events only: an opinion
  * sent through a deputy's duty code, a suggestion led and co-signed, a class-A result, a briefing attended
  * and a legislative consultation (the last two published here in a transaction, as their modules will).
- * A replayed event counts once; an event whose transaction rolled back never counts.
+ * A replayed event counts once; an event whose transaction rolled back never counts. The lines are written
+ * in the background, so each test waits for the records to catch up ({@link DemoFixture#recordsSettled()}).
  */
 @IntegrationTest
 class RecordsFromEventsIntegrationTests {
@@ -59,11 +60,13 @@ class RecordsFromEventsIntegrationTests {
     @Test
     void anOpinionSentThroughADeputysDutyCodeIsALineOfTheirRecord() {
         long deputy = demo.deputy("王建国");
+        demo.recordsSettled();
         int before = records.points(deputy, LocalDate.now().getYear());
         String village = jdbc.sql("select code from region where parent_code = '520111101' order by code limit 1")
                 .query(String.class).single();
         Opinion o = opinions.submit(SubmitOpinion.of(Channel.QR).addressee(AddresseeKind.DEPUTY, deputy).category("URBAN")
                 .content("村口的路灯坏了半个月，晚上走路很不方便").place(village, null).build(), List.of());
+        demo.recordsSettled();
         assertThat(kindOf("opinion", o.id(), deputy)).isEqualTo("OPINION");
         assertThat(jdbc.sql("select count(*) from record_entry where source = 'opinion' and source_id = :id")
                 .param("id", o.id()).query(Integer.class).single()).as("only the addressee").isEqualTo(1);
@@ -79,8 +82,10 @@ class RecordsFromEventsIntegrationTests {
         long id = suggestions.draft(new SuggestionDraft("履职档案测试：增设农村客运班线", "建议增加青岩镇至区城的客运班次。", "URBAN",
                 SubmissionPeriod.RECESS, List.of(coSigner), List.of()), people.user("deputy"));
         suggestions.confirmCoSigning(id, people.user(SuggestionPeople.CO_SIGNER));
+        demo.recordsSettled();
         assertThat(kindOf("suggestion", id, lead)).as("a draft is not yet a deed").isNull();
         suggestions.submit(id, people.user("deputy"));
+        demo.recordsSettled();
         assertThat(kindOf("suggestion", id, lead)).isEqualTo("SUGGESTION_LED");
         assertThat(kindOf("suggestion", id, coSigner)).isEqualTo("SUGGESTION_COSIGNED");
         assertThat(records.entries(coSigner, LocalDate.now().getYear())).extracting(DutyRecords.DutyEntry::title)
@@ -98,6 +103,7 @@ class RecordsFromEventsIntegrationTests {
             publish(new SuggestionFiled(918_000_002L, "涉密事项", lead, List.of(), at));
             publish(new SuggestionResultsKnown(918_000_002L, lead, List.of(), true, List.of("B"), at));
         }
+        demo.recordsSettled();
         assertThat(count("suggestion.classA", 918_000_001L)).isEqualTo(1);
         assertThat(kindOf("suggestion.classA", 918_000_001L, lead)).isEqualTo("SUGGESTION_CLASS_A");
         assertThat(kindOf("suggestion.classA", 918_000_001L, other)).as("the bonus is the lead deputy's").isNull();
@@ -114,6 +120,7 @@ class RecordsFromEventsIntegrationTests {
             publish(new BriefingAttended(917_000_001L, "STATE_ORGAN_REPORT", "区法院年度工作报告会", LocalDate.parse("2026-05-12"), deputy));
             publish(new ConsultationHeld(917_000_001L, 5L, site, "MEETING", LocalDate.parse("2026-06-03"), 25, List.of(deputy)));
         }
+        demo.recordsSettled();
         assertThat(count("briefing", 917_000_001L)).isEqualTo(1);
         assertThat(kindOf("briefing", 917_000_001L, deputy)).isEqualTo("BRIEFING");
         assertThat(kindOf("consultation", 917_000_001L, deputy)).isEqualTo("CONSULTATION");
@@ -124,6 +131,7 @@ class RecordsFromEventsIntegrationTests {
             events.publishEvent(new BriefingAttended(917_000_002L, "TRAINING", "回滚的培训", LocalDate.parse("2026-05-13"), deputy));
             s.setRollbackOnly();
         });
+        demo.recordsSettled();
         assertThat(count("briefing", 917_000_002L)).isZero();
     }
 

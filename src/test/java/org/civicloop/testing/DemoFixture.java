@@ -1,6 +1,13 @@
 package org.civicloop.testing;
 
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
 import org.civicloop.organization.CivicUser;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
 
@@ -20,9 +27,12 @@ import org.springframework.security.core.userdetails.UserDetailsService;
  * }</pre>
  *
  * <p>A bean of the shared test context ({@link IntegrationTest} imports it); fixture classes that
- * are not beans construct one from the JDBC client and the user details service.
+ * are not beans construct one from the JDBC client and the user details service. Run last of the
+ * start-up runners, it waits until the duty records have caught up with the demo loaders' events, so
+ * that every test sees the demo's records whole ({@link #recordsSettled()}).
  */
-public class DemoFixture {
+@Order(Ordered.LOWEST_PRECEDENCE)
+public class DemoFixture implements ApplicationRunner {
 
     /** Every demo account's password. */
     public static final String PASSWORD = "Huaxi@2026";
@@ -33,6 +43,11 @@ public class DemoFixture {
     public DemoFixture(JdbcClient jdbc, UserDetailsService users) {
         this.jdbc = jdbc;
         this.users = users;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        recordsSettled();
     }
 
     /** A demo account, as signed in (roles, unit, data scope), read afresh each time. */
@@ -53,6 +68,19 @@ public class DemoFixture {
     /** The id of the liaison site (家站室点) with this name. */
     public long site(String name) {
         return id("select id from liaison_site where name = :n", name);
+    }
+
+    /**
+     * Waits until the duty records have caught up with every event committed so far: they are built in the
+     * background ({@code @ApplicationModuleListener}), so a line appears a moment after the act that earned it,
+     * and the demo loaders' thousands of receptions take a while after start-up. An event whose line failed
+     * (marked FAILED in the event publication registry) is not waited for.
+     */
+    public void recordsSettled() {
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50)).until(() -> jdbc.sql("""
+                        select count(*) from event_publication
+                         where listener_id like 'org.civicloop.records.%' and completion_date is null
+                           and coalesce(status, '') <> 'FAILED'""").query(Integer.class).single() == 0);
     }
 
     private long id(String sql, String name) {

@@ -46,9 +46,15 @@ public class LanguageService implements TextVectors {
     private final ObjectProvider<TextSource> sources;
     private final Path indexDir;
     private final Map<String, VectorIndex> indexes = new ConcurrentHashMap<>();
+    /** What is asked for, guarded by {@link #queue} alone: see {@link #refresh}. */
     private final Set<Request> requested = new LinkedHashSet<>();
+    /** Taken from {@link #requested} by the worker and not yet stored: still waiting, as far as progress goes. */
+    private final Set<Request> inFlight = new LinkedHashSet<>();
+    /** The worker's: held while it loads, computes a batch or reads vectors (database work). */
     private final ReentrantLock lock = new ReentrantLock();
-    private final Condition wake = lock.newCondition();
+    /** Held only to add to or take from {@link #requested}, never across database or model work. */
+    private final ReentrantLock queue = new ReentrantLock();
+    private final Condition wake = queue.newCondition();
     private volatile boolean indexesOpen;
     private volatile boolean stopping;
     private volatile Thread worker;
@@ -95,6 +101,12 @@ public class LanguageService implements TextVectors {
         return store.vectors(kind, model(), ids);
     }
 
+    /**
+     * Called on request threads after their commit, while they still hold their database connection: it must
+     * never wait for the worker, which holds {@link #lock} while it computes a batch and needs a connection of
+     * its own to store it (64 submissions at once on a pool of 20 waited for each other until the connection
+     * time-out, and the worker stopped for good).
+     */
     @Override
     public boolean loadModel() {
         if (properties.enabled()) {
@@ -116,12 +128,12 @@ public class LanguageService implements TextVectors {
         if (!properties.enabled() || ids.isEmpty()) {
             return;
         }
-        lock.lock();
+        queue.lock();
         try {
             ids.forEach(id -> requested.add(new Request(kind, id)));
             wake.signalAll();
         } finally {
-            lock.unlock();
+            queue.unlock();
         }
     }
 
@@ -132,11 +144,12 @@ public class LanguageService implements TextVectors {
         for (TextSource source : sources.orderedStream().toList()) {
             long cursor = store.cursor(source.kind(), model());
             long waiting;
-            lock.lock();
+            queue.lock();
             try {
-                waiting = requested.stream().filter(r -> r.kind().equals(source.kind()) && r.id() <= cursor).count();
+                waiting = java.util.stream.Stream.concat(requested.stream(), inFlight.stream())
+                        .filter(r -> r.kind().equals(source.kind()) && r.id() <= cursor).count();
             } finally {
-                lock.unlock();
+                queue.unlock();
             }
             out.add(new Progress(source.kind(), model(), store.count(source.kind(), model()),
                     source.countAfter(cursor) + waiting, running));
@@ -193,13 +206,13 @@ public class LanguageService implements TextVectors {
                 if (!step()) {
                     commit();
                     catchUp();
-                    lock.lock();
+                    queue.lock();
                     try {
                         if (requested.isEmpty() && !stopping) {
                             wake.await(properties.idlePoll().toMillis(), TimeUnit.MILLISECONDS);
                         }
                     } finally {
-                        lock.unlock();
+                        queue.unlock();
                     }
                 }
             }
@@ -266,15 +279,30 @@ public class LanguageService implements TextVectors {
     private boolean step() {
         lock.lock();
         try {
-            if (!requested.isEmpty()) {
-                Map<String, List<Long>> byKind = new LinkedHashMap<>();
+            Map<String, List<Long>> byKind = new LinkedHashMap<>();
+            queue.lock();
+            try {
                 var it = requested.iterator();
                 for (int n = 0; n < properties.batchSize() && it.hasNext(); n++) {
                     Request r = it.next();
                     it.remove();
+                    inFlight.add(r);
                     byKind.computeIfAbsent(r.kind(), k -> new ArrayList<>()).add(r.id());
                 }
-                byKind.forEach((kind, ids) -> source(kind).ifPresent(s -> compute(kind, s.byIds(ids), null)));
+            } finally {
+                queue.unlock();
+            }
+            if (!byKind.isEmpty()) {
+                try {
+                    byKind.forEach((kind, ids) -> source(kind).ifPresent(s -> compute(kind, s.byIds(ids), null)));
+                } finally {
+                    queue.lock();
+                    try {
+                        inFlight.clear();
+                    } finally {
+                        queue.unlock();
+                    }
+                }
                 return true;
             }
             for (TextSource source : sources.orderedStream().toList()) {

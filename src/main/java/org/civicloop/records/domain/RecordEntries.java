@@ -20,19 +20,21 @@ import org.civicloop.suggestions.SuggestionEvents.SuggestionRegistered;
 import org.civicloop.suggestions.SuggestionEvents.SuggestionResultsKnown;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Propagation;
-import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.event.TransactionPhase;
-import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Builds the duty records from what the other modules publish, once the publishing transaction has
- * committed (a rolled-back reception never counts), each in a transaction of its own. Nothing here reads
- * another module's tables: a detail an event lacks (a site's name, an opinion category's name) is asked of
- * the publishing module's public face at event time. A line is keyed by its source and the source's id
- * and the deputy, so an event delivered twice, or replayed from the event publication registry, counts once.
- * An event published outside a transaction is recorded at once.
+ * committed (a rolled-back reception never counts): in the background, each event in a transaction of its
+ * own, so that the request that published it never waits for a second connection (a market morning's QR
+ * submissions through a deputy's duty code, 20 connections in the pool). Nothing here reads another
+ * module's tables: a detail an event lacks (a site's name, an opinion category's name) is asked of the
+ * publishing module's public face when the event is handled. A line is keyed by its source and the
+ * source's id and the deputy, so an event delivered twice, or resubmitted from the event publication
+ * registry ({@link RecordRetry}), counts once.
+ *
+ * <p>Every publisher of these events publishes inside its transaction: an event published outside one
+ * would never reach these listeners ({@code @ApplicationModuleListener} has no fallback execution).
  */
 @Component
 class RecordEntries {
@@ -61,45 +63,39 @@ class RecordEntries {
         this.zone = ZoneId.of(zone);
     }
 
-    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    @ApplicationModuleListener
     public void on(OpinionHeardByDeputy e) {
         String category = opinions.categories().stream().filter(c -> c.code().equals(e.category()))
                 .map(Opinions.Category::nameZh).findFirst().orElse(e.category());
         add(e.deputyId(), ActivityKind.OPINION, OPINION, e.opinionId(), day(e.heardAt()), category);
     }
 
-    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    @ApplicationModuleListener
     public void on(ReceptionHeld e) {
         String site = siteName(e.siteId());
         String title = e.mobile() && e.place() != null && !e.place().isBlank() ? site + " · " + e.place() : site;
         e.deputyIds().forEach(d -> add(d, ActivityKind.RECEPTION, RECEPTION, e.receptionId(), e.heldOn(), title));
     }
 
-    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    @ApplicationModuleListener
     public void on(SiteActivityHeld e) {
         e.deputyIds().forEach(d -> add(d, ActivityKind.SITE_ACTIVITY, SITE_ACTIVITY, e.activityId(), e.heldOn(), e.theme()));
     }
 
     /** Confirmed again after a reopening: still one line, dated by the first confirmation. */
-    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    @ApplicationModuleListener
     public void on(EnterpriseMatterConfirmed e) {
         String site = siteName(e.siteId());
         e.deputyIds().forEach(d -> add(d, ActivityKind.ENTERPRISE_MATTER, MATTER, e.matterId(), e.confirmedOn(), site));
     }
 
-    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    @ApplicationModuleListener
     public void on(DisputeClosed e) {
         String site = siteName(e.siteId());
         e.deputyIds().forEach(d -> add(d, ActivityKind.DISPUTE, DISPUTE, e.disputeId(), e.closedOn(), site));
     }
 
-    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    @ApplicationModuleListener
     public void on(SuggestionFiled e) {
         LocalDate on = day(e.submittedAt());
         add(e.leadDeputyId(), ActivityKind.SUGGESTION_LED, SUGGESTION, e.suggestionId(), on, e.title());
@@ -107,8 +103,7 @@ class RecordEntries {
     }
 
     /** Marked confidential (涉密) at registration: its title is no longer shown in any record. */
-    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    @ApplicationModuleListener
     public void on(SuggestionRegistered e) {
         if (Boolean.TRUE.equals(e.change().details().get("confidential"))) {
             hideSuggestionTitle(e.suggestion().value());
@@ -116,8 +111,7 @@ class RecordEntries {
     }
 
     /** The class-A bonus goes to the lead deputy, once per suggestion, whatever the number of class-A replies. */
-    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    @ApplicationModuleListener
     public void on(SuggestionResultsKnown e) {
         if (e.confidential()) {
             hideSuggestionTitle(e.suggestionId());
@@ -128,14 +122,12 @@ class RecordEntries {
         }
     }
 
-    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    @ApplicationModuleListener
     public void on(BriefingAttended e) {
         add(e.deputyId(), ActivityKind.BRIEFING, BRIEFING, e.briefingId(), e.heldOn(), e.title());
     }
 
-    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    @ApplicationModuleListener
     public void on(ConsultationHeld e) {
         String site = siteName(e.siteId());
         e.deputyIds().forEach(d -> add(d, ActivityKind.CONSULTATION, CONSULTATION, e.consultationId(), e.heldOn(), site));
