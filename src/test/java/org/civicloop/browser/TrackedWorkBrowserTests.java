@@ -71,6 +71,8 @@ class TrackedWorkBrowserTests {
             WebElement button = browser.findElement(By.id("move-button"));
             browser.executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", button);
             button.click();
+            // the page before showed #action-done too (the previous move's): wait for this page to go first
+            browser.waitUntil(ExpectedConditions.stalenessOf(button));
             browser.waitUntil(ExpectedConditions.presenceOfElementLocated(By.id("action-done")));
             assertThat(browser.findElement(By.id("project-stage")).getText()).isEqualTo(stage);
         }
