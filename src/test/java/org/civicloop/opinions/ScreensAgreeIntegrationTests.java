@@ -73,6 +73,26 @@ class ScreensAgreeIntegrationTests {
     }
 
     @Test
+    void anOpinionReceivedEarlierReadsOneReceivedTimeInItsHeadingAndItsTimeline() throws Exception {
+        // received at a market day two days and two hours ago, typed in now (as the demo's opinions are)
+        java.time.Instant received = java.time.Instant.now().minus(java.time.Duration.ofDays(2)).minus(java.time.Duration.ofHours(2))
+                .truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+        String village = jdbc.sql("select code from region where level = 'village' and code like '520111%' order by code limit 1")
+                .query(String.class).single();
+        Opinion o = opinions.submit(org.civicloop.opinions.domain.SubmitOpinion.of(org.civicloop.opinions.domain.Channel.HOTLINE)
+                .category("URBAN").content("集市散场后垃圾没人清理，第二天早上满地油污。").place(village, null).consent(false)
+                .build(), java.util.List.of(), received);
+
+        java.sql.Timestamp step = jdbc.sql("select at from opinion_step where opinion_id = :id and kind = 'submitted'")
+                .param("id", o.id()).query(java.sql.Timestamp.class).single();
+        assertThat(step.toInstant()).isEqualTo(received);
+        Document page = page("/opinions/" + o.id(), "office");
+        String heading = page.select("main p.text-muted > span").first().text();
+        assertThat(heading).isNotBlank();
+        assertThat(page.select(".timeline li").first().select("span.text-muted").first().text()).isEqualTo(heading);
+    }
+
+    @Test
     void aBulletinNamesThePersonWhoGeneratedItNotTheirSignInName() throws Exception {
         long id = jdbc.sql("select id from suggestion_bulletin order by id limit 1").query(Long.class).single();
         String by = jdbc.sql("select generated_by from suggestion_bulletin where id = :id").param("id", id).query(String.class).single();

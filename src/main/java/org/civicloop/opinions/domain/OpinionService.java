@@ -121,7 +121,10 @@ public class OpinionService {
                     .param("k", s.submissionKey()).param("o", saved.id()).update();
         }
         similar.index(saved.id(), saved.content());
-        step(saved, "submitted", true, null, null);
+        // at the time the opinion says it was received (a recorded reception, a ledger line), not the time it
+        // was typed in: the page's heading and its timeline read the same time
+        jdbc.sql("insert into opinion_step (opinion_id, kind, public_step, at) values (:o, 'submitted', true, :at)")
+                .param("o", saved.id()).param("at", java.sql.Timestamp.from(saved.submittedAt())).update();
         events.publishEvent(saved.submitted());
         heardAtSite(saved, s);
         if (saved.addresseeKind() == AddresseeKind.DEPUTY && saved.addresseeId() != null) {
