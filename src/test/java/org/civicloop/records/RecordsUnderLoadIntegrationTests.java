@@ -61,6 +61,46 @@ class RecordsUnderLoadIntegrationTests {
         String village = jdbc.sql("select code from region where parent_code = '520111101' order by code limit 1")
                 .query(String.class).single();
 
+        List<String> receipts = sendAtOnce(clients, dutyCode, village);
+        assertThat(receipts).as("every voter gets a receipt code (201)").allMatch(r -> r.matches("[0-9A-Z]{5}-[0-9A-Z]{5}"));
+
+        List<Long> opinions = jdbc.sql("select id from opinion where receipt_code in (:c)").param("c", receipts)
+                .query(Long.class).list();
+        assertThat(opinions).hasSize(clients);
+        demo.recordsSettled();
+        assertThat(jdbc.sql("select source_id from record_entry where deputy_id = :d and source = 'opinion'")
+                .param("d", deputy).query(Long.class).list())
+                .as("each opinion one line of the deputy's record").containsExactlyInAnyOrderElementsOf(opinions);
+        assertThat(jdbc.sql("select count(*) from record_entry where deputy_id = :d").param("d", deputy)
+                .query(Integer.class).single()).isEqualTo(clients);
+    }
+
+    /**
+     * A site's QR code on a market morning: the same, through a liaison site's duty code. Each opinion is
+     * counted once in the network's figures, which are kept in the background as well.
+     */
+    @Test
+    void threeTimesThePoolsSubmissionsAtOnceThroughASitesDutyCodeAreAllStoredAndEachCountsOnce() throws Exception {
+        int clients = 3 * poolSize;
+        var site = jdbc.sql("select id, duty_token, region_code from liaison_site where active and duty_token is not null order by id limit 1")
+                .query((rs, n) -> new Object[] {rs.getLong(1), rs.getString(2), rs.getString(3)}).single();
+        String village = jdbc.sql("select code from region where parent_code = '520111101' order by code limit 1")
+                .query(String.class).single();
+
+        List<String> receipts = sendAtOnce(clients, (String) site[1], village);
+        assertThat(receipts).as("every voter gets a receipt code (201)").allMatch(r -> r.matches("[0-9A-Z]{5}-[0-9A-Z]{5}"));
+
+        List<Long> opinions = jdbc.sql("select id from opinion where receipt_code in (:c)").param("c", receipts)
+                .query(Long.class).list();
+        assertThat(opinions).hasSize(clients);
+        demo.recordsSettled();
+        assertThat(jdbc.sql("select subject_id from liaison_site_fact where kind = 'OPINION' and subject_id in (:o)")
+                .param("o", opinions).query(Long.class).list())
+                .as("each opinion counted once for the site").containsExactlyInAnyOrderElementsOf(opinions);
+    }
+
+    /** {@code clients} voters, one address each, send an opinion through this duty code at the same moment. */
+    private List<String> sendAtOnce(int clients, String dutyCode, String village) throws Exception {
         CountDownLatch ready = new CountDownLatch(clients);
         CountDownLatch go = new CountDownLatch(1);
         ExecutorService pool = Executors.newFixedThreadPool(clients);
@@ -98,16 +138,7 @@ class RecordsUnderLoadIntegrationTests {
         for (Future<String> a : answers) {
             receipts.add(a.get());
         }
-        assertThat(receipts).as("every voter gets a receipt code (201)").allMatch(r -> r.matches("[0-9A-Z]{5}-[0-9A-Z]{5}"));
+        return receipts;
 
-        List<Long> opinions = jdbc.sql("select id from opinion where receipt_code in (:c)").param("c", receipts)
-                .query(Long.class).list();
-        assertThat(opinions).hasSize(clients);
-        demo.recordsSettled();
-        assertThat(jdbc.sql("select source_id from record_entry where deputy_id = :d and source = 'opinion'")
-                .param("d", deputy).query(Long.class).list())
-                .as("each opinion one line of the deputy's record").containsExactlyInAnyOrderElementsOf(opinions);
-        assertThat(jdbc.sql("select count(*) from record_entry where deputy_id = :d").param("d", deputy)
-                .query(Integer.class).single()).isEqualTo(clients);
     }
 }

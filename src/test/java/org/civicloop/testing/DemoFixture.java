@@ -71,7 +71,8 @@ public class DemoFixture implements ApplicationRunner {
     }
 
     /**
-     * Waits until the duty records have caught up with every event committed so far: they are built in the
+     * Waits until the duty records and the network's figures ({@code SiteFacts}) have caught up with every
+     * event committed so far: they are built in the
      * background ({@code @ApplicationModuleListener}), so a line appears a moment after the act that earned it,
      * and the demo loaders' thousands of receptions take a while after start-up. An event whose line failed
      * (marked FAILED in the event publication registry) is not waited for.
@@ -79,7 +80,8 @@ public class DemoFixture implements ApplicationRunner {
     public void recordsSettled() {
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50)).until(() -> jdbc.sql("""
                         select count(*) from event_publication
-                         where listener_id like 'org.civicloop.records.%' and completion_date is null
+                         where (listener_id like 'org.civicloop.records.%' or listener_id like 'org.civicloop.liaison.figures.SiteFacts.%')
+                           and completion_date is null
                            and coalesce(status, '') <> 'FAILED'""").query(Integer.class).single() == 0);
     }
 

@@ -198,30 +198,41 @@ public class LanguageService implements TextVectors {
         }
     }
 
+    /**
+     * The worker's loop. A failure (the database away for a moment, a connection not had in time) is logged
+     * and the loop goes on after a pause: it used to end the worker for good, and matching stayed lexical
+     * until a restart. What a failed batch was asking for is not lost: the backfill finds every record
+     * without a vector.
+     */
     private void run() {
         try {
             sleep(properties.loadDelay());
-            prepare();
             while (!stopping) {
-                if (!step()) {
-                    commit();
-                    catchUp();
-                    queue.lock();
-                    try {
-                        if (requested.isEmpty() && !stopping) {
-                            wake.await(properties.idlePoll().toMillis(), TimeUnit.MILLISECONDS);
+                try {
+                    prepare();
+                    if (!step()) {
+                        commit();
+                        catchUp();
+                        queue.lock();
+                        try {
+                            if (requested.isEmpty() && !stopping) {
+                                wake.await(properties.idlePoll().toMillis(), TimeUnit.MILLISECONDS);
+                            }
+                        } finally {
+                            queue.unlock();
                         }
-                    } finally {
-                        queue.unlock();
                     }
+                } catch (RuntimeException e) {
+                    if (stopping) {
+                        return;
+                    }
+                    log.error("The language worker failed; it tries again in {} (matching is by words while the "
+                            + "model or its indexes are not ready)", properties.idlePoll(), e);
+                    sleep(properties.idlePoll());
                 }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (RuntimeException e) {
-            if (!stopping) {
-                log.error("The language worker stopped; matching falls back to words until restart", e);
-            }
         }
     }
 
@@ -249,29 +260,42 @@ public class LanguageService implements TextVectors {
             }
             model.load();
             for (TextSource source : sources.orderedStream().toList()) {
-                long start = System.nanoTime();
-                VectorIndex index = VectorIndex.open(indexDir, source.kind(), model());
-                Instant newest = store.newest(source.kind(), model());
-                if (index.watermark().isAfter(newest == null ? Instant.EPOCH : newest)) {
-                    // the index holds vectors the table never had or no longer has: it was built beside another
-                    // database (a fresh one, a backup restored in place); its ids would name other texts
-                    log.warn("Vector index {} is newer ({}) than the table's vectors ({}): rebuilt from the table",
-                            source.kind(), index.watermark(), newest);
-                    try {
-                        index.clear();
-                    } catch (java.io.IOException e) {
-                        throw new java.io.UncheckedIOException(e);
-                    }
+                if (!indexes.containsKey(source.kind())) { // opened before an earlier attempt failed on another kind
+                    indexes.put(source.kind(), openIndex(source.kind()));
                 }
-                long added = addComputedSince(source.kind(), index);
-                index.commit(model());
-                indexes.put(source.kind(), index);
-                log.info("Vector index {}: {} vectors, {} added from the table in {} ms", source.kind(), index.size(),
-                        added, (System.nanoTime() - start) / 1_000_000);
             }
             indexesOpen = true;
         } finally {
             lock.unlock();
+        }
+    }
+
+    /** A kind's index, with what the table holds and the index lacks added; closed again if that fails. */
+    private VectorIndex openIndex(String kind) {
+        long start = System.nanoTime();
+        VectorIndex index = VectorIndex.open(indexDir, kind, model());
+        try {
+            Instant newest = store.newest(kind, model());
+            if (index.watermark().isAfter(newest == null ? Instant.EPOCH : newest)) {
+                // the index holds vectors the table never had or no longer has: it was built beside another
+                // database (a fresh one, a backup restored in place); its ids would name other texts
+                log.warn("Vector index {} is newer ({}) than the table's vectors ({}): rebuilt from the table",
+                        kind, index.watermark(), newest);
+                index.clear();
+            }
+            long added = addComputedSince(kind, index);
+            index.commit(model());
+            log.info("Vector index {}: {} vectors, {} added from the table in {} ms", kind, index.size(),
+                    added, (System.nanoTime() - start) / 1_000_000);
+            return index;
+        } catch (IOException | RuntimeException e) {
+            // its writer holds the folder's lock: closed, so that the next attempt can open it again
+            try {
+                index.close();
+            } catch (IOException | RuntimeException closing) {
+                e.addSuppressed(closing);
+            }
+            throw e instanceof IOException io ? new java.io.UncheckedIOException(io) : (RuntimeException) e;
         }
     }
 

@@ -11,18 +11,17 @@ import org.civicloop.liaison.LiaisonEvents.ReceptionHeld;
 import org.civicloop.liaison.LiaisonEvents.SiteActivityHeld;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Propagation;
-import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.event.TransactionPhase;
-import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * Keeps the network's figures (migration V122) from the events of the network at work, once the
- * transaction that published them has committed (a rolled-back reception is never counted), each in a
- * transaction of its own. A row is keyed by what happened (a reception's, an opinion's, a matter's id),
- * so an event delivered twice, or replayed from the event publication registry, counts once. An event
- * published outside a transaction is recorded at once.
+ * Keeps the network's figures (migration V122) from the events of the network at work, in the background
+ * once the transaction that published them has committed (a rolled-back reception is never counted), each
+ * in a transaction of its own ({@code @ApplicationModuleListener}): a submission through a site's code no
+ * longer takes a second connection from the pool after its commit while still holding its first. A row is
+ * keyed by what happened (a reception's, an opinion's, a matter's id), so an event delivered twice, or
+ * handed again by {@link SiteFactsRetry}, counts once. Publishers publish inside a transaction (an event
+ * published outside one would reach no listener).
  */
 @Component
 class SiteFacts {
@@ -35,33 +34,28 @@ class SiteFacts {
         this.zone = ZoneId.of(zone);
     }
 
-    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    @ApplicationModuleListener
     public void on(ReceptionHeld e) {
         insert(Kind.RECEPTION, e.receptionId(), e.siteId(), e.heldOn(), e.visitors(), null, false, e.mobile());
     }
 
-    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    @ApplicationModuleListener
     public void on(OpinionHeardAtSite e) {
         insert(Kind.OPINION, e.opinionId(), e.siteId(), LocalDate.ofInstant(e.heardAt(), zone), 0, null, false, false);
     }
 
-    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    @ApplicationModuleListener
     public void on(SiteActivityHeld e) {
         insert(Kind.ACTIVITY, e.activityId(), e.siteId(), e.heldOn(), e.visitors(), e.incomeYuan(), false, false);
     }
 
-    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    @ApplicationModuleListener
     public void on(EnterpriseMatterOpened e) {
         insert(Kind.MATTER_OPENED, e.matterId(), e.siteId(), e.openedOn(), 0, null, false, false);
     }
 
     /** A matter confirmed again (after a reopening) keeps its latest answer; the same event twice changes nothing. */
-    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    @ApplicationModuleListener
     public void on(EnterpriseMatterConfirmed e) {
         jdbc.sql("""
                 insert into liaison_site_fact (kind, subject_id, site_id, happened_on, positive)
@@ -73,8 +67,7 @@ class SiteFacts {
                 .update();
     }
 
-    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    @ApplicationModuleListener
     public void on(DisputeClosed e) {
         insert(Kind.DISPUTE_CLOSED, e.disputeId(), e.siteId(), e.closedOn(), 0, null, e.agreed(), false);
     }

@@ -145,6 +145,7 @@ class NetworkFiguresIntegrationTests {
             events.publishEvent(reception(9, a, "2031-03-05", false, 4_000));
             status.setRollbackOnly();
         });
+        demo.recordsSettled();
         assertThat(jdbc.sql("select count(*) from liaison_site_fact where kind = 'RECEPTION' and subject_id = :id")
                 .param("id", BASE + 1).query(Long.class).single()).isEqualTo(1);
         assertThat(jdbc.sql("select count(*) from liaison_site_fact where subject_id = :id")
@@ -206,12 +207,14 @@ class NetworkFiguresIntegrationTests {
         return Jsoup.parse(html);
     }
 
+    /** Publishes in one transaction and waits for the figures, which are kept in the background. */
     private void publish(Object... published) {
         tx.executeWithoutResult(status -> {
             for (Object e : published) {
                 events.publishEvent(e);
             }
         });
+        demo.recordsSettled();
     }
 
     private static ReceptionHeld reception(int n, long siteId, String day, boolean mobile, int visitors) {
