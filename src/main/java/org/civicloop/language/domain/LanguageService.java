@@ -101,12 +101,6 @@ public class LanguageService implements TextVectors {
         return store.vectors(kind, model(), ids);
     }
 
-    /**
-     * Called on request threads after their commit, while they still hold their database connection: it must
-     * never wait for the worker, which holds {@link #lock} while it computes a batch and needs a connection of
-     * its own to store it (64 submissions at once on a pool of 20 waited for each other until the connection
-     * time-out, and the worker stopped for good).
-     */
     @Override
     public boolean loadModel() {
         if (properties.enabled()) {
@@ -118,11 +112,17 @@ public class LanguageService implements TextVectors {
     @Override
     public Set<Long> withoutVector(String kind, Collection<Long> ids) {
         Set<Long> done = store.current(kind, model(), ids);
-        Set<Long> missing = new java.util.LinkedHashSet<>(ids);
+        Set<Long> missing = new LinkedHashSet<>(ids);
         missing.removeAll(done);
         return missing;
     }
 
+    /**
+     * Called on request threads after their commit, while they still hold their database connection: it must
+     * never wait for the worker, which holds {@link #lock} while it computes a batch and needs a connection of
+     * its own to store it (64 submissions at once on a pool of 20 waited for each other until the connection
+     * time-out, and the worker stopped for good).
+     */
     @Override
     public void refresh(String kind, List<Long> ids) {
         if (!properties.enabled() || ids.isEmpty()) {

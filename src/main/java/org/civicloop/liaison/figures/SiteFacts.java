@@ -9,6 +9,7 @@ import org.civicloop.liaison.LiaisonEvents.EnterpriseMatterOpened;
 import org.civicloop.liaison.LiaisonEvents.OpinionHeardAtSite;
 import org.civicloop.liaison.LiaisonEvents.ReceptionHeld;
 import org.civicloop.liaison.LiaisonEvents.SiteActivityHeld;
+import org.civicloop.shared.HandedAgainWhenUnfinished;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -20,10 +21,11 @@ import org.springframework.stereotype.Component;
  * in a transaction of its own ({@code @ApplicationModuleListener}): a submission through a site's code no
  * longer takes a second connection from the pool after its commit while still holding its first. A row is
  * keyed by what happened (a reception's, an opinion's, a matter's id), so an event delivered twice, or
- * handed again by {@link SiteFactsRetry}, counts once. Publishers publish inside a transaction (an event
+ * handed again ({@link HandedAgainWhenUnfinished}), counts once. Publishers publish inside a transaction (an event
  * published outside one would reach no listener).
  */
 @Component
+@HandedAgainWhenUnfinished
 class SiteFacts {
 
     private final JdbcClient jdbc;

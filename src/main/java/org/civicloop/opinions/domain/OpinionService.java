@@ -123,8 +123,7 @@ public class OpinionService {
         similar.index(saved.id(), saved.content());
         // at the time the opinion says it was received (a recorded reception, a ledger line), not the time it
         // was typed in: the page's heading and its timeline read the same time
-        jdbc.sql("insert into opinion_step (opinion_id, kind, public_step, at) values (:o, 'submitted', true, :at)")
-                .param("o", saved.id()).param("at", java.sql.Timestamp.from(saved.submittedAt())).update();
+        step(saved, "submitted", true, null, null, saved.submittedAt());
         events.publishEvent(saved.submitted());
         heardAtSite(saved, s);
         if (saved.addresseeKind() == AddresseeKind.DEPUTY && saved.addresseeId() != null) {
@@ -413,8 +412,16 @@ public class OpinionService {
     }
 
     private void step(Opinion o, String kind, boolean publicStep, String actor, String note) {
-        jdbc.sql("insert into opinion_step (opinion_id, kind, public_step, actor_label, note, at) values (:o, :k, :p, :a, :n, now())")
-                .param("o", o.id()).param("k", kind).param("p", publicStep).param("a", actor).param("n", note).update();
+        step(o, kind, publicStep, actor, note, null);
+    }
+
+    /** A step of the opinion's timeline at {@code at}, or at the transaction's time when null. */
+    private void step(Opinion o, String kind, boolean publicStep, String actor, String note, Instant at) {
+        jdbc.sql("""
+                        insert into opinion_step (opinion_id, kind, public_step, actor_label, note, at)
+                        values (:o, :k, :p, :a, :n, coalesce(cast(:at as timestamptz), now()))""")
+                .param("o", o.id()).param("k", kind).param("p", publicStep).param("a", actor).param("n", note)
+                .param("at", at == null ? null : java.sql.Timestamp.from(at)).update();
     }
 
     private String actorLabel(CivicUser user) {

@@ -15,6 +15,7 @@ import org.civicloop.liaison.LiaisonSites;
 import org.civicloop.liaison.SiteSummary;
 import org.civicloop.opinions.OpinionEvents.OpinionHeardByDeputy;
 import org.civicloop.opinions.Opinions;
+import org.civicloop.shared.HandedAgainWhenUnfinished;
 import org.civicloop.suggestions.SuggestionEvents.SuggestionFiled;
 import org.civicloop.suggestions.SuggestionEvents.SuggestionRegistered;
 import org.civicloop.suggestions.SuggestionEvents.SuggestionResultsKnown;
@@ -31,12 +32,13 @@ import org.springframework.stereotype.Component;
  * module's tables: a detail an event lacks (a site's name, an opinion category's name) is asked of the
  * publishing module's public face when the event is handled. A line is keyed by its source and the
  * source's id and the deputy, so an event delivered twice, or resubmitted from the event publication
- * registry ({@link RecordRetry}), counts once.
+ * registry ({@link HandedAgainWhenUnfinished}), counts once.
  *
  * <p>Every publisher of these events publishes inside its transaction: an event published outside one
  * would never reach these listeners ({@code @ApplicationModuleListener} has no fallback execution).
  */
 @Component
+@HandedAgainWhenUnfinished
 class RecordEntries {
 
     static final String OPINION = "opinion";

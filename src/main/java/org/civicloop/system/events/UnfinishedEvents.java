@@ -29,21 +29,33 @@ class UnfinishedEvents {
     private final IncompleteEventPublications incomplete;
     private final JdbcClient jdbc;
     private final Duration stuckAfter;
-    private final List<String> listeners;
+    private final ApplicationContext context;
+    private volatile List<String> listeners;
 
     UnfinishedEvents(IncompleteEventPublications incomplete, JdbcClient jdbc, ApplicationContext context,
                      @Value("${civicloop.events.stuck-after:5m}") Duration stuckAfter) {
         this.incomplete = incomplete;
         this.jdbc = jdbc;
+        this.context = context;
         this.stuckAfter = stuckAfter;
-        this.listeners = Arrays.stream(context.getBeanNamesForAnnotation(HandedAgainWhenUnfinished.class))
-                .map(name -> ClassUtils.getUserClass(context.getType(name)).getName() + ".%").sorted().toList();
+    }
+
+    /** The marked classes' listener id prefixes, looked up once the context is complete. */
+    private List<String> listeners() {
+        List<String> found = listeners;
+        if (found == null) {
+            found = Arrays.stream(context.getBeanNamesForAnnotation(HandedAgainWhenUnfinished.class))
+                    .map(name -> ClassUtils.getUserClass(context.getType(name)).getName() + ".%").sorted().toList();
+            listeners = found;
+        }
+        return found;
     }
 
     /** Resubmits what has been unfinished for longer than {@code stuck-after}; answers how many. */
     @Scheduled(fixedDelayString = "${civicloop.events.retry-interval:1m}",
             initialDelayString = "${civicloop.events.retry-interval:1m}")
     int resubmit() {
+        List<String> listeners = listeners();
         if (listeners.isEmpty()) {
             return 0;
         }

@@ -46,8 +46,8 @@ class UnfinishedEventsIntegrationTests {
             }
         }
 
-        // (other tests in this JVM may have left failed events of their own behind: at least this one)
-        assertThat(unfinished.resubmit()).isPositive();
+        // (the scheduled run may come first: either way the event is handed again)
+        unfinished.resubmit();
 
         await().atMost(Duration.ofSeconds(30)).until(() -> completed(records));
         if (other != null) {
