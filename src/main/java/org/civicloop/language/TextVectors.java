@@ -46,11 +46,12 @@ public interface TextVectors {
     Map<Long, float[]> stored(String kind, Collection<Long> ids);
 
     /**
-     * Those of these records of a kind that have no vector by the current model yet: written a moment ago
-     * (their vectors are computed after commit) or not reached by the backfill. A search by vector cannot
-     * find them; a caller that must not miss them compares these few by words.
+     * Those of these records of a kind that a search by vector may not return yet: no vector by the current
+     * model (written a moment ago: vectors are computed after commit; or not reached by the backfill), or a
+     * vector stored a moment ago and not yet in the index. A caller that must not miss them compares these
+     * few by words.
      */
-    Set<Long> withoutVector(String kind, Collection<Long> ids);
+    Set<Long> notSearchableYet(String kind, Collection<Long> ids);
 
     /**
      * Asks for the vectors of these records of a kind to be (re)computed from their {@link TextSource},

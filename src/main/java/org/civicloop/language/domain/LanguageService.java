@@ -110,10 +110,14 @@ public class LanguageService implements TextVectors {
     }
 
     @Override
-    public Set<Long> withoutVector(String kind, Collection<Long> ids) {
-        Set<Long> done = store.current(kind, model(), ids);
+    public Set<Long> notSearchableYet(String kind, Collection<Long> ids) {
+        VectorIndex index = indexes.get(kind);
         Set<Long> missing = new LinkedHashSet<>(ids);
-        missing.removeAll(done);
+        if (index != null) {
+            // the index holds every vector computed before its watermark; the batch at the watermark is being
+            // put or was just made searchable: counted as not yet, to be sure
+            missing.removeAll(store.computedBefore(kind, model(), ids, index.watermark()));
+        }
         return missing;
     }
 

@@ -57,7 +57,7 @@ final class VectorIndex implements AutoCloseable {
     private final FSDirectory directory;
     private final IndexWriter writer;
     private final SearcherManager searchers;
-    private Instant watermark = Instant.EPOCH;
+    private volatile Instant watermark = Instant.EPOCH;
     private boolean dirty;
 
     private VectorIndex(Path folder) throws IOException {

@@ -88,6 +88,18 @@ class VectorStore {
         return out;
     }
 
+    /** Those of these ids whose vector by {@code model} was computed before {@code before}. */
+    Set<Long> computedBefore(String kind, String model, Collection<Long> ids, Instant before) {
+        if (ids.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(jdbc.sql("""
+                        select source_id from text_vector
+                         where kind = :kind and model = :model and source_id = any(:ids) and computed_at < :before""")
+                .param("kind", kind).param("model", model).param("ids", ids.toArray(Long[]::new))
+                .param("before", Timestamp.from(before)).query(Long.class).list());
+    }
+
     /** The newest {@code computed_at} of the kind's vectors by {@code model}, or null when there are none. */
     Instant newest(String kind, String model) {
         List<Timestamp> t = jdbc.sql("select max(computed_at) from text_vector where kind = :kind and model = :model")

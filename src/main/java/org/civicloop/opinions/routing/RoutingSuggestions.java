@@ -206,11 +206,11 @@ public class RoutingSuggestions {
         Set<Long> seen = new java.util.HashSet<>();
         found.forEach(s -> seen.add(s.entry().id()));
         List<Scored> out = new ArrayList<>(found);
-        // the nearest by words among the latest rows that have no vector yet (computed after commit, a moment
-        // later: a search by vector cannot find them), measured by vector here. Once the language worker has
-        // caught up there are none, and no text is read or compared by words at all (it used to compare the
-        // 5,000 latest rows' character pairs on every request)
-        List<Scored> fresh = byWords(text, history.entries(tv.withoutVector(RoutingHistory.KIND,
+        // the nearest by words among the latest rows a search by vector may not return yet (their vectors are
+        // computed after commit and indexed a moment later), measured by vector here. Once the language worker
+        // has caught up there are at most its last batch's, and no other text is read or compared by words (it
+        // used to compare the 5,000 latest rows' character pairs on every request)
+        List<Scored> fresh = byWords(text, history.entries(tv.notSearchableYet(RoutingHistory.KIND,
                         history.recentIds(LEXICAL_SCAN, opinionId)))).stream()
                 .filter(s -> !seen.contains(s.entry().id())).limit(FRESH_BY_WORDS).toList();
         Map<Long, float[]> stored = tv.stored(RoutingHistory.KIND, fresh.stream().map(s -> s.entry().id()).toList());
