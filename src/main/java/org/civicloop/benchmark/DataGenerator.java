@@ -366,7 +366,8 @@ final class DataGenerator {
      * noise of its own (cosine about 0.93 to the phrase, about 0.86 between two opinions of one phrase: the
      * "likely the same matter" band), normalised. Not the model's vector of the whole text: the details and
      * requests are left out. Written by COPY in {@code text_vector}'s own form (512 float32, little-endian),
-     * and the opinion backfill's cursor is moved past them, so the worker does not compute them again.
+     * and the opinion backfill's cursor is moved past them (when every opinion before them has its vector),
+     * so the worker does not compute them again.
      * Answers the rows written; none when the language module is off.
      */
     private long vectors(Options o, long maxBefore, short[] phrases) {
@@ -412,6 +413,18 @@ final class DataGenerator {
             read.commit();
         } catch (SQLException e) {
             throw new IllegalStateException(e);
+        }
+        // the cursor moves past the generated rows only when every opinion before them has its vector: moved
+        // past opinions still waiting (the demo's, when the demo start stopped before its backfill was done),
+        // it left them without one for good, and no similar check found them
+        boolean before = jdbc.sql("""
+                        select not exists (select 1 from opinion o where o.id <= :maxBefore and not exists (
+                            select 1 from text_vector v where v.kind = 'opinion' and v.source_id = o.id and v.model = :model))""")
+                .param("maxBefore", maxBefore).param("model", model).query(Boolean.class).single();
+        if (!before) {
+            System.out.println("    (opinions stored before the generated ones have no vector yet: the backfill computes them,"
+                    + " and walks past the generated ones)");
+            return written;
         }
         jdbc.sql("""
                         insert into text_vector_backfill (kind, model, cursor_id, updated_at) values ('opinion', :model, :cursor, now())

@@ -54,6 +54,13 @@ public interface TextVectors {
     Set<Long> notSearchableYet(String kind, Collection<Long> ids);
 
     /**
+     * How far the kind's backfill has come: records with a larger id may have no vector yet, however old
+     * they are (imported rows, or every row while the first backfill runs); the newest ones are computed
+     * as they come and found by {@link #notSearchableYet}.
+     */
+    long backfilledUpTo(String kind);
+
+    /**
      * Asks for the vectors of these records of a kind to be (re)computed from their {@link TextSource},
      * off the caller's thread; returns at once. Call it after commit.
      */

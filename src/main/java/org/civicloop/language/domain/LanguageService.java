@@ -121,6 +121,11 @@ public class LanguageService implements TextVectors {
         return missing;
     }
 
+    @Override
+    public long backfilledUpTo(String kind) {
+        return store.cursor(kind, model());
+    }
+
     /**
      * Called on request threads after their commit, while they still hold their database connection: it must
      * never wait for the worker, which holds {@link #lock} while it computes a batch and needs a connection of

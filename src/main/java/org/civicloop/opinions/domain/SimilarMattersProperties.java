@@ -20,8 +20,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param lexicalWeight    how much shared words and characters add to the vectors' cosine
  * @param placePenalty     what two different places named in the texts take off the score
  * @param placeCodePenalty what two different chosen places (two villages, two towns) take off the score
- * @param wordsWhenReady   with the model loaded, how far back the word index is also searched ({@code 1h}):
- *                         for opinions whose vectors may not be stored yet; older ones are found by vector
+ * @param wordsWhenReady   with the model loaded, how far back the word index is also searched ({@code 1h}), and
+ *                         only among the opinions the vector index cannot return yet (no vector, or one stored
+ *                         after its last refresh); every other opinion is found by vector
  */
 @ConfigurationProperties("civicloop.language.similar")
 public record SimilarMattersProperties(@DefaultValue("365d") Duration window,
