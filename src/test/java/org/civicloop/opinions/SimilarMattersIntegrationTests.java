@@ -70,6 +70,10 @@ class SimilarMattersIntegrationTests {
         // why it matches: the band in words and the place both name; never a raw score
         assertThat(similar).containsAnyOf("很可能是同一件事", "可能相关").contains("翠柏湾小区").doesNotContain("%");
         assertThat(page.select("#similar mark").text()).isNotBlank();
+        // the twin's day as every other screen writes it: in Chinese, on the district's calendar
+        String day = java.time.format.DateTimeFormatter.ofPattern("yyyy年M月d日")
+                .format(b.submittedAt().atZone(java.time.ZoneId.of("Asia/Shanghai")));
+        assertThat(similar).contains(day);
     }
 
     @Test
