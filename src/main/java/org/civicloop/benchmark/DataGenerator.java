@@ -417,11 +417,11 @@ final class DataGenerator {
         // the cursor moves past the generated rows only when every opinion before them has its vector: moved
         // past opinions still waiting (the demo's, when the demo start stopped before its backfill was done),
         // it left them without one for good, and no similar check found them
-        boolean before = jdbc.sql("""
+        boolean earlierEmbedded = jdbc.sql("""
                         select not exists (select 1 from opinion o where o.id <= :maxBefore and not exists (
                             select 1 from text_vector v where v.kind = 'opinion' and v.source_id = o.id and v.model = :model))""")
                 .param("maxBefore", maxBefore).param("model", model).query(Boolean.class).single();
-        if (!before) {
+        if (!earlierEmbedded) {
             System.out.println("    (opinions stored before the generated ones have no vector yet: the backfill computes them,"
                     + " and walks past the generated ones)");
             return written;

@@ -58,15 +58,8 @@ class RecordsUnderLoadIntegrationTests {
                 DeputyLevel.DISTRICT, "测试选区", "520111101", "测试",
                 "177" + String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000)), DeputyStatus.ACTIVE, null));
         String dutyCode = jdbc.sql("select duty_token from deputy where id = :id").param("id", deputy).query(String.class).single();
-        String village = jdbc.sql("select code from region where parent_code = '520111101' order by code limit 1")
-                .query(String.class).single();
 
-        List<String> receipts = sendAtOnce(clients, dutyCode, village);
-        assertThat(receipts).as("every voter gets a receipt code (201)").allMatch(r -> r.matches("[0-9A-Z]{5}-[0-9A-Z]{5}"));
-
-        List<Long> opinions = jdbc.sql("select id from opinion where receipt_code in (:c)").param("c", receipts)
-                .query(Long.class).list();
-        assertThat(opinions).hasSize(clients);
+        List<Long> opinions = sendAtOnce(clients, dutyCode);
         demo.recordsSettled();
         assertThat(jdbc.sql("select source_id from record_entry where deputy_id = :d and source = 'opinion'")
                 .param("d", deputy).query(Long.class).list())
@@ -84,23 +77,21 @@ class RecordsUnderLoadIntegrationTests {
         int clients = 3 * poolSize;
         var site = jdbc.sql("select id, duty_token, region_code from liaison_site where active and duty_token is not null order by id limit 1")
                 .query((rs, n) -> new Object[] {rs.getLong(1), rs.getString(2), rs.getString(3)}).single();
-        String village = jdbc.sql("select code from region where parent_code = '520111101' order by code limit 1")
-                .query(String.class).single();
 
-        List<String> receipts = sendAtOnce(clients, (String) site[1], village);
-        assertThat(receipts).as("every voter gets a receipt code (201)").allMatch(r -> r.matches("[0-9A-Z]{5}-[0-9A-Z]{5}"));
-
-        List<Long> opinions = jdbc.sql("select id from opinion where receipt_code in (:c)").param("c", receipts)
-                .query(Long.class).list();
-        assertThat(opinions).hasSize(clients);
+        List<Long> opinions = sendAtOnce(clients, (String) site[1]);
         demo.recordsSettled();
         assertThat(jdbc.sql("select subject_id from liaison_site_fact where kind = 'OPINION' and subject_id in (:o)")
                 .param("o", opinions).query(Long.class).list())
                 .as("each opinion counted once for the site").containsExactlyInAnyOrderElementsOf(opinions);
     }
 
-    /** {@code clients} voters, one address each, send an opinion through this duty code at the same moment. */
-    private List<String> sendAtOnce(int clients, String dutyCode, String village) throws Exception {
+    /**
+     * {@code clients} voters, one address each, send an opinion through this duty code at the same moment;
+     * every one gets a receipt code (201), and the opinions stored are answered.
+     */
+    private List<Long> sendAtOnce(int clients, String dutyCode) throws Exception {
+        String village = jdbc.sql("select code from region where parent_code = '520111101' order by code limit 1")
+                .query(String.class).single();
         CountDownLatch ready = new CountDownLatch(clients);
         CountDownLatch go = new CountDownLatch(1);
         ExecutorService pool = Executors.newFixedThreadPool(clients);
@@ -138,7 +129,10 @@ class RecordsUnderLoadIntegrationTests {
         for (Future<String> a : answers) {
             receipts.add(a.get());
         }
-        return receipts;
-
+        assertThat(receipts).as("every voter gets a receipt code (201)").allMatch(r -> r.matches("[0-9A-Z]{5}-[0-9A-Z]{5}"));
+        List<Long> opinions = jdbc.sql("select id from opinion where receipt_code in (:c)").param("c", receipts)
+                .query(Long.class).list();
+        assertThat(opinions).hasSize(clients);
+        return opinions;
     }
 }
