@@ -103,17 +103,17 @@ class OpinionNamesIntegrationTests {
                 .param("u", f.unitId(HOUSING)).query(Long.class).single();
         f.forwardedToHousing(f.submitted("台账按单位计数的意见，路面坑洼"));
 
-        var byUnit = ledger.countBy("unit", all);
+        var byUnit = ledger.counts(all).byUnit();
         assertThat(byUnit).filteredOn(c -> c.key().equals(HOUSING)).extracting(OpinionLedger.Count::total)
                 .containsExactly(housing + 1);
         assertThat(byUnit).extracting(OpinionLedger.Count::total).isSortedAccordingTo((a, b) -> Long.compare(b, a));
-        assertThat(byUnit.stream().mapToLong(OpinionLedger.Count::total).sum()).isEqualTo(ledger.total(all));
+        assertThat(byUnit.stream().mapToLong(OpinionLedger.Count::total).sum()).isEqualTo(ledger.counts(all).total());
 
         long inQingyan = jdbc.sql("""
                         select count(*) from opinion o where o.place_code = :t
                             or o.place_code in (select code from region where parent_code = :t)""")
                 .param("t", OpinionFixtures.QINGYAN).query(Long.class).single();
         var qingyan = new OpinionLedger.Filter(null, null, null, null, null, null, OpinionFixtures.QINGYAN);
-        assertThat(ledger.total(qingyan)).isEqualTo(inQingyan).isPositive();
+        assertThat(ledger.counts(qingyan).total()).isEqualTo(inQingyan).isPositive();
     }
 }

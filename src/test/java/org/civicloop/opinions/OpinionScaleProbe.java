@@ -95,10 +95,8 @@ class OpinionScaleProbe {
         time("pending decisions", () -> queries.pendingDecisions().size());
         time("opinion detail+orders", () -> queries.detail(id).orElseThrow().photoCount() + queries.orders(id).size());
         time("public status", () -> queries.publicStatus(code).orElseThrow().reopenCount());
-        time("ledger total", () -> (int) ledger.total(all));
-        time("ledger total by town", () -> (int) ledger.total(townFilter));
-        time("ledger count by unit", () -> ledger.countBy("unit", all).size());
-        time("ledger count by channel", () -> ledger.countBy("channel", all).size());
+        time("ledger counts", () -> (int) ledger.counts(all).total());
+        time("ledger counts by town", () -> (int) ledger.counts(townFilter).total());
         time("ledger stream all", () -> {
             int[] n = {0};
             ledger.stream(all, r -> n[0]++);

@@ -1,6 +1,7 @@
 package org.civicloop.opinions.domain;
 
 import org.civicloop.shared.ReportReads;
+import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import lombok.AccessLevel;
 import lombok.RequiredArgsConstructor;
 import org.springframework.beans.factory.annotation.Value;
@@ -28,6 +30,9 @@ import org.springframework.transaction.annotation.Transactional;
 @RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 @ReportReads
 public class OpinionLedger {
+
+    /** More changes than this waiting to be tallied, and the ledger counts the opinions instead. */
+    static final int PENDING_LIMIT = 20_000;
 
     private final JdbcClient jdbc;
     private final DirectoryNames names;
@@ -60,7 +65,129 @@ public class OpinionLedger {
                and (cast(:unitId as bigint) is null or exists (select 1 from work_order w where w.opinion_id = o.id and w.unit_id = :unitId))
             """;
 
-    public List<Count> countBy(String dimension, Filter f) {
+    /** The ledger's counts under one filter: the total, and by channel, category, unit and month. */
+    public record Counts(long total, List<Count> byChannel, List<Count> byCategory, List<Count> byUnit,
+                         List<Count> byMonth) {
+    }
+
+    /** Most counted first, then by key; months in order. */
+    private static final Comparator<Count> MOST_FIRST = Comparator.comparingLong(Count::total).reversed()
+            .thenComparing(Count::key);
+
+    /**
+     * The counts under the filter. Filtered by dates alone (the office's and leaders' usual view), they are
+     * read from the maintained counts ({@code opinion_tally}) for the whole months in the range, plus the
+     * opinions changed since those were brought up to date, plus the days of the range's partial months read
+     * from the opinions themselves: exact at every moment, in one statement. Any other filter, or a backlog of
+     * changes larger than {@value #PENDING_LIMIT} (just after an import), counts the matching opinions.
+     */
+    public Counts counts(Filter f) {
+        boolean datesOnly = blank(f.status()) && blank(f.category()) && blank(f.channel()) && f.unitId() == null
+                && blank(f.town());
+        if (!datesOnly || jdbc.sql("select count(*) from (select 1 from opinion_tally_change limit :n) q")
+                .param("n", PENDING_LIMIT + 1).query(Long.class).single() > PENDING_LIMIT) {
+            return scan(f);
+        }
+        return tallied(f.from(), f.to());
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    private record Part(LocalDate month, String dimension, String key, long total, long closed, long satisfied,
+                        long rated) {
+    }
+
+    private Counts tallied(LocalDate from, LocalDate to) {
+        LocalDate end = to == null ? null : to.plusDays(1); // exclusive
+        // whole months: [firstWhole, afterWhole); the days outside them are read from the opinions
+        LocalDate firstWhole = from == null ? LocalDate.MIN : from.getDayOfMonth() == 1 ? from : from.withDayOfMonth(1).plusMonths(1);
+        LocalDate afterWhole = end == null ? LocalDate.MAX : end.withDayOfMonth(1);
+        List<LocalDate[]> edges = new ArrayList<>();
+        if (firstWhole.isAfter(afterWhole)) { // within one month, neither edge on a month's boundary
+            edges.add(new LocalDate[]{from, end});
+            afterWhole = firstWhole;
+        } else {
+            if (from != null && !firstWhole.equals(from)) {
+                edges.add(new LocalDate[]{from, firstWhole});
+            }
+            if (end != null && !afterWhole.equals(end)) {
+                edges.add(new LocalDate[]{afterWhole, end});
+            }
+        }
+        while (edges.size() < 2) {
+            edges.add(new LocalDate[]{LocalDate.EPOCH, LocalDate.EPOCH}); // an empty range
+        }
+        List<Part> parts = jdbc.sql("""
+                        with pending as (select distinct opinion_id as id from opinion_tally_change),
+                        changed as (select 1 as sign, %1$s from opinion o join pending p on o.id = p.id
+                                    union all
+                                    select -1, t.month, t.channel, t.category, t.unit_id, t.closed, t.satisfied, t.rated
+                                      from opinion_tallied t join pending p on t.opinion_id = p.id),
+                        edges as (select 1 as sign, %1$s from opinion o
+                                   where o.submitted_at >= :e1from and o.submitted_at < :e1to
+                                  union all
+                                  select 1, %1$s from opinion o
+                                   where o.submitted_at >= :e2from and o.submitted_at < :e2to),
+                        parts as (select month, dimension, key, total, closed, satisfied, rated from opinion_tally
+                                   where month >= :firstWhole and month < :afterWhole
+                                  union all
+                                  select x.month, d.dimension, d.key, x.sign, x.sign * cast(x.closed as int),
+                                         x.sign * cast(x.satisfied as int), x.sign * cast(x.rated as int)
+                                    from changed x %2$s
+                                   where x.month >= :firstWhole and x.month < :afterWhole
+                                  union all
+                                  select x.month, d.dimension, d.key, 1, cast(x.closed as int), cast(x.satisfied as int),
+                                         cast(x.rated as int)
+                                    from edges x %2$s)
+                        select month, dimension, key, sum(total) as total, sum(closed) as closed,
+                               sum(satisfied) as satisfied, sum(rated) as rated
+                          from parts group by 1, 2, 3 having sum(total) <> 0""".formatted(OpinionTally.CONTRIBUTION,
+                        OpinionTally.DIMENSIONS))
+                .param("zone", zone.getId())
+                .param("firstWhole", sqlDate(firstWhole)).param("afterWhole", sqlDate(afterWhole))
+                .param("e1from", startOf(edges.get(0)[0])).param("e1to", startOf(edges.get(0)[1]))
+                .param("e2from", startOf(edges.get(1)[0])).param("e2to", startOf(edges.get(1)[1]))
+                .query(Part.class).list();
+        List<Count> byChannel = sum(parts, "channel", Part::key);
+        return new Counts(byChannel.stream().mapToLong(Count::total).sum(), byChannel, sum(parts, "category", Part::key),
+                byUnitName(sum(parts, "unit", Part::key)),
+                sum(parts, "channel", p -> p.month().toString().substring(0, 7)).stream()
+                        .sorted(Comparator.comparing(Count::key)).toList());
+    }
+
+    private static List<Count> sum(List<Part> parts, String dimension, Function<Part, String> key) {
+        Map<String, long[]> sums = new LinkedHashMap<>();
+        for (Part p : parts) {
+            if (p.dimension().equals(dimension)) {
+                long[] s = sums.computeIfAbsent(key.apply(p), k -> new long[4]);
+                s[0] += p.total();
+                s[1] += p.closed();
+                s[2] += p.satisfied();
+                s[3] += p.rated();
+            }
+        }
+        return sums.entrySet().stream().filter(e -> e.getValue()[0] > 0)
+                .map(e -> new Count(e.getKey(), e.getValue()[0], e.getValue()[1], e.getValue()[2], e.getValue()[3]))
+                .sorted(MOST_FIRST).toList();
+    }
+
+    private static Date sqlDate(LocalDate d) {
+        // the open ends as dates PostgreSQL holds (LocalDate.MIN and MAX are beyond its range)
+        return Date.valueOf(d.equals(LocalDate.MIN) ? LocalDate.of(1, 1, 1) : d.equals(LocalDate.MAX) ? LocalDate.of(9999, 1, 1) : d);
+    }
+
+    private Timestamp startOf(LocalDate day) {
+        return Timestamp.from(day.atStartOfDay(zone).toInstant());
+    }
+
+    /** Counting the matching opinions themselves: five scans. */
+    Counts scan(Filter f) {
+        return new Counts(total(f), countBy("channel", f), countBy("category", f), countBy("unit", f), countBy("month", f));
+    }
+
+    private List<Count> countBy(String dimension, Filter f) {
         String key = switch (dimension) {
             case "channel" -> "o.channel";
             case "category" -> "o.category";
@@ -77,9 +204,10 @@ public class OpinionLedger {
                                count(*) filter (where o.rating in ('SATISFIED', 'BASICALLY_SATISFIED', 'DISSATISFIED')) as rated
                         from opinion o
                         %s
-                        group by 1 order by %s""".formatted(key, WHERE, dimension.equals("month") ? "1" : "2 desc, 1"))
+                        group by 1""".formatted(key, WHERE))
                 , f).param("zone", zone.getId()).query(Count.class).list();
-        return dimension.equals("unit") ? byUnitName(counts) : counts;
+        return dimension.equals("unit") ? byUnitName(counts)
+                : counts.stream().sorted(dimension.equals("month") ? Comparator.comparing(Count::key) : MOST_FIRST).toList();
     }
 
     /** Counts keyed by unit id, keyed by the unit's name instead ('' for none), most first, then by name. */
@@ -93,11 +221,11 @@ public class OpinionLedger {
                             a.satisfied() + b.satisfied(), a.rated() + b.rated()));
         }
         List<Count> counts = new ArrayList<>(byName.values());
-        counts.sort(Comparator.comparingLong(Count::total).reversed().thenComparing(Count::key));
+        counts.sort(MOST_FIRST);
         return counts;
     }
 
-    public long total(Filter f) {
+    private long total(Filter f) {
         return bind(jdbc.sql("select count(*) from opinion o " + WHERE), f).query(Long.class).single();
     }
 

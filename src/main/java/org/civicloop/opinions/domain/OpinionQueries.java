@@ -1,11 +1,13 @@
 package org.civicloop.opinions.domain;
 
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import lombok.AccessLevel;
 import lombok.RequiredArgsConstructor;
 import org.civicloop.organization.CivicUser;
@@ -134,6 +136,9 @@ public class OpinionQueries {
                            Long addresseeId, int reopenCount, String unitName, Long activeOrderId) {
     }
 
+    /** How far back a text search first looks, then looks again, before it searches everything. */
+    private static final List<Duration> TEXT_WINDOWS = List.of(Duration.ofDays(31), Duration.ofDays(366));
+
     /** Newest first, keyset-paged by (submitted_at, id): page N costs the same as page 1. */
     public List<QueueRow> queue(QueueFilter f, CivicUser user, Instant beforeAt, Long beforeId, int limit) {
         record Raw(long id, String receiptCode, String channel, String category, String placeCode, String excerpt,
@@ -163,7 +168,7 @@ public class OpinionQueries {
                 ? "and (o.content ilike '%' || :text || '%' or o.receipt_code = upper(:text))"
                 : "and ((o.search @@ (select cast(string_agg(quote_literal(w), ' & ') as tsquery) from unnest(cast(:words as text[])) w)"
                   + " and o.content ilike '%' || :text || '%') or o.receipt_code = upper(:text))";
-        List<Raw> rows = jdbc.sql("""
+        Function<Timestamp, List<Raw>> page = since -> jdbc.sql("""
                         select o.id, o.receipt_code, o.channel, o.category, o.place_code,
                                left(o.content, 60) as excerpt, o.status, o.submitted_at, o.addressee_kind, o.addressee_id,
                                o.reopen_count,
@@ -180,6 +185,7 @@ public class OpinionQueries {
                           and (cast(:unitId as bigint) is null
                                or exists (select 1 from work_order w where w.opinion_id = o.id and w.unit_id = :unitId))
                           and (cast(:beforeAt as timestamptz) is null or (o.submitted_at, o.id) < (:beforeAt, :beforeId))
+                          and (cast(:since as timestamptz) is null or o.submitted_at >= :since)
                         order by o.submitted_at desc, o.id desc
                         limit :limit""")
                 .param("all", all).param("deputyId", mine.deputyId()).param("siteIds", mine.siteIds())
@@ -191,8 +197,28 @@ public class OpinionQueries {
                 .param("unitId", f.unitId())
                 .param("beforeAt", beforeAt == null ? null : Timestamp.from(beforeAt))
                 .param("beforeId", beforeId == null ? Long.MAX_VALUE : beforeId)
-                .param("limit", limit)
+                .param("limit", limit).param("since", since)
                 .query(Raw.class).list();
+        // A text search reads every opinion that has the words before it can sort them (at a million, 31,000
+        // for 垃圾清运: 0.8 s). Newest first, a page is found among the last month's opinions alone when that
+        // month holds a page of them; else the last year's, else all. The rows are the same as without
+        // the window: whatever lies outside it is older than everything inside it.
+        List<Raw> rows = null;
+        Instant anchor = beforeAt != null ? beforeAt : Instant.now();
+        for (Duration window : text.isEmpty() ? List.<Duration>of() : TEXT_WINDOWS) {
+            Instant since = anchor.minus(window);
+            if (f.from() != null && !since.isAfter(f.from().atStartOfDay(zone).toInstant())) {
+                break; // the filter's own start is nearer
+            }
+            rows = page.apply(Timestamp.from(since));
+            if (rows.size() >= limit) {
+                break;
+            }
+            rows = null;
+        }
+        if (rows == null) {
+            rows = page.apply(null);
+        }
         DirectoryNames.Units units = names.units(rows.stream().map(Raw::lastUnitId).toList());
         return rows.stream().map(r -> new QueueRow(r.id(), r.receiptCode(), r.channel(), r.category(),
                 places.name(r.placeCode()), places.townName(r.placeCode()), r.excerpt(), r.status(), r.submittedAt(),

@@ -24,6 +24,13 @@ class OpinionTasks {
                 });
     }
 
+    /** The ledger's maintained counts take in the opinions changed since the last run. */
+    @Bean
+    RecurringTask<Void> opinionsTallyTask(OpinionTally tally, OpinionsProperties properties) {
+        return Tasks.recurring("opinions-tally", FixedDelay.of(properties.tallyInterval()))
+                .execute((instance, context) -> tally.catchUp());
+    }
+
     /** Addresses opinions were sent from are cleared after {@code civicloop.privacy.ip-retention}. */
     @Bean
     RecurringTask<Void> opinionsClearSourceAddressesTask(SourceAddressRetention retention, PrivacyProperties properties) {

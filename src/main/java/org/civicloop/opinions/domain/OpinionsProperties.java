@@ -20,6 +20,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param lookupsPerIpPerMinute receipt-code lookups one address may make in a minute
  * @param similarityThreshold  how alike two opinions must be to be suggested as similar (0-1)
  * @param districtCode         the district the public form's places belong to
+ * @param ratingCheckInterval  how often replies left unrated are looked for
+ * @param tallyInterval        how often the ledger's maintained counts take in changed opinions (the ledger is
+ *                             exact meanwhile: it adds what is still waiting)
  */
 @ConfigurationProperties("civicloop.opinions")
 public record OpinionsProperties(@DefaultValue("5") int contentMinLength,
@@ -34,5 +37,6 @@ public record OpinionsProperties(@DefaultValue("5") int contentMinLength,
                                  @DefaultValue("60") int lookupsPerIpPerMinute,
                                  @DefaultValue("0.3") double similarityThreshold,
                                  @DefaultValue("520111") String districtCode,
-                                 @DefaultValue("PT1H") Duration ratingCheckInterval) {
+                                 @DefaultValue("PT1H") Duration ratingCheckInterval,
+                                 @DefaultValue("PT30S") Duration tallyInterval) {
 }

@@ -50,11 +50,12 @@ class LedgerController {
                   @RequestParam(defaultValue = "") String town, Model model) {
         var filter = new OpinionLedger.Filter(from, to, status, category, channel, unitId, town);
         model.addAttribute("filter", filter);
-        model.addAttribute("total", ledger.total(filter));
-        model.addAttribute("byChannel", ledger.countBy("channel", filter));
-        model.addAttribute("byCategory", ledger.countBy("category", filter));
-        model.addAttribute("byUnit", ledger.countBy("unit", filter));
-        model.addAttribute("byMonth", ledger.countBy("month", filter));
+        OpinionLedger.Counts counts = ledger.counts(filter);
+        model.addAttribute("total", counts.total());
+        model.addAttribute("byChannel", counts.byChannel());
+        model.addAttribute("byCategory", counts.byCategory());
+        model.addAttribute("byUnit", counts.byUnit());
+        model.addAttribute("byMonth", counts.byMonth());
         model.addAttribute("categories", queries.categories());
         model.addAttribute("units", directory.handlingUnits());
         model.addAttribute("towns", directory.placesUnder(rules.districtCode()));

@@ -54,7 +54,12 @@ final class EmbeddedDatabase implements AutoCloseable {
         this.password = password;
     }
 
-    static EmbeddedDatabase startOrAttach(Path dataDirectory, int requestedPort) {
+    /**
+     * Starts the cluster in {@code dataDirectory} (or attaches to the one already running there) with
+     * {@code sharedBuffers} of PostgreSQL's page cache ({@code civicloop.embedded-db.shared-buffers}, e.g.
+     * {@code 512MB}; PostgreSQL's own default, 128MB, when blank): a start setting, applied at each start.
+     */
+    static EmbeddedDatabase startOrAttach(Path dataDirectory, int requestedPort, String sharedBuffers) {
         try {
             Files.createDirectories(dataDirectory.getParent());
             Path passwordFile = passwordFile(dataDirectory);
@@ -79,6 +84,7 @@ final class EmbeddedDatabase implements AutoCloseable {
                     .setLocaleConfig("encoding", "UTF8")
                     .setServerConfig("listen_addresses", "127.0.0.1")
                     .setServerConfig("max_connections", "100")
+                    .setServerConfig("shared_buffers", sharedBuffers.isBlank() ? "128MB" : sharedBuffers)
                     // zonky's defaults suit throw-away test databases; this one holds real submissions
                     .setServerConfig("fsync", "on")
                     .setServerConfig("synchronous_commit", "on")

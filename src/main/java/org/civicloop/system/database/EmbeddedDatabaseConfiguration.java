@@ -19,10 +19,11 @@ class EmbeddedDatabaseConfiguration {
 
     @Bean(destroyMethod = "close")
     EmbeddedDatabase embeddedDatabase(@Value("${civicloop.data-dir}") Path dataDir,
-                                      @Value("${civicloop.embedded-db.port:0}") int port) {
+                                      @Value("${civicloop.embedded-db.port:0}") int port,
+                                      @Value("${civicloop.embedded-db.shared-buffers:}") String sharedBuffers) {
         Path pgdata = EmbeddedDatabaseEarlyStart.pgdata(dataDir.toString());
         EmbeddedDatabase early = EmbeddedDatabaseEarlyStart.take(pgdata);
-        return early != null ? early : EmbeddedDatabase.startOrAttach(pgdata, port);
+        return early != null ? early : EmbeddedDatabase.startOrAttach(pgdata, port, sharedBuffers);
     }
 
     /** The pool's spring.datasource.hikari.* settings (timeouts, driver properties) apply here too, as to an external database. */

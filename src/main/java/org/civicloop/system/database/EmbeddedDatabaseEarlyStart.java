@@ -27,10 +27,11 @@ class EmbeddedDatabaseEarlyStart implements ApplicationListener<ApplicationEnvir
         }
         Path dir = pgdata(env.getProperty("civicloop.data-dir", "./data"));
         int port = env.getProperty("civicloop.embedded-db.port", Integer.class, 0);
+        String sharedBuffers = env.getProperty("civicloop.embedded-db.shared-buffers", "");
         synchronized (EmbeddedDatabaseEarlyStart.class) {
             if (starting == null) {
                 startingFor = dir;
-                starting = CompletableFuture.supplyAsync(() -> EmbeddedDatabase.startOrAttach(dir, port));
+                starting = CompletableFuture.supplyAsync(() -> EmbeddedDatabase.startOrAttach(dir, port, sharedBuffers));
                 if (!hooked) {
                     hooked = true;
                     Runtime.getRuntime().addShutdownHook(new Thread(EmbeddedDatabaseEarlyStart::closeUntaken));

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class SubmitOpinionTests {
 
     private static final OpinionsProperties RULES = new OpinionsProperties(5, 2000, 3, 5_242_880, 1, 7, 3, 10, 5, 60, 0.3,
-            "520111", Duration.ofHours(1));
+            "520111", Duration.ofHours(1), Duration.ofSeconds(30));
 
     @Test
     void fieldsAreStrippedAndBlanksBecomeNull() {

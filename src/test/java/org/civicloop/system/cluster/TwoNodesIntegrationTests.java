@@ -268,7 +268,7 @@ class TwoNodesIntegrationTests {
         long opinion = jdbc.sql("select min(id) from opinion").query(Long.class).single();
         java.sql.Timestamp submitted = jdbc.sql("select submitted_at from opinion where id = :id").param("id", opinion)
                 .query(java.sql.Timestamp.class).single();
-        assertThat(onReplica.total(year2001)).isZero();
+        assertThat(onReplica.counts(year2001).total()).isZero();
         try (var c = replica.connection(); var s = c.createStatement()) {
             try (var rs = s.executeQuery("select pg_is_in_recovery()")) {
                 rs.next();
@@ -278,28 +278,28 @@ class TwoNodesIntegrationTests {
             s.execute("select pg_wal_replay_pause()");
             try {
                 jdbc.sql("update opinion set submitted_at = timestamptz '2001-06-01 08:00:00+08' where id = :id").param("id", opinion).update();
-                assertThat(onPrimary.total(year2001)).as("node A, no replica: the primary").isOne();
+                assertThat(onPrimary.counts(year2001).total()).as("node A, no replica: the primary").isOne();
                 assertThat(nodeB.getBean(JdbcClient.class).sql("select count(*) from opinion where submitted_at < '2002-01-01'")
                         .query(Long.class).single()).as("node B outside a report: the primary").isOne();
-                assertThat(onReplica.total(year2001)).as("node B's ledger: the replica, paused").isZero();
+                assertThat(onReplica.counts(year2001).total()).as("node B's ledger: the replica, paused").isZero();
             } finally {
                 s.execute("select pg_wal_replay_resume()");
             }
             long resumed = System.nanoTime();
             long deadline = resumed + Duration.ofSeconds(20).toNanos();
-            while (onReplica.total(year2001) == 0 && System.nanoTime() < deadline) {
+            while (onReplica.counts(year2001).total() == 0 && System.nanoTime() < deadline) {
                 Thread.sleep(5);
             }
-            assertThat(onReplica.total(year2001)).as("node B's ledger once replayed").isOne();
+            assertThat(onReplica.counts(year2001).total()).as("node B's ledger once replayed").isOne();
             System.out.printf("Replica caught up %d ms after replay resumed%n", (System.nanoTime() - resumed) / 1_000_000);
 
             // the lag of one commit in normal streaming
             jdbc.sql("update opinion set submitted_at = :at where id = :id").param("at", submitted).param("id", opinion).update();
             long written = System.nanoTime();
-            while (onReplica.total(year2001) == 1 && System.nanoTime() < written + Duration.ofSeconds(20).toNanos()) {
+            while (onReplica.counts(year2001).total() == 1 && System.nanoTime() < written + Duration.ofSeconds(20).toNanos()) {
                 Thread.onSpinWait();
             }
-            assertThat(onReplica.total(year2001)).isZero();
+            assertThat(onReplica.counts(year2001).total()).isZero();
             System.out.printf("Replica lag of one commit, as node B's ledger sees it: %.1f ms%n", (System.nanoTime() - written) / 1e6);
         } finally {
             jdbc.sql("update opinion set submitted_at = :at where id = :id").param("at", submitted).param("id", opinion).update();

@@ -163,7 +163,7 @@ class DatabaseOutageTests {
 
             // the database comes back: nothing to do by hand
             long t0 = System.nanoTime();
-            restarted = EmbeddedDatabase.startOrAttach(pgdata, database.port());
+            restarted = EmbeddedDatabase.startOrAttach(pgdata, database.port(), "");
             long restartMillis = millis(t0);
             t0 = System.nanoTime();
             int status = 0;
@@ -186,7 +186,7 @@ class DatabaseOutageTests {
             }
         } finally {
             if (restarted == null) {
-                restarted = EmbeddedDatabase.startOrAttach(pgdata, database.port());
+                restarted = EmbeddedDatabase.startOrAttach(pgdata, database.port(), "");
             }
             app.close(); // the application closes its pool while the database still runs
             app = null;

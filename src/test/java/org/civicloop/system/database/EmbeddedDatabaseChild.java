@@ -9,7 +9,7 @@ public final class EmbeddedDatabaseChild {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        EmbeddedDatabase db = EmbeddedDatabase.startOrAttach(Path.of(args[0]), 0);
+        EmbeddedDatabase db = EmbeddedDatabase.startOrAttach(Path.of(args[0]), 0, "");
         System.out.println("READY " + db.port());
         System.out.flush();
         Thread.sleep(120_000);

@@ -31,23 +31,28 @@ class EmbeddedDatabaseTests {
     @Test
     void dataSurvivesARestart() throws Exception {
         Path pgdata = dataDir.resolve("pgdata");
-        try (EmbeddedDatabase db = EmbeddedDatabase.startOrAttach(pgdata, 0)) {
+        try (EmbeddedDatabase db = EmbeddedDatabase.startOrAttach(pgdata, 0, "")) {
             execute(db, "create table kept (v text); insert into kept values ('花溪')");
         }
-        try (EmbeddedDatabase db = EmbeddedDatabase.startOrAttach(pgdata, 0)) {
+        try (EmbeddedDatabase db = EmbeddedDatabase.startOrAttach(pgdata, 0, "")) {
             assertThat(query(db, "select v from kept")).isEqualTo("花溪");
+            assertThat(query(db, "show shared_buffers")).as("PostgreSQL's default").isEqualTo("128MB");
+        }
+        // the page cache is a start setting: given, it holds from the next start on
+        try (EmbeddedDatabase db = EmbeddedDatabase.startOrAttach(pgdata, 0, "48MB")) {
+            assertThat(query(db, "show shared_buffers")).isEqualTo("48MB");
         }
     }
 
     @Test
     void aStalePidFileOfADeadProcessIsRemoved() throws Exception {
         Path pgdata = dataDir.resolve("pgdata");
-        try (EmbeddedDatabase db = EmbeddedDatabase.startOrAttach(pgdata, 0)) {
+        try (EmbeddedDatabase db = EmbeddedDatabase.startOrAttach(pgdata, 0, "")) {
             execute(db, "create table kept (v text); insert into kept values ('stale')");
         }
         // a pid that cannot be alive: above the kernel's pid_max
         Files.writeString(pgdata.resolve("postmaster.pid"), "99999999\n" + pgdata + "\n0\n5432\n");
-        try (EmbeddedDatabase db = EmbeddedDatabase.startOrAttach(pgdata, 0)) {
+        try (EmbeddedDatabase db = EmbeddedDatabase.startOrAttach(pgdata, 0, "")) {
             assertThat(query(db, "select v from kept")).isEqualTo("stale");
         }
     }
@@ -55,9 +60,9 @@ class EmbeddedDatabaseTests {
     @Test
     void aSecondStartBesideARunningOneAttachesToIt() throws Exception {
         Path pgdata = dataDir.resolve("pgdata");
-        try (EmbeddedDatabase first = EmbeddedDatabase.startOrAttach(pgdata, 0)) {
+        try (EmbeddedDatabase first = EmbeddedDatabase.startOrAttach(pgdata, 0, "")) {
             execute(first, "create table shared (v text); insert into shared values ('one')");
-            EmbeddedDatabase second = EmbeddedDatabase.startOrAttach(pgdata, 0);
+            EmbeddedDatabase second = EmbeddedDatabase.startOrAttach(pgdata, 0, "");
             assertThat(second.port()).isEqualTo(first.port());
             assertThat(query(second, "select v from shared")).isEqualTo("one");
             second.close(); // closing an attached instance must leave the owner's server running
@@ -95,7 +100,7 @@ class EmbeddedDatabaseTests {
                 .contains(true);
         assertThat(pgdata.resolve("postmaster.pid")).exists();
 
-        try (EmbeddedDatabase db = EmbeddedDatabase.startOrAttach(pgdata, 0)) {
+        try (EmbeddedDatabase db = EmbeddedDatabase.startOrAttach(pgdata, 0, "")) {
             assertThat(query(db, "select v from survived")).isEqualTo("after kill -9");
             assertThat(ProcessHandle.of(postmasterPid).map(ProcessHandle::isAlive).orElse(false)).isFalse();
         }
@@ -104,7 +109,7 @@ class EmbeddedDatabaseTests {
     @Test
     void onlyTheGeneratedPasswordIsAccepted() throws Exception {
         Path pgdata = dataDir.resolve("pgdata");
-        try (EmbeddedDatabase db = EmbeddedDatabase.startOrAttach(pgdata, 0)) {
+        try (EmbeddedDatabase db = EmbeddedDatabase.startOrAttach(pgdata, 0, "")) {
             Path passwordFile = dataDir.resolve("secrets").resolve("db.password");
             assertThat(Files.getPosixFilePermissions(passwordFile)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
             assertThat(db.password()).hasSizeGreaterThanOrEqualTo(32).isEqualTo(Files.readString(passwordFile).strip());
@@ -127,11 +132,11 @@ class EmbeddedDatabaseTests {
             s.execute("create database civicloop");
         }
         assertThat(Files.readString(pgdata.resolve("pg_hba.conf"))).contains("trust");
-        try (EmbeddedDatabase db = EmbeddedDatabase.startOrAttach(pgdata, 0)) {
+        try (EmbeddedDatabase db = EmbeddedDatabase.startOrAttach(pgdata, 0, "")) {
             execute(db, "create table kept (v text); insert into kept values ('converted')");
             assertRefused(db.jdbcUrl(), "");
         }
-        try (EmbeddedDatabase db = EmbeddedDatabase.startOrAttach(pgdata, 0)) {
+        try (EmbeddedDatabase db = EmbeddedDatabase.startOrAttach(pgdata, 0, "")) {
             assertThat(query(db, "select v from kept")).isEqualTo("converted");
             assertRefused(db.jdbcUrl(), "");
             assertThat(Files.readString(pgdata.resolve("pg_hba.conf"))).doesNotContain("trust");
