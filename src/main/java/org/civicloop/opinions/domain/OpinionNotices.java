@@ -16,6 +16,7 @@ import org.civicloop.opinions.OpinionEvents.WorkOrderExtensionRequested;
 import org.civicloop.opinions.OpinionEvents.WorkOrderReturnRequested;
 import org.civicloop.organization.Directory;
 import org.civicloop.organization.Role;
+import org.civicloop.shared.HandedAgainWhenUnfinished;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -27,6 +28,7 @@ import org.springframework.stereotype.Component;
  * when a unit asks to return or extend, and when a deadline is missed (escalation). Notices join
  * the transaction of the change: nothing is sent for a change that rolls back.
  */
+@HandedAgainWhenUnfinished
 @Component
 @RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class OpinionNotices {

@@ -10,6 +10,7 @@ import org.civicloop.notifications.Notifications;
 import org.civicloop.organization.Directory;
 import org.civicloop.organization.Role;
 import org.civicloop.organization.UnitId;
+import org.civicloop.shared.HandedAgainWhenUnfinished;
 import org.civicloop.suggestions.AssignmentKey;
 import org.civicloop.suggestions.SuggestionEvents.AssignmentEvent;
 import org.civicloop.suggestions.SuggestionEvents.AssignmentExtensionRequested;
@@ -35,6 +36,7 @@ import org.springframework.stereotype.Component;
  * when a reply deadline is missed (escalation). Notices join the transaction of the change: nothing
  * is sent for a change that rolls back.
  */
+@HandedAgainWhenUnfinished
 @Component
 @RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class SuggestionNotices {

@@ -4,6 +4,7 @@ import java.time.Instant;
 import lombok.AccessLevel;
 import lombok.RequiredArgsConstructor;
 import org.civicloop.deadlines.DeadlineMissed;
+import org.civicloop.shared.HandedAgainWhenUnfinished;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -13,6 +14,7 @@ import org.springframework.stereotype.Component;
  * ({@link SuggestionService#closeUnevaluated}), in its own transaction after the scan's. The cluster-safe
  * scheduler runs the scan, so this happens once however many nodes run.
  */
+@HandedAgainWhenUnfinished
 @Component
 @RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class UnevaluatedSuggestions {

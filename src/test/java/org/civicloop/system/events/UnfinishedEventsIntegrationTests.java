@@ -33,6 +33,7 @@ class UnfinishedEventsIntegrationTests {
                         select id from event_publication
                          where listener_id not like 'org.civicloop.records.%'
                            and listener_id not like 'org.civicloop.liaison.figures.SiteFacts.%'
+                           and listener_id not like '%Notices.%' and listener_id not like '%.UnevaluatedSuggestions.%'
                            and listener_id not like 'org.civicloop.notifications.%' and completion_date is not null
                          order by publication_date desc limit 1""")
                 .query(UUID.class).optional().orElse(null);
@@ -54,6 +55,29 @@ class UnfinishedEventsIntegrationTests {
             assertThat(completed(other)).as("a listener not marked is left to its own module").isFalse();
             jdbc.sql("update event_publication set completion_date = now(), status = 'COMPLETED' where id = :id")
                     .param("id", other).update();
+        }
+    }
+
+    @Test
+    void anEventThatFailedEveryTimeIsGivenUpAfterTheLastAttempt() {
+        demo.recordsSettled();
+        UUID records = publication("org.civicloop.records.%");
+        // unfinished, an hour old, and handed again as often as allowed (civicloop.events.max-attempts, 10)
+        jdbc.sql("""
+                        update event_publication set completion_date = null, status = 'FAILED', completion_attempts = 10,
+                               publication_date = now() - interval '1 hour', last_resubmission_date = now() - interval '1 hour'
+                         where id = :id""").param("id", records).update();
+        try {
+            unfinished.resubmit();
+            assertThat(jdbc.sql("select status || ' ' || completion_attempts from event_publication where id = :id")
+                    .param("id", records).query(String.class).single()).as("not handed again").isEqualTo("FAILED 10");
+            // one attempt fewer, and it is handed again
+            jdbc.sql("update event_publication set completion_attempts = 9 where id = :id").param("id", records).update();
+            assertThat(unfinished.resubmit()).isPositive();
+            await().atMost(Duration.ofSeconds(30)).until(() -> completed(records));
+        } finally {
+            jdbc.sql("update event_publication set completion_date = coalesce(completion_date, now()), status = 'COMPLETED' where id = :id")
+                    .param("id", records).update();
         }
     }
 

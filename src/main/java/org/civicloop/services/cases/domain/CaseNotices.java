@@ -20,6 +20,7 @@ import org.civicloop.services.ServiceCaseEvents.ServiceCasePartRejected;
 import org.civicloop.services.ServiceCaseEvents.ServiceCasePartReturned;
 import org.civicloop.services.ServiceCaseEvents.ServiceCaseRefused;
 import org.civicloop.services.ServiceCaseEvents.ServiceCaseSubmitted;
+import org.civicloop.shared.HandedAgainWhenUnfinished;
 import org.springframework.context.event.EventListener;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -29,6 +30,7 @@ import org.springframework.stereotype.Component;
  * {@link Notifications}, as voters hear of their opinions), the window and the departments in their
  * staff inbox; a department whose part is due soon or overdue is warned in its inbox.
  */
+@HandedAgainWhenUnfinished
 @Component
 @RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class CaseNotices {
