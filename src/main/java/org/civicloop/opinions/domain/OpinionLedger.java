@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
-import java.util.function.Function;
 import lombok.AccessLevel;
 import lombok.RequiredArgsConstructor;
 import org.springframework.beans.factory.annotation.Value;
@@ -95,8 +94,8 @@ public class OpinionLedger {
         return s == null || s.isBlank();
     }
 
-    private record Part(LocalDate month, String dimension, String key, long total, long closed, long satisfied,
-                        long rated) {
+    /** One count of one dimension (channel, category, unit, month). */
+    private record Part(String dimension, Count count) {
     }
 
     private Counts tallied(LocalDate from, LocalDate to) {
@@ -141,36 +140,26 @@ public class OpinionLedger {
                                   select x.month, d.dimension, d.key, 1, cast(x.closed as int), cast(x.satisfied as int),
                                          cast(x.rated as int)
                                     from edges x %2$s)
-                        select month, dimension, key, sum(total) as total, sum(closed) as closed,
+                        select dimension, key, sum(total) as total, sum(closed) as closed,
                                sum(satisfied) as satisfied, sum(rated) as rated
-                          from parts group by 1, 2, 3 having sum(total) <> 0""".formatted(OpinionTally.CONTRIBUTION,
-                        OpinionTally.DIMENSIONS))
+                          from parts group by 1, 2 having sum(total) > 0
+                        union all
+                        select 'month', to_char(month, 'YYYY-MM'), sum(total), sum(closed), sum(satisfied), sum(rated)
+                          from parts where dimension = 'channel' group by month having sum(total) > 0""".formatted(
+                        OpinionTally.CONTRIBUTION, OpinionTally.DIMENSIONS))
                 .param("zone", zone.getId())
                 .param("firstWhole", sqlDate(firstWhole)).param("afterWhole", sqlDate(afterWhole))
                 .param("e1from", startOf(edges.get(0)[0])).param("e1to", startOf(edges.get(0)[1]))
                 .param("e2from", startOf(edges.get(1)[0])).param("e2to", startOf(edges.get(1)[1]))
-                .query(Part.class).list();
-        List<Count> byChannel = sum(parts, "channel", Part::key);
-        return new Counts(byChannel.stream().mapToLong(Count::total).sum(), byChannel, sum(parts, "category", Part::key),
-                byUnitName(sum(parts, "unit", Part::key)),
-                sum(parts, "channel", p -> p.month().toString().substring(0, 7)).stream()
-                        .sorted(Comparator.comparing(Count::key)).toList());
+                .query((rs, n) -> new Part(rs.getString(1), new Count(rs.getString(2), rs.getLong(3), rs.getLong(4),
+                        rs.getLong(5), rs.getLong(6)))).list();
+        List<Count> byChannel = of(parts, "channel");
+        return new Counts(byChannel.stream().mapToLong(Count::total).sum(), byChannel, of(parts, "category"),
+                byUnitName(of(parts, "unit")), of(parts, "month").stream().sorted(Comparator.comparing(Count::key)).toList());
     }
 
-    private static List<Count> sum(List<Part> parts, String dimension, Function<Part, String> key) {
-        Map<String, long[]> sums = new LinkedHashMap<>();
-        for (Part p : parts) {
-            if (p.dimension().equals(dimension)) {
-                long[] s = sums.computeIfAbsent(key.apply(p), k -> new long[4]);
-                s[0] += p.total();
-                s[1] += p.closed();
-                s[2] += p.satisfied();
-                s[3] += p.rated();
-            }
-        }
-        return sums.entrySet().stream().filter(e -> e.getValue()[0] > 0)
-                .map(e -> new Count(e.getKey(), e.getValue()[0], e.getValue()[1], e.getValue()[2], e.getValue()[3]))
-                .sorted(MOST_FIRST).toList();
+    private static List<Count> of(List<Part> parts, String dimension) {
+        return parts.stream().filter(p -> p.dimension().equals(dimension)).map(Part::count).sorted(MOST_FIRST).toList();
     }
 
     private static Date sqlDate(LocalDate d) {

@@ -34,6 +34,9 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 @RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class LedgerController {
 
+    /** Units listed by name in the ledger's count by unit; the others are summed in one line. */
+    static final int UNITS_LISTED = 50;
+
     private final OpinionLedger ledger;
     private final OpinionQueries queries;
     private final Directory directory;
@@ -54,7 +57,15 @@ class LedgerController {
         model.addAttribute("total", counts.total());
         model.addAttribute("byChannel", counts.byChannel());
         model.addAttribute("byCategory", counts.byCategory());
-        model.addAttribute("byUnit", counts.byUnit());
+        // a province's ledger counts hundreds of units: the most counted are listed, the rest summed in one line
+        // (the export has every opinion with its unit)
+        List<OpinionLedger.Count> byUnit = counts.byUnit();
+        model.addAttribute("byUnit", byUnit.size() <= UNITS_LISTED ? byUnit : byUnit.subList(0, UNITS_LISTED));
+        model.addAttribute("otherUnitCount", Math.max(0, byUnit.size() - UNITS_LISTED));
+        model.addAttribute("otherUnits", byUnit.size() <= UNITS_LISTED ? null
+                : byUnit.subList(UNITS_LISTED, byUnit.size()).stream().reduce(new OpinionLedger.Count("", 0, 0, 0, 0),
+                        (a, b) -> new OpinionLedger.Count(a.key(), a.total() + b.total(), a.closed() + b.closed(),
+                                a.satisfied() + b.satisfied(), a.rated() + b.rated())));
         model.addAttribute("byMonth", counts.byMonth());
         model.addAttribute("categories", queries.categories());
         model.addAttribute("units", directory.handlingUnits());

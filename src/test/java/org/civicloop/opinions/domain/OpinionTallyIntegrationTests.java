@@ -1,6 +1,9 @@
 package org.civicloop.opinions.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -13,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -39,6 +43,8 @@ class OpinionTallyIntegrationTests {
     JdbcClient jdbc;
     @Autowired
     TransactionTemplate tx;
+    @Autowired
+    MockMvc mvc;
 
     DemoFixture demo;
     Opinion march;
@@ -147,6 +153,42 @@ class OpinionTallyIntegrationTests {
 
         jdbc.sql("update opinion set place_detail = '路口东侧' where id = :id").param("id", march.id()).update();
         assertThat(queued(march.id())).isZero();
+    }
+
+    @Test
+    void theLedgerPageListsTheFiftyMostCountedUnitsAndSumsTheRest() throws Exception {
+        // July 2002: 52 units of our own, the first with three opinions, the next 49 with two, the last two with one
+        List<Long> units = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < 52; i++) {
+                units.add(jdbc.sql("""
+                                insert into org_unit (name, kind, region_code, handles_items)
+                                values (:n, 'GOVERNMENT_DEPARTMENT', '520111', true) returning id""")
+                        .param("n", String.format("台账单位%02d-%d", i, System.nanoTime())).query(Long.class).single());
+                int opinions = i == 0 ? 3 : i < 50 ? 2 : 1;
+                for (int k = 0; k < opinions; k++) {
+                    Opinion o = submitted("URBAN", String.format("2002-07-%02dT02:00:00Z", 1 + k));
+                    jdbc.sql("""
+                                    insert into work_order (opinion_id, unit_id, round, status, assigned_at, assigned_by)
+                                    values (:o, :u, 1, 'SIGNED', timestamptz '2002-07-10 10:00+08', 'office')""")
+                            .param("o", o.id()).param("u", units.get(i)).update();
+                }
+            }
+            String page = mvc.perform(get("/opinions/ledger").param("from", "2002-07-01").param("to", "2002-07-31")
+                            .with(user(demo.user("office"))))
+                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+            org.jsoup.nodes.Element table = org.jsoup.Jsoup.parse(page).getElementById("by-unit");
+            var rows = table.select("tbody tr");
+            assertThat(rows).hasSize(51);
+            assertThat(rows.get(0).select("td").get(1).text()).isEqualTo("3");
+            assertThat(rows.get(49).select("td").get(1).text()).isEqualTo("2");
+            assertThat(rows.get(50).id()).isEqualTo("by-unit-others");
+            assertThat(rows.get(50).select("td").eachText()).containsExactly("其余 2 个单位合计", "2", "0", "—");
+            assertThat(org.jsoup.Jsoup.parse(page).getElementById("ledger-total").text()).isEqualTo("符合条件的意见共 103 条");
+        } finally {
+            jdbc.sql("delete from work_order where unit_id in (:u)").param("u", units).update();
+            jdbc.sql("delete from org_unit where id in (:u)").param("u", units).update();
+        }
     }
 
     private long queued(long opinionId) {
