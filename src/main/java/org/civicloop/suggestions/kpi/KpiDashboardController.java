@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import org.civicloop.organization.CivicUser;
 import org.civicloop.organization.Role;
 import org.civicloop.shared.BusinessException;
+import org.civicloop.shared.web.ListPage;
 import org.springframework.context.MessageSource;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -32,6 +33,8 @@ class KpiDashboardController {
 
     /** The most rows a click-through list shows; the figure beside it says how many there are. */
     static final int ITEMS_LIMIT = 500;
+    /** Units per page of the dashboard's table and charts. */
+    static final int UNITS_PER_PAGE = 50;
 
     private final SuggestionKpis kpis;
     private final MessageSource messages;
@@ -45,13 +48,18 @@ class KpiDashboardController {
     String dashboard(@RequestParam(required = false) String period,
                      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-                     Model model, Locale locale) {
+                     @RequestParam(defaultValue = "0") int page, Model model, Locale locale) {
         Instant now = Instant.now();
         KpiPeriod p = period(period, from, to, now, model);
         KpiReport report = kpis.compute(p, now);
+        // a province's hundreds of units: the table and the charts show them 50 at a time
+        ListPage<UnitKpis> units = ListPage.of(report.units(), page, UNITS_PER_PAGE);
+        Links links = new Links(p);
         model.addAttribute("report", report);
-        model.addAttribute("links", new Links(p));
-        model.addAttribute("chart", chart(report, locale));
+        model.addAttribute("units", units);
+        model.addAttribute("pagingBase", links.dashboard());
+        model.addAttribute("links", links);
+        model.addAttribute("chart", chart(report, units.items(), locale));
         model.addAttribute("cards", Rate.of(report.district(), report));
         return "suggestions/kpi/dashboard";
     }
@@ -133,19 +141,19 @@ class KpiDashboardController {
         return p;
     }
 
-    /** The chart's data: rates per unit (percent, or null without a denominator) and classes per unit. */
-    private Map<String, Object> chart(KpiReport report, Locale locale) {
+    /** The chart's data for the units shown: rates per unit (percent, or null without a denominator) and classes per unit. */
+    private Map<String, Object> chart(KpiReport report, List<UnitKpis> units, Locale locale) {
         Map<String, Object> chart = new LinkedHashMap<>();
-        chart.put("units", report.units().stream().map(UnitKpis::unitName).toList());
+        chart.put("units", units.stream().map(UnitKpis::unitName).toList());
         List<Map<String, Object>> rates = new ArrayList<>();
-        rates.add(series(msg("kpi.replyRate", locale), report.units().stream().map(u -> pct(u.replyRate())).toList()));
-        rates.add(series(msg("kpi.onTimeRate", locale), report.units().stream().map(u -> pct(u.onTimeRate())).toList()));
-        rates.add(series(msg("kpi.satisfactionRate", locale), report.units().stream().map(u -> pct(u.satisfactionRate())).toList()));
-        rates.add(series(msg("kpi.meetRate", locale), report.units().stream().map(u -> pct(u.meetRate())).toList()));
+        rates.add(series(msg("kpi.replyRate", locale), units.stream().map(u -> pct(u.replyRate())).toList()));
+        rates.add(series(msg("kpi.onTimeRate", locale), units.stream().map(u -> pct(u.onTimeRate())).toList()));
+        rates.add(series(msg("kpi.satisfactionRate", locale), units.stream().map(u -> pct(u.satisfactionRate())).toList()));
+        rates.add(series(msg("kpi.meetRate", locale), units.stream().map(u -> pct(u.meetRate())).toList()));
         chart.put("rates", rates);
         List<Map<String, Object>> classes = new ArrayList<>();
         for (KpiReport.ResultClass c : report.classes()) {
-            classes.add(series(msg("kpi.class", locale, c.code()), report.units().stream().map(u -> (Object) u.classCount(c.code())).toList()));
+            classes.add(series(msg("kpi.class", locale, c.code()), units.stream().map(u -> (Object) u.classCount(c.code())).toList()));
         }
         chart.put("classes", classes);
         chart.put("percentAxis", msg("kpi.chart.percentAxis", locale));

@@ -209,6 +209,29 @@ class SuggestionKpisIntegrationTests {
     }
 
     @Test
+    void theDashboardShowsFiftyUnitsAPageAndKeepsThePeriodInItsPager() throws Exception {
+        // 51 units, each leading one suggestion assigned on a day no other test uses
+        Instant at = KpiFixtures.daysAgo(500);
+        LocalDate day = at.atZone(KpiFixtures.ZONE).toLocalDate();
+        for (int i = 0; i < 51; i++) {
+            fx.ledBy("分页测试建议" + i, fx.unit(String.format("分页测试局%02d", i)), at);
+        }
+        String q = "/suggestions/dashboard?from=" + day + "&to=" + day;
+        org.jsoup.nodes.Document first = org.jsoup.Jsoup.parse(mvc.perform(get(q).with(user(u("office"))))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+        assertThat(first.select("#kpi-table tbody tr")).hasSize(50);
+        assertThat(first.select("#kpi-district td").first().text()).as("the district's row counts all 51").isEqualTo("51");
+        assertThat(first.select(".pagination").text()).contains("第 1 页，共 2 页（51 条）");
+        assertThat(first.select(".pagination a").last().attr("href")).isEqualTo(q + "&page=1");
+        for (String page : List.of("1", "9")) { // the last page, and one past it
+            org.jsoup.nodes.Document second = org.jsoup.Jsoup.parse(mvc.perform(get(q + "&page=" + page).with(user(u("office"))))
+                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+            assertThat(second.select("#kpi-table tbody tr")).hasSize(1);
+            assertThat(second.select("#kpi-table tbody th").text()).startsWith("分页测试局50");
+        }
+    }
+
+    @Test
     void theDashboardIsForTheOfficeLeadersAndTheEvaluationOfficeOnly() throws Exception {
         for (String who : List.of("office", "leader", "evaluation")) {
             mvc.perform(get("/suggestions/dashboard").with(user(u(who)))).andExpect(status().isOk())
