@@ -102,6 +102,14 @@ public final class WorkingCalendar {
         return count;
     }
 
+    /**
+     * "剩 N 个工作日": the working days from the day {@code now} falls on to the day {@code dueAt} falls on, both
+     * counted (a working due day itself is 1); what every page shows for a running deadline.
+     */
+    public int workingDaysLeft(LocalDate today, LocalDate dueDay) {
+        return workingDaysBetween(today.minusDays(1), dueDay);
+    }
+
     /** {@link #workingDaysBetween(LocalDate, LocalDate)} of the days the two instants fall on. */
     public int workingDaysBetween(Instant from, Instant to) {
         return workingDaysBetween(dateOf(from), dateOf(to));

@@ -49,6 +49,18 @@ class WorkingCalendarTests {
     }
 
     @Test
+    void daysLeftCountTodayAndTheDueDayOnWorkingDaysOnly() {
+        // Mon 2 Mar to Thu 5 Mar: Mon, Tue, Wed, Thu
+        assertThat(calendar.workingDaysLeft(LocalDate.of(2026, 3, 2), LocalDate.of(2026, 3, 5))).isEqualTo(4);
+        // on the due day itself, a working day: that day
+        assertThat(calendar.workingDaysLeft(LocalDate.of(2026, 3, 5), LocalDate.of(2026, 3, 5))).isEqualTo(1);
+        // from the ordinary Saturday 7 Mar to Tue 10 Mar: Mon, Tue
+        assertThat(calendar.workingDaysLeft(LocalDate.of(2026, 3, 7), LocalDate.of(2026, 3, 10))).isEqualTo(2);
+        // from the make-up Saturday 28 Feb to Mon 2 Mar: Sat, Mon
+        assertThat(calendar.workingDaysLeft(LocalDate.of(2026, 2, 28), LocalDate.of(2026, 3, 2))).isEqualTo(2);
+    }
+
+    @Test
     void aMakeUpSaturdayIsAWorkingDayAndAnOrdinarySaturdayIsNot() {
         assertThat(calendar.isWorkingDay(LocalDate.of(2026, 2, 14))).isTrue();   // Sat, make-up day
         assertThat(calendar.isWorkingDay(LocalDate.of(2026, 2, 28))).isTrue();   // Sat, make-up day

@@ -175,7 +175,7 @@ public class DeadlineClock {
         LocalDate dueDay = calendar.dateOf(dueAt);
         int left = state == ClockState.OVERDUE
                 ? -calendar.workingDaysBetween(dueDay, today)
-                : calendar.workingDaysBetween(today.minusDays(1), dueDay);
+                : calendar.workingDaysLeft(today, dueDay);
         return new ClockView(subjectType, subjectId, ruleKey, status, state, startedAt, dueAt, warnAt, pausedAt, stoppedAt,
                 left, extensions, round);
     }

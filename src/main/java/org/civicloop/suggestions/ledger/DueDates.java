@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import lombok.AccessLevel;
 import lombok.RequiredArgsConstructor;
+import org.civicloop.deadlines.WorkingCalendar;
 import org.civicloop.deadlines.WorkingCalendars;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -53,11 +54,13 @@ public class DueDates {
     }
 
     /**
-     * Working days left until the due day (0 on the day itself), counted as the clock counts them, so
-     * the ledger reads the same "剩 N 个工作日" as the suggestion's page and the unit's inbox.
+     * Working days left until the due day, today and the due day both counted, as the clock counts them
+     * ({@link WorkingCalendar#workingDaysLeft}), so the ledger reads the same "剩 N 个工作日" as the
+     * suggestion's page and the unit's inbox. (It counted from tomorrow: one day fewer on every working day.)
      */
     public long daysLeft(Instant dueAt, Instant now) {
-        return Math.max(0, calendars.current().workingDaysBetween(now, dueAt));
+        WorkingCalendar calendar = calendars.current();
+        return Math.max(0, calendar.workingDaysLeft(calendar.dateOf(now), calendar.dateOf(dueAt)));
     }
 
     private LocalDate date(Instant instant) {
