@@ -93,6 +93,20 @@ class RecordsFromEventsIntegrationTests {
     }
 
     @Test
+    void aFilingHandledAfterTheConfidentialMarkingKeepsNoTitle() {
+        long lead = demo.deputy("李秀英");
+        Instant at = Instant.parse("2026-03-03T02:00:00Z");
+        // the marking first, then the filing (events are handled in any order; a retry comes late)
+        publish(new SuggestionResultsKnown(918_000_003L, lead, List.of(), true, List.of("B"), at));
+        demo.recordsSettled();
+        publish(new SuggestionFiled(918_000_003L, "涉密事项二", lead, List.of(), at));
+        demo.recordsSettled();
+        assertThat(kindOf("suggestion", 918_000_003L, lead)).isEqualTo("SUGGESTION_LED");
+        assertThat(jdbc.sql("select title from record_entry where source = 'suggestion' and source_id = 918000003")
+                .query(String.class).list()).as("confidential: the title is not kept").hasSize(1).containsOnlyNulls();
+    }
+
+    @Test
     void aClassAResultEarnsTheLeadDeputyTheBonusOnceAndAConfidentialSuggestionShowsNoTitle() {
         long lead = demo.deputy("李秀英");
         long other = demo.deputy("张德明");

@@ -100,8 +100,10 @@ class RecordEntries {
     @ApplicationModuleListener
     public void on(SuggestionFiled e) {
         LocalDate on = day(e.submittedAt());
-        add(e.leadDeputyId(), ActivityKind.SUGGESTION_LED, SUGGESTION, e.suggestionId(), on, e.title());
-        e.coSignerDeputyIds().forEach(d -> add(d, ActivityKind.SUGGESTION_COSIGNED, SUGGESTION, e.suggestionId(), on, e.title()));
+        // after a marking handled first (events come in any order), the lines are written without the title
+        String title = confidential(e.suggestionId()) ? null : e.title();
+        add(e.leadDeputyId(), ActivityKind.SUGGESTION_LED, SUGGESTION, e.suggestionId(), on, title);
+        e.coSignerDeputyIds().forEach(d -> add(d, ActivityKind.SUGGESTION_COSIGNED, SUGGESTION, e.suggestionId(), on, title));
     }
 
     /** Marked confidential (涉密) at registration: its title is no longer shown in any record. */
@@ -146,8 +148,26 @@ class RecordEntries {
     }
 
     private void hideSuggestionTitle(long suggestionId) {
+        lock(suggestionId);
+        jdbc.sql("insert into record_confidential_suggestion (suggestion_id) values (:id) on conflict do nothing")
+                .param("id", suggestionId).update();
         jdbc.sql("update record_entry set title = null where source in (:s) and source_id = :id")
                 .param("s", List.of(SUGGESTION, SUGGESTION_CLASS_A)).param("id", suggestionId).update();
+    }
+
+    /**
+     * Whether the suggestion was marked confidential, under the suggestion's lock (held to the end of the
+     * transaction): a marking and a filing handled at once wait for each other, so the second sees the first.
+     */
+    private boolean confidential(long suggestionId) {
+        lock(suggestionId);
+        return jdbc.sql("select exists (select 1 from record_confidential_suggestion where suggestion_id = :id)")
+                .param("id", suggestionId).query(Boolean.class).single();
+    }
+
+    private void lock(long suggestionId) {
+        jdbc.sql("select pg_advisory_xact_lock(hashtext('record_suggestion'), cast(:id as int))")
+                .param("id", (int) (suggestionId ^ (suggestionId >>> 32))).query().singleRow();
     }
 
     private String suggestionTitle(long suggestionId) {

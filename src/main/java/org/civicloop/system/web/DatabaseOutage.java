@@ -12,6 +12,7 @@ import java.util.Map;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 /**
  * A database that cannot be reached (stopped, restarting, unreachable): not a bug to report but a
@@ -34,6 +35,11 @@ final class DatabaseOutage {
             if (t instanceof DataAccessResourceFailureException || t instanceof CannotCreateTransactionException
                     || t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException
                     || t instanceof ConnectException) {
+                return true;
+            }
+            // a rollback that failed too (the connection was gone): the first failure is kept beside the cause
+            if (t instanceof TransactionSystemException failed && failed.getApplicationException() != null
+                    && failed.getApplicationException() != error && causedBy(failed.getApplicationException())) {
                 return true;
             }
             if (t instanceof SQLException sql && sql.getSQLState() != null
