@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.TemporalAccessor;
@@ -39,6 +40,11 @@ public class Formats {
 
     public String dateTime(Object value) {
         return format(value, "format.dateTime");
+    }
+
+    /** A month given as {@code 2026-01}: 2026年1月, Jan 2026. */
+    public String month(String yearMonth) {
+        return yearMonth == null || yearMonth.isBlank() ? "" : format(YearMonth.parse(yearMonth), "format.month");
     }
 
     /** Counts: below 10,000 as digits; above, in 万 or 亿 for Chinese readers. */

@@ -202,6 +202,8 @@ class OpinionTallyIntegrationTests {
             assertThat(rows.get(50).id()).isEqualTo("by-unit-others");
             assertThat(rows.get(50).select("td").eachText()).containsExactly("其余 2 个单位合计", "2", "0", "—");
             assertThat(org.jsoup.Jsoup.parse(page).getElementById("ledger-total").text()).isEqualTo("符合条件的意见共 103 条");
+            // months as Chinese writes them: 2002年7月, not 2002年07月
+            assertThat(org.jsoup.Jsoup.parse(page).select("#by-month tbody td").eachText()).startsWith("2002年7月", "103");
         } finally {
             jdbc.sql("delete from work_order where unit_id in (:u)").param("u", units).update();
             jdbc.sql("delete from org_unit where id in (:u)").param("u", units).update();
