@@ -43,22 +43,35 @@ public final class PlaceNames {
     private static final String NAME = "[\\p{IsHan}A-Za-z0-9]";
     private static final int LONGEST_NAME = 8;
 
-    private record Rule(Kind kind, Pattern pattern) {
+    /**
+     * A kind of place, its pattern, and the suffixes one of which any match contains: a text holding none of
+     * them is not searched with the pattern (most texts name one or two kinds; the patterns try every position).
+     */
+    private record Rule(Kind kind, Pattern pattern, List<String> suffixes) {
+        Rule(Kind kind, String alternatives) {
+            this(kind, suffix(alternatives), List.of(alternatives.split("\\|")));
+        }
+
+        boolean mayMatch(CharSequence text) {
+            String s = text.toString();
+            return suffixes.stream().anyMatch(s::contains);
+        }
     }
 
     /** The suffixes, stop characters and word lists, kept with the other Chinese text outside the code. */
     private static final Properties DATA = load();
 
     // the order matters: 街道 before 街, a bus line's 路 before a road's, 小学 before 学校
-    private static final List<Rule> RULES = List.of(
-            new Rule(Kind.BUS_LINE, Pattern.compile(DATA.getProperty("bus"))),
-            new Rule(Kind.TOWN, suffix(DATA.getProperty("town"))),
-            new Rule(Kind.SCHOOL, suffix(DATA.getProperty("school"))),
-            new Rule(Kind.COMPANY, suffix(DATA.getProperty("company"))),
-            new Rule(Kind.ESTATE, suffix(DATA.getProperty("estate"))),
-            new Rule(Kind.VILLAGE, suffix(DATA.getProperty("village"))),
-            new Rule(Kind.ROAD, suffix(DATA.getProperty("road"))));
     private static final String BUS_SUFFIX = DATA.getProperty("bus.suffix");
+    private static final List<Rule> RULES = List.of(
+            // every bus line names its 路 (bus.suffix)
+            new Rule(Kind.BUS_LINE, Pattern.compile(DATA.getProperty("bus")), List.of(BUS_SUFFIX)),
+            new Rule(Kind.TOWN, DATA.getProperty("town")),
+            new Rule(Kind.SCHOOL, DATA.getProperty("school")),
+            new Rule(Kind.COMPANY, DATA.getProperty("company")),
+            new Rule(Kind.ESTATE, DATA.getProperty("estate")),
+            new Rule(Kind.VILLAGE, DATA.getProperty("village")),
+            new Rule(Kind.ROAD, DATA.getProperty("road")));
 
     private static Pattern suffix(String alternatives) {
         return Pattern.compile("(" + NAME + "{1," + LONGEST_NAME + "}?)(" + alternatives + ")");
@@ -110,6 +123,9 @@ public final class PlaceNames {
         List<int[]> positions = new ArrayList<>();
         List<Place> found = new ArrayList<>();
         for (Rule rule : RULES) {
+            if (!rule.mayMatch(rest)) {
+                continue;
+            }
             Matcher m = rule.pattern().matcher(rest);
             while (m.find()) {
                 String name = rule.kind() == Kind.BUS_LINE ? m.group(1) : trim(m.group(1));
