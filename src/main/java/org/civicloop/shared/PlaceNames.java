@@ -52,9 +52,8 @@ public final class PlaceNames {
             this(kind, suffix(alternatives), List.of(alternatives.split("\\|")));
         }
 
-        boolean mayMatch(CharSequence text) {
-            String s = text.toString();
-            return suffixes.stream().anyMatch(s::contains);
+        boolean mayMatch(String text) {
+            return suffixes.stream().anyMatch(text::contains);
         }
     }
 
@@ -123,7 +122,7 @@ public final class PlaceNames {
         List<int[]> positions = new ArrayList<>();
         List<Place> found = new ArrayList<>();
         for (Rule rule : RULES) {
-            if (!rule.mayMatch(rest)) {
+            if (!rule.mayMatch(text)) { // the text as given: the blanked copy holds no suffix it lacks
                 continue;
             }
             Matcher m = rule.pattern().matcher(rest);

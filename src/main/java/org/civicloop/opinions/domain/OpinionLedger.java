@@ -47,6 +47,12 @@ public class OpinionLedger {
         public Double satisfactionRate() {
             return rated == 0 ? null : (double) satisfied / rated;
         }
+
+        /** This count and another added up, under this one's key. */
+        public Count plus(Count other) {
+            return new Count(key, total + other.total, closed + other.closed, satisfied + other.satisfied,
+                    rated + other.rated);
+        }
     }
 
     public record Row(String receiptCode, Instant submittedAt, String channel, String category, String town,
@@ -182,18 +188,17 @@ public class OpinionLedger {
             case "category" -> "o.category";
             case "month" -> "to_char(o.submitted_at at time zone :zone, 'YYYY-MM')";
             // the unit of the newest work order, by id: named below through the directory
-            case "unit" -> "coalesce(cast((select w.unit_id from work_order w where w.opinion_id = o.id "
-                    + "order by w.round desc, w.id desc limit 1) as text), '')";
+            case "unit" -> "coalesce(cast(" + OpinionQueries.NEWEST_UNIT + " as text), '')";
             default -> throw new IllegalArgumentException(dimension);
         };
         List<Count> counts = bind(jdbc.sql("""
                         select %s as key, count(*) as total,
                                count(*) filter (where o.status = 'CLOSED') as closed,
-                               count(*) filter (where o.rating in ('SATISFIED', 'BASICALLY_SATISFIED')) as satisfied,
-                               count(*) filter (where o.rating in ('SATISFIED', 'BASICALLY_SATISFIED', 'DISSATISFIED')) as rated
+                               count(*) filter (where %s) as satisfied,
+                               count(*) filter (where %s) as rated
                         from opinion o
                         %s
-                        group by 1""".formatted(key, WHERE))
+                        group by 1""".formatted(key, OpinionQueries.SATISFIED, OpinionQueries.RATED, WHERE))
                 , f).param("zone", zone.getId()).query(Count.class).list();
         return dimension.equals("unit") ? byUnitName(counts)
                 : counts.stream().sorted(dimension.equals("month") ? Comparator.comparing(Count::key) : MOST_FIRST).toList();
@@ -205,9 +210,7 @@ public class OpinionLedger {
         Map<String, Count> byName = new LinkedHashMap<>();
         for (Count c : byId) {
             String name = c.key().isEmpty() ? "" : Objects.requireNonNullElse(units.name(Long.valueOf(c.key())), "");
-            byName.merge(name, new Count(name, c.total(), c.closed(), c.satisfied(), c.rated()),
-                    (a, b) -> new Count(name, a.total() + b.total(), a.closed() + b.closed(),
-                            a.satisfied() + b.satisfied(), a.rated() + b.rated()));
+            byName.merge(name, new Count(name, c.total(), c.closed(), c.satisfied(), c.rated()), Count::plus);
         }
         List<Count> counts = new ArrayList<>(byName.values());
         counts.sort(MOST_FIRST);
@@ -226,8 +229,8 @@ public class OpinionLedger {
         DirectoryNames.Units units = names.handlingUnits();
         try (var rows = bind(jdbc.sql("""
                         select o.receipt_code, o.submitted_at, o.channel, o.category, o.place_code, o.content, o.status,
-                               (select w.unit_id from work_order w
-                                 where w.opinion_id = o.id order by w.round desc, w.id desc limit 1) as unit_id,
+                               """ + OpinionQueries.NEWEST_UNIT + """
+                                as unit_id,
                                o.replied_at, o.reply, o.rating, o.reopen_count
                         from opinion o
                         """ + WHERE + " order by o.submitted_at, o.id"), f, places)

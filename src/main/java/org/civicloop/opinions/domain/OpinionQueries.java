@@ -53,11 +53,21 @@ public class OpinionQueries {
              order by w.id desc limit 1) as active_order_id
             """;
 
-    /** The unit of an opinion's newest work order (the last round), named afterwards through {@link DirectoryNames}. */
-    static final String LAST_UNIT = """
+    /**
+     * The unit of the opinion {@code o}'s newest work order (the last round), null for none: the unit an opinion
+     * is counted and listed under everywhere, named afterwards through {@link DirectoryNames}.
+     */
+    static final String NEWEST_UNIT = """
             (select w.unit_id from work_order w where w.opinion_id = o.id
-               order by w.round desc, w.id desc limit 1) as last_unit_id
-            """;
+              order by w.round desc, w.id desc limit 1)""";
+
+    /** Rated 满意 or 基本满意 (the satisfaction rate's numerator), of the opinion {@code o}. */
+    static final String SATISFIED = "o.rating in ('SATISFIED', 'BASICALLY_SATISFIED')";
+
+    /** Rated at all (the satisfaction rate's denominator), of the opinion {@code o}. */
+    static final String RATED = "o.rating in ('SATISFIED', 'BASICALLY_SATISFIED', 'DISSATISFIED')";
+
+    static final String LAST_UNIT = NEWEST_UNIT + " as last_unit_id\n";
 
     public Optional<PublicStatus> publicStatus(String receiptCode) {
         record Raw(long id, String receiptCode, String status, String category, String placeCode, Instant submittedAt,

@@ -29,11 +29,11 @@ public class OpinionTally {
      */
     static final String CONTRIBUTION = """
             cast(date_trunc('month', o.submitted_at at time zone :zone) as date) as month, o.channel, o.category,
-            coalesce((select w.unit_id from work_order w where w.opinion_id = o.id
-                       order by w.round desc, w.id desc limit 1), 0) as unit_id,
+            coalesce(%s, 0) as unit_id,
             o.status = 'CLOSED' as closed,
-            coalesce(o.rating in ('SATISFIED', 'BASICALLY_SATISFIED'), false) as satisfied,
-            coalesce(o.rating in ('SATISFIED', 'BASICALLY_SATISFIED', 'DISSATISFIED'), false) as rated""";
+            coalesce(%s, false) as satisfied,
+            coalesce(%s, false) as rated""".formatted(OpinionQueries.NEWEST_UNIT, OpinionQueries.SATISFIED,
+            OpinionQueries.RATED);
 
     /** Spreads contribution rows {@code x} over the three counted dimensions, as {@code d(dimension, key)}. */
     static final String DIMENSIONS = """

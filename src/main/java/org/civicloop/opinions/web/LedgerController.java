@@ -64,8 +64,7 @@ class LedgerController {
         model.addAttribute("otherUnitCount", Math.max(0, byUnit.size() - UNITS_LISTED));
         model.addAttribute("otherUnits", byUnit.size() <= UNITS_LISTED ? null
                 : byUnit.subList(UNITS_LISTED, byUnit.size()).stream().reduce(new OpinionLedger.Count("", 0, 0, 0, 0),
-                        (a, b) -> new OpinionLedger.Count(a.key(), a.total() + b.total(), a.closed() + b.closed(),
-                                a.satisfied() + b.satisfied(), a.rated() + b.rated())));
+                        OpinionLedger.Count::plus));
         model.addAttribute("byMonth", counts.byMonth());
         model.addAttribute("categories", queries.categories());
         model.addAttribute("units", directory.handlingUnits());
