@@ -22,6 +22,14 @@ public final class OrganizationEvents {
         public String action() { return "unit.updated"; }
     }
 
+    /** Administrative divisions were imported (added or renamed); the places offered everywhere follow. */
+    public record RegionsImported(int rows) implements AuditableEvent {
+        public String subjectType() { return "region"; }
+        public String subjectId() { return "import"; }
+        public String action() { return "region.imported"; }
+        public Map<String, Object> after() { return Map.of("rows", rows); }
+    }
+
     public record AccountCreated(long accountId, Map<String, Object> after) implements AuditableEvent {
         public String subjectType() { return "account"; }
         public String subjectId() { return Long.toString(accountId); }

@@ -61,11 +61,13 @@ class BenchmarkSmokeIntegrationTests {
         String md = Files.readString(out, StandardCharsets.UTF_8);
         assertThat(md).startsWith("# Benchmarks\n\nearlier text stays\n").contains("<!-- BENCHMARK:START -->");
         assertThat(md).containsPattern("\\| pgbench single-row INSERT, 8 clients, same PostgreSQL \\(ceiling\\) \\| — \\| [0-9.]+ tx/s \\|");
-        assertThat(md).containsPattern("\\| a unit's worklist \\(filters \\+ keyset page of 50\\) p95 \\| ≤ 20 ms \\| [0-9.]+ ms \\|");
+        assertThat(md).containsPattern("\\| a unit's worklist \\(filters \\+ keyset page of 50\\) p95, 2 clients \\| ≤ 20 ms \\| [0-9.]+ ms \\|");
+        assertThat(md).containsPattern("\\| the same, one request at a time p95 \\| ≤ 20 ms \\| [0-9.]+ ms \\|");
         assertThat(md).containsPattern("\\| Chinese full-text search p95 \\| ≤ 150 ms \\| [0-9.]+ ms \\|");
         assertThat(md).containsPattern("\\| opinions dashboard \\(ledger\\), this year p95 \\| ≤ 100 ms \\| [0-9.]+ ms \\|");
         assertThat(md).containsPattern("\\| suggestions dashboard, all years p95 \\| ≤ 100 ms \\| [0-9.]+ ms \\|");
-        assertThat(md).containsPattern("\\| similar check `POST /api/opinions/similar` p95 \\| ≤ 50 ms \\| ([0-9.]+ ms|not in this branch \\(HTTP \\d+\\)) \\|");
+        assertThat(md).containsPattern("\\| similar check `POST /api/opinions/similar` p95, 2 clients \\| ≤ 50 ms \\| ([0-9.]+ ms|not in this branch \\(HTTP \\d+\\)) \\|");
+        assertThat(md).containsPattern("\\| the same, one request at a time p95 \\| ≤ 50 ms \\| ([0-9.]+ ms|not in this branch \\(HTTP \\d+\\)) \\|");
     }
 
     private static boolean onPath(String tool) {

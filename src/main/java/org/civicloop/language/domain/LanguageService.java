@@ -151,19 +151,27 @@ public class LanguageService implements TextVectors {
         List<Progress> out = new ArrayList<>();
         boolean running = worker != null && worker.isAlive() && ready();
         for (TextSource source : sources.orderedStream().toList()) {
-            long cursor = store.cursor(source.kind(), model());
-            long waiting;
-            queue.lock();
-            try {
-                waiting = java.util.stream.Stream.concat(requested.stream(), inFlight.stream())
-                        .filter(r -> r.kind().equals(source.kind()) && r.id() <= cursor).count();
-            } finally {
-                queue.unlock();
-            }
-            out.add(new Progress(source.kind(), model(), store.count(source.kind(), model()),
-                    source.countAfter(cursor) + waiting, running));
+            out.add(new Progress(source.kind(), model(), store.count(source.kind(), model()), remaining(source), running));
         }
         return out;
+    }
+
+    @Override
+    public long remaining(String kind) {
+        return sources.orderedStream().filter(s -> s.kind().equals(kind)).findFirst().map(this::remaining).orElse(0L);
+    }
+
+    private long remaining(TextSource source) {
+        long cursor = store.cursor(source.kind(), model());
+        long waiting;
+        queue.lock();
+        try {
+            waiting = java.util.stream.Stream.concat(requested.stream(), inFlight.stream())
+                    .filter(r -> r.kind().equals(source.kind()) && r.id() <= cursor).count();
+        } finally {
+            queue.unlock();
+        }
+        return source.countAfter(cursor) + waiting;
     }
 
     @EventListener(ApplicationReadyEvent.class)

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.civicloop.language.TextVectors;
+import org.civicloop.opinions.domain.SimilarMattersProperties;
 import org.civicloop.shared.PlaceNames;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,10 +24,17 @@ import org.springframework.transaction.support.TransactionTemplate;
  * a place, or both chose a place (town, village) — only at the same place; otherwise it founds a cluster of its own.
  * Rejected opinions are never members (one rejected later leaves its cluster on the next run).
  *
- * <p>Opinions are taken in id order after a cursor ({@code opinion_cluster_cursor}); each opinion's
- * membership, its cluster's figures and the cursor move in one transaction, so a run killed half-way
- * resumes where it stopped and a rerun changes nothing. It waits while the model is not loaded or
+ * <p>Opinions are taken in id order after a cursor ({@code opinion_cluster_cursor}), a batch at a time;
+ * a batch's memberships, their clusters' figures and the cursor move in one transaction, so a run killed
+ * half-way resumes where it stopped and a rerun changes nothing. It waits while the model is not loaded or
  * opinions still lack their vectors (a neighbour not yet indexed would be missed).
+ *
+ * <p>Opinions submitted before the horizon are passed over: no similar check looks back that far (its
+ * window, {@code civicloop.language.similar.window}, and a cluster's own span before it), and hot spots
+ * are this month's. A history import or a generated province of several years is clustered only where it
+ * can be shown. The transactions commit without waiting for the disk: clusters are derived data, and
+ * after a crash PostgreSQL has lost whole transactions at the end only, the cursor with its memberships,
+ * which the next run assigns again.
  */
 @Component
 public class ClusterAssigner {
@@ -38,13 +46,16 @@ public class ClusterAssigner {
     private final JdbcClient jdbc;
     private final ObjectProvider<TextVectors> language;
     private final HotspotProperties properties;
+    private final SimilarMattersProperties similar;
     private final TransactionTemplate tx;
     private TextVectors vectors;
 
-    ClusterAssigner(JdbcClient jdbc, ObjectProvider<TextVectors> language, HotspotProperties properties, TransactionTemplate tx) {
+    ClusterAssigner(JdbcClient jdbc, ObjectProvider<TextVectors> language, HotspotProperties properties,
+                    SimilarMattersProperties similar, TransactionTemplate tx) {
         this.jdbc = jdbc;
         this.language = language;
         this.properties = properties;
+        this.similar = similar;
         this.tx = tx;
     }
 
@@ -64,10 +75,17 @@ public class ClusterAssigner {
         return total;
     }
 
-    /** At most {@code limit} opinions after the cursor; 0 when there is nothing to do or the vectors are not ready. */
+    /**
+     * At most {@code limit} opinions after the cursor, in one transaction; 0 when there is nothing to do or
+     * the vectors are not ready.
+     */
     public int runOnce(int limit) {
+        return runOnce(limit, Instant.now());
+    }
+
+    int runOnce(int limit, Instant now) {
         vectors = language.getIfAvailable();
-        if (vectors == null || !vectors.ready() || vectors.progress().stream().anyMatch(p -> KIND.equals(p.kind()) && p.remaining() > 0)) {
+        if (vectors == null || !vectors.ready() || vectors.remaining(KIND) > 0) {
             return 0;
         }
         long after = cursor();
@@ -75,15 +93,12 @@ public class ClusterAssigner {
                         select id, content, place_code, district_code, submitted_at, status from opinion
                          where id > :after order by id limit :limit""")
                 .param("after", after).param("limit", limit).query(Row.class).list();
-        int done = 0;
-        for (Row r : rows) {
-            Boolean ok = tx.execute(s -> assign(r));
-            if (!Boolean.TRUE.equals(ok)) {
-                break;
-            }
-            done++;
+        if (rows.isEmpty()) {
+            return 0;
         }
-        return done;
+        Instant horizon = now.minus(similar.window()).minus(properties.window());
+        Integer done = tx.execute(s -> assign(rows, horizon));
+        return done == null ? 0 : done;
     }
 
     long cursor() {
@@ -91,31 +106,48 @@ public class ClusterAssigner {
                 .query(Long.class).optional().orElse(0L);
     }
 
-    /** One opinion, in the caller's transaction; false when it could not be done now (and nothing moved). */
-    boolean assign(Row r) {
+    /**
+     * These opinions (in id order), in the caller's transaction, up to the first that cannot be done now;
+     * the cursor moves past the ones done. Returns how many were done (or taken by another run).
+     */
+    int assign(List<Row> rows, Instant horizon) {
+        jdbc.sql("set local synchronous_commit = off").update();
         Long last = jdbc.sql("select last_id from opinion_cluster_cursor where name = :n for update").param("n", CURSOR)
                 .query(Long.class).optional().orElse(null);
-        if (last == null || last >= r.id()) {
-            return true; // another run took it
+        if (last == null) {
+            return rows.size();
         }
-        boolean member = jdbc.sql("select exists (select 1 from opinion_cluster_member where opinion_id = :id)")
-                .param("id", r.id()).query(Boolean.class).single();
-        if (!member && !"REJECTED".equals(r.status())) {
-            // its stored vector (all are stored before a run starts: see runOnce), else computed now
-            Optional<float[]> v = Optional.ofNullable(vectors.stored(KIND, List.of(r.id())).get(r.id())).or(() -> vectors.embed(r.content()));
-            if (v.isEmpty()) {
-                return false;
+        List<Long> ids = rows.stream().filter(r -> r.id() > last && !r.submittedAt().isBefore(horizon)
+                && !"REJECTED".equals(r.status())).map(Row::id).toList();
+        Set<Long> wanted = Set.copyOf(ids);
+        Set<Long> members = ids.isEmpty() ? Set.of() : Set.copyOf(jdbc.sql(
+                        "select opinion_id from opinion_cluster_member where opinion_id in (:ids)")
+                .param("ids", ids).query(Long.class).list());
+        // their stored vectors (all are stored before a run starts: see runOnce), else computed now
+        Map<Long, float[]> stored = ids.isEmpty() ? Map.of() : vectors.stored(KIND, ids);
+        long moved = last;
+        int done = 0;
+        for (Row r : rows) {
+            if (wanted.contains(r.id()) && !members.contains(r.id())) {
+                Optional<float[]> v = Optional.ofNullable(stored.get(r.id())).or(() -> vectors.embed(r.content()));
+                if (v.isEmpty()) {
+                    break;
+                }
+                Optional<Match> match = nearestMember(r, v.get());
+                if (match.isPresent()) {
+                    join(r, match.get());
+                } else {
+                    found(r);
+                }
             }
-            Optional<Match> match = nearestMember(r, v.get());
-            if (match.isPresent()) {
-                join(r, match.get());
-            } else {
-                found(r);
-            }
+            moved = Math.max(moved, r.id());
+            done++;
         }
-        jdbc.sql("update opinion_cluster_cursor set last_id = :id, updated_at = now() where name = :n")
-                .param("id", r.id()).param("n", CURSOR).update();
-        return true;
+        if (moved > last) {
+            jdbc.sql("update opinion_cluster_cursor set last_id = :id, updated_at = now() where name = :n")
+                    .param("id", moved).param("n", CURSOR).update();
+        }
+        return done;
     }
 
     record Match(long clusterId, double similarity) {

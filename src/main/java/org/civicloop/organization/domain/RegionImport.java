@@ -12,6 +12,8 @@ import org.civicloop.shared.spreadsheet.Row;
 import org.civicloop.shared.spreadsheet.Table;
 import org.civicloop.shared.spreadsheet.TableException;
 import org.civicloop.shared.spreadsheet.TableReader;
+import org.civicloop.organization.OrganizationEvents;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -31,6 +33,7 @@ public class RegionImport {
     private static final long MAX_BYTES = 20L * 1024 * 1024;
 
     private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
 
     @Transactional
     public Result importCsv(InputStream csv) throws IOException {
@@ -77,6 +80,7 @@ public class RegionImport {
                     .param("code", r.code()).param("name", r.name()).param("level", r.level()).param("parent", r.parentCode())
                     .update();
         }
+        events.publishEvent(new OrganizationEvents.RegionsImported(rows.size()));
         return new Result(rows.size(), List.of());
     }
 

@@ -115,4 +115,16 @@ class SameMatterClusteringIntegrationTests {
         var row = jdbc.sql("select size, lead_opinion from opinion_cluster where id = :c").param("c", cluster).query().singleRow();
         assertThat(row).containsEntry("size", 1).containsEntry("lead_opinion", b.id());
     }
+
+    @Test
+    void anOpinionOlderThanAnySimilarCheckLooksBackIsPassedOver() {
+        Opinion recent = submit("梧桐苑小区东门的垃圾桶满了没人清，苍蝇到处飞，味道很大", "13933330001");
+        Opinion old = submit("梧桐苑东门垃圾桶一直没人清理，臭气熏天，苍蝇很多", "13933330002");
+        // a year of the similar check's window and 90 days of a cluster's span: 456 days ago lies beyond both
+        jdbc.sql("update opinion set submitted_at = now() - interval '456 days' where id = :id").param("id", old.id()).update();
+        runWhenVectorsAreDone();
+        assertThat(clusterOf(recent.id())).isNotNull();
+        assertThat(clusterOf(old.id())).isNull();
+        assertThat(assigner.cursor()).isGreaterThanOrEqualTo(old.id());
+    }
 }

@@ -1,0 +1,98 @@
+package org.civicloop.language.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.IntStream;
+import org.civicloop.language.TextVectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The vector index's filtered search, on a real Lucene index in a temporary folder: whether a segment is
+ * walked as a graph or, the filter leaving it few vectors, read one by one, the nearest vectors within
+ * the filter come back in order, and none outside it.
+ */
+class VectorIndexTests {
+
+    private static final int DIMENSIONS = 64;
+
+    @TempDir
+    Path folder;
+
+    private static float[] unit(Random random) {
+        float[] v = new float[DIMENSIONS];
+        double norm = 0;
+        for (int i = 0; i < DIMENSIONS; i++) {
+            v[i] = (float) random.nextGaussian();
+            norm += v[i] * v[i];
+        }
+        for (int i = 0; i < DIMENSIONS; i++) {
+            v[i] /= (float) Math.sqrt(norm);
+        }
+        return v;
+    }
+
+    /** {@code base} moved towards a random direction: cosine with base falls as {@code away} grows. */
+    private static float[] near(float[] base, double away, Random random) {
+        float[] noise = unit(random);
+        float[] v = new float[DIMENSIONS];
+        double norm = 0;
+        for (int i = 0; i < DIMENSIONS; i++) {
+            v[i] = (float) ((1 - away) * base[i] + away * noise[i]);
+            norm += v[i] * v[i];
+        }
+        for (int i = 0; i < DIMENSIONS; i++) {
+            v[i] /= (float) Math.sqrt(norm);
+        }
+        return v;
+    }
+
+    @Test
+    void aFilterLeavingFewVectorsFindsTheSameNearestAsReadingAllOfThem() {
+        Random random = new Random(7);
+        float[] query = unit(random);
+        Instant at = Instant.parse("2026-06-01T00:00:00Z");
+        // three segments of 600 vectors; district A holds 12 in each (2 %: read one by one), district B
+        // 300 in each (50 %: the graph); the nearest to the query are spread over both districts
+        float[][] vectors = new float[1800][];
+        String[] districts = new String[1800];
+        try (VectorIndex index = VectorIndex.open(folder, "opinion", "test-model")) {
+            for (int segment = 0; segment < 3; segment++) {
+                for (int i = 0; i < 600; i++) {
+                    int id = segment * 600 + i;
+                    // every tenth near the query, each nearer than the next by a clear step
+                    vectors[id] = i % 10 == 0 ? near(query, 0.01 + 0.005 * (id / 10), random) : unit(random);
+                    districts[id] = i % 50 == 0 ? "A" : i % 2 == 0 ? "B" : "C";
+                    index.put(id, districts[id], at.plusSeconds(id), vectors[id], at);
+                }
+                index.commit("test-model");
+            }
+            assertThat(index.size()).isEqualTo(1800);
+            for (String district : List.of("A", "B")) {
+                List<Long> exact = IntStream.range(0, 1800).filter(i -> districts[i].equals(district)).boxed()
+                        .sorted(Comparator.comparingDouble(i -> -TextVectors.cosine(query, vectors[i])))
+                        .limit(5).map(Integer::longValue).toList();
+                List<TextVectors.Neighbour> found = index.nearest(query, 5,
+                        new TextVectors.Filter(district, null, null, List.of()));
+                assertThat(found).as("district " + district).extracting(TextVectors.Neighbour::id).containsExactlyElementsOf(exact);
+                assertThat(found.get(0).similarity()).isCloseTo(TextVectors.cosine(query, vectors[exact.get(0).intValue()]),
+                        org.assertj.core.data.Offset.offset(0.02));
+            }
+            // a district's 36 vectors and a time window inside them: only those, nearest first
+            Instant since = at.plusSeconds(600);
+            Instant until = at.plusSeconds(1199);
+            List<Long> inWindow = IntStream.range(600, 1200).filter(i -> districts[i].equals("A")).boxed()
+                    .sorted(Comparator.comparingDouble(i -> -TextVectors.cosine(query, vectors[i])))
+                    .map(Integer::longValue).toList();
+            assertThat(index.nearest(query, 40, new TextVectors.Filter("A", since, until, List.of())))
+                    .extracting(TextVectors.Neighbour::id).containsExactlyElementsOf(inWindow);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+}
