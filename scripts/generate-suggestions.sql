@@ -90,6 +90,8 @@ update suggestion_assignment a
          group by a2.suggestion_id, a2.seq) f
  where a.suggestion_id = f.suggestion_id and a.seq = f.seq;
 -- the warning window opens ten days before the due time (suggestion.reply.warn-before)
+update suggestion_assignment a set kpi_evaluation = s.evaluation
+  from suggestion s join bench_map m on m.id = s.id where s.id = a.suggestion_id and s.evaluation is not null;
 update suggestion_assignment a set warn_at = a.due_at - interval '10 days'
   from bench_map m where m.id = a.suggestion_id;
 commit;

@@ -11,7 +11,8 @@ import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Keeps the facts {@link SuggestionKpis} counts on each assignment row ({@code kpi_replied},
- * {@code kpi_on_time}, {@code kpi_final_class}, {@code kpi_met}; migration V72), recomputed from the
+ * {@code kpi_on_time}, {@code kpi_final_class}, {@code kpi_met}, migration V72; the suggestion's
+ * {@code kpi_evaluation}, V176), recomputed from the
  * suggestion's replies and contacts whenever the suggestion or one of its assignments changes, just
  * before that transaction commits (after every write of it, whatever the order the service wrote them
  * in). The definitions are those of {@link SuggestionKpis}; this is the only code that applies them.
@@ -22,20 +23,22 @@ class KpiFacts {
 
     private static final String REFRESH = """
             update suggestion_assignment a
-               set kpi_replied = f.replied, kpi_on_time = f.on_time, kpi_final_class = f.final_class, kpi_met = f.met
+               set kpi_replied = f.replied, kpi_on_time = f.on_time, kpi_final_class = f.final_class, kpi_met = f.met,
+                   kpi_evaluation = f.evaluation
               from (select a2.suggestion_id, a2.seq,
                            count(r.id) > 0 as replied,
                            coalesce(bool_or(r.round = 1 and r.replied_at <= r.due_at), false) as on_time,
                            substr(max(to_char(r.round, 'FM00000') || coalesce(r.audited_class, r.result_class)), 6) as final_class,
                            exists (select 1 from suggestion_contact c
-                                    where c.suggestion_id = a2.suggestion_id and c.seq = a2.seq and c.face_to_face) as met
+                                    where c.suggestion_id = a2.suggestion_id and c.seq = a2.seq and c.face_to_face) as met,
+                           (select s.evaluation from suggestion s where s.id = a2.suggestion_id) as evaluation
                       from suggestion_assignment a2
                       left join suggestion_reply r on r.suggestion_id = a2.suggestion_id and r.seq = a2.seq
                      where a2.suggestion_id = :s
                      group by a2.suggestion_id, a2.seq) f
              where a.suggestion_id = f.suggestion_id and a.seq = f.seq
-               and (a.kpi_replied, a.kpi_on_time, a.kpi_final_class, a.kpi_met)
-                   is distinct from (f.replied, f.on_time, f.final_class, f.met)""";
+               and (a.kpi_replied, a.kpi_on_time, a.kpi_final_class, a.kpi_met, a.kpi_evaluation)
+                   is distinct from (f.replied, f.on_time, f.final_class, f.met, f.evaluation)""";
 
     private final JdbcClient jdbc;
 

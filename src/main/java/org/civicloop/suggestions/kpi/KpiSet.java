@@ -31,9 +31,11 @@ public enum KpiSet {
     MET("met");
 
     private final String condition;
+    private final String column;
 
     KpiSet(String condition) {
         this.condition = condition;
+        this.column = "n_" + name().toLowerCase(java.util.Locale.ROOT);
     }
 
     /** The SQL condition on a {@code kpi_row} (a constant: no user input reaches it). */
@@ -43,6 +45,6 @@ public enum KpiSet {
 
     /** The column name of the count in the aggregate query. */
     String column() {
-        return "n_" + name().toLowerCase(java.util.Locale.ROOT);
+        return column;
     }
 }
