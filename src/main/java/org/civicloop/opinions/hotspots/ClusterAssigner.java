@@ -80,10 +80,6 @@ public class ClusterAssigner {
      * the vectors are not ready.
      */
     public int runOnce(int limit) {
-        return runOnce(limit, Instant.now());
-    }
-
-    int runOnce(int limit, Instant now) {
         vectors = language.getIfAvailable();
         if (vectors == null || !vectors.ready() || vectors.remaining(KIND) > 0) {
             return 0;
@@ -96,7 +92,7 @@ public class ClusterAssigner {
         if (rows.isEmpty()) {
             return 0;
         }
-        Instant horizon = now.minus(similar.window()).minus(properties.window());
+        Instant horizon = Instant.now().minus(similar.window()).minus(properties.window());
         Integer done = tx.execute(s -> assign(rows, horizon));
         return done == null ? 0 : done;
     }
