@@ -223,6 +223,9 @@ class SuggestionKpisIntegrationTests {
         assertThat(first.select("#kpi-district td").first().text()).as("the district's row counts all 51").isEqualTo("51");
         assertThat(first.select(".pagination").text()).contains("第 1 页，共 2 页（51 条）");
         assertThat(first.select(".pagination a").last().attr("href")).isEqualTo(q + "&page=1");
+        // the range counted, not this year's preset, reads in the period's choice
+        assertThat(first.select("#period option[selected]").text()).isEqualTo("自定义起止日期");
+        assertThat(first.select("#period option[selected]").attr("value")).isEmpty();
         for (String page : List.of("1", "9")) { // the last page, and one past it
             org.jsoup.nodes.Document second = org.jsoup.Jsoup.parse(mvc.perform(get(q + "&page=" + page).with(user(u("office"))))
                     .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
@@ -254,6 +257,10 @@ class SuggestionKpisIntegrationTests {
                 .andExpect(content().string(containsString("起始日期不能晚于截止日期")));
         mvc.perform(get("/suggestions/dashboard?period=2026-Q3").with(user(u("office")))).andExpect(status().isOk())
                 .andExpect(content().string(containsString("2026年第3季度")));
+        org.jsoup.nodes.Document quarter = org.jsoup.Jsoup.parse(mvc.perform(get("/suggestions/dashboard?period=2026-Q3")
+                .with(user(u("office")))).andReturn().getResponse().getContentAsString());
+        assertThat(quarter.select("#period option[selected]").attr("value")).isEqualTo("2026-Q3");
+        assertThat(quarter.select("#period option").text()).doesNotContain("自定义起止日期");
         mvc.perform(get("/suggestions/dashboard/items?kpi=NOPE").with(user(u("office")))).andExpect(status().isBadRequest());
         mvc.perform(get("/suggestions/dashboard/items?kpi=CLASSIFIED&cls=Z").with(user(u("office"))))
                 .andExpect(status().isUnprocessableContent())
