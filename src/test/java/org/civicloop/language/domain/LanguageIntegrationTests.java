@@ -47,11 +47,13 @@ class LanguageIntegrationTests {
                          order by id limit 1""")
                 .query((rs, n) -> Map.entry(rs.getLong(1), new String[] {rs.getString(2), rs.getString(3)})).single();
         float[] query = language.embed(target.getValue()[0]).orElseThrow();
-        assertThat(language.nearest("opinion", query, 5, TextVectors.Filter.any()))
-                .first().satisfies(n -> {
-                    assertThat(n.id()).isEqualTo(target.getKey());
-                    assertThat(n.similarity()).isGreaterThan(0.95);
-                });
+        // among the first three: the index scores with vectors quantized to 7 bits, and a near copy of the text
+        // submitted by another test in this JVM can score level with the text itself (a full verify saw
+        // opinion 234 first for opinion 1, once in three runs)
+        var nearest = language.nearest("opinion", query, 3, TextVectors.Filter.any());
+        assertThat(nearest).extracting(TextVectors.Neighbour::id).contains(target.getKey());
+        assertThat(nearest).filteredOn(n -> n.id() == target.getKey()).singleElement()
+                .satisfies(n -> assertThat(n.similarity()).isGreaterThan(0.95));
         // the record itself left out, another district's records never returned, the window respected
         assertThat(language.nearest("opinion", query, 50,
                 new TextVectors.Filter(target.getValue()[1], null, null, List.of(target.getKey()))))
