@@ -36,6 +36,12 @@ public class DistrictPlaces {
         return towns.get(rules.districtCode(), this::read);
     }
 
+    /** Whether {@code code} is one of the district's towns and streets or their villages and communities. */
+    public boolean contains(String code) {
+        return towns().stream().anyMatch(t -> t.town().code().equals(code)
+                || t.villages().stream().anyMatch(v -> v.code().equals(code)));
+    }
+
     @TransactionalEventListener(fallbackExecution = true)
     void on(OrganizationEvents.RegionsImported imported) {
         towns.invalidateAll();

@@ -241,6 +241,24 @@ public class Opinion {
         return kind.of(new OpinionId(id == null ? 0 : id), receiptCode, change);
     }
 
+    /**
+     * Every column a submission sets, in {@link OpinionInserts}' order (the others start empty): a submitted opinion
+     * is stored by one hand-written INSERT, with its word index, instead of by the repository.
+     */
+    Object[] firstColumns() {
+        return new Object[] {receiptCode, channel.name(), addresseeKind == null ? null : addresseeKind.name(), addresseeId,
+                category, content, placeCode, placeDetail, districtCode, voterName, voterPhone, voterEmail,
+                consentAt, status.name(), reopenCount, recordedByAccount, externalRef, sourceIp,
+                submittedAt, updatedAt};
+    }
+
+    /** Stored by {@link OpinionInserts}: the id PostgreSQL gave it, and the first version, as the repository sets it. */
+    Opinion stored(long id) {
+        this.id = id;
+        this.version = 0;
+        return this;
+    }
+
     public Long id() { return id; }
     public String receiptCode() { return receiptCode; }
     public Channel channel() { return channel; }

@@ -44,7 +44,9 @@ public class OpinionService {
     private final ApplicationEventPublisher events;
     private final OpinionPermissions permissions = new OpinionPermissions();
     private final Addressing addressing;
-    private final SimilarOpinions similar;
+    private final OpinionInserts inserts;
+    private final OpinionQueries queries;
+    private final DistrictPlaces places;
     private final Directory directory;
     private final OpinionsProperties properties;
     private final WorkOrderClocks clocks;
@@ -65,7 +67,7 @@ public class OpinionService {
             problems.add(new Problem("category", "opinion.error.category"));
         }
         boolean placeShapeOk = problems.stream().noneMatch(p -> p.field().equals("placeCode"));
-        if (s.placeCode() != null && placeShapeOk && directory.place(s.placeCode()).isEmpty()) {
+        if (s.placeCode() != null && placeShapeOk && !places.contains(s.placeCode()) && directory.place(s.placeCode()).isEmpty()) {
             problems.add(new Problem("placeCode", "opinion.error.place"));
         }
         return SubmitOpinion.inFieldOrder(problems);
@@ -91,14 +93,17 @@ public class OpinionService {
             throw new Opinions.InvalidOpinion(problems);
         }
         Opinion saved = null;
+        // a receipt code given before is drawn again: the INSERT skips it, stores nothing, and the transaction goes on
         for (int attempt = 0; saved == null; attempt++) {
+            if (attempt == 4) {
+                throw new IllegalStateException("four receipt codes in a row had been given before");
+            }
             try {
-                saved = opinions.save(Opinion.submit(ReceiptCodes.next(), s, properties.districtCode(), receivedAt));
+                saved = inserts.insert(Opinion.submit(ReceiptCodes.next(), s, properties.districtCode(), receivedAt))
+                        .orElse(null);
             } catch (DuplicateKeyException e) {
-                if (attempt >= 3 || s.externalRef() != null) {
-                    throw e.getMessage() != null && e.getMessage().contains("external_ref")
-                            ? BusinessException.conflict("opinion.error.duplicateExternal", s.externalRef()) : e;
-                }
+                throw s.externalRef() != null && e.getMessage() != null && e.getMessage().contains("external_ref")
+                        ? BusinessException.conflict("opinion.error.duplicateExternal", s.externalRef()) : e;
             }
         }
         for (PhotoCleaner.CleanPhoto p : photos) {
@@ -120,7 +125,6 @@ public class OpinionService {
             jdbc.sql("insert into opinion_submission_key (submission_key, opinion_id) values (:k, :o)")
                     .param("k", s.submissionKey()).param("o", saved.id()).update();
         }
-        similar.index(saved.id(), saved.content());
         // at the time the opinion says it was received (a recorded reception, a ledger line), not the time it
         // was typed in: the page's heading and its timeline read the same time
         step(saved, "submitted", true, null, null, saved.submittedAt());
@@ -429,8 +433,7 @@ public class OpinionService {
     }
 
     private boolean categoryExists(String code) {
-        return jdbc.sql("select exists (select 1 from opinion_category where code = :c and active)").param("c", code)
-                .query(Boolean.class).single();
+        return queries.categories().stream().anyMatch(c -> c.code().equals(code));
     }
 
     private static String requireText(String text) {
