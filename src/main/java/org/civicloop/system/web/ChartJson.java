@@ -2,9 +2,7 @@ package org.civicloop.system.web;
 
 import lombok.AccessLevel;
 import lombok.RequiredArgsConstructor;
-import org.springframework.stereotype.Controller;
-import org.springframework.web.bind.annotation.ControllerAdvice;
-import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -14,17 +12,11 @@ import tools.jackson.databind.json.JsonMapper;
  * end the element or open a comment ({@code < > &}) and the JavaScript line separators are written as
  * {@code \\u} escapes, so text typed by users (unit names, service names) cannot break out of it.
  */
-@ControllerAdvice(annotations = Controller.class)
+@Component
 @RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class ChartJson {
 
     private final JsonMapper json;
-
-    /** On every page's model: Thymeleaf 3.1 refuses bean references ({@code @chartJson}) in templates. */
-    @ModelAttribute("chartJson")
-    ChartJson chartJson() {
-        return this;
-    }
 
     public String write(Object data) {
         String text = json.writeValueAsString(data);
