@@ -1,7 +1,5 @@
 package org.civicloop.opinions.domain;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,11 +31,6 @@ public class OpinionQueries {
     private final DirectoryNames names;
     @Value("${civicloop.time-zone:Asia/Shanghai}")
     private final ZoneId zone;
-    /**
-     * The active categories: a dictionary that migrations set and nothing in the application writes. Kept for a
-     * minute, as every form shows them and every submission is checked against them.
-     */
-    private final Cache<Boolean, List<Entry>> categories = Caffeine.newBuilder().expireAfterWrite(Duration.ofMinutes(1)).build();
 
     // ---- the public's view: never a name, phone or e-mail ----
 
@@ -429,8 +422,7 @@ public class OpinionQueries {
     }
 
     public List<Entry> categories() {
-        return categories.get(true, active -> jdbc.sql(
-                "select code, name_zh, name_en from opinion_category where active order by sort, code").query(Entry.class).list());
+        return jdbc.sql("select code, name_zh, name_en from opinion_category where active order by sort, code").query(Entry.class).list();
     }
 
     public List<Entry> rejectReasons() {

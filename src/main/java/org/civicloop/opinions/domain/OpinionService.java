@@ -1,8 +1,12 @@
 package org.civicloop.opinions.domain;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import lombok.AccessLevel;
 import lombok.RequiredArgsConstructor;
 import org.civicloop.opinions.OpinionEvents.OpinionEvent;
@@ -38,6 +42,14 @@ public class OpinionService {
     public static final int CONTACT_SUMMARY_MAX_LENGTH = 1000;
     public static final int REPLY_MAX_LENGTH = 5000;
 
+    /**
+     * The active categories' codes, asked on every submission: a dictionary that migrations set and nothing in the
+     * application writes, kept for a minute. The forms still read the list from PostgreSQL, so that a form asked
+     * for during a database outage says so at once, before a voter types a long text into it.
+     */
+    private final Cache<Boolean, Set<String>> activeCategories = Caffeine.newBuilder()
+            .expireAfterWrite(Duration.ofMinutes(1)).build();
+
     private final OpinionRepository opinions;
     private final WorkOrderRepository orders;
     private final JdbcClient jdbc;
@@ -45,7 +57,6 @@ public class OpinionService {
     private final OpinionPermissions permissions = new OpinionPermissions();
     private final Addressing addressing;
     private final OpinionInserts inserts;
-    private final OpinionQueries queries;
     private final DistrictPlaces places;
     private final Directory directory;
     private final OpinionsProperties properties;
@@ -433,7 +444,8 @@ public class OpinionService {
     }
 
     private boolean categoryExists(String code) {
-        return queries.categories().stream().anyMatch(c -> c.code().equals(code));
+        return activeCategories.get(true, active -> Set.copyOf(
+                jdbc.sql("select code from opinion_category where active").query(String.class).list())).contains(code);
     }
 
     private static String requireText(String text) {
