@@ -85,6 +85,14 @@ class KpiDashboardController {
         public String definitionKey() {
             return "kpi." + key + ".definition";
         }
+
+        /**
+         * The definition's arguments: none for most. A null argument would be formatted, and MessageFormat would
+         * read an apostrophe of the text as the start of a quotation ("deputy's" lost its letter s).
+         */
+        public Object[] definitionArgs() {
+            return definitionArg == null ? new Object[0] : new Object[] {definitionArg};
+        }
     }
 
     @GetMapping("/suggestions/dashboard/items")

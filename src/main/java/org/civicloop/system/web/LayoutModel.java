@@ -49,13 +49,17 @@ class LayoutModel {
                 || AnnotatedElementUtils.hasAnnotation(handler.getBeanType(), ResponseBody.class))) {
             return;
         }
+        String path = ErrorResponses.originalPath(request);
+        List<NavigationItem> visible = visibleItems();
+        String active = activeNav(path);
+        String area = activeArea(visible, active);
         model.addAttribute("currentUser", currentUser());
-        model.addAttribute("navigation", navigation());
-        model.addAttribute("subNavigation", subNavigation(request));
-        model.addAttribute("activeArea", activeArea(request));
-        model.addAttribute("activeNav", activeNav(request));
+        model.addAttribute("navigation", navigation(visible));
+        model.addAttribute("subNavigation", subNavigation(visible, area));
+        model.addAttribute("activeArea", area);
+        model.addAttribute("activeNav", active);
         model.addAttribute("largeText", largeText(request.getCookies()));
-        model.addAttribute("currentPath", ErrorResponses.originalPath(request));
+        model.addAttribute("currentPath", path);
         // Thymeleaf 3.1 refuses bean references (@chartJson) in templates
         model.addAttribute("chartJson", chartJson);
     }
@@ -67,7 +71,10 @@ class LayoutModel {
 
     /** The top bar: every entry the user's roles allow, except those shown as tabs under their parent. */
     List<NavigationItem> navigation() {
-        List<NavigationItem> visible = visibleItems();
+        return navigation(visibleItems());
+    }
+
+    private static List<NavigationItem> navigation(List<NavigationItem> visible) {
         Set<String> paths = visible.stream().map(NavigationItem::path).collect(Collectors.toSet());
         return visible.stream().filter(item -> item.parent() == null || !paths.contains(item.parent())).toList();
     }
@@ -76,12 +83,10 @@ class LayoutModel {
      * The tabs of the area the page belongs to: its top entry first, then the entries under it the
      * user may open; empty when the area has none.
      */
-    private List<NavigationItem> subNavigation(HttpServletRequest request) {
-        String area = activeArea(request);
+    private static List<NavigationItem> subNavigation(List<NavigationItem> visible, String area) {
         if (area == null) {
             return List.of();
         }
-        List<NavigationItem> visible = visibleItems();
         List<NavigationItem> children = visible.stream().filter(item -> area.equals(item.parent())).toList();
         if (children.isEmpty()) {
             return List.of();
@@ -93,12 +98,10 @@ class LayoutModel {
     }
 
     /** The top entry the page belongs to: its own entry, or that entry's parent when the user sees the parent. */
-    private String activeArea(HttpServletRequest request) {
-        String active = activeNav(request);
+    private static String activeArea(List<NavigationItem> visible, String active) {
         if (active == null) {
             return null;
         }
-        List<NavigationItem> visible = visibleItems();
         return visible.stream().filter(item -> item.path().equals(active)).findFirst()
                 .map(item -> item.parent() != null && visible.stream().anyMatch(p -> p.path().equals(item.parent()))
                         ? item.parent() : item.path())
@@ -119,8 +122,7 @@ class LayoutModel {
     }
 
     /** The navigation entry the page belongs to: the longest path that prefixes the current one. */
-    private String activeNav(HttpServletRequest request) {
-        String path = ErrorResponses.originalPath(request);
+    private String activeNav(String path) {
         return items.stream().map(NavigationItem::path)
                 .filter(p -> path.equals(p) || path.startsWith(p + "/"))
                 .max(java.util.Comparator.comparingInt(String::length)).orElse(null);
