@@ -86,4 +86,19 @@ class DataGeneratorTests {
         assertThat(DataGenerator.Options.of(DataGenerator.options(List.of("--opinions=10"))).vectors()).isTrue();
         assertThat(DataGenerator.Options.of(DataGenerator.options(List.of("--opinions=10", "--vectors=false"))).vectors()).isFalse();
     }
+
+    @Test
+    void generatedDistrictsKeepSixDigitsSoTheirVillagesFitTwelve() {
+        assertThat(DataGenerator.generatedDistrict(1)).isEqualTo("529901");
+        assertThat(DataGenerator.generatedDistrict(99)).isEqualTo("529999");
+        // the 100th (a fresh database has no real district to fill the hundred) opens the next city
+        assertThat(DataGenerator.generatedDistrict(100)).isEqualTo("529801");
+        assertThat(DataGenerator.generatedDistrict(250)).isEqualTo("529752");
+        java.util.Set<String> codes = new java.util.HashSet<>();
+        for (int i = 1; i <= 1000; i++) {
+            String code = DataGenerator.generatedDistrict(i);
+            assertThat(code).hasSize(6);
+            assertThat(codes.add(code)).as("district %d's code %s is new", i, code).isTrue();
+        }
+    }
 }
