@@ -207,12 +207,13 @@ final class DataGenerator {
         List<String[]> chosen = new ArrayList<>(real.subList(0, Math.min(real.size(), wanted)));
         for (int i = 1; chosen.size() < wanted; i++) {
             String code = generatedDistrict(i);
+            String city = code.substring(0, 4);
             if ((i - 1) % 99 == 0) {
-                int city = (i - 1) / 99;
-                ensureRegion(code.substring(0, 4), TEXTS.text("GENERATED_CITY") + (city == 0 ? "" : String.valueOf(city + 1)), "city", "52");
+                int n = (i - 1) / 99;
+                ensureRegion(city, TEXTS.text("GENERATED_CITY") + (n == 0 ? "" : String.valueOf(n + 1)), "city", "52");
             }
             String name = TOWN_FIRST[i % TOWN_FIRST.length] + TOWN_SECOND[(i / TOWN_FIRST.length + i) % TOWN_SECOND.length] + i + TEXTS.text("DISTRICT_SUFFIX");
-            ensureRegion(code, name, "district", "5299");
+            ensureRegion(code, name, "district", city);
             chosen.add(new String[] {code, name});
         }
         List<District> out = new ArrayList<>();
