@@ -1,7 +1,9 @@
 // A small HTTP load tool for scripts/benchmark, run as a single source file (java scripts/Load.java ...):
 // nothing to download. Prints one line of key=value figures (requests, ok, rate, p50/p95/p99/max in ms).
 //
-//   java scripts/Load.java post  URL CLIENTS SECONDS BODY  [user:password]   BODY may hold {n}: a counter
+//   java scripts/Load.java post  URL CLIENTS SECONDS BODY  [user:password]   BODY may hold {n}: a counter, and
+//                                                                          {text}: the lines of the file named by
+//                                                                          LOAD_TEXTS, taken in turn
 //   java scripts/Load.java get   CLIENTS COUNT [user:password] URL [URL...]  URLs taken in turn
 //   java scripts/Load.java postn CLIENTS COUNT [user:password] URL BODY [BODY...]  bodies taken in turn
 //
@@ -35,7 +37,12 @@ public class Load {
                 long seconds = Long.parseLong(args[3]);
                 String body = args[4];
                 String auth = args.length > 5 ? basic(args[5]) : null;
-                run(clients, seconds * 1000, Long.MAX_VALUE, i -> post(url, body.replace("{n}", String.valueOf(counter.incrementAndGet())), auth));
+                List<String> texts = System.getenv("LOAD_TEXTS") == null ? List.of("")
+                        : java.nio.file.Files.readAllLines(java.nio.file.Path.of(System.getenv("LOAD_TEXTS")));
+                run(clients, seconds * 1000, Long.MAX_VALUE, i -> {
+                    long n = counter.incrementAndGet();
+                    return post(url, body.replace("{n}", String.valueOf(n)).replace("{text}", texts.get((int) (n % texts.size()))), auth);
+                });
             }
             case "get" -> {
                 int clients = Integer.parseInt(args[1]);
