@@ -78,6 +78,13 @@ update suggestion_assignment a
  where a.suggestion_id = f.suggestion_id and a.seq = f.seq;
 update suggestion_assignment a set kpi_evaluation = s.evaluation
   from suggestion s join bench_map m on m.id = s.id where s.id = a.suggestion_id and s.evaluation is not null;
+update suggestion_assignment a
+   set kpi_first = (a.seq = e.seq), kpi_later = a.assigned_at > e.assigned_at
+  from (select distinct on (a2.suggestion_id) a2.suggestion_id, a2.seq, a2.assigned_at
+          from suggestion_assignment a2 join bench_map m on m.id = a2.suggestion_id
+         where a2.role in ('LEAD', 'SEPARATE') and a2.status <> 'RETURNED'
+         order by a2.suggestion_id, a2.assigned_at, a2.seq) e
+ where a.suggestion_id = e.suggestion_id and a.role in ('LEAD', 'SEPARATE') and a.status <> 'RETURNED';
 update suggestion_assignment a set warn_at = a.due_at - interval '10 days'
   from bench_map m where m.id = a.suggestion_id;
 insert into audit_entry (occurred_at, actor, module, action, subject_type, subject_id, summary_before, summary_after)

@@ -4,6 +4,7 @@ import org.civicloop.shared.ReportReads;
 import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -61,9 +62,21 @@ public class SuggestionKpis implements SuggestionKpiFigures {
     static final List<String> OWING = Arrays.stream(AssignmentRole.values()).filter(AssignmentRole::owesReply)
             .map(Enum::name).toList();
 
+    /** Which assignments {@code a} count at all: owing a reply, not returned. Parameter :owing. */
+    static final String OWES = "a.role in (:owing) and a.status <> 'RETURNED'";
+
     /** Which assignments count: owing a reply, made in the period, not returned. Parameters :from, :to, :owing. */
-    private static final String COUNTED = """
-            a.assigned_at >= :from and a.assigned_at < :to and a.role in (:owing) and a.status <> 'RETURNED'""";
+    private static final String COUNTED = "a.assigned_at >= :from and a.assigned_at < :to and " + OWES;
+
+    /** The district's distinct suggestions among the counted assignments (parameters as {@link #COUNTED}). */
+    private static final String DISTINCT_SUGGESTIONS = "(select count(distinct a.suggestion_id) from suggestion_assignment a where "
+            + COUNTED + ")";
+
+    /** The facts of an assignment {@code a}, named as {@link KpiSet}'s conditions read them (but {@code overdue}). */
+    static final String FACT_COLUMNS = """
+            a.suggestion_id, a.seq, a.unit_id, a.role, a.status, a.assigned_at, a.due_at,
+            a.kpi_replied as replied, a.kpi_on_time as on_time, a.kpi_final_class as final_class,
+            a.kpi_met as met, a.kpi_evaluation as evaluation, a.kpi_first as first""";
 
     /**
      * The rows every figure is counted from, one per counted assignment; parameters :from, :to, :owing,
@@ -72,12 +85,10 @@ public class SuggestionKpis implements SuggestionKpiFigures {
      * one covering index; the figures need nothing else.
      */
     private static final String FACTS = """
-            select a.suggestion_id, a.seq, a.unit_id, a.role, a.status, a.assigned_at, a.due_at,
-                   a.kpi_replied as replied, a.kpi_on_time as on_time, a.kpi_final_class as final_class,
-                   a.kpi_met as met, a.kpi_evaluation as evaluation,
+            select %s,
                    coalesce(a.status in (:active) and a.due_at < :now, false) as overdue
               from suggestion_assignment a
-             where %s""".formatted(COUNTED);
+             where %s""".formatted(FACT_COLUMNS, COUNTED);
 
     /** The same rows with their suggestions' titles, for the lists behind the figures. */
     static final String ROWS = """
@@ -96,13 +107,73 @@ public class SuggestionKpis implements SuggestionKpiFigures {
      * owes at most one reply per suggestion, so per unit it equals the count).
      */
     private static final String AGGREGATE = "with kpi_row as (" + FACTS + ")\n" + """
-            select unit_id, final_class,
-                   (select count(distinct a.suggestion_id) from suggestion_assignment a where %s) as suggestions, %s
+            select unit_id, final_class, %s as suggestions, %s
               from kpi_row
              group by unit_id, final_class
-            """.formatted(COUNTED, Arrays.stream(KpiSet.values())
+            """.formatted(DISTINCT_SUGGESTIONS, Arrays.stream(KpiSet.values())
             .map(s -> "count(*) filter (where " + s.condition() + ") as " + s.column())
             .collect(Collectors.joining(", ")));
+
+    /**
+     * The same figures, in the same columns as {@link #AGGREGATE} but for the suggestions (here each row's share of
+     * the district's, to be added up), from the maintained counts ({@link KpiTally}): the tally's whole years of the
+     * period, and its whole months outside them, plus the assignments changed since it was brought up to date (their contribution now less the
+     * one tallied), plus the days of the period's partial months counted from the assignments themselves (two
+     * edges, each a range of the covering index), plus the active assignments past their due time now, counted per
+     * unit and class (a partial covering index, V177). The sets that depend on the configured classes are read off the class. A suggestion
+     * counts once, with its first counted assignment ({@code n_first}); one whose first assignment was made before
+     * the period and another in it, once with the earliest of those (the partial index of later ones, V177).
+     * Parameters those of {@link #AGGREGATE} and :zone, :firstWhole, :afterWhole, :firstYear, :afterYear, :e1from,
+     * :e1to, :e2from, :e2to.
+     */
+    private static final String TALLIED = """
+            with pending as (select distinct suggestion_id, seq from suggestion_kpi_change),
+            changed as (select 1 as sign, %1$s from (%2$s) n
+                        union all
+                        select -1, %1$s from suggestion_kpi_tallied t join pending p using (suggestion_id, seq)),
+            parts as (select unit_id, nullif(final_class, '') as final_class, n_first, %3$s, 0 as n_overdue
+                        from suggestion_kpi_tally
+                       where month >= :firstWhole and month < :firstYear or month >= :afterYear and month < :afterWhole
+                      union all
+                      select unit_id, nullif(final_class, ''), n_first, %3$s, 0
+                        from suggestion_kpi_tally_year where year >= :firstYear and year < :afterYear
+                      union all
+                      select unit_id, nullif(final_class, ''), sign * cast(first as int), %4$s, 0
+                        from changed where month >= :firstWhole and month < :afterWhole
+                      union all
+                      select unit_id, nullif(final_class, ''), cast(first as int), %5$s, 0 from (%6$s) e1
+                      union all
+                      select unit_id, nullif(final_class, ''), cast(first as int), %5$s, 0 from (%7$s) e2
+                      union all
+                      select a.unit_id, a.kpi_final_class, 0, %8$s, count(*) from suggestion_assignment a
+                       where a.status in (:active) and a.due_at < :now and %9$s
+                       group by a.unit_id, a.kpi_final_class
+                      union all
+                      (select distinct on (a.suggestion_id) a.unit_id, a.kpi_final_class, 1, %8$s, 0
+                         from suggestion_assignment a
+                        where a.kpi_later and a.assigned_at >= :from and a.assigned_at < :to
+                          and not exists (select 1 from suggestion_assignment f
+                                           where f.suggestion_id = a.suggestion_id and f.kpi_first and f.assigned_at >= :from)
+                        order by a.suggestion_id, a.assigned_at, a.seq))
+            select unit_id, final_class, sum(n_first) as suggestions, %10$s
+              from parts
+             group by unit_id, final_class
+            having sum(n_assigned) <> 0
+            """.formatted(KpiTally.COLUMNS,
+            KpiTally.contributions("suggestion_assignment a join pending p on p.suggestion_id = a.suggestion_id and p.seq = a.seq", "true"),
+            KpiTally.each(KpiSet::column), KpiTally.each(s -> "sign * cast(" + s.flag() + " as int)"),
+            KpiTally.each(s -> "cast(" + s.flag() + " as int)"),
+            KpiTally.contributions("suggestion_assignment a", "a.assigned_at >= :e1from and a.assigned_at < :e1to"),
+            KpiTally.contributions("suggestion_assignment a", "a.assigned_at >= :e2from and a.assigned_at < :e2to"),
+            KpiTally.each(s -> "0"), COUNTED,
+            Arrays.stream(KpiSet.values()).map(s -> switch (s.source()) {
+                case FACTS -> "sum(" + s.column() + ")";
+                case CLASS -> "coalesce(sum(n_assigned) filter (where " + s.condition() + "), 0)";
+                case NOW -> "sum(n_overdue)";
+            } + " as " + s.column()).collect(Collectors.joining(", ")));
+
+    /** More changes than this waiting to be tallied (just after an import or a generation), and the figures are counted instead. */
+    static final int PENDING_LIMIT = 10_000;
 
     private final JdbcClient jdbc;
     private final Directory directory;
@@ -121,8 +192,55 @@ public class SuggestionKpis implements SuggestionKpiFigures {
         return zone;
     }
 
-    /** The KPIs of every unit with assignments in the period, and the district's, as of {@code now}. */
+    /**
+     * The KPIs of every unit with assignments in the period, and the district's, as of {@code now}: from the
+     * maintained counts, or counted from the period's assignments while more than {@value #PENDING_LIMIT}
+     * changes wait to be tallied.
+     */
     public KpiReport compute(KpiPeriod period, Instant now) {
+        boolean backlog = jdbc.sql("select count(*) from (select 1 from suggestion_kpi_change limit :n) q")
+                .param("n", PENDING_LIMIT + 1).query(Long.class).single() > PENDING_LIMIT;
+        return backlog ? scan(period, now) : report(period, now, tallied(period, now), true);
+    }
+
+    /** The same figures counted from the period's assignments (beside {@link #compute}, for the tests). */
+    KpiReport scan(KpiPeriod period, Instant now) {
+        return report(period, now, params(jdbc.sql(AGGREGATE), period, now), false);
+    }
+
+    private JdbcClient.StatementSpec tallied(KpiPeriod period, Instant now) {
+        LocalDate from = period.from();
+        LocalDate end = period.to().plusDays(1); // exclusive
+        // whole months: [firstWhole, afterWhole); the days outside them are read from the assignments
+        LocalDate firstWhole = from.getDayOfMonth() == 1 ? from : from.withDayOfMonth(1).plusMonths(1);
+        LocalDate afterWhole = end.withDayOfMonth(1);
+        LocalDate[] e1 = {from, firstWhole};
+        LocalDate[] e2 = {afterWhole, end};
+        if (firstWhole.isAfter(afterWhole)) { // within one month, neither end on a month's boundary
+            e1 = new LocalDate[]{from, end};
+            e2 = new LocalDate[]{end, end};
+            afterWhole = firstWhole;
+        }
+        // whole years within the whole months: [firstYear, afterYear); none, and both are afterWhole
+        LocalDate firstYear = firstWhole.getDayOfYear() == 1 ? firstWhole : firstWhole.withDayOfYear(1).plusYears(1);
+        LocalDate afterYear = afterWhole.withDayOfYear(1);
+        if (!firstYear.isBefore(afterYear)) {
+            firstYear = afterWhole;
+            afterYear = afterWhole;
+        }
+        return params(jdbc.sql(TALLIED), period, now).param("zone", zone.getId())
+                .param("firstWhole", java.sql.Date.valueOf(firstWhole)).param("afterWhole", java.sql.Date.valueOf(afterWhole))
+                .param("firstYear", java.sql.Date.valueOf(firstYear)).param("afterYear", java.sql.Date.valueOf(afterYear))
+                .param("e1from", startOf(e1[0])).param("e1to", startOf(e1[1]))
+                .param("e2from", startOf(e2[0])).param("e2to", startOf(e2[1]));
+    }
+
+    private Timestamp startOf(LocalDate day) {
+        return Timestamp.from(day.atStartOfDay(zone).toInstant());
+    }
+
+    /** The report from rows of {@link #AGGREGATE}'s columns; {@code summed}: the suggestions are each row's share. */
+    private KpiReport report(KpiPeriod period, Instant now, JdbcClient.StatementSpec statement, boolean summed) {
         Map<Long, long[]> byUnit = new HashMap<>();
         Map<Long, Map<String, Long>> classesByUnit = new HashMap<>();
         Map<String, Long> districtClasses = new HashMap<>();
@@ -130,10 +248,10 @@ public class SuggestionKpis implements SuggestionKpiFigures {
         long[] suggestions = {0};
         // read by position (the order of AGGREGATE's select list): a province's years are 5,000 rows, and
         // finding each column by its name on each row (and naming it) was a third of the page's CPU (JFR)
-        params(jdbc.sql(AGGREGATE), period, now).query((ResultSet rs) -> {
+        statement.query((ResultSet rs) -> {
             long unitId = rs.getLong(1);
             String cls = rs.getString(2);
-            suggestions[0] = rs.getLong(3);
+            suggestions[0] = summed ? suggestions[0] + rs.getLong(3) : rs.getLong(3);
             long[] unit = byUnit.computeIfAbsent(unitId, k -> new long[KpiSet.values().length]);
             for (KpiSet s : KpiSet.values()) {
                 long n = rs.getLong(FIRST_SET + s.ordinal());

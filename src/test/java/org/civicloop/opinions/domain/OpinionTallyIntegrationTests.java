@@ -173,6 +173,21 @@ class OpinionTallyIntegrationTests {
     }
 
     @Test
+    void aRebuildCountsEveryOpinionAgainAndTakesTheQueue() {
+        tally.catchUp();
+        jdbc.sql("update opinion set status = 'CLOSED', rating = 'SATISFIED' where id = :id").param("id", april.id()).update();
+        assertThat(queued(april.id())).isOne();
+        // what the background run does with more than REBUILD_ABOVE changes waiting (a generation, a large import)
+        assertThat(tally.rebuild()).isPositive();
+        assertThat(queued(april.id())).isZero();
+        assertThat(keysAndTotals(year().byMonth())).containsExactly("2002-03=1/0/0/0", "2002-04=2/1/1/1");
+        var all = dates(null, null);
+        assertThat(ledger.counts(all)).isEqualTo(ledger.scan(all));
+        assertThat(jdbc.sql("select count(*) from opinion_tallied").query(Long.class).single())
+                .isEqualTo(jdbc.sql("select count(*) from opinion").query(Long.class).single());
+    }
+
+    @Test
     void theLedgerPageListsTheFiftyMostCountedUnitsAndSumsTheRest() throws Exception {
         // July 2002: 52 units of our own, the first with three opinions, the next 49 with two, the last two with one
         List<Long> units = new java.util.ArrayList<>();

@@ -60,6 +60,10 @@ class SuggestionKpisIntegrationTests {
     @Autowired
     SuggestionKpis kpis;
     @Autowired
+    KpiTally tally;
+    @Autowired
+    KpiFacts facts;
+    @Autowired
     JdbcClient jdbc;
     @Autowired
     UserDetailsService users;
@@ -165,6 +169,30 @@ class SuggestionKpisIntegrationTests {
         assertThat(d.implementedRate().text()).isEqualTo("83.3%");     // 5/6
         assertThat(d.meetRate().text()).isEqualTo("37.5%");            // 3/8
 
+        // the maintained counts (V177): the figures above were read with this test's changes still queued; the same
+        // once the background run has taken them in, and the same as counting the assignments themselves, for the
+        // period (partial months at both ends), whole months, and days inside one month
+        Instant at = Instant.now();
+        LocalDate today = LocalDate.now(KpiFixtures.ZONE);
+        List<KpiPeriod> periods = List.of(period, KpiPeriod.between(today.minusDays(110).withDayOfMonth(1),
+                today.minusDays(45).withDayOfMonth(1).plusMonths(1).minusDays(1)),
+                KpiPeriod.between(today.minusDays(45), today.minusDays(45)), KpiPeriod.between(today.minusDays(109), today.minusDays(46)),
+                KpiPeriod.between(today.withDayOfYear(1).minusYears(1), today.withDayOfYear(1).plusYears(1).minusDays(1)));
+        List<KpiReport> queued = periods.stream().map(p -> kpis.compute(p, at)).toList();
+        assertThat(jdbc.sql("select count(*) from suggestion_kpi_change").query(Long.class).single()).isPositive();
+        tally.catchUp();
+        assertThat(jdbc.sql("select count(*) from suggestion_kpi_change").query(Long.class).single()).isZero();
+        for (int i = 0; i < periods.size(); i++) {
+            assertThat(kpis.compute(periods.get(i), at)).as(periods.get(i).toString())
+                    .isEqualTo(queued.get(i)).isEqualTo(kpis.scan(periods.get(i), at));
+        }
+        assertThat(queued.get(0).units()).isEqualTo(report.units());
+        assertThat(queued.get(0).district()).isEqualTo(report.district());
+        // the day of the recent four: S2 S3 S6 S7; days 109 to 46 ago: S5 again at unit B only (108 days ago)
+        assertThat(queued.get(2).district().suggestions()).isEqualTo(4);
+        assertThat(queued.get(3).district().suggestions()).isEqualTo(1);
+        assertThat(queued.get(3).district().assigned()).isEqualTo(1);
+
         // the lists behind the figures are the same rows
         Instant now = Instant.now();
         assertThat(ids(kpis.items(period, a.id(), KpiSet.OVERDUE, null, now, 100))).containsExactly(s4);
@@ -206,6 +234,57 @@ class SuggestionKpisIntegrationTests {
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("指标S4石板镇路灯")))
                 .andExpect(content().string(not(containsString("/suggestions/" + s4 + "\""))));
+
+        // a change after the counts were brought up to date (S7 replied, class C): counted at once from the queue,
+        // and the same after the next run
+        fx.replyAgain(s7, 1, b, "C", null);
+        KpiReport changed = kpis.compute(period, at);
+        counts(changed.district(), 8, 7, 5, 2, 1, 5, 4, 7, 3, 5, 3);
+        assertThat(changed).isEqualTo(kpis.scan(period, at));
+        tally.catchUp();
+        assertThat(kpis.compute(period, at)).isEqualTo(changed);
+    }
+
+    @Test
+    void aSuggestionWhoseUnitsWereAssignedOnDifferentDaysCountsOnceInEveryPeriodThatHoldsEither() {
+        TestUnit a = fx.unit("指标跨期一局");
+        TestUnit b = fx.unit("指标跨期二局");
+        Instant first = KpiFixtures.daysAgo(330);
+        Instant later = KpiFixtures.daysAgo(300);
+        long s8 = fx.registered("指标S8跨期分别办理", false);
+        service.assign(s8, HandlingMode.SEPARATE, List.of(new UnitRole(a.id(), AssignmentRole.SEPARATE),
+                new UnitRole(b.id(), AssignmentRole.SEPARATE)), fx.office, later);
+        // unit A's assignment made a month before unit B's, as when the office adds a unit later
+        jdbc.sql("update suggestion_assignment set assigned_at = :at where suggestion_id = :s and seq = 1")
+                .param("at", java.sql.Timestamp.from(first)).param("s", s8).update();
+        facts.refresh(s8);
+        assertThat(jdbc.sql("select seq || ':' || kpi_first || ':' || kpi_later from suggestion_assignment where suggestion_id = :s order by seq")
+                .param("s", s8).query(String.class).list()).containsExactly("1:true:false", "2:false:true");
+
+        LocalDate d1 = first.atZone(KpiFixtures.ZONE).toLocalDate();
+        LocalDate d2 = later.atZone(KpiFixtures.ZONE).toLocalDate();
+        // period -> assignments of S8 in it: both days; the first only; the later only (the suggestion first assigned
+        // before it); the later one's whole month; the months of both
+        Map<KpiPeriod, Long> periods = Map.of(KpiPeriod.between(d1, d2), 2L, KpiPeriod.between(d1, d2.minusDays(1)), 1L,
+                KpiPeriod.between(d1.plusDays(1), d2), 1L,
+                KpiPeriod.between(d2.withDayOfMonth(1), d2.withDayOfMonth(1).plusMonths(1).minusDays(1)), 1L,
+                KpiPeriod.between(d1.withDayOfMonth(1), d2.withDayOfMonth(1).plusMonths(1).minusDays(1)), 2L,
+                // whole years (the yearly counts), and partial days, whole months and whole years together
+                KpiPeriod.between(d1.withDayOfYear(1), d2.withDayOfYear(1).plusYears(1).minusDays(1)), 2L,
+                KpiPeriod.between(d1.withDayOfMonth(1).minusMonths(13).plusDays(3), d2.plusYears(1)), 2L);
+        Instant at = Instant.now();
+        for (int pass = 0; pass < 2; pass++) {
+            for (Map.Entry<KpiPeriod, Long> p : periods.entrySet()) {
+                KpiReport report = kpis.compute(p.getKey(), at);
+                KpiReport scanned = kpis.scan(p.getKey(), at);
+                // the same as counting the assignments, the district's distinct suggestions included (S8 once)
+                assertThat(report).as(p.getKey() + ", pass " + pass).isEqualTo(scanned);
+                long ofS8 = report.units().stream().filter(u -> u.unitId() == a.id() || u.unitId() == b.id())
+                        .mapToLong(UnitKpis::assigned).sum();
+                assertThat(ofS8).as(p.getKey().toString()).isEqualTo(p.getValue());
+            }
+            tally.catchUp();
+        }
     }
 
     @Test
