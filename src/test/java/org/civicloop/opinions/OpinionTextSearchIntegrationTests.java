@@ -16,8 +16,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
 
 /**
- * A text search looks among the last month's opinions first, then the last year's, then all (issue 14): the
- * pages are the same as a search of everything, newest first, whichever window fills them.
+ * A text search first reads the newest opinions back in time ({@code civicloop.opinions.text-walk}), then looks
+ * among the last month's opinions, then the last year's, then all (issue 14): the pages are the same as a search
+ * of everything, newest first, whichever step fills them. {@link OpinionTextSearchWindowsIntegrationTests} runs the
+ * same with a walk too short to fill a page.
  */
 @IntegrationTest
 class OpinionTextSearchIntegrationTests {

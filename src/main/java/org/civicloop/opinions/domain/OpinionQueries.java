@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import lombok.AccessLevel;
 import lombok.RequiredArgsConstructor;
@@ -31,6 +32,12 @@ public class OpinionQueries {
     private final DirectoryNames names;
     @Value("${civicloop.time-zone:Asia/Shanghai}")
     private final ZoneId zone;
+    /**
+     * How many of the newest opinions a text search reads back in time, checking each for the words, before it
+     * looks through the word index in its windows ({@code civicloop.opinions.text-walk}).
+     */
+    @Value("${civicloop.opinions.text-walk:5000}")
+    private final int textWalk;
 
     // ---- the public's view: never a name, phone or e-mail ----
 
@@ -174,11 +181,14 @@ public class OpinionQueries {
         // phrase itself is then checked on the content; a text without words falls back to the phrase
         String text = blank(f.text());
         String[] words = text.isEmpty() ? new String[0] : ChineseText.words(text).toArray(String[]::new);
-        String textCondition = text.isEmpty() ? "" : words.length == 0
+        // walking: the same condition where the planner cannot use the word index for it, so that it reads the
+        // newest opinions back through the time index and checks each (textWalk)
+        Function<Boolean, String> textCondition = walking -> text.isEmpty() ? "" : words.length == 0
                 ? "and (o.content ilike '%' || :text || '%' or o.receipt_code = upper(:text))"
-                : "and ((o.search @@ (select cast(string_agg(quote_literal(w), ' & ') as tsquery) from unnest(cast(:words as text[])) w)"
+                : "and ((" + (walking ? "coalesce(" : "(") + "o.search @@ (select cast(string_agg(quote_literal(w), ' & ') as tsquery)"
+                  + " from unnest(cast(:words as text[])) w)" + (walking ? ", false)" : ")")
                   + " and o.content ilike '%' || :text || '%') or o.receipt_code = upper(:text))";
-        Function<Timestamp, List<Raw>> page = since -> jdbc.sql("""
+        BiFunction<Timestamp, Boolean, List<Raw>> page = (since, walking) -> jdbc.sql("""
                         select o.id, o.receipt_code, o.channel, o.category, o.place_code,
                                left(o.content, 60) as excerpt, o.status, o.submitted_at, o.addressee_kind, o.addressee_id,
                                o.reopen_count,
@@ -189,7 +199,7 @@ public class OpinionQueries {
                           and (:category = '' or o.category = :category)
                           and (:channel = '' or o.channel = :channel)
                           and (:anyTown or o.place_code in (:town))
-                          """ + textCondition + """
+                          """ + textCondition.apply(walking) + """
                           and (cast(:from as timestamptz) is null or o.submitted_at >= :from)
                           and (cast(:to as timestamptz) is null or o.submitted_at < :to)
                           and (cast(:unitId as bigint) is null
@@ -214,20 +224,35 @@ public class OpinionQueries {
         // month holds a page of them; else the last year's, else all. The rows are the same as without
         // the window: whatever lies outside it is older than everything inside it.
         List<Raw> rows = null;
+        if (words.length > 0 && textWalk > 0) {
+            // first the newest opinions, read back in time and checked one by one: words that many people write
+            // fill a page there at once, where the word index would first collect all their opinions of the window
+            // (at ten million, 9,723 of the month's for 垃圾清运: 162 ms, against 2.4 ms read back in time; the
+            // planner takes two words that always come together for independent and expects 34 times fewer)
+            Timestamp walkSince = jdbc.sql("""
+                            select submitted_at from opinion where cast(:anchor as timestamptz) is null or submitted_at <= :anchor
+                             order by submitted_at desc offset :n limit 1""")
+                    .param("anchor", beforeAt == null ? null : Timestamp.from(beforeAt)).param("n", textWalk - 1)
+                    .query(Timestamp.class).optional().orElse(null);
+            rows = page.apply(walkSince, true);
+            if (rows.size() < limit && walkSince != null) {
+                rows = null; // the walk did not fill a page and there are older opinions: the windows below
+            }
+        }
         Instant anchor = beforeAt != null ? beforeAt : Instant.now();
-        for (Duration window : text.isEmpty() ? List.<Duration>of() : TEXT_WINDOWS) {
+        for (Duration window : text.isEmpty() || rows != null ? List.<Duration>of() : TEXT_WINDOWS) {
             Instant since = anchor.minus(window);
             if (f.from() != null && !since.isAfter(f.from().atStartOfDay(zone).toInstant())) {
                 break; // the filter's own start is nearer
             }
-            rows = page.apply(Timestamp.from(since));
+            rows = page.apply(Timestamp.from(since), false);
             if (rows.size() >= limit) {
                 break;
             }
             rows = null;
         }
         if (rows == null) {
-            rows = page.apply(null);
+            rows = page.apply(null, false);
         }
         DirectoryNames.Units units = names.units(rows.stream().map(Raw::lastUnitId).toList());
         return rows.stream().map(r -> new QueueRow(r.id(), r.receiptCode(), r.channel(), r.category(),
