@@ -171,9 +171,18 @@ public class OpinionQueries {
         // of the table to fill a page at provincial scale (issue 14).
         long myUnit = user.hasRole(Role.HANDLING_UNIT) && user.unitId() != null ? user.unitId() : -1L;
         boolean unitOnly = !all && myUnit > 0 && mine.deputyId() < 0 && mine.siteIds().stream().allMatch(id -> id < 0);
-        String scope = all ? "true" : unitOnly
-                ? "o.id in (select w.opinion_id from work_order w where w.unit_id = :myUnit)"
-                : """
+        // The unit's work orders newest first from their index (the opinion's time is kept on them, V178), each
+        // opinion joined in that order: a page is the first 50 that pass the filters, where fetching every one of
+        // the unit's opinions to sort them took 33-40 ms at ten million.
+        String source = unitOnly ? """
+                (select distinct on (w.opinion_submitted_at, w.opinion_id) w.opinion_id, w.opinion_submitted_at
+                   from work_order w
+                  where w.unit_id = :myUnit
+                    and (cast(:beforeAt as timestamptz) is null or (w.opinion_submitted_at, w.opinion_id) < (:beforeAt, :beforeId))
+                  order by w.opinion_submitted_at desc, w.opinion_id desc) u
+                join opinion o on o.id = u.opinion_id""" : "opinion o";
+        String order = unitOnly ? "u.opinion_submitted_at desc, u.opinion_id desc" : "o.submitted_at desc, o.id desc";
+        String scope = all || unitOnly ? "true" : """
                   ((o.addressee_kind = 'DEPUTY' and o.addressee_id = :deputyId)
                    or (o.addressee_kind = 'SITE' and o.addressee_id in (:siteIds))
                    or exists (select 1 from work_order w where w.opinion_id = o.id and w.unit_id = :myUnit))""";
@@ -193,7 +202,7 @@ public class OpinionQueries {
                                left(o.content, 60) as excerpt, o.status, o.submitted_at, o.addressee_kind, o.addressee_id,
                                o.reopen_count,
                                """ + LAST_UNIT + ", " + ACTIVE_ORDER + """
-                        from opinion o
+                        from\s""" + source + "\n" + """
                         where\s""" + scope + "\n" + """
                           and (:status = '' or o.status = :status)
                           and (:category = '' or o.category = :category)
@@ -206,7 +215,7 @@ public class OpinionQueries {
                                or exists (select 1 from work_order w where w.opinion_id = o.id and w.unit_id = :unitId))
                           and (cast(:beforeAt as timestamptz) is null or (o.submitted_at, o.id) < (:beforeAt, :beforeId))
                           and (cast(:since as timestamptz) is null or o.submitted_at >= :since)
-                        order by o.submitted_at desc, o.id desc
+                        order by\s""" + order + "\n" + """
                         limit :limit""")
                 .param("all", all).param("deputyId", mine.deputyId()).param("siteIds", mine.siteIds())
                 .param("myUnit", myUnit)
