@@ -73,6 +73,7 @@ class DeadlineScheduling {
                 .pollingInterval(properties.pollingInterval())
                 .threads(properties.threads())
                 .shutdownMaxWait(properties.shutdownMaxWait())
+                .heartbeatInterval(properties.heartbeatInterval())
                 .alwaysPersistTimestampInUTC()
                 .build();
     }

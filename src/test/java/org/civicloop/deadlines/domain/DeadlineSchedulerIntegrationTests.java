@@ -44,7 +44,7 @@ class DeadlineSchedulerIntegrationTests {
         DeadlineProperties properties = new DeadlineProperties(Map.of(), Duration.ofSeconds(1), Duration.ofMinutes(5));
         Scheduler scheduler = DeadlineScheduling.build(dataSource,
                 List.of(DeadlineScheduling.scanTask(scanner, properties, now)),
-                new SchedulerProperties(true, Duration.ofMillis(200), 1, Duration.ofSeconds(5)));
+                new SchedulerProperties(true, Duration.ofMillis(200), 1, Duration.ofSeconds(5), Duration.ofSeconds(30)));
         scheduler.start();
         try {
             Instant giveUp = Instant.now().plusSeconds(30);
@@ -57,6 +57,33 @@ class DeadlineSchedulerIntegrationTests {
         assertThat(missedAt(type)).isEqualTo(now.instant());
         assertThat(jdbc.sql("select count(*) from scheduled_tasks where task_name = :name and last_success is not null")
                 .param("name", DeadlineScheduling.SCAN_TASK).query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void anExecutionLeftPickedByANodeThatStoppedIsTakenUpAfterSixMissedHeartbeats() throws InterruptedException {
+        // as the ledger's catch-up was left when its node stopped in the middle of it
+        String name = "left-picked-" + System.nanoTime();
+        java.util.concurrent.atomic.AtomicBoolean ran = new java.util.concurrent.atomic.AtomicBoolean();
+        var task = com.github.kagkarlsson.scheduler.task.helper.Tasks
+                .recurring(name, com.github.kagkarlsson.scheduler.task.schedule.FixedDelay.of(Duration.ofHours(1)))
+                .execute((instance, context) -> ran.set(true));
+        jdbc.sql("""
+                        insert into scheduled_tasks (task_name, task_instance, execution_time, picked, picked_by, last_heartbeat, version)
+                        values (:name, 'recurring', now() - interval '1 hour', true, 'a-stopped-node', now() - interval '2 seconds', 1)""")
+                .param("name", name).update();
+        Scheduler scheduler = DeadlineScheduling.build(dataSource, List.of(task),
+                new SchedulerProperties(true, Duration.ofMillis(200), 1, Duration.ofSeconds(5), Duration.ofMillis(500)));
+        scheduler.start();
+        try {
+            Instant giveUp = Instant.now().plusSeconds(30);
+            while (!ran.get() && Instant.now().isBefore(giveUp)) {
+                Thread.sleep(100);
+            }
+        } finally {
+            scheduler.stop();
+        }
+        assertThat(ran).as("revived and run within 30 s (six heartbeats of 0.5 s)").isTrue();
+        jdbc.sql("delete from scheduled_tasks where task_name = :name").param("name", name).update();
     }
 
     private Instant missedAt(String type) {
