@@ -192,10 +192,11 @@ public class OpinionQueries {
         String[] words = text.isEmpty() ? new String[0] : ChineseText.words(text).toArray(String[]::new);
         // walking: the same condition where the planner cannot use the word index for it, so that it reads the
         // newest opinions back through the time index and checks each (textWalk)
+        String hasWords = "o.search @@ (select cast(string_agg(quote_literal(w), ' & ') as tsquery)"
+                + " from unnest(cast(:words as text[])) w)";
         Function<Boolean, String> textCondition = walking -> text.isEmpty() ? "" : words.length == 0
                 ? "and (o.content ilike '%' || :text || '%' or o.receipt_code = upper(:text))"
-                : "and ((" + (walking ? "coalesce(" : "(") + "o.search @@ (select cast(string_agg(quote_literal(w), ' & ') as tsquery)"
-                  + " from unnest(cast(:words as text[])) w)" + (walking ? ", false)" : ")")
+                : "and ((" + (walking ? "coalesce(" + hasWords + ", false)" : hasWords)
                   + " and o.content ilike '%' || :text || '%') or o.receipt_code = upper(:text))";
         BiFunction<Timestamp, Boolean, List<Raw>> page = (since, walking) -> jdbc.sql("""
                         select o.id, o.receipt_code, o.channel, o.category, o.place_code,

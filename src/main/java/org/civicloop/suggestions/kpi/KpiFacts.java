@@ -44,7 +44,7 @@ class KpiFacts {
              where a.suggestion_id = f.suggestion_id and a.seq = f.seq
                and (a.kpi_replied, a.kpi_on_time, a.kpi_final_class, a.kpi_met, a.kpi_evaluation, a.kpi_first, a.kpi_later)
                    is distinct from (f.replied, f.on_time, f.final_class, f.met, f.evaluation, f.first, f.later)"""
-            .formatted(SuggestionKpis.OWES.replace("a.", "a2."), SuggestionKpis.OWES);
+            .formatted(SuggestionKpis.owes("a2"), SuggestionKpis.OWES);
 
     private final JdbcClient jdbc;
 

@@ -63,7 +63,12 @@ public class SuggestionKpis implements SuggestionKpiFigures {
             .map(Enum::name).toList();
 
     /** Which assignments {@code a} count at all: owing a reply, not returned. Parameter :owing. */
-    static final String OWES = "a.role in (:owing) and a.status <> 'RETURNED'";
+    static final String OWES = owes("a");
+
+    /** {@link #OWES} for the assignments named {@code alias}. */
+    static String owes(String alias) {
+        return alias + ".role in (:owing) and " + alias + ".status <> 'RETURNED'";
+    }
 
     /** Which assignments count: owing a reply, made in the period, not returned. Parameters :from, :to, :owing. */
     private static final String COUNTED = "a.assigned_at >= :from and a.assigned_at < :to and " + OWES;
@@ -116,15 +121,19 @@ public class SuggestionKpis implements SuggestionKpiFigures {
 
     /**
      * The same figures, in the same columns as {@link #AGGREGATE} but for the suggestions (here each row's share of
-     * the district's, to be added up), from the maintained counts ({@link KpiTally}): the tally's whole years of the
-     * period, and its whole months outside them, plus the assignments changed since it was brought up to date (their contribution now less the
-     * one tallied), plus the days of the period's partial months counted from the assignments themselves (two
-     * edges, each a range of the covering index), plus the active assignments past their due time now, counted per
-     * unit and class (a partial covering index, V177). The sets that depend on the configured classes are read off the class. A suggestion
-     * counts once, with its first counted assignment ({@code n_first}); one whose first assignment was made before
-     * the period and another in it, once with the earliest of those (the partial index of later ones, V177).
-     * Parameters those of {@link #AGGREGATE} and :zone, :firstWhole, :afterWhole, :firstYear, :afterYear, :e1from,
-     * :e1to, :e2from, :e2to.
+     * the district's, to be added up), from the maintained counts ({@link KpiTally}):
+     * <ul>
+     *   <li>the tally's whole years of the period, and its whole months outside them;</li>
+     *   <li>the assignments changed since it was brought up to date (their contribution now less the one tallied);</li>
+     *   <li>the days of the period's partial months, counted from the assignments themselves (two edges, each a
+     *       range of the covering index);</li>
+     *   <li>the active assignments past their due time now, counted per unit and class (a partial covering index,
+     *       V177).</li>
+     * </ul>
+     * The sets that depend on the configured classes are read off the class. A suggestion counts once, with its
+     * first counted assignment ({@code n_first}); one whose first assignment was made before the period and another
+     * in it, once with the earliest of those (the partial index of later ones, V177). Parameters those of
+     * {@link #AGGREGATE} and :zone, :firstWhole, :afterWhole, :firstYear, :afterYear, :e1from, :e1to, :e2from, :e2to.
      */
     private static final String TALLIED = """
             with pending as (select distinct suggestion_id, seq from suggestion_kpi_change),
