@@ -100,13 +100,24 @@ final class DataGenerator {
     private final AuditTrail trail;
     private final String homeDistrict;
     private final TextVectors vectors;
+    private final Clustering clustering;
 
-    DataGenerator(DataSource dataSource, JdbcClient jdbc, AuditTrail trail, String homeDistrict, TextVectors vectors) {
+    /**
+     * The application's same-matter clustering settings, which the generated clusters follow: opinions older
+     * than {@code lookBack} are never clustered (the similar check's window and a cluster's span), a cluster
+     * takes an opinion within {@code window} of its latest member from {@code threshold} on.
+     */
+    record Clustering(Duration lookBack, Duration window, double threshold) {
+    }
+
+    DataGenerator(DataSource dataSource, JdbcClient jdbc, AuditTrail trail, String homeDistrict, TextVectors vectors,
+                  Clustering clustering) {
         this.dataSource = dataSource;
         this.jdbc = jdbc;
         this.trail = trail;
         this.homeDistrict = homeDistrict;
         this.vectors = vectors;
+        this.clustering = clustering;
     }
 
     /** One district with the places opinions come from and the units its work orders go to. */
@@ -128,6 +139,7 @@ final class DataGenerator {
         progress("regions", regions, started);
 
         Instant t = Instant.now();
+        long auditBefore = count("audit_entry");
         long opinionsBefore = count("opinion");
         long maxBefore = jdbc.sql("select coalesce(max(id), 0) from opinion").query(Long.class).single();
         short[] phrases = new short[Math.toIntExact(o.opinions())];
@@ -143,7 +155,7 @@ final class DataGenerator {
         }
         t = Instant.now();
         long vectorRows = o.vectors() ? vectors(o, maxBefore, phrases) : 0;
-        progress("opinions' sentence vectors (composed, see vectors())", vectorRows, t);
+        progress("opinions' sentence vectors (composed, see vectors()) and same-matter clusters", vectorRows, t);
         t = Instant.now();
         long maxWorkOrder = jdbc.sql("select coalesce(max(id), 0) from work_order").query(Long.class).single();
         jdbc.sql("""
@@ -170,7 +182,8 @@ final class DataGenerator {
         progress("suggestions (assignments, replies, contacts, evaluations, audit rows)", suggestions, t);
 
         t = Instant.now();
-        long auditRows = trail.chainPending();
+        long auditRows = count("audit_entry") - auditBefore;
+        chainAudit();
         progress("audit rows chained", auditRows, t);
 
         t = Instant.now();
@@ -187,6 +200,30 @@ final class DataGenerator {
         Duration d = Duration.between(since, Instant.now());
         System.out.printf("  %-72s %,12d rows in %6.1f s  (%,.0f rows/s)%n", what, rows, d.toMillis() / 1000.0,
                 rows * 1000.0 / Math.max(1, d.toMillis()));
+    }
+
+    /**
+     * Until every audit row is in the chain. The application's own chaining runs beside the generator
+     * every second and holds the chain's lock while it links a batch: a call that finds the lock taken links
+     * nothing, so the generator waits and tries again rather than reporting its rows as chained.
+     */
+    private void chainAudit() {
+        Instant giveUp = Instant.now().plus(Duration.ofMinutes(5));
+        while (jdbc.sql("select exists (select 1 from audit_entry where chain_seq is null)").query(Boolean.class).single()) {
+            if (Instant.now().isAfter(giveUp)) {
+                // a chain that refuses its key links nothing (the audit page says why); the rows stay pending
+                System.out.println("    (audit rows still waiting for the chain after 5 minutes: see the audit page)");
+                return;
+            }
+            if (trail.chainPending() == 0) {
+                try {
+                    Thread.sleep(200);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
     }
 
     private long count(String table) {
@@ -421,7 +458,8 @@ final class DataGenerator {
      * "likely the same matter" band), normalised. Not the model's vector of the whole text: the details and
      * requests are left out. Written by COPY in {@code text_vector}'s own form (512 float32, little-endian),
      * and the opinion backfill's cursor is moved past them (when every opinion before them has its vector),
-     * so the worker does not compute them again.
+     * so the worker does not compute them again. Their same-matter clusters are decided on the way
+     * ({@link GeneratedClusters}) and written after ({@link #clusters}).
      * Answers the rows written; none when the language module is off.
      */
     private long vectors(Options o, long maxBefore, short[] phrases) {
@@ -433,13 +471,20 @@ final class DataGenerator {
         float[][] phrase = new float[WHERE.length * PROBLEMS.length][];
         long written = 0;
         long last = maxBefore;
-        try (Connection read = dataSource.getConnection(); Connection write = dataSource.getConnection()) {
+        jdbc.sql("drop table if exists generated_cluster_member").update();
+        jdbc.sql("create unlogged table generated_cluster_member (opinion_id bigint, lead_id bigint, similarity real)").update();
+        GeneratedClusters clusters = new GeneratedClusters(Instant.now().minus(clustering.lookBack()), clustering.window(),
+                clustering.threshold(), (id, p) -> noisy(phrase[p], new SplittableRandom(o.seed() * 1_000_003L + id)));
+        try (Connection read = dataSource.getConnection(); Connection write = dataSource.getConnection();
+             Connection writeClusters = dataSource.getConnection()) {
             read.setAutoCommit(false);
             Pipe pipe = new Pipe(write.unwrap(PGConnection.class),
                     "copy text_vector (kind, source_id, model, district_code, at, vector) from stdin");
+            Pipe memberPipe = new Pipe(writeClusters.unwrap(PGConnection.class), "copy generated_cluster_member from stdin");
             StringBuilder row = new StringBuilder(4200);
+            StringBuilder member = new StringBuilder(64);
             try (var statement = read.prepareStatement(
-                    "select id, receipt_code, district_code, submitted_at from opinion where id > ? order by id")) {
+                    "select id, receipt_code, district_code, submitted_at, place_code, status from opinion where id > ? order by id")) {
                 statement.setFetchSize(10_000);
                 statement.setLong(1, maxBefore);
                 try (var rs = statement.executeQuery()) {
@@ -453,21 +498,32 @@ final class DataGenerator {
                             phrase[p] = vectors.embed(WHERE[p / PROBLEMS.length] + PROBLEMS[p % PROBLEMS.length][1]).orElseThrow();
                         }
                         long id = rs.getLong(1);
+                        Instant at = rs.getTimestamp(4).toInstant();
+                        float[] vector = noisy(phrase[p], new SplittableRandom(o.seed() * 1_000_003L + id));
                         row.setLength(0);
                         row.append("opinion\t").append(id).append('\t').append(model).append('\t')
-                                .append(rs.getString(3)).append('\t').append(ts(rs.getTimestamp(4).toInstant())).append("\t\\\\x");
-                        hex(noisy(phrase[p], new SplittableRandom(o.seed() * 1_000_003L + id)), row);
+                                .append(rs.getString(3)).append('\t').append(ts(at)).append("\t\\\\x");
+                        hex(vector, row);
                         pipe.write(row.append('\n'));
+                        GeneratedClusters.Membership m = clusters.offer(id, rs.getString(3), rs.getString(5), p, at,
+                                "REJECTED".equals(rs.getString(6)), vector);
+                        if (m != null) {
+                            member.setLength(0);
+                            member.append(id).append('\t').append(m.lead()).append('\t').append(m.similarity()).append('\n');
+                            memberPipe.write(member);
+                        }
                         written++;
                         last = id;
                     }
                 }
             }
             pipe.finish();
+            memberPipe.finish();
             read.commit();
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
+        clusters(maxBefore, last);
         // the cursor moves past the generated rows only when every opinion before them has its vector: moved
         // past opinions still waiting (the demo's, when the demo start stopped before its backfill was done),
         // it left them without one for good, and no similar check found them
@@ -486,6 +542,34 @@ final class DataGenerator {
                             updated_at = excluded.updated_at""")
                 .param("model", model).param("cursor", last).update();
         return written;
+    }
+
+    /**
+     * The clusters {@link GeneratedClusters} decided, written as the clustering writes its own: one row per
+     * cluster named by its first opinion, one per member. The clustering's cursor moves past the generated
+     * opinions when every opinion before them was clustered; otherwise it walks them later, passing over the
+     * members (it never clusters an opinion twice).
+     */
+    private void clusters(long maxBefore, long last) {
+        Instant t = Instant.now();
+        long maxCluster = jdbc.sql("select coalesce(max(id), 0) from opinion_cluster").query(Long.class).single();
+        jdbc.sql("""
+                insert into opinion_cluster (district_code, lead_opinion, size, first_at, last_at)
+                select o.district_code, g.lead_id, count(*), min(m.submitted_at), max(m.submitted_at)
+                  from generated_cluster_member g join opinion m on m.id = g.opinion_id join opinion o on o.id = g.lead_id
+                 group by o.district_code, g.lead_id order by g.lead_id""").update();
+        long members = jdbc.sql("""
+                        insert into opinion_cluster_member (opinion_id, cluster_id, similarity)
+                        select g.opinion_id, c.id, g.similarity
+                          from generated_cluster_member g join opinion_cluster c on c.lead_opinion = g.lead_id and c.id > :max""")
+                .param("max", maxCluster).update();
+        jdbc.sql("drop table generated_cluster_member").update();
+        int moved = jdbc.sql("update opinion_cluster_cursor set last_id = :last, updated_at = now() where name = 'hotspots' and last_id >= :before")
+                .param("last", last).param("before", maxBefore).update();
+        long created = jdbc.sql("select count(*) from opinion_cluster where id > :max").param("max", maxCluster).query(Long.class).single();
+        System.out.printf("    … %,d opinions in %,d same-matter clusters%s%n", members, created,
+                moved == 1 ? "" : " (the clustering walks the generated opinions later: earlier ones wait for it)");
+        progress("same-matter clusters", members, t);
     }
 
     /** A phrase's vector moved by Gaussian noise of 0.0177 per dimension (0.4 in all), normalised again. */

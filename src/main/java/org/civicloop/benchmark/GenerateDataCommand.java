@@ -1,5 +1,6 @@
 package org.civicloop.benchmark;
 
+import java.time.Duration;
 import java.util.Arrays;
 import javax.sql.DataSource;
 import org.civicloop.audit.AuditTrail;
@@ -27,11 +28,16 @@ class GenerateDataCommand implements ApplicationRunner, ExitCodeGenerator {
     private int exitCode = 1;
 
     GenerateDataCommand(DataSource dataSource, AuditTrail trail, ObjectProvider<TextVectors> vectors,
-                        @Value("${civicloop.opinions.district-code:520111}") String homeDistrict) {
+                        @Value("${civicloop.opinions.district-code:520111}") String homeDistrict,
+                        // the same settings as the similar check's and the clustering's (their own modules' defaults)
+                        @Value("${civicloop.language.similar.window:365d}") Duration similarWindow,
+                        @Value("${civicloop.opinions.hotspots.window:P90D}") Duration clusterWindow,
+                        @Value("${civicloop.opinions.hotspots.threshold:0.80}") double clusterThreshold) {
         // its own JdbcClient: bulk statements over millions of rows run longer than the 30 s limit
         // (spring.jdbc.template.query-timeout) that protects requests
         this.generator = new DataGenerator(dataSource, JdbcClient.create(new org.springframework.jdbc.core.JdbcTemplate(dataSource)),
-                trail, homeDistrict, vectors.getIfAvailable());
+                trail, homeDistrict, vectors.getIfAvailable(),
+                new DataGenerator.Clustering(similarWindow.plus(clusterWindow), clusterWindow, clusterThreshold));
     }
 
     @Override

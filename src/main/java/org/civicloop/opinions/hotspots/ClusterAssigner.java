@@ -119,8 +119,10 @@ public class ClusterAssigner {
         Set<Long> members = ids.isEmpty() ? Set.of() : Set.copyOf(jdbc.sql(
                         "select opinion_id from opinion_cluster_member where opinion_id in (:ids)")
                 .param("ids", ids).query(Long.class).list());
-        // their stored vectors (all are stored before a run starts: see runOnce), else computed now
-        Map<Long, float[]> stored = ids.isEmpty() ? Map.of() : vectors.stored(KIND, ids);
+        // their stored vectors (all are stored before a run starts: see runOnce), else computed now; none read
+        // for members (a generated province's opinions come clustered: DataGenerator)
+        List<Long> toRead = ids.stream().filter(id -> !members.contains(id)).toList();
+        Map<Long, float[]> stored = toRead.isEmpty() ? Map.of() : vectors.stored(KIND, toRead);
         long moved = last;
         int done = 0;
         for (Row r : rows) {
