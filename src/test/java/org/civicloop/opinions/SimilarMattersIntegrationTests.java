@@ -76,6 +76,27 @@ class SimilarMattersIntegrationTests {
         assertThat(similar).contains(day);
     }
 
+    /**
+     * The check compares candidates by the words stored with them (their word index) instead of segmenting
+     * each again: for every opinion stored, those are the words of its text. Texts with Latin letters, digits,
+     * a bus line and a long text among them.
+     */
+    @Test
+    void theWordsStoredWithEachOpinionAreTheWordsOfItsText() {
+        f.submitted("XinYuan小区的WiFi信号很差，201路公交站旁边的路灯也不亮，已经反映3次了。");
+        f.submitted("金竹镇政府门前的道路坑洼不平，雨天积水严重。".repeat(400));
+        List<Map<String, Object>> stored = jdbc.sql(
+                        "select content, array_to_string(tsvector_to_array(search), chr(31)) as words from opinion")
+                .query().listOfRows();
+        assertThat(stored).hasSizeGreaterThan(2);
+        for (Map<String, Object> row : stored) {
+            String content = (String) row.get("content");
+            String words = (String) row.get("words");
+            assertThat(words == null || words.isEmpty() ? java.util.Set.of() : java.util.Set.of(words.split("\u001f")))
+                    .as(content).isEqualTo(org.civicloop.shared.ChineseText.words(content));
+        }
+    }
+
     @Test
     void aUnitIsNeverShownAnotherUnitsMatters() throws Exception {
         Opinion a = f.submitted("白鹭洲路的井盖松动，汽车压过去哐当直响，晚上吵得睡不着。");

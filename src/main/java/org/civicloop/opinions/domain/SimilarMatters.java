@@ -2,8 +2,10 @@ package org.civicloop.opinions.domain;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -119,7 +121,8 @@ public class SimilarMatters {
         List<Row> rows = scoped(jdbc.sql("""
                         select o.id, o.receipt_code, o.status, o.content, o.place_code, o.submitted_at,
                                coalesce(o.duplicate_of, o.id) as root,
-                               coalesce(mr.cluster_id, ms.cluster_id) as cluster_id
+                               coalesce(mr.cluster_id, ms.cluster_id) as cluster_id,
+                               array_to_string(tsvector_to_array(o.search), chr(31)) as words
                         from opinion o
                         left join opinion_cluster_member mr on mr.opinion_id = o.duplicate_of
                         left join opinion_cluster_member ms on ms.opinion_id = o.id
@@ -131,7 +134,7 @@ public class SimilarMatters {
         MatterScore scorer = properties.score();
         MatterScore.Features asked = MatterScore.Features.of(text, place);
         Map<Long, MatterScore.Features> features = new HashMap<>();
-        rows.forEach(r -> features.put(r.id(), MatterScore.Features.of(r.content(), r.placeCode())));
+        rows.forEach(r -> features.put(r.id(), MatterScore.Features.of(r.content(), r.placeCode(), r.storedWords())));
         if (query != null) {
             // found by words alone: their cosine from their stored vectors, or computed now for the few not
             // stored yet, so that one score ranks them all
@@ -312,10 +315,16 @@ public class SimilarMatters {
                 .param("myUnit", user.hasRole(Role.HANDLING_UNIT) && user.unitId() != null ? user.unitId() : -1L);
     }
 
+    /** @param words the opinion's word index ({@code opinion.search}: its {@link ChineseText#words}), joined by U+001F */
     record Row(long id, String receiptCode, String status, String content, String placeCode, Instant submittedAt,
-               long root, Long clusterId) {
+               long root, Long clusterId, String words) {
         String key() {
             return clusterId != null ? "C" + clusterId : "M" + root;
+        }
+
+        /** The words stored when the opinion was, so that they are not segmented again (13 % of a check's CPU). */
+        Set<String> storedWords() {
+            return words == null ? null : words.isEmpty() ? Set.of() : new HashSet<>(Arrays.asList(words.split("\u001f")));
         }
     }
 
