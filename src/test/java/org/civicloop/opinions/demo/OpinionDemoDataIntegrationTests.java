@@ -22,6 +22,14 @@ class OpinionDemoDataIntegrationTests {
     OpinionDemoData loader;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    org.civicloop.language.domain.LanguageService language;
+    @Autowired
+    org.civicloop.opinions.hotspots.ClusterAssigner assigner;
+    @Autowired
+    org.civicloop.opinions.hotspots.HotspotQueries hotspots;
+    @Autowired
+    org.civicloop.testing.DemoFixture demo;
 
     @Test
     void everyChannelAndStateIsThereThroughTheServicesAndLoadingTwiceAddsNothing() {
@@ -72,6 +80,31 @@ class OpinionDemoDataIntegrationTests {
         assertThat(jdbc.sql("select count(*) from opinion").query(Long.class).single()).isEqualTo(opinions);
         assertThat(jdbc.sql("select count(*) from work_order").query(Long.class).single()).isEqualTo(orders);
         assertThat(jdbc.sql("select count(*) from opinion_step").query(Long.class).single()).isEqualTo(steps);
+    }
+
+    /**
+     * A new user opening 热点 finds one: the demo's four people who raised the missing bus shelter on 花溪大道
+     * (the public form, the 12345 hotline, a deputy's QR code, a market day; four phone numbers or none) form
+     * one same-matter cluster, and the month's hot spots count its people.
+     */
+    @Test
+    void theBusShelterRaisedByFourPeopleIsOneHotSpot() {
+        List<String> shelter = OpinionDemoData.rows().stream().filter(r -> List.of("n2", "t1", "t2", "t3").contains(r.key()))
+                .map(OpinionDemoData.Row::content).toList();
+        assertThat(shelter).hasSize(4);
+        language.drain();
+        assigner.runAll();
+        List<Long> clusters = jdbc.sql("""
+                        select m.cluster_id from opinion o join opinion_cluster_member m on m.opinion_id = o.id
+                         where o.content in (:c)""").param("c", shelter).query(Long.class).list();
+        assertThat(clusters).hasSize(4);
+        assertThat(clusters).as("one cluster").containsOnly(clusters.get(0));
+        // the office's page of this month's hot spots, on which it is the one raised by most people
+        var month = hotspots.month(java.time.YearMonth.now(java.time.ZoneId.of("Asia/Shanghai")), demo.user("office"));
+        assertThat(month.hotspots()).anySatisfy(h -> {
+            assertThat(h.clusterId()).isEqualTo(clusters.get(0));
+            assertThat(h.people()).isGreaterThanOrEqualTo(2);
+        });
     }
 
     private long demo(String sql) {
