@@ -38,6 +38,16 @@ public final class VectorIndexBenchmark {
             }
             index.commit("bench");
             long built = System.nanoTime() - t0;
+            // -Dboth=true: the district's window and then the whole province's, on the same index
+            for (boolean broad : Boolean.getBoolean("both") ? List.of(false, true) : List.of(Boolean.getBoolean("broad"))) {
+                search(index, kept, centres, random, start, n, broad, built, folder);
+            }
+        }
+    }
+
+    private static void search(VectorIndex index, float[][] kept, float[][] centres, Random random, Instant start, int n,
+                               boolean broad, long built, Path folder) throws java.io.IOException {
+        {
             int queries = 1000;
             long[] took = new long[queries];
             long exactFound = 0;
@@ -47,7 +57,7 @@ public final class VectorIndexBenchmark {
                 Instant to = start.plusSeconds(random.nextInt(3 * 365) * 86400L);
                 // -Dbroad=true: the whole province (no district), where the graph itself is searched rather than
                 // the few thousand vectors a district's window lets through
-                String district = Boolean.getBoolean("broad") ? null : district(random.nextInt(n));
+                String district = broad ? null : district(random.nextInt(n));
                 long s = System.nanoTime();
                 List<TextVectors.Neighbour> found = index.nearest(v, 30,
                         new TextVectors.Filter(district, to.minusSeconds(365L * 86400), to, List.of()));
@@ -66,11 +76,22 @@ public final class VectorIndexBenchmark {
             try (var files = Files.walk(folder)) {
                 bytes = files.filter(Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum();
             }
-            System.out.printf("vectors=%d build_s=%.1f index_mb=%.0f p50_ms=%.2f p95_ms=%.2f p99_ms=%.2f recall30=%s%n", n,
+            System.out.printf("vectors=%d districts=%d filter=%s segments=%s build_s=%.1f index_mb=%.0f p50_ms=%.2f p95_ms=%.2f"
+                            + " p99_ms=%.2f recall30=%s%n", n, DISTRICTS, broad ? "year" : "district+year", segments(folder),
                     built / 1e9, bytes / 1e6, took[queries / 2] / 1e6, took[queries * 95 / 100] / 1e6, took[queries * 99 / 100] / 1e6,
                     exactFound == 0 ? "n/a" : String.format("%.3f", (double) bothFound / exactFound));
         }
     }
+
+    /** The committed index's segments, by their number of vectors. */
+    private static String segments(Path folder) throws java.io.IOException {
+        try (var reader = org.apache.lucene.index.DirectoryReader.open(org.apache.lucene.store.FSDirectory.open(folder.resolve("bench")))) {
+            return reader.leaves().stream().map(l -> Integer.toString(l.reader().maxDoc())).toList().toString().replace(" ", "");
+        }
+    }
+
+    /** -Ddistricts=K (100): a district's share of the vectors is 1 / K. */
+    private static final int DISTRICTS = Integer.getInteger("districts", 100);
 
     private static Instant at(Instant start, int i, int n) {
         return start.plusSeconds((long) i * (3L * 365 * 86400 / n));
@@ -98,7 +119,7 @@ public final class VectorIndexBenchmark {
     }
 
     private static String district(int i) {
-        return "52" + String.format("%04d", i % 100);
+        return "52" + String.format("%04d", i % DISTRICTS);
     }
 
     private static float[] around(float[] centre, Random random) {
