@@ -553,7 +553,7 @@ final class DataGenerator {
     private void clusters(long maxBefore, long last) {
         Instant t = Instant.now();
         long maxCluster = jdbc.sql("select coalesce(max(id), 0) from opinion_cluster").query(Long.class).single();
-        jdbc.sql("""
+        long created = jdbc.sql("""
                 insert into opinion_cluster (district_code, lead_opinion, size, first_at, last_at)
                 select o.district_code, g.lead_id, count(*), min(m.submitted_at), max(m.submitted_at)
                   from generated_cluster_member g join opinion m on m.id = g.opinion_id join opinion o on o.id = g.lead_id
@@ -566,7 +566,6 @@ final class DataGenerator {
         jdbc.sql("drop table generated_cluster_member").update();
         int moved = jdbc.sql("update opinion_cluster_cursor set last_id = :last, updated_at = now() where name = 'hotspots' and last_id >= :before")
                 .param("last", last).param("before", maxBefore).update();
-        long created = jdbc.sql("select count(*) from opinion_cluster where id > :max").param("max", maxCluster).query(Long.class).single();
         System.out.printf("    … %,d opinions in %,d same-matter clusters%s%n", members, created,
                 moved == 1 ? "" : " (the clustering walks the generated opinions later: earlier ones wait for it)");
         progress("same-matter clusters", members, t);

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import org.civicloop.language.TextVectors;
 
 /**
  * The generated opinions' same-matter clusters, decided while their vectors are written, so that a benchmark
@@ -70,7 +71,7 @@ final class GeneratedClusters {
         Matter matter = new Matter(district, place, phrase);
         Open cluster = open.get(matter);
         if (cluster != null && !cluster.lastAt.isBefore(at.minus(window))) {
-            float similarity = dot(vector, vectorOf.of(cluster.last, phrase));
+            float similarity = (float) TextVectors.cosine(vector, vectorOf.of(cluster.last, phrase));
             if (similarity >= threshold) {
                 cluster.last = id;
                 cluster.lastAt = at;
@@ -79,13 +80,5 @@ final class GeneratedClusters {
         }
         open.put(matter, new Open(id, at));
         return new Membership(id, 1f);
-    }
-
-    private static float dot(float[] a, float[] b) {
-        double sum = 0;
-        for (int k = 0; k < a.length; k++) {
-            sum += a[k] * b[k];
-        }
-        return (float) sum;
     }
 }

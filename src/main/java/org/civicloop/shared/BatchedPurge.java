@@ -17,12 +17,7 @@ public final class BatchedPurge {
 
     /** Runs {@code deleteSql} until it deletes fewer than {@link #BATCH} rows; returns how many in all. */
     public static int run(JdbcClient jdbc, String deleteSql, Instant cutoff) {
-        int total = 0;
-        int deleted;
-        do {
-            deleted = jdbc.sql(deleteSql).param("cutoff", SqlTimes.timestamp(cutoff)).param("batch", BATCH).update();
-            total += deleted;
-        } while (deleted == BATCH);
-        return total;
+        return Batches.untilShort(BATCH,
+                () -> jdbc.sql(deleteSql).param("cutoff", SqlTimes.timestamp(cutoff)).param("batch", BATCH).update());
     }
 }

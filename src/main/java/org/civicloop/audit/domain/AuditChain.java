@@ -9,6 +9,7 @@ import javax.crypto.Mac;
 import lombok.AccessLevel;
 import lombok.RequiredArgsConstructor;
 import org.civicloop.audit.AuditTrail;
+import org.civicloop.shared.Batches;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -78,13 +79,7 @@ class AuditChain implements AuditTrail {
 
     @Override
     public int chainPending() {
-        int total = 0;
-        int chained;
-        do {
-            chained = chainBatch();
-            total += chained;
-        } while (chained == BATCH);
-        return total;
+        return Batches.untilShort(BATCH, this::chainBatch);
     }
 
     /**

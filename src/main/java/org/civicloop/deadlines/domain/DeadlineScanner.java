@@ -7,6 +7,7 @@ import lombok.AccessLevel;
 import lombok.RequiredArgsConstructor;
 import org.civicloop.deadlines.DeadlineApproaching;
 import org.civicloop.deadlines.DeadlineMissed;
+import org.civicloop.shared.Batches;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -56,9 +57,7 @@ public class DeadlineScanner {
     }
 
     private int drain(String sql, Instant now, Factory factory) {
-        int total = 0;
-        int found;
-        do {
+        return Batches.untilShort(BATCH, () -> {
             Integer batch = tx.execute(status -> {
                 List<Object> marked = jdbc.sql(sql)
                         .param("now", Timestamp.from(now)).param("batch", BATCH)
@@ -68,10 +67,8 @@ public class DeadlineScanner {
                 marked.forEach(events::publishEvent);
                 return marked.size();
             });
-            found = batch == null ? 0 : batch;
-            total += found;
-        } while (found == BATCH);
-        return total;
+            return batch == null ? 0 : batch;
+        });
     }
 
     @FunctionalInterface

@@ -4,6 +4,7 @@ import java.time.ZoneId;
 import javax.sql.DataSource;
 import lombok.AccessLevel;
 import lombok.RequiredArgsConstructor;
+import org.civicloop.shared.Batches;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -64,13 +65,7 @@ public class OpinionTally {
                 .query(Long.class).single() > REBUILD_ABOVE) {
             return rebuild();
         }
-        int total = 0;
-        int n;
-        do {
-            n = tx.execute(s -> runOnce(BATCH));
-            total += n;
-        } while (n == BATCH);
-        return total;
+        return Batches.untilShort(BATCH, () -> tx.execute(s -> runOnce(BATCH)));
     }
 
     /**

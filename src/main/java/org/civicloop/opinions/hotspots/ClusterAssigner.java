@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.civicloop.language.TextVectors;
 import org.civicloop.opinions.domain.SimilarMattersProperties;
+import org.civicloop.shared.Batches;
 import org.civicloop.shared.PlaceNames;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -65,12 +66,7 @@ public class ClusterAssigner {
 
     /** Everything there is to do now, a batch at a time; returns how many opinions were looked at. */
     public int runAll() {
-        int total = 0;
-        int n;
-        do {
-            n = runOnce(properties.batch());
-            total += n;
-        } while (n == properties.batch());
+        int total = Batches.untilShort(properties.batch(), () -> runOnce(properties.batch()));
         tx.executeWithoutResult(s -> leaveRejected());
         return total;
     }

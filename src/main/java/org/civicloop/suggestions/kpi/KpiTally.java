@@ -7,6 +7,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import lombok.AccessLevel;
 import lombok.RequiredArgsConstructor;
+import org.civicloop.shared.Batches;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -67,13 +68,7 @@ class KpiTally {
 
     /** Everything queued now, a batch at a time, each in its own transaction; returns how many changes were taken. */
     int catchUp() {
-        int total = 0;
-        int n;
-        do {
-            n = tx.execute(s -> runOnce(BATCH));
-            total += n;
-        } while (n == BATCH);
-        return total;
+        return Batches.untilShort(BATCH, () -> tx.execute(s -> runOnce(BATCH)));
     }
 
     /** At most {@code limit} queued changes, in the caller's transaction; returns how many were taken. */

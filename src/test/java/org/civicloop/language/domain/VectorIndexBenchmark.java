@@ -47,40 +47,38 @@ public final class VectorIndexBenchmark {
 
     private static void search(VectorIndex index, float[][] kept, float[][] centres, Random random, Instant start, int n,
                                boolean broad, long built, Path folder) throws java.io.IOException {
-        {
-            int queries = 1000;
-            long[] took = new long[queries];
-            long exactFound = 0;
-            long bothFound = 0;
-            for (int q = 0; q < queries; q++) {
-                float[] v = around(centres[random.nextInt(centres.length)], random);
-                Instant to = start.plusSeconds(random.nextInt(3 * 365) * 86400L);
-                // -Dbroad=true: the whole province (no district), where the graph itself is searched rather than
-                // the few thousand vectors a district's window lets through
-                String district = broad ? null : district(random.nextInt(n));
-                long s = System.nanoTime();
-                List<TextVectors.Neighbour> found = index.nearest(v, 30,
-                        new TextVectors.Filter(district, to.minusSeconds(365L * 86400), to, List.of()));
-                took[q] = System.nanoTime() - s;
-                if (found.isEmpty() && q == 0) {
-                    System.out.println("(first query found nothing)");
-                }
-                if (kept != null && q % 5 == 0) {
-                    List<Long> exact = exact(kept, v, district, to.minusSeconds(365L * 86400), to, start, n);
-                    exactFound += exact.size();
-                    bothFound += found.stream().filter(f -> exact.contains(f.id())).count();
-                }
+        int queries = 1000;
+        long[] took = new long[queries];
+        long exactFound = 0;
+        long bothFound = 0;
+        for (int q = 0; q < queries; q++) {
+            float[] v = around(centres[random.nextInt(centres.length)], random);
+            Instant to = start.plusSeconds(random.nextInt(3 * 365) * 86400L);
+            // broad: the whole province (no district), where the graph itself is searched rather than
+            // the few thousand vectors a district's window lets through
+            String district = broad ? null : district(random.nextInt(n));
+            long s = System.nanoTime();
+            List<TextVectors.Neighbour> found = index.nearest(v, 30,
+                    new TextVectors.Filter(district, to.minusSeconds(365L * 86400), to, List.of()));
+            took[q] = System.nanoTime() - s;
+            if (found.isEmpty() && q == 0) {
+                System.out.println("(first query found nothing)");
             }
-            Arrays.sort(took);
-            long bytes;
-            try (var files = Files.walk(folder)) {
-                bytes = files.filter(Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum();
+            if (kept != null && q % 5 == 0) {
+                List<Long> exact = exact(kept, v, district, to.minusSeconds(365L * 86400), to, start, n);
+                exactFound += exact.size();
+                bothFound += found.stream().filter(f -> exact.contains(f.id())).count();
             }
-            System.out.printf("vectors=%d districts=%d filter=%s segments=%s build_s=%.1f index_mb=%.0f p50_ms=%.2f p95_ms=%.2f"
-                            + " p99_ms=%.2f recall30=%s%n", n, DISTRICTS, broad ? "year" : "district+year", segments(folder),
-                    built / 1e9, bytes / 1e6, took[queries / 2] / 1e6, took[queries * 95 / 100] / 1e6, took[queries * 99 / 100] / 1e6,
-                    exactFound == 0 ? "n/a" : String.format("%.3f", (double) bothFound / exactFound));
         }
+        Arrays.sort(took);
+        long bytes;
+        try (var files = Files.walk(folder)) {
+            bytes = files.filter(Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum();
+        }
+        System.out.printf("vectors=%d districts=%d filter=%s segments=%s build_s=%.1f index_mb=%.0f p50_ms=%.2f p95_ms=%.2f"
+                        + " p99_ms=%.2f recall30=%s%n", n, DISTRICTS, broad ? "year" : "district+year", segments(folder),
+                built / 1e9, bytes / 1e6, took[queries / 2] / 1e6, took[queries * 95 / 100] / 1e6, took[queries * 99 / 100] / 1e6,
+                exactFound == 0 ? "n/a" : String.format("%.3f", (double) bothFound / exactFound));
     }
 
     /** The committed index's segments, by their number of vectors. */
