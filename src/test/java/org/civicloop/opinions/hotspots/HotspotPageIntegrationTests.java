@@ -106,6 +106,11 @@ class HotspotPageIntegrationTests {
         assertThat(link.text()).startsWith(tag);
         assertThat(link.parents().select("li.card").first().text()).contains("2 人反映", "比上月多 1 人", "1 个渠道");
         assertThat(page.select("#by-town").text()).contains("青岩镇");
+        // in English, one of a thing is singular
+        Document english = Jsoup.parse(mvc.perform(get("/opinions/hotspots").param("lang", "en").with(user(demo.user("office"))))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+        assertThat(english.select("a.hotspot-link[href^=/opinions/hotspots/" + id + "?]").parents().select("li.card").first().text())
+                .contains("2 people raised this", "2 opinions", "1 channel", "1 town").doesNotContain("1 channels", "1 towns");
 
         Document cluster = Jsoup.parse(mvc.perform(get("/opinions/hotspots/" + id).with(user(demo.user("office"))))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
