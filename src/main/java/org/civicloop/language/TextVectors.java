@@ -105,6 +105,13 @@ public interface TextVectors {
      */
     long remaining(String kind);
 
+    /**
+     * Whether every vector of the kind stored so far, by this node or another, can be returned by a search on
+     * this node. A vector is stored before it is put into the index, and another node's vectors reach this
+     * node's index between its batches: until then a search misses them although {@link #remaining} says 0.
+     */
+    boolean searchable(String kind);
+
     /** Cosine similarity of two unit-length vectors: their dot product. */
     static double cosine(float[] a, float[] b) {
         double dot = 0;

@@ -122,6 +122,16 @@ public class LanguageService implements TextVectors {
     }
 
     @Override
+    public boolean searchable(String kind) {
+        VectorIndex index = indexes.get(kind);
+        if (!ready() || index == null) {
+            return false;
+        }
+        Instant newest = store.newest(kind, model());
+        return newest == null || !newest.isAfter(index.searchableUpTo());
+    }
+
+    @Override
     public long backfilledUpTo(String kind) {
         return store.cursor(kind, model());
     }

@@ -71,6 +71,8 @@ final class VectorIndex implements AutoCloseable {
     private final IndexWriter writer;
     private final SearcherManager searchers;
     private volatile Instant watermark = Instant.EPOCH;
+    /** The watermark when searches were last refreshed: every vector computed up to it can be found. */
+    private volatile Instant searchable = Instant.EPOCH;
     private boolean dirty;
 
     private VectorIndex(Path folder) throws IOException {
@@ -99,6 +101,8 @@ final class VectorIndex implements AutoCloseable {
                 index.clear();
             } else {
                 index.watermark = Instant.parse(data.getOrDefault(WATERMARK, Instant.EPOCH.toString()));
+                // the searchers were opened on the committed index, which holds everything up to its watermark
+                index.searchable = index.watermark;
             }
             return index;
         } catch (IOException e) {
@@ -110,6 +114,7 @@ final class VectorIndex implements AutoCloseable {
     void clear() throws IOException {
         writer.deleteAll();
         watermark = Instant.EPOCH;
+        searchable = Instant.EPOCH;
         dirty = true;
     }
 
@@ -142,11 +147,18 @@ final class VectorIndex implements AutoCloseable {
 
     /** Makes what was put visible to searches. */
     void refresh() {
+        Instant upTo = watermark;
         try {
             searchers.maybeRefreshBlocking();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        searchable = upTo;
+    }
+
+    /** The newest {@code computed_at} whose vectors searches find (everything computed up to it was put before). */
+    Instant searchableUpTo() {
+        return searchable;
     }
 
     /** Makes what was put durable, with the model and the watermark. */

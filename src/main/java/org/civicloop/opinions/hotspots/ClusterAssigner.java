@@ -27,8 +27,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <p>Opinions are taken in id order after a cursor ({@code opinion_cluster_cursor}), a batch at a time;
  * a batch's memberships, their clusters' figures and the cursor move in one transaction, so a run killed
- * half-way resumes where it stopped and a rerun changes nothing. It waits while the model is not loaded or
- * opinions still lack their vectors (a neighbour not yet indexed would be missed).
+ * half-way resumes where it stopped and a rerun changes nothing. It waits while the model is not loaded,
+ * opinions still lack their vectors, or stored vectors are not in this node's index yet (a neighbour not yet
+ * indexed would be missed, and the opinion would found a cluster of its own for good).
  *
  * <p>Opinions submitted before the horizon are passed over: no similar check looks back that far (its
  * window, {@code civicloop.language.similar.window}, and a cluster's own span before it), and hot spots
@@ -77,7 +78,7 @@ public class ClusterAssigner {
      */
     public int runOnce(int limit) {
         vectors = language.getIfAvailable();
-        if (vectors == null || !vectors.ready() || vectors.remaining(KIND) > 0) {
+        if (vectors == null || !vectors.ready() || vectors.remaining(KIND) > 0 || !vectors.searchable(KIND)) {
             return 0;
         }
         long after = cursor();

@@ -95,4 +95,37 @@ class VectorIndexTests {
             throw new AssertionError(e);
         }
     }
+
+    /**
+     * A vector is stored, then put, then made searchable: until the refresh the index does not claim it (the
+     * same-matter clustering waits for this, or an opinion would miss its neighbour and found its own cluster),
+     * and a reopened index claims what its last commit holds.
+     */
+    @Test
+    void theIndexClaimsOnlyWhatASearchCanFind() throws Exception {
+        Random random = new Random(11);
+        float[] v = unit(random);
+        Instant first = Instant.parse("2026-12-01T00:00:00Z");
+        Instant second = first.plusSeconds(60);
+        var everywhere = new TextVectors.Filter(null, null, null, List.of());
+        try (VectorIndex index = VectorIndex.open(folder, "opinion", "test-model")) {
+            assertThat(index.searchableUpTo()).isEqualTo(Instant.EPOCH);
+            index.put(1, "A", first, v, first);
+            assertThat(index.nearest(v, 5, everywhere)).isEmpty();
+            assertThat(index.searchableUpTo()).isEqualTo(Instant.EPOCH);
+            index.refresh();
+            assertThat(index.nearest(v, 5, everywhere)).extracting(TextVectors.Neighbour::id).containsExactly(1L);
+            assertThat(index.searchableUpTo()).isEqualTo(first);
+            index.put(2, "A", first, unit(random), second);
+            assertThat(index.searchableUpTo()).isEqualTo(first);
+            index.commit("test-model");
+            assertThat(index.searchableUpTo()).isEqualTo(second);
+        }
+        try (VectorIndex reopened = VectorIndex.open(folder, "opinion", "test-model")) {
+            assertThat(reopened.searchableUpTo()).isEqualTo(second);
+            assertThat(reopened.nearest(v, 5, everywhere)).hasSize(2);
+            reopened.clear();
+            assertThat(reopened.searchableUpTo()).isEqualTo(Instant.EPOCH);
+        }
+    }
 }
