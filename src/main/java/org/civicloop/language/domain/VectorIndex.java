@@ -8,16 +8,21 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.apache.lucene.codecs.KnnVectorsFormat;
 import org.apache.lucene.codecs.lucene912.Lucene912Codec;
 import org.apache.lucene.codecs.lucene99.Lucene99HnswScalarQuantizedVectorsFormat;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.KnnFloatVectorField;
-import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.LongField;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.FieldInfo;
+import org.apache.lucene.index.FloatVectorValues;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
@@ -28,6 +33,7 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
@@ -41,17 +47,23 @@ import org.apache.lucene.search.knn.KnnCollectorManager;
 import org.apache.lucene.util.Bits;
 import org.apache.lucene.store.FSDirectory;
 import org.civicloop.language.TextVectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The vector index of one kind: Lucene's HNSW graph with vectors quantized to 7 bits (a quarter of the
- * memory of float32 at a recall loss the re-ranking absorbs), in a folder beside PostgreSQL. It holds
- * nothing that is not in {@code text_vector}: the commit records the model and the newest
+ * The vector index of one kind: Lucene's HNSW graphs with vectors quantized to 7 bits (a quarter of the
+ * memory of float32 at a recall loss the re-ranking absorbs), in a folder beside PostgreSQL. Each district has
+ * a graph of its own (a vector field per district, {@link #GRAPHS}): a search within a district walks only its
+ * district's vectors, however many districts the index holds, and a search across districts asks each graph.
+ * It holds nothing that is not in {@code text_vector}: the commit records the model, the layout and the newest
  * {@code computed_at} it contains, and on opening, rows computed since are added again (a crash between
- * the database's commit and the index's loses nothing); a different model or a missing folder rebuilds
- * it from the table, and so does an index newer than the table (built beside another database: a fresh one,
+ * the database's commit and the index's loses nothing); a different model or layout, or a missing folder,
+ * rebuilds it from the table, and so does an index newer than the table (built beside another database: a fresh one,
  * or a backup restored in place), whose ids would name other texts.
  */
 final class VectorIndex implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(VectorIndex.class);
 
     static final String MODEL = "model";
     /** Links per node of the graph (Lucene's default). */
@@ -65,6 +77,14 @@ final class VectorIndex implements AutoCloseable {
      */
     static final int BEAM_WIDTH = 50;
     static final String WATERMARK = "watermark";
+    /**
+     * How the vectors are laid out, recorded in the commit: an index laid out otherwise (one graph for every
+     * district, before 2026-12-07) is rebuilt from the table on opening.
+     */
+    static final String LAYOUT = "layout";
+    static final String GRAPHS = "graph-per-district";
+    /** The vector field of records without a district; a district's field is this, a dot and its code. */
+    private static final String VECTORS = "v";
 
     private final Path folder;
     private final FSDirectory directory;
@@ -97,7 +117,11 @@ final class VectorIndex implements AutoCloseable {
             VectorIndex index = new VectorIndex(root.resolve(kind));
             Map<String, String> data = DirectoryReader.indexExists(index.directory)
                     ? SegmentInfos.readLatestCommit(index.directory).getUserData() : Map.of();
-            if (!model.equals(data.get(MODEL))) {
+            if (!model.equals(data.get(MODEL)) || !GRAPHS.equals(data.get(LAYOUT))) {
+                if (!data.isEmpty()) {
+                    log.info("Vector index {} was made by model {} in layout {}: built again from the table for {} in {}",
+                            kind, data.get(MODEL), data.getOrDefault(LAYOUT, "one graph"), model, GRAPHS);
+                }
                 index.clear();
             } else {
                 index.watermark = Instant.parse(data.getOrDefault(WATERMARK, Instant.EPOCH.toString()));
@@ -114,8 +138,8 @@ final class VectorIndex implements AutoCloseable {
     void clear() throws IOException {
         writer.deleteAll();
         watermark = Instant.EPOCH;
-        searchable = Instant.EPOCH;
         dirty = true;
+        refresh();
     }
 
     /** The newest {@code computed_at} the index is known to contain (rows from then on are added again on opening). */
@@ -127,13 +151,11 @@ final class VectorIndex implements AutoCloseable {
         Document doc = new Document();
         doc.add(new StringField("key", Long.toString(id), Field.Store.NO));
         doc.add(new NumericDocValuesField("id", id));
-        if (district != null) {
-            doc.add(new StringField("district", district, Field.Store.NO));
-        }
         if (at != null) {
-            doc.add(new LongPoint("at", at.toEpochMilli()));
+            // points and doc values: a window is checked on the district's few records, not gathered over the segment
+            doc.add(new LongField("at", at.toEpochMilli(), Field.Store.NO));
         }
-        doc.add(new KnnFloatVectorField("v", vector, VectorSimilarityFunction.DOT_PRODUCT));
+        doc.add(new KnnFloatVectorField(graph(district), vector, VectorSimilarityFunction.DOT_PRODUCT));
         try {
             writer.updateDocument(new Term("key", Long.toString(id)), doc);
         } catch (IOException e) {
@@ -167,7 +189,7 @@ final class VectorIndex implements AutoCloseable {
             return;
         }
         try {
-            writer.setLiveCommitData(Map.of(MODEL, model, WATERMARK, watermark.toString()).entrySet());
+            writer.setLiveCommitData(Map.of(MODEL, model, WATERMARK, watermark.toString(), LAYOUT, GRAPHS).entrySet());
             writer.commit();
             dirty = false;
         } catch (IOException e) {
@@ -193,7 +215,18 @@ final class VectorIndex implements AutoCloseable {
         try {
             IndexSearcher searcher = searchers.acquire();
             try {
-                TopDocs top = searcher.search(new SelectiveKnnQuery(query, limit, restriction(filter)), limit);
+                Query restriction = restriction(filter);
+                List<Query> graphs = new ArrayList<>();
+                for (String field : filter != null && filter.district() != null ? List.of(graph(filter.district()))
+                        : graphs(searcher.getIndexReader())) {
+                    graphs.add(new SelectiveKnnQuery(field, query, limit, restriction));
+                }
+                if (graphs.isEmpty()) {
+                    return List.of();
+                }
+                // a record is in one graph only: the best of the graphs' scores is its own
+                Query search = graphs.size() == 1 ? graphs.get(0) : new DisjunctionMaxQuery(graphs, 0f);
+                TopDocs top = searcher.search(search, limit);
                 List<TextVectors.Neighbour> out = new ArrayList<>(top.scoreDocs.length);
                 List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
                 for (ScoreDoc hit : top.scoreDocs) {
@@ -213,14 +246,33 @@ final class VectorIndex implements AutoCloseable {
         }
     }
 
+    /** The vector field, and so the graph, of a district's records. */
+    private static String graph(String district) {
+        return district == null ? VECTORS : VECTORS + "." + district;
+    }
+
+    /** Every graph the index holds: the vector fields of its segments. */
+    private static Set<String> graphs(IndexReader reader) {
+        Set<String> fields = new TreeSet<>();
+        for (LeafReaderContext leaf : reader.leaves()) {
+            for (FieldInfo info : leaf.reader().getFieldInfos()) {
+                if (info.getVectorDimension() > 0) {
+                    fields.add(info.name);
+                }
+            }
+        }
+        return fields;
+    }
+
     /**
-     * When a filter leaves a segment so few vectors that reading each is cheaper than walking the graph,
+     * When a filter leaves a segment's graph so few vectors that reading each is cheaper than walking the graph,
      * the segment is searched exactly: a segment's graph is searched when the filter's matches there, squared,
-     * reach this many times the segment's size. With a filter that passes a share p of a segment's n vectors,
+     * reach this many times the graph's size. With a filter that passes a share p of a segment's n vectors,
      * the graph walk visits about V / p nodes (V the nodes an unfiltered search visits), an exact search
      * p n; the crossing lies near p n = sqrt(V n), and 100 puts it below that, so that only clearly small
      * shares are read one by one. Lucene itself walks the graph until it has visited as many nodes as the
-     * filter passes and only then reads them one by one. Measured at a million opinions with factors of 500
+     * filter passes and only then reads them one by one. Measured at a million opinions (one graph for all
+     * districts then, so the shares below are of every district's vectors) with factors of 500
      * and 2,000: same-matter clustering (a district's 180 days, 1–2 % of a segment) 160 → 242 and 280
      * opinions/s, but the similar check (a district's year, 7 % of each segment) read segments one by one
      * and its p95 at one client went from 45 to 50–52 ms; at 100 it keeps the graph.
@@ -230,8 +282,8 @@ final class VectorIndex implements AutoCloseable {
     /** Lucene's vector query, searching a segment exactly where the filter leaves it few vectors. */
     private static final class SelectiveKnnQuery extends KnnFloatVectorQuery {
 
-        SelectiveKnnQuery(float[] target, int k, Query filter) {
-            super("v", target, k, filter);
+        SelectiveKnnQuery(String field, float[] target, int k, Query filter) {
+            super(field, target, k, filter);
         }
 
         @Override
@@ -239,27 +291,30 @@ final class VectorIndex implements AutoCloseable {
                                             KnnCollectorManager collectors) throws IOException {
             // with a filter, Lucene passes the number of its matches (plus one) as the visit limit, and an
             // incomplete answer makes it search those matches exactly
-            if (visitedLimit != Integer.MAX_VALUE && (double) visitedLimit * visitedLimit < EXACT_BELOW * context.reader().maxDoc()) {
+            FloatVectorValues graph = context.reader().getFloatVectorValues(field);
+            if (visitedLimit != Integer.MAX_VALUE && graph != null
+                    && (double) visitedLimit * visitedLimit < EXACT_BELOW * graph.size()) {
                 return new TopDocs(new TotalHits(0, TotalHits.Relation.GREATER_THAN_OR_EQUAL_TO), new ScoreDoc[0]);
             }
             return super.approximateSearch(context, acceptDocs, visitedLimit, collectors);
         }
     }
 
+    /**
+     * The filter within a graph: the time window and the records left out. The district is the graph itself
+     * (Lucene adds "has a vector in this field" to every filter, which leads the conjunction, so the window is
+     * checked on the district's records by their doc values rather than gathered over the segment).
+     */
     private static Query restriction(TextVectors.Filter filter) {
         if (filter == null) {
             return null;
         }
         BooleanQuery.Builder q = new BooleanQuery.Builder();
         boolean any = false;
-        if (filter.district() != null) {
-            q.add(new TermQuery(new Term("district", filter.district())), BooleanClause.Occur.FILTER);
-            any = true;
-        }
         if (filter.since() != null || filter.until() != null) {
             long from = filter.since() == null ? Long.MIN_VALUE : filter.since().toEpochMilli();
             long to = filter.until() == null ? Long.MAX_VALUE : filter.until().toEpochMilli();
-            q.add(LongPoint.newRangeQuery("at", from, to), BooleanClause.Occur.FILTER);
+            q.add(LongField.newRangeQuery("at", from, to), BooleanClause.Occur.FILTER);
             any = true;
         }
         if (filter.exclude() != null && !filter.exclude().isEmpty()) {
