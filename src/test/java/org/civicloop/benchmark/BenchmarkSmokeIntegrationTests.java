@@ -65,6 +65,7 @@ class BenchmarkSmokeIntegrationTests {
         assertThat(md).containsPattern("\\| the same, one request at a time p95 \\| ≤ 20 ms \\| [0-9.]+ ms \\|");
         assertThat(md).containsPattern("\\| Chinese full-text search p95 \\| ≤ 150 ms \\| [0-9.]+ ms \\|");
         assertThat(md).containsPattern("\\| then the machine quiet \\(autovacuum, index merges\\) before the reads \\| — \\| n/a \\(attached\\) \\|");
+        assertThat(md).containsPattern("\\| the machine quiet \\(the vector index's merges, autovacuum\\) before the submissions \\| — \\| n/a \\(attached\\) \\|");
         assertThat(md).containsPattern("\\| opinions dashboard \\(ledger\\), this year p95 \\| ≤ 100 ms \\| [0-9.]+ ms \\|");
         assertThat(md).containsPattern("\\| suggestions dashboard, all years p95 \\| ≤ 100 ms \\| [0-9.]+ ms \\|");
         assertThat(md).containsPattern("\\| similar check `POST /api/opinions/similar` p95, 2 clients \\| ≤ 50 ms \\| ([0-9.]+ ms|not in this branch \\(HTTP \\d+\\)) \\|");
