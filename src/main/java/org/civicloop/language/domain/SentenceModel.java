@@ -1,6 +1,6 @@
 package org.civicloop.language.domain;
 
-import dev.langchain4j.model.embedding.onnx.bgesmallzhv15q.BgeSmallZhV15QuantizedEmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.AbstractInProcessEmbeddingModel;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,14 +20,20 @@ public class SentenceModel {
 
     private static final Logger log = LoggerFactory.getLogger(SentenceModel.class);
 
-    private volatile BgeSmallZhV15QuantizedEmbeddingModel model;
+    private final int threads;
+    private volatile AbstractInProcessEmbeddingModel model;
+
+    SentenceModel(LanguageProperties properties) {
+        this.threads = properties.threads();
+    }
 
     /** Loads the model once; later calls return at once. */
     synchronized void load() {
         if (model == null) {
             long start = System.nanoTime();
-            model = new BgeSmallZhV15QuantizedEmbeddingModel();
-            log.info("Sentence model {} loaded in {} ms", NAME, (System.nanoTime() - start) / 1_000_000);
+            model = new BgeSmallZh(threads);
+            log.info("Sentence model {} loaded in {} ms ({} threads an embedding)", NAME, (System.nanoTime() - start) / 1_000_000,
+                    threads > 0 ? threads : "ONNX Runtime's default number of");
         }
     }
 
@@ -40,7 +46,7 @@ public class SentenceModel {
      * averaged. Empty while the model is not loaded or for a blank text.
      */
     public Optional<float[]> embed(String text) {
-        BgeSmallZhV15QuantizedEmbeddingModel m = model;
+        AbstractInProcessEmbeddingModel m = model;
         if (m == null || text == null || text.isBlank()) {
             return Optional.empty();
         }

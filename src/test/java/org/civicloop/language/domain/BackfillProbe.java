@@ -43,9 +43,10 @@ public final class BackfillProbe {
             }
         };
         StaticListableBeanFactory beans = new StaticListableBeanFactory(Map.of("probe", probe));
-        LanguageService service = new LanguageService(new SentenceModel(),
+        LanguageProperties properties = new LanguageProperties(true, Path.of(args[1]), 2, Duration.ofSeconds(1), Duration.ZERO, 1);
+        LanguageService service = new LanguageService(new SentenceModel(properties),
                 new VectorStore(jdbc, new TransactionTemplate(new DataSourceTransactionManager(dataSource))),
-                new LanguageProperties(true, Path.of(args[1]), 2, Duration.ofSeconds(1), Duration.ZERO),
+                properties,
                 beans.getBeanProvider(TextSource.class), Path.of(args[1]));
         service.drain();
         System.out.println("drained");
