@@ -32,8 +32,8 @@ public class SentenceModel {
         if (model == null) {
             long start = System.nanoTime();
             model = new BgeSmallZh(threads);
-            log.info("Sentence model {} loaded in {} ms ({} threads an embedding)", NAME, (System.nanoTime() - start) / 1_000_000,
-                    threads > 0 ? threads : "ONNX Runtime's default number of");
+            log.info("Sentence model {} loaded in {} ms; threads an embedding: {}", NAME, (System.nanoTime() - start) / 1_000_000,
+                    threads > 0 ? threads : "ONNX Runtime's default");
         }
     }
 
