@@ -8,8 +8,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * bge-small-zh-v1.5 (quantized ONNX, 512 dimensions) from its Maven package, run in-process by ONNX
- * Runtime. Loading takes about a second and a quarter, so it happens on a background thread after the
- * application is ready ({@link LanguageWorker}); until then {@link #embed} answers empty.
+ * Runtime with {@code civicloop.language.threads} threads an embedding ({@link BgeSmallZh}). Loading takes about a
+ * second and a quarter, so it happens on the language worker's thread after the application is ready
+ * ({@link LanguageService}); until then {@link #embed} answers empty.
  */
 @Component
 public class SentenceModel {
