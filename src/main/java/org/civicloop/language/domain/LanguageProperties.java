@@ -14,7 +14,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param idlePoll    how often the backfill looks for new texts once it has caught up
  * @param loadDelay   how long after readiness the model starts loading (start-up comes first)
  * @param threads     threads one embedding may take (0: ONNX Runtime's default, one per core). One: two similar
- *                    checks at once on two cores answered p95 38-49 ms instead of 66-79 (each embedding's
+ *                    checks at once on two cores answered p95 38-53 ms instead of 63-79 (each embedding's
  *                    threads waited for the other's), one alone 30 instead of 39 ms ({@code docs/benchmarks.md})
  */
 @ConfigurationProperties("civicloop.language")
