@@ -405,12 +405,6 @@ public class LanguageService implements TextVectors {
         return added[0];
     }
 
-    /** The newest {@code computed_at} this node's index of the kind holds (for tests), or null when it is not open. */
-    Instant watermark(String kind) {
-        VectorIndex index = indexes.get(kind);
-        return index == null ? null : index.watermark();
-    }
-
     /** Between batches, the vectors other nodes computed become searchable here too. */
     void catchUp() {
         lock.lock();
