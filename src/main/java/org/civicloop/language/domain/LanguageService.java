@@ -386,19 +386,10 @@ public class LanguageService implements TextVectors {
         }
     }
 
-    /**
-     * How far before the watermark the table is read again. A vector's {@code computed_at} is its transaction's
-     * start, so another node's batch that started before this node's newest row may commit after this node read
-     * past it: read from the watermark alone, it never reached this index (the same-matter clustering then missed
-     * a neighbour for good). A batch's transaction holds only its inserts (the embedding is done before it).
-     */
-    static final Duration LATE_COMMITS = Duration.ofSeconds(30);
-
     /** Adds to the index what the table holds since its watermark: vectors another node computed, or lost in a crash. */
     private long addComputedSince(String kind, VectorIndex index) {
         long[] added = {0};
-        Instant since = index.watermark().equals(Instant.EPOCH) ? Instant.EPOCH : index.watermark().minus(LATE_COMMITS);
-        store.each(kind, model(), since, s -> {
+        store.each(kind, model(), index.watermark(), s -> {
             index.put(s.id(), s.district(), s.at(), s.vector(), s.computedAt());
             added[0]++;
         });
@@ -406,7 +397,7 @@ public class LanguageService implements TextVectors {
     }
 
     /** Between batches, the vectors other nodes computed become searchable here too. */
-    void catchUp() {
+    private void catchUp() {
         lock.lock();
         try {
             indexes.forEach((kind, index) -> {

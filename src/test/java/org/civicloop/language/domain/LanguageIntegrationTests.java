@@ -73,32 +73,6 @@ class LanguageIntegrationTests {
     }
 
     /**
-     * Another node's batch whose transaction started before this node's newest vector but committed after this
-     * node had read past it (its {@code computed_at}, the transaction's start, lies behind the watermark) still
-     * reaches this node's index at the next catch-up.
-     */
-    @Test
-    void aVectorCommittedLateByAnotherNodeStillReachesTheIndex() {
-        language.drain();
-        float[] v = language.embed("花溪大道中段公交站台没有遮雨棚，下雨天等车全身湿透").orElseThrow();
-        Instant newest = jdbc.sql("select max(computed_at) from text_vector where kind = 'opinion' and model = :m")
-                .param("m", language.model()).query(Timestamp.class).single().toInstant();
-        long id = 990_000_001L;
-        try {
-            jdbc.sql("""
-                            insert into text_vector (kind, source_id, model, district_code, at, vector, computed_at)
-                            values ('opinion', :id, :m, '520111', now(), :v, :at)""")
-                    .param("id", id).param("m", language.model()).param("v", VectorStore.bytes(v))
-                    .param("at", Timestamp.from(newest.minusSeconds(2))).update();
-            language.catchUp();
-            assertThat(language.nearest("opinion", v, 5, new TextVectors.Filter("520111", null, null, List.of())))
-                    .extracting(TextVectors.Neighbour::id).contains(id);
-        } finally {
-            jdbc.sql("delete from text_vector where kind = 'opinion' and source_id = :id").param("id", id).update();
-        }
-    }
-
-    /**
      * Texts for the kill -9 test: the probe commits two per batch and is killed after its first batch, so
      * sixty leave it thirty batches short of done, and the second run still has dozens to compute. (240 took
      * the second run most of half a minute of embedding on two shared cores, for nothing more proved.)
