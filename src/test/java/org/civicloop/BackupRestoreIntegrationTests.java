@@ -66,6 +66,11 @@ class BackupRestoreIntegrationTests {
             assertThat(names).contains("data/briefings/backup-test/" + material.getFileName())
                     .noneMatch(n -> n.startsWith("data/pgdata/") || n.equals("data/secrets/db.password")
                             || n.equals("data/secrets/audit.key"));
+            // a transaction id names a transaction of this cluster only: restored, the rows take the restore's
+            java.util.Properties manifest = new java.util.Properties();
+            manifest.load(zip.getInputStream(zip.getEntry("manifest.properties")));
+            assertThat(manifest.getProperty("columns.text_vector")).contains("vector", "computed_at")
+                    .doesNotContain("written_xid");
         }
         assertThat(Files.getPosixFilePermissions(archive)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
         assertThat(summary.auditHeadSeq()).isPositive();

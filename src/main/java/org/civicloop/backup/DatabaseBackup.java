@@ -222,13 +222,18 @@ public class DatabaseBackup {
         ordered.add(table);
     }
 
+    /**
+     * The columns a backup carries: not generated ones (recomputed on loading), nor transaction ids
+     * ({@code xid8}), which name transactions of this cluster only; loaded elsewhere they take their default,
+     * the loading transaction.
+     */
     private static List<String> columns(Connection c, String table) throws SQLException {
         List<String> columns = new ArrayList<>();
         try (var s = c.prepareStatement("""
                 select a.attname from pg_attribute a join pg_class c on c.oid = a.attrelid
                 join pg_namespace n on n.oid = c.relnamespace
                 where n.nspname = current_schema() and c.relname = ? and a.attnum > 0 and not a.attisdropped
-                  and a.attgenerated = '' order by a.attnum""")) {
+                  and a.attgenerated = '' and a.atttypid <> 'xid8'::regtype order by a.attnum""")) {
             s.setString(1, table);
             try (var rs = s.executeQuery()) {
                 while (rs.next()) {

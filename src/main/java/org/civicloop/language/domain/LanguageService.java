@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -16,6 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 import org.civicloop.language.TextSource;
 import org.civicloop.language.TextVectors;
 import org.slf4j.Logger;
@@ -46,6 +49,11 @@ public class LanguageService implements TextVectors {
     private final ObjectProvider<TextSource> sources;
     private final Path indexDir;
     private final Map<String, VectorIndex> indexes = new ConcurrentHashMap<>();
+    /**
+     * By kind, the transactions of this node's own batches that its last read from the table did not see: their
+     * vectors are in the index already, and the next read passes over them. Guarded by {@link #lock}.
+     */
+    private final Map<String, Set<Long>> ownWrites = new HashMap<>();
     /** What is asked for, guarded by {@link #queue} alone: see {@link #refresh}. */
     private final Set<Request> requested = new LinkedHashSet<>();
     /** Taken from {@link #requested} by the worker and not yet stored: still waiting, as far as progress goes. */
@@ -220,6 +228,7 @@ public class LanguageService implements TextVectors {
                 }
             }
             indexes.clear();
+            ownWrites.clear();
         } finally {
             lock.unlock();
         }
@@ -310,7 +319,7 @@ public class LanguageService implements TextVectors {
                         kind, index.watermark(), newest);
                 index.clear();
             }
-            long added = addComputedSince(kind, index);
+            long added = readFromTable(kind, index);
             index.commit(model());
             log.info("Vector index {}: {} vectors, {} added from the table in {} ms", kind, index.size(),
                     added, (System.nanoTime() - start) / 1_000_000);
@@ -378,33 +387,62 @@ public class LanguageService implements TextVectors {
         for (TextSource.Text t : texts) {
             model.embed(t.text()).ifPresent(v -> embedded.add(new VectorStore.Embedded(t, v)));
         }
-        Instant computedAt = store.save(kind, model(), embedded, cursor);
+        VectorStore.Saved saved = store.save(kind, model(), embedded, cursor);
         VectorIndex index = indexes.get(kind);
         if (index != null && !embedded.isEmpty()) {
-            embedded.forEach(e -> index.put(e.text().id(), e.text().district(), e.text().at(), e.vector(), computedAt));
+            embedded.forEach(e -> index.put(e.text().id(), e.text().district(), e.text().at(), e.vector(), saved.computedAt()));
             index.refresh();
+            if (saved.xid() != null) {
+                ownWrites.computeIfAbsent(kind, k -> new HashSet<>()).add(saved.xid());
+            }
         }
     }
 
-    /** Adds to the index what the table holds since its watermark: vectors another node computed, or lost in a crash. */
-    private long addComputedSince(String kind, VectorIndex index) {
+    /**
+     * Adds to the index what the table holds and its last read did not see: vectors another node computed, or
+     * lost in a crash. Read by transaction, not by {@code computed_at}: a vector's {@code computed_at} is its
+     * transaction's start, so another node's batch that started before this node's newest vector and committed
+     * after this node had read past it was never read by time (its index then lacked the vector for good, and
+     * the same-matter clustering missed a neighbour). Answers the vectors added.
+     */
+    private long readFromTable(String kind, VectorIndex index) {
+        String snapshot = store.snapshot();
         long[] added = {0};
-        store.each(kind, model(), index.watermark(), s -> {
+        Consumer<VectorStore.Stored> put = s -> {
             index.put(s.id(), s.district(), s.at(), s.vector(), s.computedAt());
             added[0]++;
-        });
+        };
+        Set<Long> own = ownWrites.computeIfAbsent(kind, k -> new HashSet<>());
+        String last = index.readUpTo();
+        if (last != null && store.fromThisDatabase(last)) {
+            store.eachWrittenAfter(kind, model(), last, own, put);
+        } else {
+            if (last != null) {
+                log.warn("Vector index {} was last read from another database (snapshot {}): read again by time", kind, last);
+            }
+            // first read of an index (new, emptied, or of before 2026-12-07): every vector since its watermark
+            store.each(kind, model(), index.watermark(), put);
+        }
+        index.readUpTo(snapshot);
+        // the transactions before the snapshot's oldest in progress are all seen by it: never read again
+        long oldest = VectorStore.oldest(snapshot);
+        own.removeIf(xid -> xid < oldest);
         return added[0];
     }
 
-    /** Between batches, the vectors other nodes computed become searchable here too. */
-    private void catchUp() {
+    /** Between batches, the vectors other nodes computed become searchable here too. Answers the vectors added. */
+    long catchUp() {
         lock.lock();
         try {
-            indexes.forEach((kind, index) -> {
-                if (addComputedSince(kind, index) > 0) {
-                    index.refresh();
+            long total = 0;
+            for (Map.Entry<String, VectorIndex> e : indexes.entrySet()) {
+                long added = readFromTable(e.getKey(), e.getValue());
+                if (added > 0) {
+                    e.getValue().refresh();
                 }
-            });
+                total += added;
+            }
+            return total;
         } finally {
             lock.unlock();
         }

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -55,9 +56,10 @@ import org.slf4j.LoggerFactory;
  * memory of float32 at a recall loss the re-ranking absorbs), in a folder beside PostgreSQL. Each district has
  * a graph of its own (a vector field per district, {@link #GRAPHS}): a search within a district walks only its
  * district's vectors, however many districts the index holds, and a search across districts asks each graph.
- * It holds nothing that is not in {@code text_vector}: the commit records the model, the layout and the newest
- * {@code computed_at} it contains, and on opening, rows computed since are added again (a crash between
- * the database's commit and the index's loses nothing); a different model or layout, or a missing folder,
+ * It holds nothing that is not in {@code text_vector}: the commit records the model, the layout, the newest
+ * {@code computed_at} it contains and the database snapshot of its last read, and on opening, rows that snapshot did
+ * not see are added again (a crash between the database's commit and the index's loses nothing); a different model
+ * or layout, or a missing folder,
  * rebuilds it from the table, and so does an index newer than the table (built beside another database: a fresh one,
  * or a backup restored in place), whose ids would name other texts.
  */
@@ -77,6 +79,8 @@ final class VectorIndex implements AutoCloseable {
      */
     static final int BEAM_WIDTH = 50;
     static final String WATERMARK = "watermark";
+    /** The database snapshot of the last read from the table whose vectors the commit holds. */
+    static final String READ_UP_TO = "read-up-to";
     /**
      * How the vectors are laid out, recorded in the commit: an index laid out otherwise (one graph for every
      * district, before 2026-12-07) is rebuilt from the table on opening.
@@ -93,6 +97,7 @@ final class VectorIndex implements AutoCloseable {
     private volatile Instant watermark = Instant.EPOCH;
     /** The watermark when searches were last refreshed: every vector computed up to it can be found. */
     private volatile Instant searchable = Instant.EPOCH;
+    private volatile String readUpTo;
     private boolean dirty;
 
     private VectorIndex(Path folder) throws IOException {
@@ -125,6 +130,7 @@ final class VectorIndex implements AutoCloseable {
                 index.clear();
             } else {
                 index.watermark = Instant.parse(data.getOrDefault(WATERMARK, Instant.EPOCH.toString()));
+                index.readUpTo = data.get(READ_UP_TO);
                 // the searchers were opened on the committed index, which holds everything up to its watermark
                 index.searchable = index.watermark;
             }
@@ -138,6 +144,7 @@ final class VectorIndex implements AutoCloseable {
     void clear() throws IOException {
         writer.deleteAll();
         watermark = Instant.EPOCH;
+        readUpTo = null;
         dirty = true;
         refresh();
     }
@@ -145,6 +152,22 @@ final class VectorIndex implements AutoCloseable {
     /** The newest {@code computed_at} the index is known to contain (rows from then on are added again on opening). */
     Instant watermark() {
         return watermark;
+    }
+
+    /**
+     * The database snapshot ({@link VectorStore#snapshot}) of the last read from the table; null before the first
+     * (an index of before 2026-12-07, or emptied), when rows are read by their {@code computed_at} instead.
+     */
+    String readUpTo() {
+        return readUpTo;
+    }
+
+    /**
+     * Records that every vector {@code snapshot} saw is in the index. Committed with the next vectors put: a read
+     * that found none changes nothing worth a commit.
+     */
+    void readUpTo(String snapshot) {
+        readUpTo = snapshot;
     }
 
     synchronized void put(long id, String district, Instant at, float[] vector, Instant computedAt) {
@@ -189,7 +212,12 @@ final class VectorIndex implements AutoCloseable {
             return;
         }
         try {
-            writer.setLiveCommitData(Map.of(MODEL, model, WATERMARK, watermark.toString(), LAYOUT, GRAPHS).entrySet());
+            Map<String, String> data = new HashMap<>(
+                    Map.of(MODEL, model, WATERMARK, watermark.toString(), LAYOUT, GRAPHS));
+            if (readUpTo != null) {
+                data.put(READ_UP_TO, readUpTo);
+            }
+            writer.setLiveCommitData(data.entrySet());
             writer.commit();
             dirty = false;
         } catch (IOException e) {

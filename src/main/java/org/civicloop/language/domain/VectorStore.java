@@ -2,6 +2,8 @@ package org.civicloop.language.domain;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
@@ -45,12 +47,15 @@ class VectorStore {
                 .param("kind", kind).param("model", model).param("ids", ids.toArray(Long[]::new)).query(Long.class).list());
     }
 
+    /** A batch stored: its rows' {@code computed_at} and its transaction (null when it wrote nothing). */
+    record Saved(Instant computedAt, Long xid) {
+    }
+
     /**
      * Stores the vectors and, when {@code cursor} is not null, moves the kind's backfill to it: one
-     * transaction, so the cursor never runs ahead of the vectors nor behind them. Answers the rows'
-     * {@code computed_at}.
+     * transaction, so the cursor never runs ahead of the vectors nor behind them.
      */
-    Instant save(String kind, String model, List<Embedded> vectors, Long cursor) {
+    Saved save(String kind, String model, List<Embedded> vectors, Long cursor) {
         return tx.execute(status -> {
             for (Embedded e : vectors) {
                 jdbc.sql("""
@@ -58,7 +63,7 @@ class VectorStore {
                                 values (:kind, :id, :model, :district, :at, :vector, now())
                                 on conflict (kind, source_id) do update set model = excluded.model,
                                     district_code = excluded.district_code, at = excluded.at, vector = excluded.vector,
-                                    computed_at = excluded.computed_at""")
+                                    computed_at = excluded.computed_at, written_xid = excluded.written_xid""")
                         .param("kind", kind).param("id", e.text().id()).param("model", model)
                         .param("district", e.text().district())
                         .param("at", e.text().at() == null ? null : Timestamp.from(e.text().at()))
@@ -72,7 +77,9 @@ class VectorStore {
                         .param("kind", kind).param("model", model).param("cursor", cursor).update();
             }
             // now() is the transaction's start: the computed_at of every row above
-            return jdbc.sql("select now()").query(Timestamp.class).single().toInstant();
+            return jdbc.sql("select now(), pg_current_xact_id_if_assigned()::text").query((rs, n) -> new Saved(
+                    rs.getTimestamp(1).toInstant(), rs.getString(2) == null ? null : Long.parseLong(rs.getString(2))))
+                    .single();
         });
     }
 
@@ -121,18 +128,76 @@ class VectorStore {
                             where kind = :kind and model = :model and computed_at >= :since and source_id > :after
                             order by source_id limit 2000""")
                     .param("kind", kind).param("model", model).param("since", Timestamp.from(since)).param("after", after)
-                    .query((rs, n) -> {
-                        Timestamp at = rs.getTimestamp("at");
-                        return new Stored(rs.getLong("source_id"), rs.getString("district_code"),
-                                at == null ? null : at.toInstant(), floats(rs.getBytes("vector")),
-                                rs.getTimestamp("computed_at").toInstant());
-                    }).list();
+                    .query((rs, n) -> stored(rs)).list();
             if (page.isEmpty()) {
                 return;
             }
             page.forEach(consumer);
             after = page.get(page.size() - 1).id();
         }
+    }
+
+    /**
+     * The database's snapshot now ({@code xmin:xmax:in-progress}): what a read begun after it sees at least. A
+     * transaction it does not see (in progress, or begun since) is read by {@link #eachWrittenAfter} however long it
+     * takes to commit.
+     */
+    String snapshot() {
+        return jdbc.sql("select pg_current_snapshot()::text").query(String.class).single();
+    }
+
+    /** The oldest transaction a snapshot saw in progress (every older one had ended): its {@code xmin}. */
+    static long oldest(String snapshot) {
+        return Long.parseLong(snapshot.substring(0, snapshot.indexOf(':')));
+    }
+
+    /**
+     * Whether a snapshot was taken on this database: false for one whose transactions lie ahead of every
+     * transaction this database has begun (an index built beside another database).
+     */
+    boolean fromThisDatabase(String snapshot) {
+        return jdbc.sql("select pg_snapshot_xmin(cast(:s as pg_snapshot)) <= pg_snapshot_xmax(pg_current_snapshot())")
+                .param("s", snapshot).query(Boolean.class).single();
+    }
+
+    /**
+     * Every vector of a kind by {@code model} that {@code snapshot} did not see (written by a transaction then in
+     * progress or begun since), but those written by the transactions {@code except}; in the order written, a page
+     * at a time.
+     */
+    void eachWrittenAfter(String kind, String model, String snapshot, Collection<Long> except, Consumer<Stored> consumer) {
+        // paged along the index (kind, model, written_xid, source_id): every page is a range of it, however many
+        // rows there are and whatever the planner's statistics say (a million generated in one transaction)
+        String[] skipped = except.stream().map(String::valueOf).toArray(String[]::new);
+        String xid = String.valueOf(oldest(snapshot));
+        long after = Long.MIN_VALUE;
+        while (true) {
+            String[] last = new String[1];
+            List<Stored> page = jdbc.sql("""
+                            select source_id, district_code, at, vector, computed_at, written_xid::text as xid from text_vector
+                            where kind = :kind and model = :model and (written_xid, source_id) > (cast(:xid as xid8), :after)
+                              and not pg_visible_in_snapshot(written_xid, cast(:snapshot as pg_snapshot))
+                              and written_xid <> all(cast(:skipped as xid8[]))
+                            order by written_xid, source_id limit 2000""")
+                    .param("kind", kind).param("model", model).param("xid", xid).param("after", after)
+                    .param("snapshot", snapshot).param("skipped", skipped)
+                    .query((rs, n) -> {
+                        last[0] = rs.getString("xid");
+                        return stored(rs);
+                    }).list();
+            if (page.isEmpty()) {
+                return;
+            }
+            page.forEach(consumer);
+            xid = last[0];
+            after = page.get(page.size() - 1).id();
+        }
+    }
+
+    private static Stored stored(ResultSet rs) throws SQLException {
+        Timestamp at = rs.getTimestamp("at");
+        return new Stored(rs.getLong("source_id"), rs.getString("district_code"), at == null ? null : at.toInstant(),
+                floats(rs.getBytes("vector")), rs.getTimestamp("computed_at").toInstant());
     }
 
     record Embedded(TextSource.Text text, float[] vector) {

@@ -106,7 +106,8 @@ class VectorIndexTests {
     /**
      * A vector is stored, then put, then made searchable: until the refresh the index does not claim it (the
      * same-matter clustering waits for this, or an opinion would miss its neighbour and found its own cluster),
-     * and a reopened index claims what its last commit holds.
+     * and a reopened index claims what its last commit holds, and reads the table from the snapshot of its last
+     * read; emptied, it forgets that read.
      */
     @Test
     void theIndexClaimsOnlyWhatASearchCanFind() throws Exception {
@@ -123,6 +124,7 @@ class VectorIndexTests {
             index.refresh();
             assertThat(index.nearest(v, 5, everywhere)).extracting(TextVectors.Neighbour::id).containsExactly(1L);
             assertThat(index.searchableUpTo()).isEqualTo(first);
+            index.readUpTo("1000:1003:1001");
             index.put(2, "A", first, unit(random), second);
             assertThat(index.searchableUpTo()).isEqualTo(first);
             index.commit("test-model");
@@ -130,9 +132,11 @@ class VectorIndexTests {
         }
         try (VectorIndex reopened = VectorIndex.open(folder, "opinion", "test-model")) {
             assertThat(reopened.searchableUpTo()).isEqualTo(second);
+            assertThat(reopened.readUpTo()).isEqualTo("1000:1003:1001");
             assertThat(reopened.nearest(v, 5, everywhere)).hasSize(2);
             reopened.clear();
             assertThat(reopened.searchableUpTo()).isEqualTo(Instant.EPOCH);
+            assertThat(reopened.readUpTo()).isNull();
         }
     }
 
