@@ -51,16 +51,19 @@ public class DatabaseBackup {
     private final Path keyFile;
     private final Path checkpointFile;
     private final Path dataDir;
+    private final Path vectorIndexDir;
 
     DatabaseBackup(DataSource dataSource, AuditTrail trail,
                    @Value("${civicloop.audit.key-file:${civicloop.data-dir:./data}/secrets/audit.key}") Path keyFile,
                    @Value("${civicloop.audit.checkpoint-file:${civicloop.data-dir:./data}/audit/checkpoints.log}") Path checkpointFile,
-                   @Value("${civicloop.data-dir:./data}") Path dataDir) {
+                   @Value("${civicloop.data-dir:./data}") Path dataDir,
+                   @Value("${civicloop.language.index-dir:${civicloop.data-dir:./data}/vectors}") Path vectorIndexDir) {
         this.dataSource = dataSource;
         this.trail = trail;
         this.keyFile = keyFile;
         this.checkpointFile = checkpointFile;
         this.dataDir = dataDir;
+        this.vectorIndexDir = vectorIndexDir;
     }
 
     public Summary backup(Path target) {
@@ -168,8 +171,9 @@ public class DatabaseBackup {
         List<Path> files;
         try (var walk = Files.walk(root)) {
             files = walk.filter(Files::isRegularFile).filter(f -> !f.startsWith(root.resolve("pgdata")))
-                    // the vector index is rebuilt from the text_vector table, which the archive carries
-                    .filter(f -> !f.startsWith(root.resolve("vectors")))
+                    // the vector index (wherever it is configured) is rebuilt from the text_vector table, which the
+                    // archive carries; its files change under a running node
+                    .filter(f -> !f.startsWith(vectorIndexDir.toAbsolutePath().normalize()))
                     .filter(f -> !skipped.contains(f) && !f.getFileName().toString().startsWith(".civicloop-backup"))
                     .sorted().toList();
         }
