@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * One real PostgreSQL 17 for the whole test JVM, started on first use in a temporary directory and
@@ -129,6 +130,22 @@ public final class TestDatabase {
      */
     public static Path auditCheckpointFile() {
         return instance() == null ? null : directory.resolve("civicloop-audit-checkpoints.log");
+    }
+
+    /**
+     * An empty vector index folder of its own for one application in this JVM, as each node of an installation
+     * has: applications sharing one could not open it (Lucene's write lock is the JVM's) and matched by words
+     * alone. Emptied first: one left by an earlier run was built beside another database, its ids name other
+     * texts.
+     */
+    public static Path vectorIndexDir(String name) {
+        Path folder = Path.of(dataDir()).toAbsolutePath().resolve("vectors-" + name);
+        try {
+            FileSystemUtils.deleteRecursively(folder);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return folder;
     }
 
     /** The test PostgreSQL's data directory (a {@link TestReplica} is copied from it). */

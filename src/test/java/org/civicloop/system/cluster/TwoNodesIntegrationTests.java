@@ -102,6 +102,7 @@ class TwoNodesIntegrationTests {
         properties.put("civicloop.embedded-db.early-start", "false");
         properties.put("civicloop.demo", "true");
         properties.put("civicloop.data-dir", TestDatabase.dataDir());
+        properties.put("civicloop.language.index-dir", TestDatabase.vectorIndexDir("node-" + name));
         properties.put("server.port", "0");
         properties.put("server.tomcat.basedir", "target/tomcat-node-" + name);
         properties.put("civicloop.public-base-url", "http://localhost:8080");
