@@ -6,8 +6,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -51,9 +49,9 @@ public class LanguageService implements TextVectors {
     private final Map<String, VectorIndex> indexes = new ConcurrentHashMap<>();
     /**
      * By kind, the transactions of this node's own batches that its last read from the table did not see: their
-     * vectors are in the index already, and the next read passes over them. Guarded by {@link #lock}.
+     * vectors are in the index already (added here once searchable), and the next read passes over them.
      */
-    private final Map<String, Set<Long>> ownWrites = new HashMap<>();
+    private final Map<String, Set<Long>> ownWrites = new ConcurrentHashMap<>();
     /** What is asked for, guarded by {@link #queue} alone: see {@link #refresh}. */
     private final Set<Request> requested = new LinkedHashSet<>();
     /** Taken from {@link #requested} by the worker and not yet stored: still waiting, as far as progress goes. */
@@ -122,9 +120,15 @@ public class LanguageService implements TextVectors {
         VectorIndex index = indexes.get(kind);
         Set<Long> missing = new LinkedHashSet<>(ids);
         if (index != null) {
-            // the index holds every vector computed before its watermark; the batch at the watermark is being
-            // put or was just made searchable: counted as not yet, to be sure
-            missing.removeAll(store.computedBefore(kind, model(), ids, index.watermark()));
+            String read = index.searchableReadUpTo();
+            if (read != null) {
+                // what the last read made searchable saw, or this node put itself
+                missing.removeAll(store.seen(kind, model(), ids, read, own(kind), index.watermark()));
+            } else {
+                // before a first read: the index holds every vector computed before its watermark; the batch at
+                // the watermark is being put or was just made searchable: counted as not yet, to be sure
+                missing.removeAll(store.computedBefore(kind, model(), ids, index.watermark()));
+            }
         }
         return missing;
     }
@@ -135,8 +139,18 @@ public class LanguageService implements TextVectors {
         if (!ready() || index == null) {
             return false;
         }
+        String read = index.searchableReadUpTo();
+        if (read != null) {
+            // every vector written is one the last read made searchable saw, or one this node put itself (a vector
+            // another node committed late, after this node's read, is not yet: the same-matter clustering waits)
+            return !store.unseen(kind, model(), read, own(kind));
+        }
         Instant newest = store.newest(kind, model());
         return newest == null || !newest.isAfter(index.searchableUpTo());
+    }
+
+    private Set<Long> own(String kind) {
+        return ownWrites.computeIfAbsent(kind, k -> ConcurrentHashMap.newKeySet());
     }
 
     @Override
@@ -284,6 +298,8 @@ public class LanguageService implements TextVectors {
         while (step()) {
             // one batch per step
         }
+        // and what other nodes (or other applications on the same database) stored meanwhile
+        catchUp();
         commit();
     }
 
@@ -393,7 +409,7 @@ public class LanguageService implements TextVectors {
             embedded.forEach(e -> index.put(e.text().id(), e.text().district(), e.text().at(), e.vector(), saved.computedAt()));
             index.refresh();
             if (saved.xid() != null) {
-                ownWrites.computeIfAbsent(kind, k -> new HashSet<>()).add(saved.xid());
+                own(kind).add(saved.xid());
             }
         }
     }
@@ -412,7 +428,7 @@ public class LanguageService implements TextVectors {
             index.put(s.id(), s.district(), s.at(), s.vector(), s.computedAt());
             added[0]++;
         };
-        Set<Long> own = ownWrites.computeIfAbsent(kind, k -> new HashSet<>());
+        Set<Long> own = own(kind);
         String last = index.readUpTo();
         if (last != null && store.fromThisDatabase(last)) {
             store.eachWrittenAfter(kind, model(), last, own, put);
@@ -436,11 +452,10 @@ public class LanguageService implements TextVectors {
         try {
             long total = 0;
             for (Map.Entry<String, VectorIndex> e : indexes.entrySet()) {
-                long added = readFromTable(e.getKey(), e.getValue());
-                if (added > 0) {
-                    e.getValue().refresh();
-                }
-                total += added;
+                total += readFromTable(e.getKey(), e.getValue());
+                // also when nothing was added: what searches find is then seen by the read's snapshot (a reader
+                // that has not changed is kept, at no cost)
+                e.getValue().refresh();
             }
             return total;
         } finally {

@@ -59,9 +59,8 @@ import org.slf4j.LoggerFactory;
  * It holds nothing that is not in {@code text_vector}: the commit records the model, the layout, the newest
  * {@code computed_at} it contains and the database snapshot of its last read, and on opening, rows that snapshot did
  * not see are added again (a crash between the database's commit and the index's loses nothing); a different model
- * or layout, or a missing folder,
- * rebuilds it from the table, and so does an index newer than the table (built beside another database: a fresh one,
- * or a backup restored in place), whose ids would name other texts.
+ * or layout, or a missing folder, rebuilds it from the table, and so does an index newer than the table (built
+ * beside another database: a fresh one, or a backup restored in place), whose ids would name other texts.
  */
 final class VectorIndex implements AutoCloseable {
 
@@ -98,6 +97,8 @@ final class VectorIndex implements AutoCloseable {
     /** The watermark when searches were last refreshed: every vector computed up to it can be found. */
     private volatile Instant searchable = Instant.EPOCH;
     private volatile String readUpTo;
+    /** {@link #readUpTo} when searches were last refreshed: every vector that snapshot saw can be found. */
+    private volatile String searchableRead;
     private boolean dirty;
 
     private VectorIndex(Path folder) throws IOException {
@@ -131,6 +132,7 @@ final class VectorIndex implements AutoCloseable {
             } else {
                 index.watermark = Instant.parse(data.getOrDefault(WATERMARK, Instant.EPOCH.toString()));
                 index.readUpTo = data.get(READ_UP_TO);
+                index.searchableRead = index.readUpTo;
                 // the searchers were opened on the committed index, which holds everything up to its watermark
                 index.searchable = index.watermark;
             }
@@ -193,12 +195,19 @@ final class VectorIndex implements AutoCloseable {
     /** Makes what was put visible to searches. */
     void refresh() {
         Instant upTo = watermark;
+        String read = readUpTo;
         try {
             searchers.maybeRefreshBlocking();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         searchable = upTo;
+        searchableRead = read;
+    }
+
+    /** The snapshot of the last read from the table whose vectors searches find; null before a first read. */
+    String searchableReadUpTo() {
+        return searchableRead;
     }
 
     /** The newest {@code computed_at} whose vectors searches find (everything computed up to it was put before). */

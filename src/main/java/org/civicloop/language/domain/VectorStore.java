@@ -107,6 +107,40 @@ class VectorStore {
                 .param("before", Timestamp.from(before)).query(Long.class).list());
     }
 
+    /**
+     * Those of these ids whose vector by {@code model} {@code snapshot} saw, or one of the transactions {@code own}
+     * wrote; or, written before transactions were recorded (2026-12-07), computed before {@code before}.
+     */
+    Set<Long> seen(String kind, String model, Collection<Long> ids, String snapshot, Collection<Long> own, Instant before) {
+        if (ids.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(jdbc.sql("""
+                        select source_id from text_vector
+                         where kind = :kind and model = :model and source_id = any(:ids)
+                           and (pg_visible_in_snapshot(written_xid, cast(:snapshot as pg_snapshot))
+                                or written_xid = any(cast(:own as xid8[]))
+                                or (written_xid is null and computed_at < :before))""")
+                .param("kind", kind).param("model", model).param("ids", ids.toArray(Long[]::new))
+                .param("snapshot", snapshot).param("own", xids(own)).param("before", Timestamp.from(before))
+                .query(Long.class).list());
+    }
+
+    /** Whether a vector of the kind by {@code model} was written that {@code snapshot} did not see, but by {@code own}. */
+    boolean unseen(String kind, String model, String snapshot, Collection<Long> own) {
+        return jdbc.sql("""
+                        select exists (select 1 from text_vector
+                         where kind = :kind and model = :model and written_xid >= pg_snapshot_xmin(cast(:snapshot as pg_snapshot))
+                           and not pg_visible_in_snapshot(written_xid, cast(:snapshot as pg_snapshot))
+                           and written_xid <> all(cast(:own as xid8[])))""")
+                .param("kind", kind).param("model", model).param("snapshot", snapshot).param("own", xids(own))
+                .query(Boolean.class).single();
+    }
+
+    private static String[] xids(Collection<Long> xids) {
+        return xids.stream().map(String::valueOf).toArray(String[]::new);
+    }
+
     /** The newest {@code computed_at} of the kind's vectors by {@code model}, or null when there are none. */
     Instant newest(String kind, String model) {
         List<Timestamp> t = jdbc.sql("select max(computed_at) from text_vector where kind = :kind and model = :model")
@@ -168,7 +202,7 @@ class VectorStore {
     void eachWrittenAfter(String kind, String model, String snapshot, Collection<Long> except, Consumer<Stored> consumer) {
         // paged along the index (kind, model, written_xid, source_id): every page is a range of it, however many
         // rows there are and whatever the planner's statistics say (a million generated in one transaction)
-        String[] skipped = except.stream().map(String::valueOf).toArray(String[]::new);
+        String[] skipped = xids(except);
         String xid = String.valueOf(oldest(snapshot));
         long after = Long.MIN_VALUE;
         while (true) {

@@ -83,7 +83,8 @@ class LanguageIntegrationTests {
      * Another node's batch whose transaction began before this node's newest vector and committed after this node
      * had read the table reaches this node's index at its next read. Read by time it never did: its
      * {@code computed_at}, the transaction's start, lay behind what this node had read (one of the demo's four
-     * bus-shelter opinions once founded a cluster of its own that way). A read after a read finds nothing again.
+     * bus-shelter opinions once founded a cluster of its own that way). Until then the index does not claim it (the
+     * clustering waits for {@code searchable}). A read after a read finds nothing again.
      */
     @Test
     void aVectorCommittedLateByAnotherNodeReachesTheIndexAndIsReadOnce() throws Exception {
@@ -104,17 +105,22 @@ class LanguageIntegrationTests {
                     insert.setBytes(3, VectorStore.bytes(v));
                     insert.executeUpdate();
                 }
-                // this node stores a vector after the other's transaction began, and reads the table
+                // this node stores a vector after the other's transaction began, and reads the table (drain)
                 long mine = jdbc.sql("select min(id) from opinion").query(Long.class).single();
                 language.refresh("opinion", List.of(mine));
                 language.drain();
-                language.catchUp();
                 assertThat(language.nearest("opinion", v, 5, nowhere)).extracting(TextVectors.Neighbour::id)
                         .doesNotContain(late);
+                assertThat(language.searchable("opinion")).isTrue();
                 otherNode.commit();
             }
+            // committed, not yet read (this node's worker reads every 5 s when idle: a moment's race, no more)
+            assertThat(language.searchable("opinion")).isFalse();
+            assertThat(language.notSearchableYet("opinion", List.of(late))).containsExactly(late);
             language.catchUp();
             assertThat(language.nearest("opinion", v, 5, nowhere)).extracting(TextVectors.Neighbour::id).contains(late);
+            assertThat(language.searchable("opinion")).isTrue();
+            assertThat(language.notSearchableYet("opinion", List.of(late))).isEmpty();
             assertThat(language.catchUp()).isZero();
         } finally {
             jdbc.sql("delete from text_vector where kind = 'opinion' and source_id = :id").param("id", late).update();
