@@ -111,7 +111,8 @@ class VectorStore {
      * Those of these ids whose vector by {@code model} {@code snapshot} saw, or one of the transactions {@code own}
      * wrote; or, written before transactions were recorded (2026-12-07), computed before {@code before}.
      */
-    Set<Long> seen(String kind, String model, Collection<Long> ids, String snapshot, Collection<Long> own, Instant before) {
+    Set<Long> seen(String kind, String model, Collection<Long> ids, String snapshot, Collection<Long> own,
+                   Instant before) {
         if (ids.isEmpty()) {
             return Set.of();
         }
@@ -126,11 +127,15 @@ class VectorStore {
                 .query(Long.class).list());
     }
 
-    /** Whether a vector of the kind by {@code model} was written that {@code snapshot} did not see, but by {@code own}. */
+    /**
+     * Whether the kind has a vector by {@code model} that {@code snapshot} did not see, written by a transaction other
+     * than {@code own}.
+     */
     boolean unseen(String kind, String model, String snapshot, Collection<Long> own) {
         return jdbc.sql("""
                         select exists (select 1 from text_vector
-                         where kind = :kind and model = :model and written_xid >= pg_snapshot_xmin(cast(:snapshot as pg_snapshot))
+                         where kind = :kind and model = :model
+                           and written_xid >= pg_snapshot_xmin(cast(:snapshot as pg_snapshot))
                            and not pg_visible_in_snapshot(written_xid, cast(:snapshot as pg_snapshot))
                            and written_xid <> all(cast(:own as xid8[])))""")
                 .param("kind", kind).param("model", model).param("snapshot", snapshot).param("own", xids(own))
