@@ -47,11 +47,6 @@ public class LanguageService implements TextVectors {
     private final ObjectProvider<TextSource> sources;
     private final Path indexDir;
     private final Map<String, VectorIndex> indexes = new ConcurrentHashMap<>();
-    /**
-     * By kind, the transactions of this node's own batches that its last read from the table did not see: their
-     * vectors are in the index already (added here once searchable), and the next read passes over them.
-     */
-    private final Map<String, Set<Long>> ownWrites = new ConcurrentHashMap<>();
     /** What is asked for, guarded by {@link #queue} alone: see {@link #refresh}. */
     private final Set<Request> requested = new LinkedHashSet<>();
     /** Taken from {@link #requested} by the worker and not yet stored: still waiting, as far as progress goes. */
@@ -123,7 +118,7 @@ public class LanguageService implements TextVectors {
             String read = index.searchableReadUpTo();
             if (read != null) {
                 // what the last read made searchable saw, or this node put itself
-                missing.removeAll(store.seen(kind, model(), ids, read, own(kind), index.watermark()));
+                missing.removeAll(store.seen(kind, model(), ids, read, index.ownWrites(), index.watermark()));
             } else {
                 // before a first read: the index holds every vector computed before its watermark; the batch at
                 // the watermark is being put or was just made searchable: counted as not yet, to be sure
@@ -143,14 +138,10 @@ public class LanguageService implements TextVectors {
         if (read != null) {
             // every vector written is one the last read made searchable saw, or one this node put itself (a vector
             // another node committed late, after this node's read, is not yet: the same-matter clustering waits)
-            return !store.unseen(kind, model(), read, own(kind));
+            return !store.unseen(kind, model(), read, index.ownWrites());
         }
         Instant newest = store.newest(kind, model());
         return newest == null || !newest.isAfter(index.searchableUpTo());
-    }
-
-    private Set<Long> own(String kind) {
-        return ownWrites.computeIfAbsent(kind, k -> ConcurrentHashMap.newKeySet());
     }
 
     @Override
@@ -242,7 +233,6 @@ public class LanguageService implements TextVectors {
                 }
             }
             indexes.clear();
-            ownWrites.clear();
         } finally {
             lock.unlock();
         }
@@ -334,6 +324,11 @@ public class LanguageService implements TextVectors {
                 log.warn("Vector index {} is newer ({}) than the table's vectors ({}): rebuilt from the table",
                         kind, index.watermark(), newest);
                 index.clear();
+            } else if (index.readUpTo() != null && !store.fromThisDatabase(index.readUpTo())) {
+                log.warn("Vector index {} was last read from another database (snapshot {}): read again by time",
+                        kind, index.readUpTo());
+                index.readUpTo(null);
+                index.refresh(); // searches no longer claim what that snapshot saw
             }
             long added = readFromTable(kind, index);
             index.commit(model());
@@ -409,7 +404,7 @@ public class LanguageService implements TextVectors {
             embedded.forEach(e -> index.put(e.text().id(), e.text().district(), e.text().at(), e.vector(), saved.computedAt()));
             index.refresh();
             if (saved.xid() != null) {
-                own(kind).add(saved.xid());
+                index.wrote(saved.xid());
             }
         }
     }
@@ -428,21 +423,18 @@ public class LanguageService implements TextVectors {
             index.put(s.id(), s.district(), s.at(), s.vector(), s.computedAt());
             added[0]++;
         };
-        Set<Long> own = own(kind);
         String last = index.readUpTo();
-        if (last != null && store.fromThisDatabase(last)) {
-            store.eachWrittenAfter(kind, model(), last, own, put);
+        if (last != null) {
+            store.eachWrittenAfter(kind, model(), last, index.ownWrites(), put);
         } else {
-            if (last != null) {
-                log.warn("Vector index {} was last read from another database (snapshot {}): read again by time", kind, last);
-            }
-            // first read of an index (new, emptied, or of before 2026-12-07): every vector since its watermark
+            // first read of an index (new, emptied, of before 2026-12-07, or last read from another database):
+            // every vector since its watermark
             store.each(kind, model(), index.watermark(), put);
         }
         index.readUpTo(snapshot);
         // the transactions before the snapshot's oldest in progress are all seen by it: never read again
         long oldest = VectorStore.oldest(snapshot);
-        own.removeIf(xid -> xid < oldest);
+        index.ownWrites().removeIf(xid -> xid < oldest);
         return added[0];
     }
 

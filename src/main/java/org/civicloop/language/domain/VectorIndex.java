@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.codecs.KnnVectorsFormat;
 import org.apache.lucene.codecs.lucene912.Lucene912Codec;
 import org.apache.lucene.codecs.lucene99.Lucene99HnswScalarQuantizedVectorsFormat;
@@ -99,6 +100,11 @@ final class VectorIndex implements AutoCloseable {
     private volatile String readUpTo;
     /** {@link #readUpTo} when searches were last refreshed: every vector that snapshot saw can be found. */
     private volatile String searchableRead;
+    /**
+     * The transactions of this node's own batches that its last read from the table did not see: their vectors are
+     * in the index already (added here once searchable), and the next read passes over them.
+     */
+    private final Set<Long> ownWrites = ConcurrentHashMap.newKeySet();
     private boolean dirty;
 
     private VectorIndex(Path folder) throws IOException {
@@ -165,11 +171,21 @@ final class VectorIndex implements AutoCloseable {
     }
 
     /**
-     * Records that every vector {@code snapshot} saw is in the index. Committed with the next vectors put: a read
-     * that found none changes nothing worth a commit.
+     * Records that every vector {@code snapshot} saw is in the index (null: the next read goes by time). Committed
+     * with the next vectors put: a read that found none changes nothing worth a commit.
      */
     void readUpTo(String snapshot) {
         readUpTo = snapshot;
+    }
+
+    /** Records that the vectors a transaction of this node wrote are searchable here (put and refreshed). */
+    void wrote(long xid) {
+        ownWrites.add(xid);
+    }
+
+    /** See {@link #ownWrites}; the caller drops those a read's snapshot has seen. */
+    Set<Long> ownWrites() {
+        return ownWrites;
     }
 
     synchronized void put(long id, String district, Instant at, float[] vector, Instant computedAt) {
