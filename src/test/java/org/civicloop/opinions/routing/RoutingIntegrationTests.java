@@ -146,8 +146,12 @@ class RoutingIntegrationTests {
             decisions.changeRule(true, 0.5, demo.user("office"));
             Opinion auto = submitted(road + "路面塌陷出现大坑，车辆经过太危险");
             service.accept(auto.id(), demo.user("office"));
+            // a CI run of 2026-12-07 routed nothing here, once, not seen again in any run on this machine since:
+            // the suggestion as it then reads goes into the message
             assertThat(jdbc.sql("select unit_id from work_order where opinion_id = :id").param("id", auto.id())
-                    .query(Long.class).single()).isEqualTo(demo.unit(TRANSPORT));
+                    .query(Long.class).optional())
+                    .as(() -> "routed with no person; the suggestion now reads " + suggestions.forOpinion(auto.id()))
+                    .contains(demo.unit(TRANSPORT));
             assertThat(jdbc.sql("select count(*) from audit_entry where action = 'routing.automatic' and subject_id = :id")
                     .param("id", Long.toString(auto.id())).query(Long.class).single()).isEqualTo(1);
         } finally {
