@@ -1,7 +1,5 @@
 package org.civicloop.opinions.domain;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,6 +15,7 @@ import org.civicloop.organization.Directory;
 import org.civicloop.shared.BusinessException;
 import org.civicloop.shared.InvalidInput.Problem;
 import org.civicloop.shared.NotFoundException;
+import org.civicloop.shared.Refreshed;
 import org.civicloop.shared.TextRules;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
@@ -44,11 +43,12 @@ public class OpinionService {
 
     /**
      * The active categories' codes, asked on every submission: a dictionary that migrations set and nothing in the
-     * application writes, kept for a minute. The forms still read the list from PostgreSQL, so that a form asked
-     * for during a database outage says so at once, before a voter types a long text into it.
+     * application writes, read again a minute on, in the background ({@link Refreshed}: when it expired instead, a
+     * submission read it while others waited for it holding the pool's connections). The forms still read the list
+     * from PostgreSQL, so that a form asked for during a database outage says so at once, before a voter types a
+     * long text into it.
      */
-    private final Cache<Boolean, Set<String>> activeCategories = Caffeine.newBuilder()
-            .expireAfterWrite(Duration.ofMinutes(1)).build();
+    private final Refreshed<Set<String>> activeCategories = new Refreshed<>(Duration.ofMinutes(1), this::readActiveCategories);
 
     private final OpinionRepository opinions;
     private final WorkOrderRepository orders;
@@ -444,8 +444,11 @@ public class OpinionService {
     }
 
     private boolean categoryExists(String code) {
-        return activeCategories.get(true, active -> Set.copyOf(
-                jdbc.sql("select code from opinion_category where active").query(String.class).list())).contains(code);
+        return activeCategories.get().contains(code);
+    }
+
+    private Set<String> readActiveCategories() {
+        return Set.copyOf(jdbc.sql("select code from opinion_category where active").query(String.class).list());
     }
 
     private static String requireText(String text) {
