@@ -142,6 +142,39 @@ class DraftCommentIntegrationTests {
         assertThat(comments()).isEqualTo(before + 1);
     }
 
+    /**
+     * More comments at once than the pool has connections (20). The per-address allowance used to be taken
+     * inside the comment's transaction, on a second connection: each of twenty requests held one connection and
+     * waited for another that none of them could give back, until the pool's 5 s were up and the comment was
+     * refused. The allowance is now taken before the transaction begins.
+     */
+    @Test
+    void fortyCommentsAtOnceAreAllStored() throws Exception {
+        long property = draft(PROPERTY);
+        long a20 = article(property, 20);
+        long before = comments();
+        int n = 40;
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(n);
+        try {
+            List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                var request = comment(property, a20, "物业费公示应当按月进行，第" + i + "位居民的意见。", UUID.randomUUID().toString());
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return mvc.perform(request).andReturn().getResponse().getStatus();
+                }));
+            }
+            start.countDown();
+            for (var answer : answers) {
+                assertThat(answer.get(60, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(302);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(comments()).isEqualTo(before + n);
+    }
+
     @Test
     void emptyOverLongUnknownArticleClosedAndNoConsentAreRefusedInTheUsersLanguageAndStoreNothing() throws Exception {
         long property = draft(PROPERTY);
