@@ -143,10 +143,10 @@ class DraftCommentIntegrationTests {
     }
 
     /**
-     * More comments at once than the pool has connections (20). The per-address allowance used to be taken
-     * inside the comment's transaction, on a second connection: each of twenty requests held one connection and
-     * waited for another that none of them could give back, until the pool's 5 s were up and the comment was
-     * refused. The allowance is now taken before the transaction begins.
+     * More comments at once than the pool has connections (ten; twenty when this was found). The per-address
+     * allowance used to be taken inside the comment's transaction, on a second connection: each request holding one
+     * of the pool's connections waited for another that none of them could give back, until the pool's 5 s were up
+     * and the comment was refused. The allowance is now taken before the transaction begins.
      */
     @Test
     void fortyCommentsAtOnceAreAllStored() throws Exception {

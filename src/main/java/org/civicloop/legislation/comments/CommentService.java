@@ -22,8 +22,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.annotation.Propagation;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -33,7 +31,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  * a phone is given without consent. The form's idempotency key makes a resent form store nothing twice.
  */
 @Service
-@Transactional
 public class CommentService {
 
     public static final int BODY_MAX = 2000;
@@ -103,11 +100,12 @@ public class CommentService {
     }
 
     /**
-     * Stores a public comment once; a resend with the same key returns the first. The address's allowance is
-     * taken before the comment's transaction begins: taken inside it, on a connection of its own, each of twenty
-     * comments at once held one of the pool's connections and waited for another (refused after 5 s).
+     * Stores a public comment once; a resend with the same key returns the first. No transaction, nor Spring's
+     * "empty" one, around the whole: the address's allowance is taken on a connection of its own, and a request that
+     * held one meanwhile (inside the comment's transaction, or bound to the thread by {@code @Transactional(SUPPORTS)})
+     * waited for a second: as many comments at once as the pool has connections waited for each other, refused after
+     * 5 s. The reads take a connection each and give it back; the comment is stored in a transaction of its own.
      */
-    @Transactional(propagation = Propagation.SUPPORTS)
     public Receipt submit(PublicComment c, String address, Instant now) {
         Draft draft = drafts.find(c.draftId()).filter(Draft::opened).orElseThrow(() -> new NotFoundException("draft", c.draftId()));
         UUID key = key(c.idempotencyKey());
