@@ -14,7 +14,7 @@ import java.util.function.Supplier;
  *
  * <p>Why not a cache that expires: when the active categories (kept a minute) expired under 64 concurrent
  * submissions, one request read them again while the others waited for it in the cache, twenty of them inside
- * their transactions, each holding one of the pool's twenty connections; the reader waited 5 s for a connection
+ * their transactions, each holding one of the pool's connections (twenty then); the reader waited 5 s for a connection
  * that none of them could give back, and every submission of those seconds was answered 503: 83 of 12,530 in a
  * run of 20 s that lasted 46 s (docs/benchmarks.md, "A lean load tool, and a stall once a minute").
  *
