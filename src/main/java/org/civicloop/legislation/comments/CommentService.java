@@ -117,19 +117,13 @@ public class CommentService {
             }
         }
         List<Problem> problems = check(c, draft, now);
-        SiteSummary site = null;
-        if (c.pointToken() != null && !c.pointToken().isBlank()) {
-            site = point(c.pointToken(), draft).orElse(null);
-            if (site == null) {
-                throw new NotFoundException("contact-point", c.pointToken());
-            }
-        }
+        SiteSummary site = c.pointToken() == null || c.pointToken().isBlank() ? null
+                : point(c.pointToken(), draft).orElseThrow(() -> new NotFoundException("contact-point", c.pointToken()));
         if (!problems.isEmpty()) {
             throw new InvalidInput(problems);
         }
         limits.take(address);
-        SiteSummary point = site;
-        return tx.execute(status -> store(c, draft, point, key, now));
+        return tx.execute(status -> store(c, draft, site, key, now));
     }
 
     private Receipt store(PublicComment c, Draft draft, SiteSummary site, UUID key, Instant now) {
