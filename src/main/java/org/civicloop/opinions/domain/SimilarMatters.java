@@ -83,17 +83,23 @@ public class SimilarMatters {
      * opinion's own place is the text's.
      */
     public Result find(String text, String placeCode, Long excludeId, CivicUser user) {
+        Ranked ranked = rank(text, placeCode, excludeId, user);
+        return new Result(ranked.lexicalOnly(), matters(ranked.top(), ranked.asked(), ranked.exclude(), user));
+    }
+
+    /** The best-scored row of each matter, at most {@code shown}, as read at this moment; {@link #matters} groups them. */
+    Ranked rank(String text, String placeCode, Long excludeId, CivicUser user) {
         TextVectors face = vectors.getIfAvailable();
         boolean ready = face != null && face.ready();
+        long exclude = excludeId == null ? -1 : excludeId;
         if (text == null || text.isBlank()) {
-            return new Result(!ready, List.of());
+            return new Ranked(!ready, List.of(), null, exclude);
         }
         String[] own = excludeId == null ? null : jdbc.sql("select district_code, place_code from opinion where id = :id")
                 .param("id", excludeId).query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)}).optional().orElse(null);
         String district = own == null ? opinionRules.districtCode() : own[0];
         String place = placeCode != null && !placeCode.isBlank() ? placeCode : own == null ? null : own[1];
         Instant since = Instant.now().minus(properties.window());
-        long exclude = excludeId == null ? -1 : excludeId;
 
         Map<Long, Double> cosines = new HashMap<>();
         float[] query = ready ? face.embed(text).orElse(null) : null;
@@ -116,7 +122,7 @@ public class SimilarMatters {
             ids.addAll(byWords(text, district, since, exclude, user, new Unreached(backfilled, fresh)));
         }
         if (ids.isEmpty()) {
-            return new Result(query == null, List.of());
+            return new Ranked(query == null, List.of(), null, exclude);
         }
         List<Row> rows = scoped(jdbc.sql("""
                         select o.id, o.receipt_code, o.status, o.content, o.place_code, o.submitted_at,
@@ -158,7 +164,7 @@ public class SimilarMatters {
         }
         List<Best> top = best.values().stream().sorted(Comparator.comparingDouble((Best b) -> -b.scored().score()))
                 .limit(properties.shown()).toList();
-        return new Result(query == null, matters(top, asked, exclude, user));
+        return new Ranked(query == null, top, asked, exclude);
     }
 
     private static Instant max(Instant a, Instant b) {
@@ -207,20 +213,22 @@ public class SimilarMatters {
                 .query(Long.class).list();
     }
 
-    private List<Matter> matters(List<Best> top, MatterScore.Features asked, long exclude, CivicUser user) {
+    /** The matters of the rows ranked, as they are now, each with all its members the viewer may open. */
+    List<Matter> matters(List<Best> top, MatterScore.Features asked, long exclude, CivicUser user) {
         if (top.isEmpty()) {
             return List.of();
         }
-        List<Long> roots = new ArrayList<>(List.of(-1L));
-        List<Long> clusters = new ArrayList<>(List.of(-1L));
-        top.forEach(b -> {
-            if (b.row().clusterId() != null) {
-                clusters.add(b.row().clusterId());
-            } else {
-                roots.add(b.row().root());
-            }
-        });
+        // The matters of the top rows as they are now, read with their members in one statement (one snapshot): a
+        // row read a moment ago may have joined a cluster or been merged since (the clustering runs beside), and
+        // grouping the members, read later, by the row's earlier key lost the matter from the answer (a check of
+        // 2026-12-07 listed an opinion, and 100 ms later, once it had founded a cluster, did not)
         List<Member> members = scoped(jdbc.sql("""
+                        with t as (
+                            select coalesce(mr.cluster_id, ms.cluster_id) as cluster_id, coalesce(o.duplicate_of, o.id) as root
+                            from opinion o
+                            left join opinion_cluster_member mr on mr.opinion_id = o.duplicate_of
+                            left join opinion_cluster_member ms on ms.opinion_id = o.id
+                            where o.id in (:ids))
                         select o.id, o.receipt_code, o.status, coalesce(o.duplicate_of, o.id) as root,
                                coalesce(mr.cluster_id, ms.cluster_id) as cluster_id, c.lead_opinion
                         from opinion o
@@ -229,14 +237,14 @@ public class SimilarMatters {
                         left join opinion_cluster c on c.id = coalesce(mr.cluster_id, ms.cluster_id)
                         where o.id in (
                                   -- each part by its own index: one OR across them read the whole table (611 ms at a million)
-                                  select id from opinion where id in (:roots)
-                                  union select id from opinion where duplicate_of in (:roots)
-                                  union select opinion_id from opinion_cluster_member where cluster_id in (:clusters)
+                                  select id from opinion where id in (select root from t where cluster_id is null)
+                                  union select id from opinion where duplicate_of in (select root from t where cluster_id is null)
+                                  union select opinion_id from opinion_cluster_member where cluster_id in (select cluster_id from t)
                                   union select d.id from opinion d join opinion_cluster_member m on m.opinion_id = d.duplicate_of
-                                         where m.cluster_id in (:clusters))
+                                         where m.cluster_id in (select cluster_id from t))
                           and o.status <> 'REJECTED' and """ + SCOPE + """
                         order by o.submitted_at, o.id"""), user)
-                .param("roots", roots).param("clusters", clusters).query(Member.class).list();
+                .param("ids", top.stream().map(b -> b.row().id()).toList()).query(Member.class).list();
         // the opinion compared: which matter it already belongs to
         String own = exclude < 0 ? null : jdbc.sql("""
                         select case when coalesce(mr.cluster_id, ms.cluster_id) is not null
@@ -246,19 +254,25 @@ public class SimilarMatters {
                         left join opinion_cluster_member ms on ms.opinion_id = o.id
                         where o.id = :id""").param("id", exclude).query(String.class).optional().orElse(null);
         Map<String, List<Member>> byKey = new HashMap<>();
+        Map<Long, Member> now = new HashMap<>();
+        members.forEach(m -> now.put(m.id(), m));
         members.stream().filter(m -> m.id() != exclude).forEach(m -> byKey.computeIfAbsent(m.key(), k -> new ArrayList<>()).add(m));
         DirectoryNames.Places places = names.places();
         List<Matter> matters = new ArrayList<>();
+        Set<String> listed = new HashSet<>();
         for (Best b : top) {
             Row r = b.row();
-            List<Member> group = byKey.getOrDefault(r.key(), List.of());
-            if (group.isEmpty()) {
+            // its matter now; a row rejected since, or now of a matter listed above (merged meanwhile), is not listed
+            Member row = now.get(r.id());
+            String key = row == null ? null : row.key();
+            List<Member> group = key == null ? List.of() : byKey.getOrDefault(key, List.of());
+            if (group.isEmpty() || !listed.add(key)) {
                 continue;
             }
             // the merge target: the cluster's lead, or the opinion the others were merged into; never a merged one
             Member lead = group.stream().filter(m -> m.leadOpinion() != null && m.id() == m.leadOpinion()
                             && !"MERGED".equals(m.status())).findFirst()
-                    .or(() -> group.stream().filter(m -> m.id() == r.root() && !"MERGED".equals(m.status())).findFirst())
+                    .or(() -> group.stream().filter(m -> m.id() == row.root() && !"MERGED".equals(m.status())).findFirst())
                     .or(() -> group.stream().filter(m -> !"MERGED".equals(m.status())).findFirst())
                     .orElse(null);
             String[] sentence = closestSentence(r.content(), asked);
@@ -266,7 +280,7 @@ public class SimilarMatters {
             matters.add(new Matter(group.stream().map(Member::id).toList(), group.stream().map(Member::receiptCode).toList(), lead == null ? r.id() : lead.id(),
                     lead == null ? r.receiptCode() : lead.receiptCode(), lead != null, group.size(), b.scored().band(),
                     place.shared(), place.different(), r.id(), r.receiptCode(), r.status(), places.name(r.placeCode()),
-                    r.submittedAt(), sentence[0], sentence[1], sentence[2], r.key().equals(own)));
+                    r.submittedAt(), sentence[0], sentence[1], sentence[2], key.equals(own)));
         }
         return matters;
     }
@@ -334,6 +348,10 @@ public class SimilarMatters {
         }
     }
 
-    private record Best(Row row, MatterScore.Scored scored) {
+    record Best(Row row, MatterScore.Scored scored) {
+    }
+
+    /** What {@link #rank} found: {@code asked} is null when nothing was. */
+    record Ranked(boolean lexicalOnly, List<Best> top, MatterScore.Features asked, long exclude) {
     }
 }
