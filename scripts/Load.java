@@ -3,7 +3,9 @@
 //
 //   java scripts/Load.java post  URL CLIENTS SECONDS BODY  [user:password]   BODY may hold {n}: a counter, and
 //                                                                          {text}: the lines of the file named by
-//                                                                          LOAD_TEXTS, taken in turn
+//                                                                          LOAD_TEXTS, taken in turn; with
+//                                                                          LOAD_SOURCES=N the connections come
+//                                                                          from N loopback addresses in turn
 //   java scripts/Load.java get   CLIENTS COUNT [user:password] URL [URL...]  URLs taken in turn
 //   java scripts/Load.java postn CLIENTS COUNT [user:password] URL BODY [BODY...]  bodies taken in turn
 //
@@ -34,6 +36,10 @@ import java.util.concurrent.atomic.AtomicLong;
 public class Load {
 
     static final ThreadLocal<Connection> CONNECTION = new ThreadLocal<>();
+    /** LOAD_SOURCES=N (2 to 254): the connections come from 127.0.0.1 to 127.0.0.N in turn, not all from one address. */
+    static final int SOURCES = System.getenv("LOAD_SOURCES") == null ? 1
+            : Math.max(1, Math.min(254, Integer.parseInt(System.getenv("LOAD_SOURCES"))));
+    static final AtomicInteger OPENED = new AtomicInteger();
     static final AtomicLong counter = new AtomicLong();
     static final AtomicInteger failed = new AtomicInteger();
     static volatile String firstFailure = "";
@@ -196,6 +202,10 @@ public class Load {
             port = uri.getPort() < 0 ? 80 : uri.getPort();
             socket = new Socket();
             socket.setTcpNoDelay(true);
+            if (SOURCES > 1) {
+                // each connection from its own loopback address: so many voters, so many addresses to the server
+                socket.bind(new InetSocketAddress("127.0.0." + (1 + OPENED.getAndIncrement() % SOURCES), 0));
+            }
             socket.connect(new InetSocketAddress(host, port), 10_000);
             socket.setSoTimeout(30_000);
             in = new BufferedInputStream(socket.getInputStream(), 16 * 1024);
