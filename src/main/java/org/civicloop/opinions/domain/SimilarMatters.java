@@ -103,24 +103,25 @@ public class SimilarMatters {
 
         Map<Long, Double> cosines = new HashMap<>();
         float[] query = ready ? face.embed(text).orElse(null) : null;
+        Unreached unreached = null;
         if (query != null) {
+            // with the model loaded, the word index adds only what the vectors cannot return yet: what the
+            // backfill has not reached, and the district's latest opinions that have no vector or one stored
+            // after the index was last refreshed (a search over every opinion that shares a word costs seconds
+            // at a million; over the last hour's, when 10,000 came in that hour, 440 ms). Asked before the vectors
+            // are searched: what is searchable then, the search finds. Asked after, an opinion whose vector the
+            // worker put in between was missed both ways (2026-12-07: a just-forwarded opinion missing from a
+            // unit's check, once in a suite; a just-submitted one from a check 100 ms after a first had found it)
+            long backfilled = face.backfilledUpTo(OpinionTexts.KIND);
+            Set<Long> fresh = face.notSearchableYet(OpinionTexts.KIND, latest(district,
+                    max(since, Instant.now().minus(properties.wordsWhenReady()))));
+            unreached = new Unreached(backfilled, fresh);
             face.nearest("opinion", query, properties.candidates(),
                             new TextVectors.Filter(district, since, null, excludeId == null ? List.of() : List.of(excludeId)))
                     .forEach(n -> cosines.put(n.id(), n.similarity()));
         }
         Set<Long> ids = new LinkedHashSet<>(cosines.keySet());
-        if (query == null) {
-            ids.addAll(byWords(text, district, since, exclude, user, null));
-        } else {
-            // with the model loaded, the word index adds only what the vectors cannot return yet: what the
-            // backfill has not reached, and the district's latest opinions that have no vector or one stored
-            // after the index was last refreshed (a search over every opinion that shares a word costs seconds
-            // at a million; over the last hour's, when 10,000 came in that hour, 440 ms)
-            long backfilled = face.backfilledUpTo(OpinionTexts.KIND);
-            Set<Long> fresh = face.notSearchableYet(OpinionTexts.KIND, latest(district,
-                    max(since, Instant.now().minus(properties.wordsWhenReady()))));
-            ids.addAll(byWords(text, district, since, exclude, user, new Unreached(backfilled, fresh)));
-        }
+        ids.addAll(byWords(text, district, since, exclude, user, unreached));
         if (ids.isEmpty()) {
             return new Ranked(query == null, List.of(), null, exclude);
         }

@@ -202,16 +202,19 @@ public class RoutingSuggestions {
         if (q.isEmpty()) {
             return List.of();
         }
+        // the latest rows a search by vector may not return yet (their vectors are computed after commit and
+        // indexed a moment later), asked before the search: what is searchable then, the search finds (asked after,
+        // a row whose vector was put in between was missed both ways)
+        List<RoutingHistory.Entry> unreached = history.entries(tv.notSearchableYet(RoutingHistory.KIND,
+                history.recentIds(LEXICAL_SCAN, opinionId)));
         List<Scored> found = nearestByVector(tv, q.get(), excludeIds);
         Set<Long> seen = new java.util.HashSet<>();
         found.forEach(s -> seen.add(s.entry().id()));
         List<Scored> out = new ArrayList<>(found);
-        // the nearest by words among the latest rows a search by vector may not return yet (their vectors are
-        // computed after commit and indexed a moment later), measured by vector here. Once the language worker
-        // has caught up there are at most its last batch's, and no other text is read or compared by words (it
-        // used to compare the 5,000 latest rows' character pairs on every request)
-        List<Scored> fresh = byWords(text, history.entries(tv.notSearchableYet(RoutingHistory.KIND,
-                        history.recentIds(LEXICAL_SCAN, opinionId)))).stream()
+        // the nearest of those by words, measured by vector here. Once the language worker has caught up there are
+        // at most its last batch's, and no other text is read or compared by words (it used to compare the 5,000
+        // latest rows' character pairs on every request)
+        List<Scored> fresh = byWords(text, unreached).stream()
                 .filter(s -> !seen.contains(s.entry().id())).limit(FRESH_BY_WORDS).toList();
         Map<Long, float[]> stored = tv.stored(RoutingHistory.KIND, fresh.stream().map(s -> s.entry().id()).toList());
         for (Scored s : fresh) {
