@@ -16,6 +16,7 @@ import org.civicloop.opinions.domain.Opinion;
 import org.civicloop.opinions.domain.OpinionService;
 import org.civicloop.testing.DemoFixture;
 import org.civicloop.testing.IntegrationTest;
+import org.civicloop.testing.OtherNode;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -157,17 +158,7 @@ class SimilarMattersIntegrationTests {
         Opinion a = f.submitted("柳溪巷口那盏路灯杆被货车撞歪了，随时可能倒下，砸到行人怎么办，请赶快处理。");
         language.drain();
         String twin = "柳溪巷口路灯杆被货车撞歪了，随时会倒，怕砸到过路的人，请赶快来处理。";
-        List<String> columns = jdbc.sql("""
-                        select column_name from information_schema.columns
-                         where table_name = 'opinion' and table_schema = current_schema()
-                           and column_name not in ('id', 'receipt_code', 'content')
-                           and is_identity = 'NO' and is_generated = 'NEVER'""")
-                .query(String.class).list();
-        String copied = String.join(", ", columns);
-        long b = jdbc.sql("insert into opinion (receipt_code, content, " + copied + ") select :code, :content, " + copied
-                        + " from opinion where id = :a returning id")
-                .param("code", "T" + System.nanoTime() % 100_000_000).param("content", twin).param("a", a.id())
-                .query(Long.class).single();
+        long b = OtherNode.storesOpinion(jdbc, a.id(), twin);
         assertThat(language.notSearchableYet("opinion", List.of(b))).as("no vector yet").containsExactly(b);
 
         JsonNode answer = api("office", a.content(), a.id());

@@ -2,8 +2,6 @@ package org.civicloop.opinions.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.util.List;
 import java.util.Map;
 import org.civicloop.language.TextVectors;
@@ -11,6 +9,7 @@ import org.civicloop.language.domain.LanguageService;
 import org.civicloop.organization.CivicUser;
 import org.civicloop.testing.DemoFixture;
 import org.civicloop.testing.IntegrationTest;
+import org.civicloop.testing.OtherNode;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -53,34 +52,13 @@ class SimilarMattersWhileIndexingIntegrationTests {
                 .content("杏林湾村小学门口的减速带被压碎了，放学时车开得飞快，孩子过马路很危险，请尽快重新安装。")
                 .place(village, null).consent(false).build(), List.of());
         language.drain();
-        // its twin stored by SQL, as another node would store it: no event asks this node's worker for its vector
+        // its twin stored as another node would store it: no event asks this node's worker for its vector
         String twin = "杏林湾村小学门口那条减速带被压碎了，放学时车子开得很快，孩子过马路太危险，请赶快重新装上。";
-        List<String> columns = jdbc.sql("""
-                        select column_name from information_schema.columns
-                         where table_name = 'opinion' and table_schema = current_schema()
-                           and column_name not in ('id', 'receipt_code', 'content')
-                           and is_identity = 'NO' and is_generated = 'NEVER'""")
-                .query(String.class).list();
-        String copied = String.join(", ", columns);
-        long b = jdbc.sql("insert into opinion (receipt_code, content, " + copied + ") select :code, :content, " + copied
-                        + " from opinion where id = :a returning id")
-                .param("code", "W" + System.nanoTime() % 100_000_000).param("content", twin).param("a", a.id())
-                .query(Long.class).single();
+        long b = OtherNode.storesOpinion(jdbc, a.id(), twin);
         assertThat(language.notSearchableYet("opinion", List.of(b))).as("no vector yet").containsExactly(b);
 
         // the worker puts the twin's vector, and its backfill passes it, right after the vectors were searched
-        TextVectors putWhileSearching = (TextVectors) Proxy.newProxyInstance(getClass().getClassLoader(),
-                new Class<?>[] {TextVectors.class}, (proxy, method, args) -> {
-                    try {
-                        Object answer = method.invoke(language, args);
-                        if (method.getName().equals("nearest")) {
-                            language.drain();
-                        }
-                        return answer;
-                    } catch (InvocationTargetException e) {
-                        throw e.getCause();
-                    }
-                });
+        TextVectors putWhileSearching = OtherNode.indexingRightAfterEachSearch(language);
         SimilarMatters similar = new SimilarMatters(jdbc,
                 new StaticListableBeanFactory(Map.of("vectors", putWhileSearching)).getBeanProvider(TextVectors.class),
                 properties, rules, addressing, names);

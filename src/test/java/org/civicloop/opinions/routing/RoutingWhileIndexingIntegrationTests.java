@@ -2,8 +2,6 @@ package org.civicloop.opinions.routing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.util.List;
 import java.util.Map;
 import org.civicloop.language.TextVectors;
@@ -11,6 +9,7 @@ import org.civicloop.language.domain.LanguageService;
 import org.civicloop.organization.Directory;
 import org.civicloop.testing.DemoFixture;
 import org.civicloop.testing.IntegrationTest;
+import org.civicloop.testing.OtherNode;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
@@ -54,18 +53,7 @@ class RoutingWhileIndexingIntegrationTests {
         assertThat(language.notSearchableYet(RoutingHistory.KIND, rows)).as("no vectors yet").containsExactlyElementsOf(rows);
 
         // the worker puts their vectors, and its backfill passes them, right after the vectors were searched
-        TextVectors putWhileSearching = (TextVectors) Proxy.newProxyInstance(getClass().getClassLoader(),
-                new Class<?>[] {TextVectors.class}, (proxy, method, args) -> {
-                    try {
-                        Object answer = method.invoke(language, args);
-                        if (method.getName().equals("nearest")) {
-                            language.drain();
-                        }
-                        return answer;
-                    } catch (InvocationTargetException e) {
-                        throw e.getCause();
-                    }
-                });
+        TextVectors putWhileSearching = OtherNode.indexingRightAfterEachSearch(language);
         RoutingSuggestions suggestions = new RoutingSuggestions(history, model,
                 new StaticListableBeanFactory(Map.of("vectors", putWhileSearching)).getBeanProvider(TextVectors.class),
                 directory, jdbc);
