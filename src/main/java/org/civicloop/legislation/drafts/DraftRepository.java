@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.civicloop.shared.BusinessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -25,31 +26,26 @@ public class DraftRepository {
     }
 
     /**
-     * The draft whole. Its points and articles are read after its row, not while the row's result is open: read
+     * The draft whole. Its points and articles are read before its row, not while the row's result is open: read
      * from the row mapper, outside a transaction, each asked the pool for a second connection while holding the
      * first, and as many public requests at once as the pool has connections waited for each other until the
      * pool's 5 s were up (answered 503; {@code DraftCommentIntegrationTests.fortyCommentsAtOnceAreAllStored}).
      */
     public Optional<Draft> find(long id) {
-        record Head(long id, String title, String issuingBody, LocalDate opensOn, LocalDate closesOn, String focusQuestions,
-                    String sourceText, String finalText, LocalDate passedOn, long registeredBy, Instant registeredAt,
-                    Instant openedAt, int version) {
-        }
+        Set<Long> sites = new HashSet<>(sites(id));
+        List<Article> articles = articles(id);
         return jdbc.sql("""
                         select id, title, issuing_body, opens_on, closes_on, focus_questions, source_text, final_text, passed_on,
                                registered_by, registered_at, opened_at, version from legislation_draft where id = :id""")
                 .param("id", id)
-                .query((rs, n) -> new Head(rs.getLong("id"), rs.getString("title"), rs.getString("issuing_body"),
+                .query((rs, n) -> new Draft(rs.getLong("id"), rs.getString("title"), rs.getString("issuing_body"),
                         rs.getObject("opens_on", LocalDate.class), rs.getObject("closes_on", LocalDate.class),
                         rs.getString("focus_questions"), rs.getString("source_text"), rs.getString("final_text"),
                         rs.getObject("passed_on", LocalDate.class), rs.getLong("registered_by"),
                         rs.getTimestamp("registered_at").toInstant(),
                         rs.getTimestamp("opened_at") == null ? null : rs.getTimestamp("opened_at").toInstant(),
-                        rs.getInt("version")))
-                .optional()
-                .map(h -> new Draft(h.id(), h.title(), h.issuingBody(), h.opensOn(), h.closesOn(), h.focusQuestions(),
-                        h.sourceText(), h.finalText(), h.passedOn(), h.registeredBy(), h.registeredAt(), h.openedAt(),
-                        h.version(), new HashSet<>(sites(id)), articles(id)));
+                        rs.getInt("version"), sites, articles))
+                .optional();
     }
 
     private List<Long> sites(long draftId) {

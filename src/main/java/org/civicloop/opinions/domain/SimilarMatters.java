@@ -221,8 +221,7 @@ public class SimilarMatters {
         }
         // The matters of the top rows as they are now, read with their members in one statement (one snapshot): a
         // row read a moment ago may have joined a cluster or been merged since (the clustering runs beside), and
-        // grouping the members, read later, by the row's earlier key lost the matter from the answer (a check of
-        // 2026-12-07 listed an opinion, and 100 ms later, once it had founded a cluster, did not)
+        // grouping the members, read later, by the row's earlier key lost the matter from the answer
         List<Member> members = scoped(jdbc.sql("""
                         with t as (
                             select coalesce(mr.cluster_id, ms.cluster_id) as cluster_id, coalesce(o.duplicate_of, o.id) as root

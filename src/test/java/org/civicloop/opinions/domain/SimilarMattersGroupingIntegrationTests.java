@@ -13,10 +13,10 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * A similar check reads its candidates, then their matters' members; the same-matter clustering runs beside it.
- * An opinion that joins a cluster between the two reads is still listed, with its cluster: the members were
- * grouped by the key the candidates had been read with, and the matter was dropped from the answer (a
- * 2026-12-07 run of {@code SimilarMattersIntegrationTests} listed an opinion, and 100 ms later did not).
+ * A similar check reads its candidates, then their matters' members; in production the same-matter clustering runs
+ * beside it (in the tests its scheduler is off). An opinion that joins a cluster between the two reads is still
+ * listed, with its cluster: the members were grouped by the key the candidates had been read with, and the matter
+ * was dropped from the answer.
  */
 @IntegrationTest
 class SimilarMattersGroupingIntegrationTests {
