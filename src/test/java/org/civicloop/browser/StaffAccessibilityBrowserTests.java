@@ -41,7 +41,8 @@ class StaffAccessibilityBrowserTests {
 
         browser.signIn("office");
         found.addAll(check("/workbench", "/opinions", "/opinions/" + opinion, "/opinions/record", "/opinions/ledger",
-                "/opinions/decisions", "/suggestions", "/deputies", "/liaison/sites", "/messages"));
+                "/opinions/decisions", "/opinions/routing", "/opinions/routing/duties", "/suggestions", "/deputies", "/liaison/sites",
+                "/messages"));
         browser.signOut();
 
         browser.signIn("unit");

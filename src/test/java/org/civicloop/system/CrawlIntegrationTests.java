@@ -101,7 +101,7 @@ class CrawlIntegrationTests {
         // pages a role must reach from its menus (issue 11: the duty records)
         Map<String, List<String>> mustReach = Map.of(
                 "office", List.of("/records/ranking", "/records/rules", "/records/review", "/records/entries/new",
-                        "/opinions/hotspots", "/opinions/routing", "/opinions/routing/import"),
+                        "/opinions/hotspots", "/opinions/routing", "/opinions/routing/import", "/opinions/routing/duties"),
                 "leader", List.of("/records/ranking", "/opinions/hotspots"),
                 "admin", List.of("/admin/language"),
                 "deputy", List.of("/records/mine", "/records/mine/entries/new"));

@@ -28,8 +28,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The office's routing pages: one click that forwards an opinion as suggested, this month's share of
- * suggestions taken unchanged (a tab of 待决事项, with the automatic rule), and the history import (a
- * tab of 导入 12345 工单) with its progress bar.
+ * suggestions taken unchanged (a tab of 待决事项, with the automatic rule), the units' duty descriptions
+ * (another tab there), and the history import (a tab of 导入 12345 工单) with its progress bar.
  */
 @Controller
 @PreAuthorize("hasRole('CONGRESS_OFFICE')")
@@ -39,6 +39,7 @@ class RoutingController {
     private final RoutingDecisions decisions;
     private final RoutingShare share;
     private final RoutingImport imports;
+    private final RoutingDuties duties;
     private final OpinionQueries queries;
 
     @PostMapping("/opinions/{id}/routing/accept")
@@ -76,6 +77,27 @@ class RoutingController {
             }
             decisions.changeRule(enabled, t, user);
         });
+    }
+
+    @GetMapping("/opinions/routing/duties")
+    String duties(Model model) {
+        model.addAttribute("duties", duties.all());
+        model.addAttribute("categories", queries.categories());
+        model.addAttribute("maxDuty", RoutingDuties.MAX_DUTY);
+        return "opinions/staff/routing-duties";
+    }
+
+    /** What the office typed for a unit, shown again when it was refused. */
+    record DutyDraft(long unitId, String category, String duty) implements java.io.Serializable {
+    }
+
+    @PostMapping("/opinions/routing/duties/{unitId}")
+    String writeDuty(@PathVariable long unitId, @RequestParam(required = false) String category,
+                     @RequestParam(required = false) String duty, @AuthenticationPrincipal CivicUser user,
+                     RedirectAttributes flash) {
+        flash.addFlashAttribute("draft", new DutyDraft(unitId, category, duty));
+        return ActionOutcome.run("/opinions/routing/duties#duty-" + unitId, flash, "routing.duty.done",
+                () -> duties.write(unitId, category, duty, user));
     }
 
     @GetMapping("/opinions/routing/import")

@@ -49,6 +49,26 @@ public final class RoutingEvents {
         }
     }
 
+    /** The office wrote, changed or removed (null) a handling unit's duty description and usual category. */
+    public record DutyWritten(long unitId, String previousCategory, String previousDuty, String category, String duty)
+            implements AuditableEvent {
+        public String subjectType() { return "routing-duty"; }
+        public String subjectId() { return Long.toString(unitId); }
+        public String action() { return "routing.dutyWritten"; }
+        public Map<String, Object> before() {
+            Map<String, Object> before = new LinkedHashMap<>();
+            before.put("category", previousCategory);
+            before.put("duty", previousDuty);
+            return before;
+        }
+        public Map<String, Object> after() {
+            Map<String, Object> after = new LinkedHashMap<>();
+            after.put("category", category);
+            after.put("duty", duty);
+            return after;
+        }
+    }
+
     /** A past ledger was loaded into the routing history. */
     public record HistoryImported(long importId, int rows) implements AuditableEvent {
         public String subjectType() { return "routing-import"; }

@@ -14,6 +14,7 @@ class RoutingNavigation {
     Navigation routingNavigationEntries() {
         return Navigation.of(
                 new NavigationItem("routing.nav.share", "/opinions/routing", Set.of("CONGRESS_OFFICE"), 31, "/opinions/decisions"),
+                new NavigationItem("routing.nav.duties", "/opinions/routing/duties", Set.of("CONGRESS_OFFICE"), 32, "/opinions/decisions"),
                 new NavigationItem("routing.nav.import", "/opinions/routing/import", Set.of("CONGRESS_OFFICE"), 46, "/opinions/import"));
     }
 }

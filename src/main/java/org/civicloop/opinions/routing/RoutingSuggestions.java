@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import lombok.AccessLevel;
 import lombok.RequiredArgsConstructor;
 import org.civicloop.language.TextVectors;
@@ -28,8 +29,9 @@ import org.springframework.transaction.annotation.Transactional;
  * while the model is not ready), each weighing by its similarity (sharply: a near-identical matter
  * outweighs several loosely related ones), its recency (half every {@value #HALF_LIFE_DAYS} days) and
  * whether the office itself chose it here (an imported ledger weighs half); a linear model on
- * character n-grams adds its vote once the history is large ({@link RoutingModel}). With no history
- * near the text, the units' duty descriptions answer (cold start), and last the unit of the place.
+ * character n-grams adds its vote once the history is large ({@link RoutingModel}); each unit's duty
+ * description ({@link RoutingDuties}) counts as one matter routed to it today. With no history near the
+ * text, the duty descriptions answer alone (cold start), and last the unit of the place.
  */
 @Service
 @Transactional(readOnly = true)
@@ -38,6 +40,8 @@ public class RoutingSuggestions {
 
     static final int NEIGHBOURS = 30;
     static final int EVIDENCE = 3;
+    /** The closest matters of each unit that count for it. */
+    static final int PER_UNIT = 3;
     static final int LEXICAL_SCAN = 5000;
     /** Matters found by words and measured by vector, for rows the vector index may not hold yet. */
     static final int FRESH_BY_WORDS = 5;
@@ -67,16 +71,17 @@ public class RoutingSuggestions {
     /**
      * The suggestion, units best first; {@code category} null when nothing suggests one; {@code lexical}
      * when the sentence model was not ready and words alone were compared; {@code coldStart} when it
-     * came from the units' duties or places rather than history.
+     * came from the units' duties or places rather than history; {@code byDuty} the units suggested mostly for
+     * their duty description rather than for the matters they were sent.
      */
     public record Suggestion(String category, double categoryConfidence, List<UnitChoice> units, List<Evidence> evidence,
-                             boolean lexical, boolean coldStart) {
+                             boolean lexical, boolean coldStart, Set<Long> byDuty) {
         public Optional<UnitChoice> best() {
             return units.isEmpty() ? Optional.empty() : Optional.of(units.get(0));
         }
 
         public static Suggestion none(boolean lexical) {
-            return new Suggestion(null, 0, List.of(), List.of(), lexical, true);
+            return new Suggestion(null, 0, List.of(), List.of(), lexical, true, Set.of());
         }
     }
 
@@ -100,26 +105,19 @@ public class RoutingSuggestions {
     Suggestion suggest(String text, String placeCode, Long opinionId, List<Long> excludeIds) {
         TextVectors tv = vectors.getIfAvailable();
         boolean ready = tv != null && tv.ready();
-        List<Scored> neighbours = ready ? byVector(tv, text, excludeIds, opinionId) : byWords(text, opinionId);
+        // the text is embedded once: for the neighbours and for the duty descriptions
+        Optional<float[]> query = ready ? tv.embed(text) : Optional.empty();
+        List<Scored> neighbours = ready ? byVector(tv, query, text, excludeIds, opinionId) : byWords(text, opinionId);
         Map<Long, String> unitNames = unitNames();
         neighbours = neighbours.stream().filter(s -> unitNames.containsKey(s.entry().unitId())).toList();
         if (neighbours.isEmpty()) {
-            return coldStart(text, placeCode, tv, ready, unitNames);
+            return coldStart(text, placeCode, tv, ready, query, unitNames);
         }
         Territory territory = territory(placeCode, unitNames);
-        Instant now = Instant.now();
-        Map<Long, Double> unitScore = new HashMap<>();
-        Map<Long, Double> unitBest = new HashMap<>();
-        Map<String, Double> categoryScore = new HashMap<>();
         double floor = ready ? FLOOR_VECTOR : FLOOR_LEXICAL;
-        for (Scored s : neighbours) {
-            double w = weight(s, now, floor);
-            unitScore.merge(territory.unitFor(s.entry().unitId()), w, Double::sum);
-            unitBest.merge(territory.unitFor(s.entry().unitId()), s.similarity(), Math::max);
-            if (s.entry().category() != null) {
-                categoryScore.merge(s.entry().category(), w, Double::sum);
-            }
-        }
+        Votes votes = votes(neighbours, Instant.now(), floor, territory);
+        Map<Long, Double> unitScore = votes.units();
+        Map<String, Double> categoryScore = votes.categories();
         double strongest = neighbours.get(0).similarity();
         double closeness = ready ? clamp((strongest - FLOOR_VECTOR) / (0.85 - FLOOR_VECTOR))
                 : clamp((strongest - FLOOR_LEXICAL) / (0.6 - FLOOR_LEXICAL));
@@ -133,6 +131,19 @@ public class RoutingSuggestions {
                     unitScore.merge(territory.unitFor(unit), p * modelWeight, Double::sum);
                 }
             }));
+        }
+        // a unit's duty description counts as one matter the office sent it today: where the history holds
+        // only loosely related matters, the unit whose duties read closest to the text outweighs them
+        Map<Long, Double> dutyScore = new HashMap<>();
+        for (Duty d : duties(text, tv, query, unitNames, territory).values()) {
+            if (d.score() >= floor) {
+                double w = Math.exp(12 * (d.score() - 1));
+                unitScore.merge(d.unitId(), w, Double::sum);
+                dutyScore.put(d.unitId(), w);
+                if (d.category() != null) {
+                    categoryScore.merge(d.category(), w, Double::sum);
+                }
+            }
         }
         double total = unitScore.values().stream().mapToDouble(Double::doubleValue).sum();
         List<UnitChoice> units = unitScore.entrySet().stream()
@@ -151,7 +162,35 @@ public class RoutingSuggestions {
                 round(s.similarity()), s.entry().routedAt(), s.entry().outcome())).toList();
         return new Suggestion(bestCategory.map(Map.Entry::getKey).orElse(null),
                 bestCategory.map(e -> categoryTotal <= 0 ? 0 : round(e.getValue() / categoryTotal * closeness)).orElse(0.0),
-                units, evidence, !ready, false);
+                units, evidence, !ready, false, units.stream().map(UnitChoice::unitId)
+                        .filter(u -> dutyScore.getOrDefault(u, 0.0) > unitScore.get(u) / 2).collect(Collectors.toSet()));
+    }
+
+    /** The neighbours' weight by the unit that would take the text, and by category. */
+    record Votes(Map<Long, Double> units, Map<String, Double> categories) {
+    }
+
+    /**
+     * What the neighbours (nearest first) say: each counts for its unit ({@link Territory#unitFor}) and its
+     * category by {@link #weight}, but only a unit's {@value #PER_UNIT} closest count for it, so that many
+     * loosely related matters of a unit that was sent much do not add up to one close matter of another.
+     */
+    static Votes votes(List<Scored> neighbours, Instant now, double floor, Territory territory) {
+        Map<Long, Double> units = new HashMap<>();
+        Map<String, Double> categories = new HashMap<>();
+        Map<Long, Integer> counted = new HashMap<>();
+        for (Scored s : neighbours) {
+            long unit = territory.unitFor(s.entry().unitId());
+            if (counted.merge(unit, 1, Integer::sum) > PER_UNIT) {
+                continue;
+            }
+            double w = weight(s, now, floor);
+            units.merge(unit, w, Double::sum);
+            if (s.entry().category() != null) {
+                categories.merge(s.entry().category(), w, Double::sum);
+            }
+        }
+        return new Votes(units, categories);
     }
 
     /** How much a neighbour's choice counts: sharply by similarity, halved a year, an import's at half. */
@@ -197,8 +236,7 @@ public class RoutingSuggestions {
      * The nearest by vector, and the few nearest by words that the vector index does not hold yet (their
      * vectors are computed after commit, off the request path), measured by vector here.
      */
-    private List<Scored> byVector(TextVectors tv, String text, List<Long> excludeIds, Long opinionId) {
-        Optional<float[]> q = tv.embed(text);
+    private List<Scored> byVector(TextVectors tv, Optional<float[]> q, String text, List<Long> excludeIds, Long opinionId) {
         if (q.isEmpty()) {
             return List.of();
         }
@@ -276,40 +314,60 @@ public class RoutingSuggestions {
         return computed;
     }
 
-    /** No history near the text: the units whose duties read most like it; else the unit of the place. */
-    private Suggestion coldStart(String text, String placeCode, TextVectors tv, boolean ready, Map<Long, String> unitNames) {
-        record Duty(long unitId, String category, String duty) {
+    /**
+     * Each unit's duty description's similarity to the text (by vector once the model is ready, else by
+     * character bigrams), by the unit that would take the text: the town and street governments share one
+     * description of what they do, and the government of the text's place answers for them (the closest
+     * description once). Units with no description are absent.
+     */
+    private Map<Long, Duty> duties(String text, TextVectors tv, Optional<float[]> q, Map<Long, String> unitNames,
+                                   Territory territory) {
+        List<Duty> written = jdbc.sql("select unit_id, category, duty from routing_unit_duty")
+                .query((rs, n) -> new Duty(rs.getLong(1), rs.getString(2), rs.getString(3), 0)).list();
+        Map<Long, Duty> out = new HashMap<>();
+        Set<String> grams = written.isEmpty() ? Set.of() : CharGrams.of(text);
+        for (Duty d : written) {
+            if (unitNames.containsKey(d.unitId())) {
+                double score = q.isPresent() ? dutyVector(tv, d.duty()).map(v -> TextVectors.cosine(q.get(), v)).orElse(0.0)
+                        : CharGrams.similarity(grams, CharGrams.of(d.duty()));
+                long unit = territory.unitFor(d.unitId());
+                out.merge(unit, new Duty(unit, d.category(), d.duty(), score), (x, y) -> x.score() >= y.score() ? x : y);
+            }
         }
-        List<Duty> duties = jdbc.sql("select unit_id, category, duty from routing_unit_duty").query(Duty.class).list();
+        return out;
+    }
+
+    /** A unit's duty description and usual category, with its similarity to the text asked about. */
+    record Duty(long unitId, String category, String duty, double score) {
+        Duty scored(double s) {
+            return new Duty(unitId, category, duty, s);
+        }
+    }
+
+    /** No history near the text: the units whose duties read most like it; else the unit of the place. */
+    private Suggestion coldStart(String text, String placeCode, TextVectors tv, boolean ready, Optional<float[]> q,
+                                 Map<Long, String> unitNames) {
+        List<Duty> scores = duties(text, tv, q, unitNames, territory(placeCode, unitNames)).values().stream()
+                .sorted(Comparator.comparingDouble(Duty::score).reversed().thenComparingLong(Duty::unitId)).limit(5).toList();
         List<UnitChoice> units = new ArrayList<>();
         String category = null;
         double categoryConfidence = 0;
-        if (!duties.isEmpty()) {
-            Optional<float[]> q = ready ? tv.embed(text) : Optional.empty();
-            Set<String> grams = CharGrams.of(text);
-            record DutyScore(Duty duty, double score) {
-            }
-            List<DutyScore> scores = duties.stream().filter(d -> unitNames.containsKey(d.unitId()))
-                    .map(d -> new DutyScore(d, q.isPresent()
-                            ? dutyVector(tv, d.duty()).map(v -> TextVectors.cosine(q.get(), v)).orElse(0.0)
-                            : CharGrams.similarity(grams, CharGrams.of(d.duty()))))
-                    .sorted(Comparator.comparingDouble(DutyScore::score).reversed()).limit(5).toList();
-            double total = scores.stream().mapToDouble(s -> Math.max(0, s.score())).sum();
-            for (DutyScore s : scores) {
-                // duties alone never make a high band: they read what a unit does, not what it was sent
-                double c = total <= 0 ? 0 : round(Math.min(0.6, Math.max(0, s.score()) / total));
-                units.add(new UnitChoice(s.duty().unitId(), unitNames.get(s.duty().unitId()), c, band(c)));
-            }
-            if (!scores.isEmpty() && scores.get(0).score() > 0) {
-                category = scores.get(0).duty().category();
-                categoryConfidence = units.get(0).confidence();
-            }
+        double total = scores.stream().mapToDouble(s -> Math.max(0, s.score())).sum();
+        for (Duty s : scores) {
+            // duties alone never make a high band: they read what a unit does, not what it was sent
+            double c = total <= 0 ? 0 : round(Math.min(0.6, Math.max(0, s.score()) / total));
+            units.add(new UnitChoice(s.unitId(), unitNames.get(s.unitId()), c, band(c)));
+        }
+        if (!scores.isEmpty() && scores.get(0).score() > 0) {
+            category = scores.get(0).category();
+            categoryConfidence = category == null ? 0 : units.get(0).confidence();
         }
         if (units.isEmpty() && placeCode != null) {
             directory.unitForRegion(placeCode).filter(u -> unitNames.containsKey(u.id()))
                     .ifPresent(u -> units.add(new UnitChoice(u.id(), u.name(), 0.2, band(0.2))));
         }
-        return new Suggestion(category, categoryConfidence, units, List.of(), !ready, true);
+        return new Suggestion(category, categoryConfidence, units, List.of(), !ready, true,
+                scores.stream().map(Duty::unitId).collect(Collectors.toSet()));
     }
 
     private Map<Long, String> unitNames() {

@@ -1,0 +1,103 @@
+package org.civicloop.opinions.routing;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
+import org.civicloop.opinions.domain.OpinionPermissions;
+import org.civicloop.organization.CivicUser;
+import org.civicloop.organization.Directory;
+import org.civicloop.shared.BusinessException;
+import org.civicloop.shared.TextRules;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What each handling unit is responsible for, in the office's words (from the unit's 三定 duties),
+ * and the category it usually takes. Suggestions read them where the district's history says little
+ * about a text: with no history near it at all (cold start), and beside thin history until the
+ * n-gram model has enough to vote ({@link RoutingSuggestions}). Written by the office on
+ * {@code /opinions/routing/duties}; every change is audited.
+ */
+@Service
+@Transactional
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
+public class RoutingDuties {
+
+    /** A duty description's longest length, in characters. */
+    public static final int MAX_DUTY = 1000;
+
+    private final Directory directory;
+    private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
+    private final OpinionPermissions permissions = new OpinionPermissions();
+
+    /** A handling unit with its duty (empty when none is written) and usual category (null when none). */
+    public record Duty(long unitId, String unitName, String category, String duty) {
+        public boolean written() {
+            return !duty.isEmpty();
+        }
+    }
+
+    /** Every handling unit, in the directory's order, with what is written for it. */
+    @Transactional(readOnly = true)
+    public List<Duty> all() {
+        Map<Long, String[]> written = new HashMap<>();
+        jdbc.sql("select unit_id, category, duty from routing_unit_duty")
+                .query(rs -> {
+                    written.put(rs.getLong(1), new String[]{rs.getString(2), rs.getString(3)});
+                });
+        return directory.handlingUnits().stream().map(u -> {
+            String[] w = written.get(u.id());
+            return new Duty(u.id(), u.name(), w == null ? null : w[0], w == null ? "" : w[1]);
+        }).toList();
+    }
+
+    /**
+     * Writes a unit's duty and usual category; a blank duty removes what was written (the unit is then
+     * suggested from history alone). The category is optional, and when given one of the active ones.
+     */
+    public void write(long unitId, String category, String duty, CivicUser user) {
+        if (!permissions.canDecide(user)) {
+            throw new AccessDeniedException("routing");
+        }
+        if (directory.handlingUnits().stream().noneMatch(u -> u.id() == unitId)) {
+            throw BusinessException.invalid("routing.duty.error.unit");
+        }
+        String text = duty == null ? "" : duty.strip();
+        if (TextRules.hasControlCharacters(text, true)) {
+            throw BusinessException.invalid("routing.duty.error.control");
+        }
+        if (TextRules.length(text) > MAX_DUTY) {
+            throw BusinessException.invalid("routing.duty.error.tooLong", MAX_DUTY, TextRules.length(text));
+        }
+        String code = category == null || category.isBlank() ? null : category.strip();
+        if (code != null) {
+            boolean known = code.length() <= 30 && jdbc.sql("select exists (select 1 from opinion_category where code = :c and active)")
+                    .param("c", code).query(Boolean.class).single();
+            if (!known) {
+                throw BusinessException.invalid("opinion.error.category");
+            }
+        }
+        if (text.isEmpty() && code != null) {
+            // a category alone says nothing a suggestion could compare a text with
+            throw BusinessException.invalid("routing.duty.error.categoryWithoutDuty");
+        }
+        var before = jdbc.sql("select category, duty from routing_unit_duty where unit_id = :u").param("u", unitId)
+                .query((rs, n) -> new String[]{rs.getString(1), rs.getString(2)}).optional();
+        if (text.isEmpty()) {
+            jdbc.sql("delete from routing_unit_duty where unit_id = :u").param("u", unitId).update();
+        } else {
+            jdbc.sql("""
+                            insert into routing_unit_duty (unit_id, category, duty) values (:u, :c, :d)
+                            on conflict (unit_id) do update set category = excluded.category, duty = excluded.duty""")
+                    .param("u", unitId).param("c", code).param("d", text).update();
+        }
+        events.publishEvent(new RoutingEvents.DutyWritten(unitId, before.map(b -> b[0]).orElse(null),
+                before.map(b -> b[1]).orElse(null), code, text.isEmpty() ? null : text));
+    }
+}
