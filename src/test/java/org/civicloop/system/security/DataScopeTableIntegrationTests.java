@@ -76,6 +76,7 @@ class DataScopeTableIntegrationTests {
             Map.entry("/opinions/import", "the hotline import form"),
             Map.entry("/opinions/routing", "counts per unit and category of this month's routing decisions, office only; no opinion"),
             Map.entry("/opinions/routing/import", "the history import form, office only"),
+            Map.entry("/opinions/routing/duties", "the handling units' duty descriptions, office only; no opinion"),
             Map.entry("/opinions/routing/import/progress", "an import job's row counts, office only"),
             Map.entry("/api/opinions/{id}/routing", "suggested units and evidence ids, congress office only (RoutingApi); NOT YET CHECKED here"),
             Map.entry("/opinions/capture", "the capture page: an empty form; what it stored lives in the recorder's own browser"),
