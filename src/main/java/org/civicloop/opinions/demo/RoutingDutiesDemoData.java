@@ -48,11 +48,10 @@ class RoutingDutiesDemoData implements ApplicationRunner {
         }
         CivicUser office = (CivicUser) users.loadUserByUsername("office");
         var written = duties.all();
+        var towns = directory.handlingUnits().stream().filter(RoutingDuties::townOrStreet).map(Directory.UnitRef::id).toList();
         for (Row r : rows()) {
             written.stream()
-                    .filter(d -> TOWNS.equals(r.unit()) ? directory.handlingUnits().stream()
-                            .anyMatch(u -> u.id() == d.unitId() && u.regionCode() != null && u.regionCode().length() > 6)
-                            : d.unitName().equals(r.unit()))
+                    .filter(d -> TOWNS.equals(r.unit()) ? towns.contains(d.unitId()) : d.unitName().equals(r.unit()))
                     .filter(d -> !d.written())
                     .forEach(d -> duties.write(d.unitId(), r.category(), r.duty(), office));
         }

@@ -43,6 +43,11 @@ public class RoutingDuties {
         }
     }
 
+    /** A town or street government: a unit whose region lies below the district's (属地). */
+    public static boolean townOrStreet(Directory.UnitRef unit) {
+        return unit.regionCode() != null && unit.regionCode().length() > 6;
+    }
+
     /** Every handling unit, in the directory's order, with what is written for it. */
     @Transactional(readOnly = true)
     public List<Duty> all() {
@@ -89,6 +94,10 @@ public class RoutingDuties {
         }
         var before = jdbc.sql("select category, duty from routing_unit_duty where unit_id = :u").param("u", unitId)
                 .query((rs, n) -> new String[]{rs.getString(1), rs.getString(2)}).optional();
+        String[] after = text.isEmpty() ? null : new String[]{code, text};
+        if (java.util.Arrays.equals(before.orElse(null), after)) {
+            return; // saved again unchanged: nothing to write or audit
+        }
         if (text.isEmpty()) {
             jdbc.sql("delete from routing_unit_duty where unit_id = :u").param("u", unitId).update();
         } else {

@@ -218,8 +218,7 @@ public class RoutingSuggestions {
 
     private Territory territory(String placeCode, Map<Long, String> unitNames) {
         Set<Long> territorial = new java.util.HashSet<>();
-        directory.handlingUnits().stream().filter(u -> u.regionCode() != null && u.regionCode().length() > 6)
-                .forEach(u -> territorial.add(u.id()));
+        directory.handlingUnits().stream().filter(RoutingDuties::townOrStreet).forEach(u -> territorial.add(u.id()));
         Long local = placeCode == null || placeCode.isBlank() ? null : directory.unitForRegion(placeCode)
                 .filter(u -> unitNames.containsKey(u.id()) && territorial.contains(u.id())).map(Directory.UnitRef::id).orElse(null);
         return new Territory(local, territorial);
@@ -339,9 +338,6 @@ public class RoutingSuggestions {
 
     /** A unit's duty description and usual category, with its similarity to the text asked about. */
     record Duty(long unitId, String category, String duty, double score) {
-        Duty scored(double s) {
-            return new Duty(unitId, category, duty, s);
-        }
     }
 
     /** No history near the text: the units whose duties read most like it; else the unit of the place. */

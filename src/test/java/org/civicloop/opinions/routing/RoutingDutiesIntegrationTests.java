@@ -103,6 +103,10 @@ class RoutingDutiesIntegrationTests {
         assertThat(audited(market)).isEqualTo(auditedBefore + 1);
         assertThat(posted.page()).contains("职责说明已保存。").contains(text).contains("id=\"duty-" + market + "\"");
 
+        // saved again unchanged: nothing more in the audit trail
+        write(market, "BUSINESS", text);
+        assertThat(audited(market)).isEqualTo(auditedBefore + 1);
+
         // a blank description removes what was written: the unit is then suggested from history alone
         write(market, "", "   ");
         assertThat(duty(market)).isEmpty();
