@@ -51,11 +51,12 @@ class RoutingController {
     }
 
     @GetMapping("/opinions/routing")
-    String share(@RequestParam(required = false) @DateTimeFormat(pattern = "yyyy-MM") java.time.YearMonth month, Model model) {
+    String share(@RequestParam(required = false) @DateTimeFormat(pattern = "yyyy-MM") java.time.YearMonth month,
+                 java.util.Locale locale, Model model) {
         java.time.YearMonth m = month == null ? java.time.YearMonth.now(java.time.ZoneId.of("Asia/Shanghai")) : month;
         model.addAttribute("month", m);
         model.addAttribute("byUnit", share.byUnit(m));
-        model.addAttribute("byCategory", share.byCategory(m));
+        model.addAttribute("byCategory", share.byCategory(m, locale));
         model.addAttribute("total", share.total(m));
         model.addAttribute("rule", decisions.rule());
         model.addAttribute("categories", queries.categories());

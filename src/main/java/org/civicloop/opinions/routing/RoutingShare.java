@@ -42,14 +42,16 @@ class RoutingShare {
                 .sorted(java.util.Comparator.comparingLong(Line::decided).reversed().thenComparing(Line::name)).toList();
     }
 
-    List<Line> byCategory(YearMonth month) {
+    /** Per category chosen, named in the reader's language. */
+    List<Line> byCategory(YearMonth month, java.util.Locale locale) {
         return jdbc.sql("""
-                        select s.chosen_category as key, coalesce(c.name_zh, s.chosen_category) as name, count(*) as decided,
+                        select s.chosen_category as key,
+                               coalesce(case when :zh then c.name_zh else c.name_en end, s.chosen_category) as name, count(*) as decided,
                                count(*) filter (where s.taken_unchanged) as unchanged, count(*) filter (where s.automatic) as automatic
                         from routing_suggestion s left join opinion_category c on c.code = s.chosen_category
                         where s.decided_at >= :from and s.decided_at < :to
-                        group by s.chosen_category, c.name_zh order by decided desc, key""")
-                .param("from", start(month)).param("to", start(month.plusMonths(1))).query(Line.class).list();
+                        group by s.chosen_category, c.name_zh, c.name_en order by decided desc, key""")
+                .param("zh", "zh".equals(locale.getLanguage())).param("from", start(month)).param("to", start(month.plusMonths(1))).query(Line.class).list();
     }
 
     Line total(YearMonth month) {

@@ -11,6 +11,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import jakarta.servlet.http.Cookie;
 import java.util.List;
 import java.util.Map;
+import org.civicloop.opinions.domain.OpinionService;
+import org.civicloop.opinions.domain.SubmitOpinion;
 import org.civicloop.testing.DemoFixture;
 import org.civicloop.testing.IntegrationTest;
 import org.junit.jupiter.api.AfterEach;
@@ -38,6 +40,10 @@ class RoutingDutiesIntegrationTests {
     DemoFixture demo;
     @Autowired
     RoutingSuggestions suggestions;
+    @Autowired
+    RoutingDecisions decisions;
+    @Autowired
+    OpinionService opinions;
     @Autowired
     JdbcClient jdbc;
     @Autowired
@@ -178,6 +184,24 @@ class RoutingDutiesIntegrationTests {
         var s = suggestions.forText("村里" + n + "号晒谷场怎么划分，邻居之间吵起来了，请调解", village);
         assertThat(s.best()).map(RoutingSuggestions.UnitChoice::unitName).contains(SHIBAN);
         assertThat(s.units()).extracting(RoutingSuggestions.UnitChoice::unitName).doesNotContain(QINGYAN);
+    }
+
+    @Test
+    void theShareOfSuggestionsTakenNamesCategoriesInTheReadersLanguage() throws Exception {
+        String village = jdbc.sql("select code from region where parent_code = '520111101' order by code limit 1")
+                .query(String.class).single();
+        var o = opinions.submit(SubmitOpinion.fromPublic(null, "127.0.0.1").category("URBAN")
+                .content("青岩镇" + System.nanoTime() % 1_000_000 + "号公交站的站牌被撞倒了").place(village, null).build(), List.of());
+        opinions.accept(o.id(), demo.user("office"));
+        decisions.shown(o.id(), suggestions.forOpinion(o.id()));
+        decisions.accept(o.id(), demo.unit("花溪区交通运输局"), "TRAFFIC", demo.user("office"));
+
+        String en = mvc.perform(get("/opinions/routing").param("lang", "en").with(user(demo.user("office"))))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(en).contains("Transport and roads").doesNotContain("交通出行");
+        String zh = mvc.perform(get("/opinions/routing").param("lang", "zh").with(user(demo.user("office"))))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(zh).contains("交通出行");
     }
 
     @Test
