@@ -29,9 +29,10 @@ import org.springframework.transaction.annotation.Transactional;
  * while the model is not ready), each weighing by its similarity (sharply: a near-identical matter
  * outweighs several loosely related ones), its recency (half every {@value #HALF_LIFE_DAYS} days) and
  * whether the office itself chose it here (an imported ledger weighs half); a linear model on
- * character n-grams adds its vote once the history is large ({@link RoutingModel}); each unit's duty
- * description ({@link RoutingDuties}) counts as one matter routed to it today. With no history near the
- * text, the duty descriptions answer alone (cold start), and last the unit of the place.
+ * character n-grams adds its vote once the history is large ({@link RoutingModel}). The units' duty
+ * descriptions ({@link RoutingDuties}) are mixed in by how far the nearest past matter is from the text:
+ * not at all when a matter very like it was routed, wholly with no history near it (cold start); last,
+ * the unit of the place.
  */
 @Service
 @Transactional(readOnly = true)
@@ -132,38 +133,63 @@ public class RoutingSuggestions {
                 }
             }));
         }
-        // a unit's duty description counts as one matter the office sent it today: where the history holds
-        // only loosely related matters, the unit whose duties read closest to the text outweighs them
-        Map<Long, Double> dutyScore = new HashMap<>();
+        // the units' duty descriptions speak where the history says little: mixed in by how far the nearest
+        // past matter is from the text (nothing when a matter very like it was routed, everything with none near)
+        Map<Long, Double> dutyWeight = new HashMap<>();
+        Map<String, Double> dutyCategoryWeight = new HashMap<>();
         for (Duty d : duties(text, tv, query, unitNames, territory).values()) {
-            if (d.score() >= floor) {
-                double w = Math.exp(12 * (d.score() - 1));
-                unitScore.merge(d.unitId(), w, Double::sum);
-                dutyScore.put(d.unitId(), w);
-                if (d.category() != null) {
-                    categoryScore.merge(d.category(), w, Double::sum);
-                }
+            double w = Math.exp(12 * (d.score() - 1));
+            dutyWeight.put(d.unitId(), w);
+            if (d.category() != null) {
+                dutyCategoryWeight.merge(d.category(), w, Double::sum);
             }
         }
-        double total = unitScore.values().stream().mapToDouble(Double::doubleValue).sum();
-        List<UnitChoice> units = unitScore.entrySet().stream()
+        Map<Long, Double> history = shares(unitScore);
+        Map<Long, Double> byDuties = shares(dutyWeight);
+        Map<Long, Double> unitShare = mix(history, byDuties, closeness);
+        Map<String, Double> categoryShare = mix(shares(categoryScore), shares(dutyCategoryWeight), closeness);
+        List<UnitChoice> units = unitShare.entrySet().stream()
                 .sorted(Map.Entry.<Long, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
                 .limit(5)
                 .map(e -> {
-                    double confidence = total <= 0 ? 0 : round(e.getValue() / total * closeness);
+                    double confidence = round(e.getValue() * closeness);
                     return new UnitChoice(e.getKey(), unitNames.get(e.getKey()), confidence, band(confidence));
                 }).toList();
-        double categoryTotal = categoryScore.values().stream().mapToDouble(Double::doubleValue).sum();
-        var bestCategory = categoryScore.entrySet().stream()
+        var bestCategory = categoryShare.entrySet().stream()
                 .max(Map.Entry.<String, Double>comparingByValue().thenComparing(Map.Entry::getKey, Comparator.reverseOrder()));
         List<Evidence> evidence = neighbours.stream().limit(EVIDENCE).map(s -> new Evidence(s.entry().id(), s.entry().unitId(),
                 unitNames.get(s.entry().unitId()), s.entry().category(), s.entry().source(),
                 "OPINION".equals(s.entry().source()) ? s.entry().sourceId() : null, excerpt(s.entry().text()),
                 round(s.similarity()), s.entry().routedAt(), s.entry().outcome())).toList();
         return new Suggestion(bestCategory.map(Map.Entry::getKey).orElse(null),
-                bestCategory.map(e -> categoryTotal <= 0 ? 0 : round(e.getValue() / categoryTotal * closeness)).orElse(0.0),
+                bestCategory.map(e -> round(e.getValue() * closeness)).orElse(0.0),
                 units, evidence, !ready, false, units.stream().map(UnitChoice::unitId)
-                        .filter(u -> dutyScore.getOrDefault(u, 0.0) > unitScore.get(u) / 2).collect(Collectors.toSet()));
+                        .filter(u -> (1 - closeness) * byDuties.getOrDefault(u, 0.0) > closeness * history.getOrDefault(u, 0.0))
+                        .collect(Collectors.toSet()));
+    }
+
+    /** Weights as shares that sum to one; none stays none. */
+    static <K> Map<K, Double> shares(Map<K, Double> weights) {
+        double total = weights.values().stream().mapToDouble(Double::doubleValue).sum();
+        Map<K, Double> out = new HashMap<>();
+        if (total > 0) {
+            weights.forEach((k, w) -> out.put(k, w / total));
+        }
+        return out;
+    }
+
+    /**
+     * The history's shares and the duty descriptions', mixed by how close the history comes to the text:
+     * {@code closeness × history + (1 − closeness) × duties}; the history alone when no description is written.
+     */
+    static <K> Map<K, Double> mix(Map<K, Double> history, Map<K, Double> duties, double closeness) {
+        if (duties.isEmpty()) {
+            return history;
+        }
+        Map<K, Double> out = new HashMap<>();
+        history.forEach((k, v) -> out.merge(k, closeness * v, Double::sum));
+        duties.forEach((k, v) -> out.merge(k, (1 - closeness) * v, Double::sum));
+        return out;
     }
 
     /** The neighbours' weight by the unit that would take the text, and by category. */

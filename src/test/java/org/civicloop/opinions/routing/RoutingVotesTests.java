@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -48,5 +49,21 @@ class RoutingVotesTests {
         assertThat(votes.units()).containsOnlyKeys(SHIBAN, HOUSING);
         assertThat(votes.units().get(SHIBAN)).isCloseTo(0.9036, within(0.0001));
         assertThat(votes.units().get(HOUSING)).isCloseTo(0.0025, within(0.0001));
+    }
+
+    @Test
+    void theDutiesWeighAsMuchAsTheHistoryIsFarFromTheText() {
+        var history = RoutingSuggestions.shares(Map.of(HOUSING, 0.08, MARKET, 0.02));
+        var duties = RoutingSuggestions.shares(Map.of(MARKET, 0.09, QINGYAN, 0.01));
+        assertThat(history.get(HOUSING)).isCloseTo(0.8, within(1e-9));
+        // the nearest past matter a quarter of the way from loosely related to very like: 0.25 × history + 0.75 × duties
+        var mixed = RoutingSuggestions.mix(history, duties, 0.25);
+        assertThat(mixed.get(HOUSING)).isCloseTo(0.25 * 0.8, within(1e-9));
+        assertThat(mixed.get(MARKET)).isCloseTo(0.25 * 0.2 + 0.75 * 0.9, within(1e-9));
+        assertThat(mixed.get(QINGYAN)).isCloseTo(0.75 * 0.1, within(1e-9));
+        // a matter very like the text was routed: the history alone; no description written: the history alone
+        assertThat(RoutingSuggestions.mix(history, duties, 1.0).get(QINGYAN)).isZero();
+        assertThat(RoutingSuggestions.mix(history, Map.of(), 0.0)).isEqualTo(history);
+        assertThat(RoutingSuggestions.shares(Map.<Long, Double>of())).isEmpty();
     }
 }
