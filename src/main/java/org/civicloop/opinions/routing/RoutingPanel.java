@@ -10,8 +10,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * What the triage page's routing fragment shows ({@code ${@routingPanel.panel(o.id(), can.route())}}):
- * the suggestion for an opinion the office may route now, remembered as shown; nothing for anyone
- * else (the evidence quotes other people's matters, which only the office sees whole).
+ * the suggestion for an opinion the office may route now (its category only when more than a hint),
+ * remembered as shown; nothing for anyone else (the evidence quotes other people's matters, which only
+ * the office sees whole).
  */
 @Component("routingPanel")
 @RequiredArgsConstructor(access = AccessLevel.PACKAGE)
@@ -26,7 +27,7 @@ public class RoutingPanel {
         if (!mayRoute || auth == null || !(auth.getPrincipal() instanceof CivicUser user) || !permissions.canDecide(user)) {
             return null;
         }
-        RoutingSuggestions.Suggestion s = suggestions.forOpinion(opinionId);
+        RoutingSuggestions.Suggestion s = suggestions.forOpinion(opinionId).withoutWeakCategory();
         decisions.shown(opinionId, s);
         return s;
     }

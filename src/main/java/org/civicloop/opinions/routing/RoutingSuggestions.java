@@ -81,6 +81,15 @@ public class RoutingSuggestions {
             return units.isEmpty() ? Optional.empty() : Optional.of(units.get(0));
         }
 
+        /**
+         * Without its category when that is only a hint (the low band): the triage page then shows none, and one
+         * click forwards without changing the category a person chose.
+         */
+        public Suggestion withoutWeakCategory() {
+            return category == null || !"low".equals(band(categoryConfidence)) ? this
+                    : new Suggestion(null, 0, units, evidence, lexical, coldStart, byDuty);
+        }
+
         public static Suggestion none(boolean lexical) {
             return new Suggestion(null, 0, List.of(), List.of(), lexical, true, Set.of());
         }

@@ -66,4 +66,14 @@ class RoutingVotesTests {
         assertThat(RoutingSuggestions.mix(history, Map.of(), 0.0)).isEqualTo(history);
         assertThat(RoutingSuggestions.shares(Map.<Long, Double>of())).isEmpty();
     }
+
+    @Test
+    void aCategoryThatIsOnlyAHintIsNotOfferedForOneClick() {
+        var unit = new RoutingSuggestions.UnitChoice(MARKET, "花溪区市场监督管理局", 0.5, "medium");
+        var weak = new RoutingSuggestions.Suggestion("BUSINESS", 0.39, List.of(unit), List.of(), false, false, Set.of());
+        assertThat(weak.withoutWeakCategory().category()).isNull();
+        assertThat(weak.withoutWeakCategory().units()).containsExactly(unit);
+        var medium = new RoutingSuggestions.Suggestion("BUSINESS", 0.4, List.of(unit), List.of(), false, false, Set.of());
+        assertThat(medium.withoutWeakCategory().category()).isEqualTo("BUSINESS");
+    }
 }
