@@ -36,8 +36,11 @@ public class RoutingDuties {
     private final ApplicationEventPublisher events;
     private final OpinionPermissions permissions = new OpinionPermissions();
 
-    /** A handling unit with its duty (empty when none is written) and usual category (null when none). */
-    public record Duty(long unitId, String unitName, String category, String duty) {
+    /**
+     * A handling unit with its duty (empty when none is written) and usual category (null when none), and
+     * whether it is a town or street government.
+     */
+    public record Duty(long unitId, String unitName, boolean townOrStreet, String category, String duty) {
         public boolean written() {
             return !duty.isEmpty();
         }
@@ -58,7 +61,7 @@ public class RoutingDuties {
                 });
         return directory.handlingUnits().stream().map(u -> {
             String[] w = written.get(u.id());
-            return new Duty(u.id(), u.name(), w == null ? null : w[0], w == null ? "" : w[1]);
+            return new Duty(u.id(), u.name(), townOrStreet(u), w == null ? null : w[0], w == null ? "" : w[1]);
         }).toList();
     }
 

@@ -108,6 +108,11 @@ class RoutingDutiesIntegrationTests {
         assertThat(duty(market)).containsEntry("category", "BUSINESS").containsEntry("duty", text);
         assertThat(audited(market)).isEqualTo(auditedBefore + 1);
         assertThat(posted.page()).contains("职责说明已保存。").contains(text).contains("id=\"duty-" + market + "\"");
+        // the district's departments first, then the town and street governments
+        String page = posted.page();
+        assertThat(page.indexOf("区直部门和驻区单位")).isPositive().isLessThan(page.indexOf("id=\"duty-" + market + "\""));
+        assertThat(page.indexOf("id=\"duty-" + market + "\"")).isLessThan(page.indexOf("<h2 class=\"h5 mt-4\">乡镇（街道）</h2>"));
+        assertThat(page.indexOf("<h2 class=\"h5 mt-4\">乡镇（街道）</h2>")).isLessThan(page.indexOf("id=\"duty-" + demo.unit(QINGYAN) + "\""));
 
         // saved again unchanged: nothing more in the audit trail
         write(market, "BUSINESS", text);
