@@ -18,10 +18,10 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * What each handling unit is responsible for, in the office's words (from the unit's 三定 duties),
- * and the category it usually takes. Suggestions read them where the district's history says little
- * about a text: with no history near it at all (cold start), and beside thin history until the
- * n-gram model has enough to vote ({@link RoutingSuggestions}). Written by the office on
- * {@code /opinions/routing/duties}; every change is audited.
+ * and the category it usually takes. Suggestions mix them in as far as the district's history says
+ * little about a text, and read them alone when no past matter is near it (cold start; see
+ * {@link RoutingSuggestions}). Written by the office on {@code /opinions/routing/duties}; every change
+ * is audited, a save that changes nothing is not.
  */
 @Service
 @Transactional
