@@ -40,6 +40,7 @@ class RoutingController {
     private final RoutingShare share;
     private final RoutingImport imports;
     private final RoutingDuties duties;
+    private final RoutingSuggestions suggestions;
     private final OpinionQueries queries;
 
     @PostMapping("/opinions/{id}/routing/accept")
@@ -82,9 +83,33 @@ class RoutingController {
 
     @GetMapping("/opinions/routing/duties")
     String duties(Model model) {
+        return dutiesPage(model);
+    }
+
+    /** The longest text the try-out reads: an opinion's worth; it only shows where such a text would go. */
+    static final int TRY_MAX_LENGTH = 2_000;
+
+    /**
+     * 试一试: where a text would be suggested to go now, so that the office sees what its descriptions do. Reads
+     * only; nothing is stored or remembered as shown.
+     */
+    @PostMapping("/opinions/routing/duties/try")
+    String tryText(@RequestParam(required = false) String text, Model model) {
+        model.addAttribute("tryText", text);
+        var problem = org.civicloop.shared.TextRules.text("text", TRY_MAX_LENGTH).required().problem(text);
+        if (problem != null) {
+            model.addAttribute("tryProblem", problem);
+        } else {
+            model.addAttribute("tried", suggestions.forText(text.strip(), null));
+        }
+        return dutiesPage(model);
+    }
+
+    private String dutiesPage(Model model) {
         model.addAttribute("duties", duties.all());
         model.addAttribute("categories", queries.categories());
         model.addAttribute("maxDuty", RoutingDuties.MAX_DUTY);
+        model.addAttribute("tryMax", TRY_MAX_LENGTH);
         return "opinions/staff/routing-duties";
     }
 

@@ -176,6 +176,17 @@ class RoutingDutiesIntegrationTests {
         assertThat(after.best()).map(RoutingSuggestions.UnitChoice::unitName).contains(MARKET);
         assertThat(after.category()).isEqualTo("BUSINESS");
         assertThat(after.byDuty()).contains(market);
+
+        // the office tries the text on the duties page: the same answer, and nothing is stored
+        long shown = jdbc.sql("select count(*) from routing_suggestion").query(Long.class).single();
+        String tried = HtmlUtils.htmlUnescape(mvc.perform(post("/opinions/routing/duties/try").cookie(office).with(csrf())
+                .param("text", text)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+        String result = tried.substring(tried.indexOf("id=\"routing-try-result\""));
+        assertThat(result.substring(0, result.indexOf("</ol>"))).contains(MARKET).contains("（主要依据职责说明）");
+        assertThat(jdbc.sql("select count(*) from routing_suggestion").query(Long.class).single()).isEqualTo(shown);
+        String blank = HtmlUtils.htmlUnescape(mvc.perform(post("/opinions/routing/duties/try").cookie(office).with(csrf())
+                .param("text", "  ")).andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+        assertThat(blank).contains("请填写此项。").doesNotContain("id=\"routing-try-result\"");
     }
 
     @Test
