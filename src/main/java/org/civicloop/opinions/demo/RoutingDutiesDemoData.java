@@ -48,10 +48,9 @@ class RoutingDutiesDemoData implements ApplicationRunner {
         }
         CivicUser office = (CivicUser) users.loadUserByUsername("office");
         var written = duties.all();
-        var towns = directory.handlingUnits().stream().filter(RoutingDuties::townOrStreet).map(Directory.UnitRef::id).toList();
         for (Row r : rows()) {
             written.stream()
-                    .filter(d -> TOWNS.equals(r.unit()) ? towns.contains(d.unitId()) : d.unitName().equals(r.unit()))
+                    .filter(d -> TOWNS.equals(r.unit()) ? d.townOrStreet() : d.unitName().equals(r.unit()))
                     .filter(d -> !d.written())
                     .forEach(d -> duties.write(d.unitId(), r.category(), r.duty(), office));
         }

@@ -443,7 +443,8 @@ public class OpinionService {
         return user.unitName() != null ? user.unitName() : user.displayName();
     }
 
-    private boolean categoryExists(String code) {
+    /** Whether {@code code} is one of the active categories (read at most a minute ago). */
+    public boolean categoryExists(String code) {
         return activeCategories.get().contains(code);
     }
 

@@ -11,6 +11,7 @@ import org.civicloop.opinions.domain.OpinionQueries;
 import org.civicloop.organization.CivicUser;
 import org.civicloop.shared.BusinessException;
 import org.civicloop.shared.NotFoundException;
+import org.civicloop.shared.TextRules;
 import org.civicloop.shared.web.ActionOutcome;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.CacheControl;
@@ -96,7 +97,7 @@ class RoutingController {
     @PostMapping("/opinions/routing/duties/try")
     String tryText(@RequestParam(required = false) String text, Model model) {
         model.addAttribute("tryText", text);
-        var problem = org.civicloop.shared.TextRules.text("text", TRY_MAX_LENGTH).required().problem(text);
+        var problem = TextRules.text("text", TRY_MAX_LENGTH).required().problem(text);
         if (problem != null) {
             model.addAttribute("tryProblem", problem);
         } else {

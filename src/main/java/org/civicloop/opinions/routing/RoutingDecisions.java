@@ -78,9 +78,7 @@ public class RoutingDecisions {
     private long route(long opinionId, long unitId, String category, String previous, double confidence, boolean automatic,
                        Double threshold, CivicUser user) {
         if (category != null && !category.isBlank() && !category.equals(previous)) {
-            boolean known = category.length() <= 30 && jdbc.sql("select exists (select 1 from opinion_category where code = :c and active)")
-                    .param("c", category).query(Boolean.class).single();
-            if (!known) {
+            if (!opinions.categoryExists(category)) {
                 throw BusinessException.invalid("opinion.error.category");
             }
             jdbc.sql("update opinion set category = :c where id = :id").param("c", category).param("id", opinionId).update();

@@ -6,6 +6,7 @@ import java.util.Map;
 import lombok.AccessLevel;
 import lombok.RequiredArgsConstructor;
 import org.civicloop.opinions.domain.OpinionPermissions;
+import org.civicloop.opinions.domain.OpinionService;
 import org.civicloop.organization.CivicUser;
 import org.civicloop.organization.Directory;
 import org.civicloop.shared.BusinessException;
@@ -32,6 +33,7 @@ public class RoutingDuties {
     public static final int MAX_DUTY = 1000;
 
     private final Directory directory;
+    private final OpinionService opinions;
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
     private final OpinionPermissions permissions = new OpinionPermissions();
@@ -51,17 +53,24 @@ public class RoutingDuties {
         return unit.regionCode() != null && unit.regionCode().length() > 6;
     }
 
+    /** A description as written: the unit's, its usual category (or null) and the text. */
+    public record Written(long unitId, String category, String duty) {
+    }
+
+    /** Every description written, as suggestions read them. */
+    @Transactional(readOnly = true)
+    public List<Written> written() {
+        return jdbc.sql("select unit_id, category, duty from routing_unit_duty").query(Written.class).list();
+    }
+
     /** Every handling unit, in the directory's order, with what is written for it. */
     @Transactional(readOnly = true)
     public List<Duty> all() {
-        Map<Long, String[]> written = new HashMap<>();
-        jdbc.sql("select unit_id, category, duty from routing_unit_duty")
-                .query(rs -> {
-                    written.put(rs.getLong(1), new String[]{rs.getString(2), rs.getString(3)});
-                });
+        Map<Long, Written> written = new HashMap<>();
+        written().forEach(w -> written.put(w.unitId(), w));
         return directory.handlingUnits().stream().map(u -> {
-            String[] w = written.get(u.id());
-            return new Duty(u.id(), u.name(), townOrStreet(u), w == null ? null : w[0], w == null ? "" : w[1]);
+            Written w = written.get(u.id());
+            return new Duty(u.id(), u.name(), townOrStreet(u), w == null ? null : w.category(), w == null ? "" : w.duty());
         }).toList();
     }
 
@@ -84,12 +93,8 @@ public class RoutingDuties {
             throw BusinessException.invalid("routing.duty.error.tooLong", MAX_DUTY, TextRules.length(text));
         }
         String code = category == null || category.isBlank() ? null : category.strip();
-        if (code != null) {
-            boolean known = code.length() <= 30 && jdbc.sql("select exists (select 1 from opinion_category where code = :c and active)")
-                    .param("c", code).query(Boolean.class).single();
-            if (!known) {
-                throw BusinessException.invalid("opinion.error.category");
-            }
+        if (code != null && !opinions.categoryExists(code)) {
+            throw BusinessException.invalid("opinion.error.category");
         }
         if (text.isEmpty() && code != null) {
             // a category alone says nothing a suggestion could compare a text with

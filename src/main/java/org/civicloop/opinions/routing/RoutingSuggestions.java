@@ -6,6 +6,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -56,6 +57,7 @@ public class RoutingSuggestions {
     private final ObjectProvider<TextVectors> vectors;
     private final Directory directory;
     private final JdbcClient jdbc;
+    private final RoutingDuties unitDuties;
     /** Duty descriptions' vectors by model and text ({@link #dutyVector}). */
     private final Cache<String, float[]> dutyVectors = Caffeine.newBuilder().maximumSize(2_000)
             .expireAfterAccess(Duration.ofHours(12)).build();
@@ -144,19 +146,11 @@ public class RoutingSuggestions {
         }
         // the units' duty descriptions speak where the history says little: mixed in by how far the nearest
         // past matter is from the text (nothing when a matter very like it was routed, everything with none near)
-        Map<Long, Double> dutyWeight = new HashMap<>();
-        Map<String, Double> dutyCategoryWeight = new HashMap<>();
-        for (Duty d : duties(text, tv, query, unitNames, territory).values()) {
-            double w = Math.exp(12 * (d.score() - 1));
-            dutyWeight.put(d.unitId(), w);
-            if (d.category() != null) {
-                dutyCategoryWeight.merge(d.category(), w, Double::sum);
-            }
-        }
+        Votes dutyVotes = dutyVotes(duties(text, tv, query, unitNames, territory).values());
         Map<Long, Double> history = shares(unitScore);
-        Map<Long, Double> byDuties = shares(dutyWeight);
+        Map<Long, Double> byDuties = shares(dutyVotes.units());
         Map<Long, Double> unitShare = mix(history, byDuties, closeness);
-        Map<String, Double> categoryShare = mix(shares(categoryScore), shares(dutyCategoryWeight), closeness);
+        Map<String, Double> categoryShare = mix(shares(categoryScore), shares(dutyVotes.categories()), closeness);
         List<UnitChoice> units = unitShare.entrySet().stream()
                 .sorted(Map.Entry.<Long, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
                 .limit(5)
@@ -236,7 +230,26 @@ public class RoutingSuggestions {
         double days = Math.max(0, Duration.between(s.entry().routedAt(), now).toHours() / 24.0);
         double recency = Math.pow(0.5, days / HALF_LIFE_DAYS);
         double source = "IMPORT".equals(s.entry().source()) ? 0.5 : 1.0;
-        return Math.exp(12 * (s.similarity() - 1)) * recency * source;
+        return sharp(s.similarity()) * recency * source;
+    }
+
+    /** A similarity as a weight, sharply: a near-identical text outweighs several loosely related ones. */
+    static double sharp(double similarity) {
+        return Math.exp(12 * (similarity - 1));
+    }
+
+    /** What the duty descriptions say: each weighed as a neighbour is ({@link #sharp}), for its unit and its usual category. */
+    static Votes dutyVotes(Collection<ScoredDuty> duties) {
+        Map<Long, Double> units = new HashMap<>();
+        Map<String, Double> categories = new HashMap<>();
+        for (ScoredDuty d : duties) {
+            double w = sharp(d.score());
+            units.put(d.unitId(), w);
+            if (d.category() != null) {
+                categories.merge(d.category(), w, Double::sum);
+            }
+        }
+        return new Votes(units, categories);
     }
 
     /**
@@ -354,37 +367,36 @@ public class RoutingSuggestions {
      * description of what they do, and the government of the text's place answers for them (the closest
      * description once). Units with no description are absent.
      */
-    private Map<Long, Duty> duties(String text, TextVectors tv, Optional<float[]> q, Map<Long, String> unitNames,
-                                   Territory territory) {
-        List<Duty> written = jdbc.sql("select unit_id, category, duty from routing_unit_duty")
-                .query((rs, n) -> new Duty(rs.getLong(1), rs.getString(2), rs.getString(3), 0)).list();
-        Map<Long, Duty> out = new HashMap<>();
+    private Map<Long, ScoredDuty> duties(String text, TextVectors tv, Optional<float[]> q, Map<Long, String> unitNames,
+                                         Territory territory) {
+        List<RoutingDuties.Written> written = unitDuties.written();
+        Map<Long, ScoredDuty> out = new HashMap<>();
         Set<String> grams = written.isEmpty() ? Set.of() : CharGrams.of(text);
-        for (Duty d : written) {
+        for (RoutingDuties.Written d : written) {
             if (unitNames.containsKey(d.unitId())) {
                 double score = q.isPresent() ? dutyVector(tv, d.duty()).map(v -> TextVectors.cosine(q.get(), v)).orElse(0.0)
                         : CharGrams.similarity(grams, CharGrams.of(d.duty()));
                 long unit = territory.unitFor(d.unitId());
-                out.merge(unit, new Duty(unit, d.category(), d.duty(), score), (x, y) -> x.score() >= y.score() ? x : y);
+                out.merge(unit, new ScoredDuty(unit, d.category(), score), (x, y) -> x.score() >= y.score() ? x : y);
             }
         }
         return out;
     }
 
-    /** A unit's duty description and usual category, with its similarity to the text asked about. */
-    record Duty(long unitId, String category, String duty, double score) {
+    /** A unit's usual category, with the similarity of its duty description to the text asked about. */
+    record ScoredDuty(long unitId, String category, double score) {
     }
 
     /** No history near the text: the units whose duties read most like it; else the unit of the place. */
     private Suggestion coldStart(String text, String placeCode, TextVectors tv, boolean ready, Optional<float[]> q,
                                  Map<Long, String> unitNames) {
-        List<Duty> scores = duties(text, tv, q, unitNames, territory(placeCode, unitNames)).values().stream()
-                .sorted(Comparator.comparingDouble(Duty::score).reversed().thenComparingLong(Duty::unitId)).limit(5).toList();
+        List<ScoredDuty> scores = duties(text, tv, q, unitNames, territory(placeCode, unitNames)).values().stream()
+                .sorted(Comparator.comparingDouble(ScoredDuty::score).reversed().thenComparingLong(ScoredDuty::unitId)).limit(5).toList();
         List<UnitChoice> units = new ArrayList<>();
         String category = null;
         double categoryConfidence = 0;
         double total = scores.stream().mapToDouble(s -> Math.max(0, s.score())).sum();
-        for (Duty s : scores) {
+        for (ScoredDuty s : scores) {
             // duties alone never make a high band: they read what a unit does, not what it was sent
             double c = total <= 0 ? 0 : round(Math.min(0.6, Math.max(0, s.score()) / total));
             units.add(new UnitChoice(s.unitId(), unitNames.get(s.unitId()), c, band(c)));
@@ -398,7 +410,7 @@ public class RoutingSuggestions {
                     .ifPresent(u -> units.add(new UnitChoice(u.id(), u.name(), 0.2, band(0.2))));
         }
         return new Suggestion(category, categoryConfidence, units, List.of(), !ready, true,
-                scores.stream().map(Duty::unitId).collect(Collectors.toSet()));
+                scores.stream().map(ScoredDuty::unitId).collect(Collectors.toSet()));
     }
 
     private Map<Long, String> unitNames() {

@@ -33,6 +33,8 @@ class RoutingWhileIndexingIntegrationTests {
     @Autowired
     JdbcClient jdbc;
     @Autowired
+    RoutingDuties duties;
+    @Autowired
     LanguageService language;
     @Autowired
     DemoFixture demo;
@@ -56,7 +58,7 @@ class RoutingWhileIndexingIntegrationTests {
         TextVectors putWhileSearching = OtherNode.indexingRightAfterEachSearch(language);
         RoutingSuggestions suggestions = new RoutingSuggestions(history, model,
                 new StaticListableBeanFactory(Map.of("vectors", putWhileSearching)).getBeanProvider(TextVectors.class),
-                directory, jdbc);
+                directory, jdbc, duties);
 
         RoutingSuggestions.Suggestion s = suggestions.forText(road + "路面塌陷出现大坑，车辆经过太危险", null);
 
