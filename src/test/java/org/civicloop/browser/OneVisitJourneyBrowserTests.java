@@ -51,12 +51,12 @@ class OneVisitJourneyBrowserTests {
         browser.manage().window().setSize(new Dimension(390, 844));
         browser.signIn("enterprise");
         browser.get(browser.url("/services/apply"));
-        click(Browser.await(browser, By.id("service-enterprise-migration")));
+        browser.click(Browser.await(browser, By.id("service-enterprise-migration")));
         Browser.await(browser, By.id("questions"));
         for (Map.Entry<String, String> a : CaseFixtures.answers().entrySet()) {
-            click(browser.findElement(By.id("a-" + a.getKey() + "-" + a.getValue())));
+            browser.click(browser.findElement(By.id("a-" + a.getKey() + "-" + a.getValue())));
         }
-        click(browser.findElement(By.id("answer")));
+        browser.click(browser.findElement(By.id("answer")));
         Browser.await(browser, By.id("application"));
         assertThat(browser.findElement(By.id("applicable-parts")).getText())
                 .contains("国家税务总局贵阳市花溪区税务局", "花溪区人力资源和社会保障局").doesNotContain("贵阳市公安局花溪分局");
@@ -72,10 +72,10 @@ class OneVisitJourneyBrowserTests {
         Path png = Files.write(dir.resolve("lease.png"), CaseFixtures.PNG);
         browser.findElement(By.id("material-resolution")).sendKeys(pdf.toAbsolutePath().toString());
         browser.findElement(By.id("material-address-proof")).sendKeys(png.toAbsolutePath().toString());
-        click(browser.findElement(By.id("consent")));
+        browser.click(browser.findElement(By.id("consent")));
         Browser.screenshot(browser, "onevisit-apply-phone");
         assertThat(((Number) browser.executeScript("return document.documentElement.scrollWidth")).intValue()).isLessThanOrEqualTo(390);
-        click(browser.findElement(By.id("submit-application")));
+        browser.click(browser.findElement(By.id("submit-application")));
         String reference = Browser.await(browser, By.id("reference")).getText();
         assertThat(reference).matches("YJS-\\d{8}-\\d{4}");
         assertThat(browser.findElement(By.id("case-status")).getText()).isEqualTo("待受理");
@@ -87,8 +87,8 @@ class OneVisitJourneyBrowserTests {
         browser.manage().window().setSize(new Dimension(1280, 900));
         browser.signIn("window");
         browser.get(browser.url("/services/window"));
-        click(Browser.await(browser, By.linkText(reference)));
-        click(Browser.await(browser, By.id("accept")));
+        browser.click(Browser.await(browser, By.linkText(reference)));
+        browser.click(Browser.await(browser, By.id("accept")));
         assertThat(Browser.await(browser, By.id("action-done")).getText()).contains("已受理");
         assertThat(browser.findElement(By.id("case-status")).getText()).isEqualTo("审批中");
         browser.signOut();
@@ -104,9 +104,9 @@ class OneVisitJourneyBrowserTests {
             browser.get(browser.url("/services/approvals"));
             WebElement row = Browser.await(browser, By.id("part-" + id + "-" + parts.get(who).get(0)));
             assertThat(row.getText()).contains(reference);
-            click(row.findElement(By.linkText(reference)));
+            browser.click(row.findElement(By.linkText(reference)));
             for (String part : parts.get(who)) {
-                click(Browser.await(browser, By.id("approve-" + part)));
+                browser.click(Browser.await(browser, By.id("approve-" + part)));
                 assertThat(Browser.await(browser, By.id("action-done")).getText()).isEqualTo("已通过。");
                 assertThat(browser.findElement(By.cssSelector("#part-" + part + " .part-status")).getText()).isEqualTo("已通过");
             }
@@ -120,7 +120,7 @@ class OneVisitJourneyBrowserTests {
         browser.signIn("window");
         browser.get(browser.url("/services/cases/" + id));
         assertThat(Browser.await(browser, By.id("case-status")).getText()).isEqualTo("待出件");
-        click(browser.findElement(By.id("issue")));
+        browser.click(browser.findElement(By.id("issue")));
         assertThat(Browser.await(browser, By.id("action-done")).getText()).contains("已统一出件");
         assertThat(browser.findElement(By.id("results")).getText()).contains("营业执照（新住所）", "税务迁移事项办结通知书",
                 "社会保险登记变更确认单", "迁移登记调档通知函");
@@ -130,20 +130,15 @@ class OneVisitJourneyBrowserTests {
         browser.manage().window().setSize(new Dimension(390, 844));
         browser.signIn("enterprise");
         browser.get(browser.url("/services/cases"));
-        click(Browser.await(browser, By.id("case-" + id)));
+        browser.click(Browser.await(browser, By.id("case-" + id)));
         assertThat(Browser.await(browser, By.id("case-status")).getText()).isEqualTo("已办结");
-        click(browser.findElement(By.id("level-SATISFIED")));
-        click(browser.findElement(By.id("rate")));
+        browser.click(browser.findElement(By.id("level-SATISFIED")));
+        browser.click(browser.findElement(By.id("rate")));
         assertThat(Browser.await(browser, By.id("action-done")).getText()).isEqualTo("感谢您的评价。");
         assertThat(browser.findElement(By.id("rated")).getText()).contains("满意");
         assertThat(browser.findElements(By.id("rate-form"))).isEmpty();
         Browser.screenshot(browser, "onevisit-rated-phone");
         assertThat(jdbc.sql("select status || '/' || rating_level from service_case where id = :id").param("id", id)
                 .query(String.class).single()).isEqualTo("COMPLETED/SATISFIED");
-    }
-
-    private void click(WebElement element) {
-        browser.executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", element);
-        element.click();
     }
 }

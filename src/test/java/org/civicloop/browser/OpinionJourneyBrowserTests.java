@@ -121,19 +121,7 @@ class OpinionJourneyBrowserTests {
     }
 
     private void click(String id) {
-        var element = phone.findElement(By.id(id));
-        ((JavascriptExecutor) phone).executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", element);
-        boolean posts = "submit".equals(element.getDomProperty("type"));
-        try {
-            element.click();
-        } catch (org.openqa.selenium.ElementClickInterceptedException e) {
-            Browser.screenshot(phone, "click-intercepted-" + id);
-            throw e;
-        }
-        if (posts) {
-            // a button that posts a form: wait for the next page, not the one still showing
-            phone.waitUntil(Browser.gone(element));
-        }
+        phone.click(phone.findElement(By.id(id)));
     }
 
 

@@ -53,24 +53,24 @@ class SatisfactionPollBrowserTests {
         assertThat(menu()).containsSubsequence("工作台", "我的建议", "满意度测评");
         browser.findElement(By.linkText("满意度测评")).click();
         wait(ExpectedConditions.urlContains("/polls"));
-        click(browser.findElement(By.partialLinkText("手机测评：2026年度承办单位")));
+        browser.click(browser.findElement(By.partialLinkText("手机测评：2026年度承办单位")));
         wait(ExpectedConditions.presenceOfElementLocated(By.id("ballot")));
 
         // submitting with one unit unrated names it at the top and writes nothing
-        click(browser.findElement(By.cssSelector("label[for='unit-" + housing + "-SATISFIED']")));
-        click(browser.findElement(By.id("cast-ballot")));
+        browser.click(browser.findElement(By.cssSelector("label[for='unit-" + housing + "-SATISFIED']")));
+        browser.click(browser.findElement(By.id("cast-ballot")));
         wait(ExpectedConditions.presenceOfElementLocated(By.id("error-summary")));
         assertThat(Browser.await(browser, By.id("error-summary")).getText()).contains("请为“花溪区教育局”选择一项评价");
         assertThat(browser.findElement(By.id("unit-" + housing + "-SATISFIED")).isSelected()).isTrue();
 
-        click(browser.findElement(By.cssSelector("label[for='unit-" + education + "-BASICALLY_SATISFIED']")));
+        browser.click(browser.findElement(By.cssSelector("label[for='unit-" + education + "-BASICALLY_SATISFIED']")));
         Browser.screenshot(browser, "deputy-poll-ballot-phone");
         // the buttons are big enough to tap and the page does not scroll sideways
         WebElement button = browser.findElement(By.cssSelector("label[for='unit-" + education + "-DISSATISFIED']"));
         assertThat(button.getSize().getHeight()).isGreaterThanOrEqualTo(44);
         assertThat(((Number) ((JavascriptExecutor) browser).executeScript("return document.documentElement.scrollWidth")).intValue())
                 .isLessThanOrEqualTo(390);
-        click(browser.findElement(By.id("cast-ballot")));
+        browser.click(browser.findElement(By.id("cast-ballot")));
 
         wait(ExpectedConditions.presenceOfElementLocated(By.id("already-voted")));
         assertThat(browser.findElement(By.id("action-done")).getText()).isEqualTo("投票成功，感谢您参加测评！");
@@ -82,7 +82,7 @@ class SatisfactionPollBrowserTests {
         browser.get(url("/polls"));
         WebElement item = browser.findElement(By.partialLinkText("手机测评：2026年度承办单位"));
         assertThat(item.getText()).contains("已投票");
-        click(item);
+        browser.click(item);
         wait(ExpectedConditions.presenceOfElementLocated(By.id("already-voted")));
         assertThat(jdbc.sql("select sum(votes) from suggestion_poll_tally where poll_id = :p").param("p", id).query(Long.class).single())
                 .isEqualTo(2);
@@ -109,10 +109,6 @@ class SatisfactionPollBrowserTests {
         return demo.unit(name);
     }
 
-    private void click(WebElement element) {
-        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
-        element.click();
-    }
 
     private List<String> menu() {
         return browser.findElements(By.cssSelector("#main-menu .nav-link > span:first-child")).stream().map(WebElement::getText).toList();

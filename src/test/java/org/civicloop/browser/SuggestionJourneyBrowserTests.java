@@ -210,20 +210,12 @@ class SuggestionJourneyBrowserTests {
         ((JavascriptExecutor) browser).executeScript("arguments[0].closest('details').open = true", browser.findElement(form));
     }
 
-    /** Clicks; a click that submits a form waits for the next page, so no check reads the old one. */
     private void click(By by) {
-        WebElement element = browser.findElement(by);
-        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", element);
-        boolean submits = "button".equals(element.getTagName()) && !"button".equals(element.getDomAttribute("type"));
-        WebElement page = browser.findElement(By.tagName("html"));
-        element.click();
-        if (submits) {
-            new WebDriverWait(browser, Duration.ofSeconds(10)).until(Browser.gone(page));
-        }
+        browser.click(browser.findElement(by));
     }
-
 
     private String url(String path) {
         return "http://localhost:" + port + path;
     }
+
 }

@@ -114,7 +114,7 @@ class NotificationsIntegrationTests {
     @Test
     void shouldRetryAFailedSmsUntilItIsSentAndRecordEachAttempt() {
         String phone = NotificationTesting.uniquePhone();
-        gateway.failNext(1);
+        gateway.failNext(phone, 1);
         notifications.notifyVoter(VoterMessage.sms(phone, "workbench.greeting", "孙八"));
         await().atMost(WAIT).until(() -> logRows(phone).size() == 1 && "FAILED".equals(logRows(phone).get(0).get("status")));
         assertThat(logRows(phone).get(0)).containsEntry("error_key", "notifications.error.smsFailed").containsEntry("attempts", 1);

@@ -1,6 +1,8 @@
 package org.civicloop.notifications;
 
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.stereotype.Component;
@@ -8,7 +10,7 @@ import org.springframework.stereotype.Component;
 /**
  * The test suite's SMS gateway, plugged in the way a real one is: a bean of type
  * {@link SmsSender}, found by component scanning, before which the logging default steps aside.
- * It records what it was asked to send and can be told to fail.
+ * It records what it was asked to send and can be told to fail for a phone.
  */
 @Component
 public class RecordingSmsSender implements SmsSender {
@@ -17,19 +19,28 @@ public class RecordingSmsSender implements SmsSender {
     }
 
     private final List<Sms> sent = new CopyOnWriteArrayList<>();
-    private final AtomicInteger failuresToCome = new AtomicInteger();
+    private final Map<String, AtomicInteger> failuresToCome = new ConcurrentHashMap<>();
 
     @Override
     public void send(String phone, String text) {
-        if (failuresToCome.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+        AtomicInteger failures = failuresToCome.get(phone);
+        if (failures != null && failures.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
             throw new IllegalStateException("gateway unavailable (test)");
         }
         sent.add(new Sms(phone, text, Thread.currentThread().getName()));
     }
 
-    /** The next {@code n} sends throw. */
-    public void failNext(int n) {
-        failuresToCome.set(n);
+    /**
+     * The next {@code n} sends to this phone throw. Per phone: the shared application sends other
+     * tests' messages in the background too, and one of those must not use up this test's failure.
+     */
+    public void failNext(String phone, int n) {
+        failuresToCome.put(phone, new AtomicInteger(n));
+    }
+
+    /** No send fails any more. */
+    public void heal() {
+        failuresToCome.clear();
     }
 
     public List<Sms> sentTo(String phone) {

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.By;
+import org.openqa.selenium.ElementClickInterceptedException;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -106,6 +107,27 @@ public final class BrowserExtension implements BeforeAllCallback, AfterAllCallba
     public void signOut() {
         executeScript("document.getElementById('sign-out').form.submit()");
         waitUntil(ExpectedConditions.urlContains("/login"));
+    }
+
+    /**
+     * Scrolls the element to the middle of the window and clicks it. A click that submits a form
+     * waits until the next page has replaced this one: the next page often has an element of the
+     * same id (the outcome message, a button), and a check that found the old one would read it, or
+     * find it stale, while the post is still under way.
+     */
+    public void click(WebElement element) {
+        executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", element);
+        boolean submits = Boolean.TRUE.equals(executeScript("return arguments[0].type === 'submit' && arguments[0].form != null", element));
+        WebElement page = findElement(By.tagName("html"));
+        try {
+            element.click();
+        } catch (ElementClickInterceptedException e) {
+            Browser.screenshot(driver(), "click-intercepted");
+            throw e;
+        }
+        if (submits) {
+            waitUntil(Browser.gone(page));
+        }
     }
 
     /** Waits up to ten seconds for the condition. */

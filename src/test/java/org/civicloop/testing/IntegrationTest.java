@@ -12,12 +12,16 @@ import org.springframework.context.annotation.Import;
  * The whole application on a random port, on the shared test PostgreSQL, with the demo data set
  * loaded. Every integration test uses exactly this configuration so that one Spring context serves
  * them all. The background scheduler is off: tests drive time themselves (for example
- * {@code DeadlineScanner.scan(now)}), and a scan at the real time would race them.
+ * {@code DeadlineScanner.scan(now)}), and a scan at the real time would race them. So are the
+ * minutely retries of notifications and unfinished events.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"civicloop.demo=true", "civicloop.data-dir=${civicloop.test.data-dir:target/test-data}", "civicloop.scheduler.enabled=false",
+                // nor do the retries of failed notifications and unfinished events run on their own: a retry
+                // between a test's failure and its check would race it (tests call NotificationRetry, UnfinishedEvents)
+                "civicloop.notifications.retry-interval=7d", "civicloop.events.retry-interval=7d",
                 // Tomcat's work folder under target, not one more tomcat.* folder in the temp folder per run
                 "server.tomcat.basedir=target/tomcat",
                 // links printed on posters and in messages name a fixed address, not the random port

@@ -50,7 +50,7 @@ class NotificationRecoveryIntegrationTests {
 
     @AfterEach
     void healGateway() {
-        gateway.failNext(0);
+        gateway.heal();
     }
 
     @Test
@@ -86,7 +86,7 @@ class NotificationRecoveryIntegrationTests {
     @Test
     void aNotificationThatKeepsFailingIsGivenUpAndItsContactForgotten() {
         String phone = "136" + String.format("%08d", (int) (Math.random() * 100_000_000));
-        gateway.failNext(properties.maxAttempts());
+        gateway.failNext(phone, properties.maxAttempts());
         notifications.notifyVoter(new VoterMessage(phone, null, "workbench.greeting", List.of("x"), null));
         await().atMost(WAIT).until(() -> {
             retry.resubmitFailed();
