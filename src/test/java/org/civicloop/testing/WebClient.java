@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.jsoup.Jsoup;
@@ -48,6 +49,25 @@ public final class WebClient {
         return http.send(HttpRequest.newBuilder(uri(action)).header("Accept", "text/html")
                         .header("Content-Type", "application/x-www-form-urlencoded")
                         .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    /**
+     * Posts one file with the CSRF token of the page at {@code formPage} in the body, as a browser
+     * sends an upload form ({@code multipart/form-data}); redirects are followed.
+     */
+    public HttpResponse<String> postFile(String formPage, String action, String field, String fileName, byte[] content)
+            throws IOException, InterruptedException {
+        String csrf = Jsoup.parse(get(formPage).body()).select("input[name=_csrf]").attr("value");
+        String boundary = "----civicloop" + Long.toHexString(System.nanoTime());
+        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + csrf + "\r\n"
+                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field + "\"; filename=\"" + fileName
+                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+        return http.send(HttpRequest.newBuilder(uri(action)).header("Accept", "text/html")
+                        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                        .POST(HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofByteArrays(
+                                List.of(head, content, tail)), (long) head.length + content.length + tail.length)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 

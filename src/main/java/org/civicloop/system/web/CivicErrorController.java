@@ -25,29 +25,35 @@ class CivicErrorController implements ErrorController {
 
     @RequestMapping("/error")
     ModelAndView error(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Throwable cause = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable t ? t : null;
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
-        HttpStatus status = HttpStatus.resolve(code instanceof Integer i ? i : 500);
+        HttpStatus refused = ErrorResponses.refusedBody(cause);
+        HttpStatus status = refused != null ? refused : HttpStatus.resolve(code instanceof Integer i ? i : 500);
         if (status == null || !status.isError()) {
             status = HttpStatus.NOT_FOUND;
         }
-        String detailKey = switch (status.value()) {
-            case 400, 401, 403, 404, 405, 413, 415, 429 -> "error." + status.value() + ".detail";
-            default -> status.is4xxClientError() ? "error.400.detail" : "error.500.detail";
-        };
         // a template that failed to render, a filter that threw, or the container's own sendError: the
         // exception (if any) is logged here under the reference the page shows
-        Throwable cause = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable t ? t : null;
         if (cause != null && DatabaseOutage.causedBy(cause)) {
             return errors.outage(request, response, cause); // a filter's query (the staff session) found no database
         }
         String errorId = errors.logged(request, status, cause == null ? "status " + status.value()
                 : cause.getClass().getSimpleName(), cause);
+        ErrorResponses.Detail detail = refused != null ? errors.refusedBodyDetail(refused, cause)
+                : new ErrorResponses.Detail(detailKey(status), errorId);
         if (errors.wantsProblem(request)) {
-            ProblemDetail problem = errors.problem(request, status, detailKey, errorId);
+            ProblemDetail problem = errors.problem(request, status, detail.key(), detail.arguments());
             problem.setProperty("errorId", errorId);
             errors.write(response, problem);
             return null;
         }
-        return errors.page(request, status, detailKey, errorId, errorId);
+        return errors.page(request, status, detail.key(), errorId, detail.arguments());
+    }
+
+    private static String detailKey(HttpStatus status) {
+        return switch (status.value()) {
+            case 400, 401, 403, 404, 405, 413, 415, 429 -> "error." + status.value() + ".detail";
+            default -> status.is4xxClientError() ? "error.400.detail" : "error.500.detail";
+        };
     }
 }

@@ -13,11 +13,17 @@ import lombok.AccessLevel;
 import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.apache.tomcat.util.http.InvalidParameterException;
+import org.apache.tomcat.util.http.fileupload.impl.SizeException;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
+import org.springframework.util.unit.DataSize;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.ModelAndView;
 import tools.jackson.databind.json.JsonMapper;
@@ -41,6 +47,8 @@ public class ErrorResponses {
     private final LocaleResolver localeResolver;
     private final JsonMapper json;
     private final LayoutModel layout;
+    @Value("${spring.servlet.multipart.max-request-size:1MB}")
+    private final DataSize uploadLimit;
 
     /** Machine clients: the API paths, or anyone who asks for JSON rather than HTML. */
     public boolean wantsProblem(HttpServletRequest request) {
@@ -136,6 +144,57 @@ public class ErrorResponses {
         ModelAndView page = page(request, status, "error.503.detail", errorId, DatabaseOutage.RETRY_AFTER_SECONDS);
         page.addObject("keptForm", DatabaseOutage.keptForm(request));
         return page;
+    }
+
+    /** What a page or a ProblemDetail says: a message key and its arguments. */
+    public record Detail(String key, Object... arguments) {
+    }
+
+    /**
+     * What to say when a body was refused as {@code status} (see {@link #refusedBody}): one over the
+     * size limit names the limit ("一次最多 64 MB"); one of too many parts is too large in general; one
+     * that cannot be read says so.
+     */
+    Detail refusedBodyDetail(HttpStatus status, Throwable cause) {
+        if (status != HttpStatus.CONTENT_TOO_LARGE) {
+            return new Detail("error.malformedBody.detail");
+        }
+        for (Throwable t = cause; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SizeException || t instanceof MaxUploadSizeExceededException) {
+                return uploadLimitDetail();
+            }
+        }
+        return new Detail("error.413.detail");
+    }
+
+    /** An upload larger than {@code spring.servlet.multipart.max-request-size}, naming it ("一次最多 64 MB"). */
+    Detail uploadLimitDetail() {
+        long megabytes = uploadLimit.toMegabytes();
+        return new Detail("error.413.upload", megabytes > 0 ? megabytes + " MB" : uploadLimit.toKilobytes() + " KB");
+    }
+
+    /**
+     * The client's status when a filter failed reading the request's body: the CSRF filter, for one,
+     * reads {@code _csrf} from a form before any controller, and Tomcat refuses a body it will not
+     * read (larger than {@code spring.servlet.multipart.max-request-size}, too many parts or
+     * parameters, malformed) by throwing, with the status it stands for; and throws again at every later
+     * read of a parameter in that request, the error page's included. Without this, an upload over the
+     * limit answered 500.
+     */
+    static HttpStatus refusedBody(Throwable cause) {
+        for (Throwable t = cause; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof InvalidParameterException refused) {
+                HttpStatus status = HttpStatus.resolve(refused.getErrorCode());
+                return status != null && status.is4xxClientError() ? status : HttpStatus.BAD_REQUEST;
+            }
+            if (t instanceof MaxUploadSizeExceededException) {
+                return HttpStatus.CONTENT_TOO_LARGE;
+            }
+            if (t instanceof MultipartException) {
+                return HttpStatus.BAD_REQUEST;
+            }
+        }
+        return null;
     }
 
     /** The reference this request's error was logged under, if it was. */

@@ -96,7 +96,6 @@ class GlobalExceptionHandler {
             new Plain(HttpRequestMethodNotSupportedException.class, HttpStatus.METHOD_NOT_ALLOWED, "error.405.detail"),
             new Plain(HttpMediaTypeNotSupportedException.class, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "error.415.detail"),
             new Plain(HttpMediaTypeNotAcceptableException.class, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "error.415.detail"),
-            new Plain(MaxUploadSizeExceededException.class, HttpStatus.CONTENT_TOO_LARGE, "error.413.detail"),
             new Plain(MultipartException.class, HttpStatus.BAD_REQUEST, "error.malformedBody.detail"),
             new Plain(OptimisticLockingFailureException.class, HttpStatus.CONFLICT, "error.concurrentChange.detail"));
 
@@ -109,6 +108,13 @@ class GlobalExceptionHandler {
     ModelAndView plain(Exception e, HttpServletRequest request, HttpServletResponse response) throws IOException {
         Plain p = PLAIN.stream().filter(candidate -> candidate.type().isInstance(e)).findFirst().orElseThrow();
         return respond(request, response, p.status(), p.messageKey(), List.of());
+    }
+
+    @ExceptionHandler(MaxUploadSizeExceededException.class)
+    ModelAndView tooLarge(MaxUploadSizeExceededException e, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        ErrorResponses.Detail detail = errors.uploadLimitDetail();
+        return respond(request, response, HttpStatus.CONTENT_TOO_LARGE, detail.key(), List.of(), detail.arguments());
     }
 
     @ExceptionHandler({MethodArgumentTypeMismatchException.class, MissingServletRequestParameterException.class})
@@ -137,6 +143,11 @@ class GlobalExceptionHandler {
     ModelAndView unexpected(Exception e, HttpServletRequest request, HttpServletResponse response) throws IOException {
         if (DatabaseOutage.causedBy(e)) {
             return errors.outage(request, response, e);
+        }
+        HttpStatus refused = ErrorResponses.refusedBody(e); // read again after a filter's read was refused
+        if (refused != null) {
+            ErrorResponses.Detail detail = errors.refusedBodyDetail(refused, e);
+            return respond(request, response, refused, detail.key(), List.of(), detail.arguments());
         }
         String errorId = errors.logged(request, HttpStatus.INTERNAL_SERVER_ERROR, e.getClass().getSimpleName(), e);
         if (errors.wantsProblem(request)) {

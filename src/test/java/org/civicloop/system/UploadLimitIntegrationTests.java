@@ -1,0 +1,105 @@
+package org.civicloop.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import org.civicloop.testing.IntegrationTest;
+import org.civicloop.testing.WebClient;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Uploads over real HTTP, as a browser sends them: the CSRF token travels in the form's body, never
+ * in its address, and a file over the limit is refused with 413 and the limit in words. Spring
+ * Security's CSRF filter reads the token before any controller, so Tomcat refuses such a body there,
+ * in a filter; that answered 500 ("系统出了点问题").
+ */
+@IntegrationTest
+class UploadLimitIntegrationTests {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcClient jdbc;
+    @Value("${spring.servlet.multipart.max-request-size}")
+    DataSize limit;
+
+    @Test
+    void theImportFormsCarryTheirCsrfTokenInTheBodyAndItIsAccepted() throws Exception {
+        WebClient office = new WebClient(port).signIn("office");
+        for (String page : new String[] {"/opinions/import", "/opinions/routing/import"}) {
+            String html = office.get(page).body();
+            assertThat(html).as(page).doesNotContain("_csrf=");
+            assertThat(Jsoup.parse(html).select("form[enctype=multipart/form-data] input[name=_csrf]")).as(page).hasSize(1);
+        }
+        long before = jdbc.sql("select count(*) from opinion").query(Long.class).single();
+
+        // a file with no rows: past the CSRF check (not 403), refused by the import itself, nothing written
+        HttpResponse<String> empty = office.postFile("/opinions/import", "/opinions/import", "file", "12345.csv",
+                "工单编号,来电内容\n".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(empty.statusCode()).isNotEqualTo(403).isLessThan(500);
+        assertThat(empty.uri().getPath()).isEqualTo("/opinions/import");
+        assertThat(Jsoup.parse(empty.body()).select("[role=alert], .alert").text()).isNotBlank();
+        assertThat(jdbc.sql("select count(*) from opinion").query(Long.class).single()).isEqualTo(before);
+    }
+
+    @Test
+    void aFileOverTheLimitIsRefusedWith413AndTheLimitInsteadOf500() throws Exception {
+        WebClient office = new WebClient(port).signIn("office");
+        byte[] tooLarge = new byte[(int) limit.toBytes() + 1];
+
+        HttpResponse<String> refused = office.postFile("/opinions/import", "/opinions/import", "file", "12345.csv", tooLarge);
+
+        assertThat(refused.statusCode()).isEqualTo(413);
+        Document page = Jsoup.parse(refused.body());
+        assertThat(page.select("#error-title").text()).isEqualTo("内容过大");
+        assertThat(page.select("#error-detail").text())
+                .isEqualTo("上传的内容超过了允许的大小：一次最多 64 MB。请换用较小的文件，或分几次上传。");
+        assertThat(page.select("#error-reference").text()).matches(".*[0-9a-f]{8}.*");
+        assertThat(refused.body()).doesNotContain("Exception", "Tomcat");
+        assertThat(page.select("#sign-out")).as("the page knows who is signed in").hasSize(1);
+        // the session survives: the next page is the office's as before
+        assertThat(office.get("/opinions/import").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void theLedgerImportSaysHowLargeALedgerMayBe() throws Exception {
+        String intro = Jsoup.parse(new WebClient(port).signIn("office").get("/opinions/routing/import").body()).select("main p").first().text();
+
+        assertThat(intro).contains("最多 200,000 行、64 MB");
+    }
+
+    /**
+     * Tomcat refuses a body itself when the CSRF filter reads it (here: more parts than it takes).
+     * That refusal is thrown from a filter, and again at every later read of a parameter in the
+     * request, the error page's included; it answered 500.
+     */
+    @Test
+    void aBodyTomcatRefusesInAFilterIsTheClientsErrorNot500() throws Exception {
+        WebClient office = new WebClient(port).signIn("office");
+        String csrf = Jsoup.parse(office.get("/opinions/import").body()).select("input[name=_csrf]").attr("value");
+        String boundary = "----civicloopParts";
+        StringBuilder body = new StringBuilder("--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + csrf + "\r\n");
+        for (int i = 0; i < 1000; i++) {
+            body.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"p").append(i).append("\"\r\n\r\nx\r\n");
+        }
+        body.append("--").append(boundary).append("--\r\n");
+
+        HttpResponse<String> refused = office.send(HttpRequest.newBuilder(office.uri("/opinions/import")).header("Accept", "text/html")
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build());
+
+        assertThat(refused.statusCode()).isEqualTo(413);
+        assertThat(Jsoup.parse(refused.body()).select("#error-detail").text()).isEqualTo("上传的内容超过了允许的大小。");
+        assertThat(refused.body()).doesNotContain("Exception", "Tomcat");
+    }
+}
