@@ -51,15 +51,18 @@ import org.springframework.transaction.support.TransactionTemplate;
  * into the opinion queue, so that suggestions work from the first day. All or nothing: every row is
  * checked first and one bad row means no row is written, the report naming each bad row by line (the
  * first {@value #MAX_PROBLEMS}); then the rows are written in one transaction with PostgreSQL's COPY.
- * Runs in the background with its progress readable as a share (reading is the first half, writing
- * the second). Texts are stored whole, whatever their length.
+ * The file is read twice, once to check and once to write, so that no row is held in memory: a ledger of
+ * {@value #MAX_ROWS} long texts would want hundreds of megabytes of heap. Runs in the background with its
+ * progress readable as a share (reading is the first half, writing the second). Texts are stored whole,
+ * whatever their length.
  */
 @Slf4j
 @Service
 public class RoutingImport implements DisposableBean {
 
     public static final int MAX_ROWS = 200_000;
-    public static final long MAX_BYTES = 64L * 1024 * 1024;
+    public static final long MAX_BYTES = 256L * 1024 * 1024;
+    private static final TableReader READER = TableReader.withLimits(MAX_ROWS, MAX_BYTES);
     static final int MAX_PROBLEMS = 200;
     static final int PLACE_MAX = 200;
     static final int OUTCOME_MAX = 200;
@@ -159,18 +162,14 @@ public class RoutingImport implements DisposableBean {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         worker.execute(() -> {
             SecurityContextHolder.getContext().setAuthentication(auth);
-            try (InputStream in = Files.newInputStream(file)) {
-                job.result = run(in, job);
+            try {
+                job.result = run(file, job);
             } catch (Exception e) {
                 log.warn("History import failed", e);
                 job.result = new Result(0, List.of(new LineProblem(0, "routing.import.error.failed")), 0);
             } finally {
                 SecurityContextHolder.clearContext();
-                try {
-                    Files.deleteIfExists(file);
-                } catch (IOException ignored) {
-                    // a temporary file
-                }
+                deleteQuietly(file);
             }
         });
         return job;
@@ -182,12 +181,63 @@ public class RoutingImport implements DisposableBean {
 
     /** Imports in the caller's thread: checks every row, then writes all of them or none. */
     public Result importTable(InputStream in) {
-        return run(in, new Job("direct", 0, 1));
+        Path file = null;
+        try {
+            file = Files.createTempFile("routing-import-", ".table");
+            Files.copy(in, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            return run(file, new Job("direct", 0, Files.size(file)));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } finally {
+            if (file != null) {
+                deleteQuietly(file);
+            }
+        }
     }
 
-    private Result run(InputStream raw, Job job) {
+    private Result run(Path file, Job job) throws IOException {
         long started = System.nanoTime();
-        InputStream in = new FilterInputStream(raw) {
+        List<LineProblem> problems = new ArrayList<>();
+        Lookups lookups = lookups();
+        int rows = check(file, lookups, problems, job);
+        job.bytesRead.set(job.bytes);
+        if (!problems.isEmpty()) {
+            return new Result(0, problems, (System.nanoTime() - started) / 1_000_000);
+        }
+        job.rows = rows;
+        List<Long> ids = tx.execute(status -> write(file, lookups, rows, job.rowsWritten::set));
+        history.refreshAfterCommit(ids);
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        log.info("History import: {} rows in {} ms", rows, millis);
+        return new Result(rows, List.of(), millis);
+    }
+
+    /** The first reading: every row checked, none kept; answers how many are good. */
+    private int check(Path file, Lookups lookups, List<LineProblem> problems, Job job) throws IOException {
+        int good = 0;
+        try (InputStream raw = Files.newInputStream(file); Table table = READER.open(counted(raw, job))) {
+            Map<String, String> header = columns(table.header());
+            List<String> missing = REQUIRED.stream().filter(c -> !header.containsKey(c)).map(c -> columns.get(c).get(0)).toList();
+            if (!missing.isEmpty()) {
+                problems.add(new LineProblem(table.headerLine(), "routing.import.error.columns", String.join("、", missing)));
+            }
+            for (Row row = missing.isEmpty() ? table.next() : null; row != null && problems.size() < MAX_PROBLEMS; row = table.next()) {
+                if (parse(row, header, lookups, problems) != null) {
+                    good++;
+                }
+            }
+            if (problems.isEmpty() && good == 0) {
+                problems.add(new LineProblem(0, "routing.import.error.empty"));
+            }
+        } catch (TableException e) {
+            problems.add(new LineProblem(e.line(), e.messageKey(), e.arguments()));
+        }
+        return good;
+    }
+
+    /** The file's bytes as they are read, for the first half of the progress. */
+    private static InputStream counted(InputStream raw, Job job) {
+        return new FilterInputStream(raw) {
             @Override
             public int read() throws IOException {
                 int b = super.read();
@@ -206,37 +256,6 @@ public class RoutingImport implements DisposableBean {
                 return n;
             }
         };
-        List<LineProblem> problems = new ArrayList<>();
-        List<Parsed> rows = new ArrayList<>();
-        Lookups lookups = lookups();
-        try (Table table = TableReader.withLimits(MAX_ROWS, MAX_BYTES).open(in)) {
-            Map<String, String> header = columns(table.header());
-            List<String> missing = REQUIRED.stream().filter(c -> !header.containsKey(c)).map(c -> columns.get(c).get(0)).toList();
-            if (!missing.isEmpty()) {
-                problems.add(new LineProblem(table.headerLine(), "routing.import.error.columns", String.join("、", missing)));
-            }
-            for (Row row = missing.isEmpty() ? table.next() : null; row != null && problems.size() < MAX_PROBLEMS; row = table.next()) {
-                Parsed p = parse(row, header, lookups, problems);
-                if (p != null) {
-                    rows.add(p);
-                }
-            }
-            if (problems.isEmpty() && rows.isEmpty()) {
-                problems.add(new LineProblem(0, "routing.import.error.empty"));
-            }
-        } catch (TableException e) {
-            problems.add(new LineProblem(e.line(), e.messageKey(), e.arguments()));
-        }
-        job.bytesRead.set(job.bytes);
-        if (!problems.isEmpty()) {
-            return new Result(0, problems, (System.nanoTime() - started) / 1_000_000);
-        }
-        job.rows = rows.size();
-        List<Long> ids = tx.execute(status -> write(rows, job.rowsWritten::set));
-        history.refreshAfterCommit(ids);
-        long millis = (System.nanoTime() - started) / 1_000_000;
-        log.info("History import: {} rows in {} ms", rows.size(), millis);
-        return new Result(rows.size(), List.of(), millis);
     }
 
     private Map<String, String> columns(List<String> header) {
@@ -348,20 +367,27 @@ public class RoutingImport implements DisposableBean {
         return at.getYear() < 1990 || at.isAfter(LocalDateTime.now().plusDays(1)) ? null : at;
     }
 
-    private List<Long> write(List<Parsed> rows, LongConsumer progress) {
+    /** The second reading, in the transaction: every row, checked again, streamed into COPY. */
+    private List<Long> write(Path file, Lookups lookups, int rows, LongConsumer progress) {
         Long importId = jdbc.sql("insert into routing_import (rows, imported_by) values (:r, :by) returning id")
-                .param("r", rows.size()).param("by", accountId()).query(Long.class).single();
+                .param("r", rows).param("by", accountId()).query(Long.class).single();
         long firstId = jdbc.sql("select coalesce(max(id), 0) from routing_history").query(Long.class).single();
         Connection connection = DataSourceUtils.getConnection(dataSource);
         ZoneId zone = ZoneId.of("Asia/Shanghai");
         String district = properties.districtCode();
-        try {
+        try (Table table = READER.open(file)) {
+            Map<String, String> header = columns(table.header());
+            List<LineProblem> problems = new ArrayList<>();
             CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn("""
                     copy routing_history (source, source_id, district, text, place_code, place_text, category, unit_id,
                                           routed_at, outcome) from stdin""");
             StringBuilder chunk = new StringBuilder(1 << 20);
             long written = 0;
-            for (Parsed p : rows) {
+            for (Row row = table.next(); row != null; row = table.next()) {
+                Parsed p = parse(row, header, lookups, problems);
+                if (p == null) { // the first reading found every row good: the file changed in between
+                    throw new IllegalStateException("line " + row.line() + " of the history import no longer reads as checked");
+                }
                 chunk.append("IMPORT\t").append(importId).append('\t').append(district).append('\t');
                 escape(chunk, p.text()).append('\t');
                 escape(chunk, p.placeCode()).append('\t');
@@ -377,16 +403,21 @@ public class RoutingImport implements DisposableBean {
                     progress.accept(written);
                 }
             }
+            if (written != rows) {
+                throw new IllegalStateException("the history import read " + written + " rows the second time, " + rows + " the first");
+            }
             byte[] bytes = chunk.toString().getBytes(StandardCharsets.UTF_8);
             copy.writeToCopy(bytes, 0, bytes.length);
             copy.endCopy();
             progress.accept(written);
         } catch (java.sql.SQLException e) {
             throw new org.springframework.dao.DataAccessResourceFailureException("COPY into routing_history", e);
+        } catch (TableException e) {
+            throw new IllegalStateException("the history import could not read its file again", e);
         } finally {
             DataSourceUtils.releaseConnection(connection, dataSource);
         }
-        events.publishEvent(new RoutingEvents.HistoryImported(importId, rows.size()));
+        events.publishEvent(new RoutingEvents.HistoryImported(importId, rows));
         return jdbc.sql("select id from routing_history where id > :first and source = 'IMPORT' and source_id = :imp order by id")
                 .param("first", firstId).param("imp", importId).query(Long.class).list();
     }
@@ -411,6 +442,14 @@ public class RoutingImport implements DisposableBean {
     private static Long accountId() {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         return auth != null && auth.getPrincipal() instanceof org.civicloop.organization.CivicUser u ? u.accountId() : null;
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException ignored) {
+            // a temporary file
+        }
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.civicloop.system.security;
 
+import org.civicloop.system.web.UploadLimits;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -76,20 +77,21 @@ class SecurityConfiguration {
      */
     @Bean
     @Order(4)
-    SecurityFilterChain publicPagesChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain publicPagesChain(HttpSecurity http, UploadLimits uploads) throws Exception {
         http.securityMatcher("/public/**", "/o/**")
                 .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
                         .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler()))
                 .addFilterAfter(new CsrfCookieFilter(), org.springframework.security.web.csrf.CsrfFilter.class)
+                .addFilterBefore(uploads.filter(), org.springframework.security.web.csrf.CsrfFilter.class)
                 .headers(h -> h.frameOptions(f -> f.deny())); // with CSP frame-ancestors 'none' (system/web/SecurityHeaders)
         return http.build();
     }
 
     @Bean
     @Order(5)
-    SecurityFilterChain webChain(HttpSecurity http, SignInThrottle throttle) throws Exception {
+    SecurityFilterChain webChain(HttpSecurity http, SignInThrottle throttle, UploadLimits uploads) throws Exception {
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers("/", "/login", "/error", "/locale", "/public/**",
                                 "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico",
@@ -104,6 +106,7 @@ class SecurityConfiguration {
                 .exceptionHandling(e -> e.authenticationEntryPoint(SignInConfiguration.signInThenContinue()))
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
                 .addFilterAfter(new PasswordChangeRequiredFilter(), org.springframework.security.web.access.intercept.AuthorizationFilter.class)
+                .addFilterBefore(uploads.filter(), org.springframework.security.web.csrf.CsrfFilter.class)
                 .headers(h -> h.frameOptions(f -> f.deny())); // with CSP frame-ancestors 'none' (system/web/SecurityHeaders)
         noSessionBeforeSignIn(http);
         http.addFilterBefore(new SignInConfiguration.FormThrottleFilter(throttle),

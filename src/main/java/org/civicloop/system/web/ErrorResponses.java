@@ -15,7 +15,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.apache.tomcat.util.http.fileupload.impl.SizeException;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -47,8 +46,6 @@ public class ErrorResponses {
     private final LocaleResolver localeResolver;
     private final JsonMapper json;
     private final LayoutModel layout;
-    @Value("${spring.servlet.multipart.max-request-size:1MB}")
-    private final DataSize uploadLimit;
 
     /** Machine clients: the API paths, or anyone who asks for JSON rather than HTML. */
     public boolean wantsProblem(HttpServletRequest request) {
@@ -151,26 +148,29 @@ public class ErrorResponses {
     }
 
     /**
-     * What to say when a body was refused as {@code status} (see {@link #refusedBody}): one over the
-     * size limit names the limit ("一次最多 64 MB"); one of too many parts is too large in general; one
-     * that cannot be read says so.
+     * What to say when a body was refused as {@code status} (see {@link #refusedBody}): one over a size
+     * limit names the limit ("一次最多 64 MB"); one of too many parts is too large in general; one that
+     * cannot be read says so.
      */
     Detail refusedBodyDetail(HttpStatus status, Throwable cause) {
         if (status != HttpStatus.CONTENT_TOO_LARGE) {
             return new Detail("error.malformedBody.detail");
         }
         for (Throwable t = cause; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof SizeException || t instanceof MaxUploadSizeExceededException) {
-                return uploadLimitDetail();
+            if (t instanceof SizeException size && size.getPermittedSize() > 0) {
+                return uploadLimitDetail(size.getPermittedSize());
+            }
+            if (t instanceof MaxUploadSizeExceededException size && size.getMaxUploadSize() > 0) {
+                return uploadLimitDetail(size.getMaxUploadSize());
             }
         }
         return new Detail("error.413.detail");
     }
 
-    /** An upload larger than {@code spring.servlet.multipart.max-request-size}, naming it ("一次最多 64 MB"). */
-    Detail uploadLimitDetail() {
-        long megabytes = uploadLimit.toMegabytes();
-        return new Detail("error.413.upload", megabytes > 0 ? megabytes + " MB" : uploadLimit.toKilobytes() + " KB");
+    /** An upload larger than {@code limit} bytes, naming it ("一次最多 64 MB"). */
+    Detail uploadLimitDetail(long limit) {
+        DataSize size = DataSize.ofBytes(limit);
+        return new Detail("error.413.upload", size.toMegabytes() > 0 ? size.toMegabytes() + " MB" : size.toKilobytes() + " KB");
     }
 
     /**

@@ -113,7 +113,8 @@ class GlobalExceptionHandler {
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     ModelAndView tooLarge(MaxUploadSizeExceededException e, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
-        ErrorResponses.Detail detail = errors.uploadLimitDetail();
+        ErrorResponses.Detail detail = e.getMaxUploadSize() > 0 ? errors.uploadLimitDetail(e.getMaxUploadSize())
+                : new ErrorResponses.Detail("error.413.detail");
         return respond(request, response, HttpStatus.CONTENT_TOO_LARGE, detail.key(), List.of(), detail.arguments());
     }
 
