@@ -59,7 +59,7 @@ class UploadLimitIntegrationTests {
         Document page = Jsoup.parse(refused.body());
         assertThat(page.select("#error-title").text()).isEqualTo("内容过大");
         assertThat(page.select("#error-detail").text())
-                .isEqualTo("上传的内容超过了允许的大小：一次最多 64 MB。请换用较小的文件，或分几次上传。");
+                .isEqualTo("上传的内容超过了允许的大小：一次最多 64 MB。请减少文件或换用较小的文件后重试。");
         assertThat(page.select("#error-reference").text()).matches(".*[0-9a-f]{8}.*");
         assertThat(refused.body()).doesNotContain("Exception", "Tomcat");
         assertThat(page.select("#sign-out")).as("the page knows who is signed in").hasSize(1);
