@@ -144,7 +144,7 @@ public class ErrorResponses {
     }
 
     /** What a page or a ProblemDetail says: a message key and its arguments. */
-    public record Detail(String key, Object... arguments) {
+    record Detail(String key, Object... arguments) {
     }
 
     /**
@@ -168,7 +168,7 @@ public class ErrorResponses {
     }
 
     /** An upload larger than {@code limit} bytes, naming it ("一次最多 64 MB"). */
-    Detail uploadLimitDetail(long limit) {
+    private static Detail uploadLimitDetail(long limit) {
         DataSize size = DataSize.ofBytes(limit);
         return new Detail("error.413.upload", size.toMegabytes() > 0 ? size.toMegabytes() + " MB" : size.toKilobytes() + " KB");
     }

@@ -113,8 +113,7 @@ class GlobalExceptionHandler {
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     ModelAndView tooLarge(MaxUploadSizeExceededException e, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
-        ErrorResponses.Detail detail = e.getMaxUploadSize() > 0 ? errors.uploadLimitDetail(e.getMaxUploadSize())
-                : new ErrorResponses.Detail("error.413.detail");
+        ErrorResponses.Detail detail = errors.refusedBodyDetail(HttpStatus.CONTENT_TOO_LARGE, e);
         return respond(request, response, HttpStatus.CONTENT_TOO_LARGE, detail.key(), List.of(), detail.arguments());
     }
 
