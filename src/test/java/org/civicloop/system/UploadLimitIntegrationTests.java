@@ -33,6 +33,8 @@ class UploadLimitIntegrationTests {
     @Test
     void theImportFormsCarryTheirCsrfTokenInTheBodyAndItIsAccepted() throws Exception {
         WebClient office = new WebClient(port).signIn("office");
+        assertThat(Jsoup.parse(office.get("/opinions/import").body()).select("main p").first().text())
+                .contains("每个文件最多 20,000 行、20 MB");
         for (String page : new String[] {"/opinions/import", "/opinions/routing/import"}) {
             String html = office.get(page).body();
             assertThat(html).as(page).doesNotContain("_csrf=");

@@ -34,6 +34,7 @@ class HotlineImportController {
     String form(Model model) {
         model.addAttribute("columns", columns);
         model.addAttribute("maxRows", HotlineImport.MAX_ROWS);
+        model.addAttribute("maxSize", HotlineImport.MAX_BYTES / (1024 * 1024) + " MB");
         return "opinions/staff/import";
     }
 
