@@ -199,23 +199,31 @@ public class RoutingImport implements DisposableBean {
         long started = System.nanoTime();
         List<LineProblem> problems = new ArrayList<>();
         Lookups lookups = lookups();
-        int rows = check(file, lookups, problems, job);
+        Checked checked = check(file, lookups, problems, job);
+        int rows = checked.rows();
         job.bytesRead.set(job.bytes);
         if (!problems.isEmpty()) {
             return new Result(0, problems, (System.nanoTime() - started) / 1_000_000);
         }
         job.rows = rows;
-        List<Long> ids = tx.execute(status -> write(file, lookups, rows, job.rowsWritten::set));
+        TableReader again = checked.charset() == null ? READER : READER.charset(checked.charset());
+        List<Long> ids = tx.execute(status -> write(file, again, lookups, rows, job.rowsWritten::set));
         history.refreshAfterCommit(ids);
         long millis = (System.nanoTime() - started) / 1_000_000;
         log.info("History import: {} rows in {} ms", rows, millis);
         return new Result(rows, List.of(), millis);
     }
 
-    /** The first reading: every row checked, none kept; answers how many are good. */
-    private int check(Path file, Lookups lookups, List<LineProblem> problems, Job job) throws IOException {
+    /** What the first reading found: how many rows are good, and the charset a CSV file was read in. */
+    private record Checked(int rows, java.nio.charset.Charset charset) {
+    }
+
+    /** The first reading: every row checked, none kept. */
+    private Checked check(Path file, Lookups lookups, List<LineProblem> problems, Job job) throws IOException {
         int good = 0;
+        java.nio.charset.Charset charset = null;
         try (InputStream raw = Files.newInputStream(file); Table table = READER.open(counted(raw, job))) {
+            charset = table.charset();
             Map<String, String> header = columns(table.header());
             List<String> missing = REQUIRED.stream().filter(c -> !header.containsKey(c)).map(c -> columns.get(c).get(0)).toList();
             if (!missing.isEmpty()) {
@@ -232,7 +240,7 @@ public class RoutingImport implements DisposableBean {
         } catch (TableException e) {
             problems.add(new LineProblem(e.line(), e.messageKey(), e.arguments()));
         }
-        return good;
+        return new Checked(good, charset);
     }
 
     /** The file's bytes as they are read, for the first half of the progress. */
@@ -367,15 +375,18 @@ public class RoutingImport implements DisposableBean {
         return at.getYear() < 1990 || at.isAfter(LocalDateTime.now().plusDays(1)) ? null : at;
     }
 
-    /** The second reading, in the transaction: every row, checked again, streamed into COPY. */
-    private List<Long> write(Path file, Lookups lookups, int rows, LongConsumer progress) {
+    /**
+     * The second reading, in the transaction: every row, checked again, streamed into COPY; {@code reader}
+     * knows the charset the first reading found, so the file is not decoded once more to find it.
+     */
+    private List<Long> write(Path file, TableReader reader, Lookups lookups, int rows, LongConsumer progress) {
         Long importId = jdbc.sql("insert into routing_import (rows, imported_by) values (:r, :by) returning id")
                 .param("r", rows).param("by", accountId()).query(Long.class).single();
         long firstId = jdbc.sql("select coalesce(max(id), 0) from routing_history").query(Long.class).single();
         Connection connection = DataSourceUtils.getConnection(dataSource);
         ZoneId zone = ZoneId.of("Asia/Shanghai");
         String district = properties.districtCode();
-        try (Table table = READER.open(file)) {
+        try (Table table = reader.open(file)) {
             Map<String, String> header = columns(table.header());
             List<LineProblem> problems = new ArrayList<>();
             CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn("""
