@@ -74,7 +74,7 @@ class UploadLimitIntegrationTests {
         WebClient office = new WebClient(port).signIn("office");
         assertThat(ledgerLimit.toBytes()).isGreaterThan(formLimit.toBytes());
         String intro = Jsoup.parse(office.get("/opinions/routing/import").body()).select("main p").first().text();
-        assertThat(intro).contains("最多 200,000 行、" + ledgerLimit.toMegabytes() + " MB");
+        assertThat(intro).contains("最多 200,000 行；CSV 最大 " + ledgerLimit.toMegabytes() + " MB，Excel 最大 64 MB");
 
         // as large as another form refuses: taken, and refused by the import for what it holds, not its size
         HttpResponse<String> taken = office.postFile("/opinions/routing/import", "/opinions/routing/import", "file", "ledger.csv",

@@ -132,6 +132,7 @@ class RoutingController {
         model.addAttribute("columns", imports.columns());
         model.addAttribute("maxRows", RoutingImport.MAX_ROWS);
         model.addAttribute("maxSize", RoutingImport.MAX_BYTES / (1024 * 1024) + " MB");
+        model.addAttribute("maxExcelSize", RoutingImport.MAX_EXCEL_BYTES / (1024 * 1024) + " MB");
         if (job != null) {
             RoutingImport.Job j = imports.job(job, user.accountId()).orElseThrow(() -> new NotFoundException("routing-import", 0));
             model.addAttribute("job", j);

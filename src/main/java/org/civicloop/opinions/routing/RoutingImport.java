@@ -62,7 +62,9 @@ public class RoutingImport implements DisposableBean {
 
     public static final int MAX_ROWS = 200_000;
     public static final long MAX_BYTES = 256L * 1024 * 1024;
-    private static final TableReader READER = TableReader.withLimits(MAX_ROWS, MAX_BYTES);
+    /** An Excel ledger's texts are read into memory whole (see {@link TableReader#excelLimit}). */
+    public static final long MAX_EXCEL_BYTES = 64L * 1024 * 1024;
+    private static final TableReader READER = TableReader.withLimits(MAX_ROWS, MAX_BYTES).excelLimit(MAX_EXCEL_BYTES);
     static final int MAX_PROBLEMS = 200;
     static final int PLACE_MAX = 200;
     static final int OUTCOME_MAX = 200;
@@ -166,8 +168,10 @@ public class RoutingImport implements DisposableBean {
                 job.result = run(file, job);
             } catch (Exception e) {
                 log.warn("History import failed", e);
-                job.result = new Result(0, List.of(new LineProblem(0, "routing.import.error.failed")), 0);
             } finally {
+                if (job.result == null) { // failed, or an Error (out of memory) on its way out of the thread
+                    job.result = new Result(0, List.of(new LineProblem(0, "routing.import.error.failed")), 0);
+                }
                 SecurityContextHolder.clearContext();
                 deleteQuietly(file);
             }

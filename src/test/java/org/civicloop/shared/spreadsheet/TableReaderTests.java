@@ -157,6 +157,32 @@ class TableReaderTests {
     }
 
     @Test
+    void anExcelFileOverItsOwnLowerLimitIsRefusedAskingForCsvWhileACsvFileOfTheSameSizeIsRead() throws Exception {
+        byte[] xlsx = Xlsx.workbook(wb -> {
+            XSSFSheet sheet = wb.createSheet("台账");
+            sheet.createRow(0).createCell(0).setCellValue("诉求内容");
+            for (int i = 1; i <= 200; i++) {
+                sheet.createRow(i).createCell(0).setCellValue("第" + i + "条：小区门口的路灯坏了，晚上出行不便。");
+            }
+        });
+        TableReader reader = TableReader.withLimits(1_000, 1024 * 1024).excelLimit(xlsx.length - 1);
+
+        TableException e = catchThrowableOfType(TableException.class, () -> reader.open(new ByteArrayInputStream(xlsx)));
+
+        assertThat(e.messageKey()).isEqualTo("import.error.tooLargeExcel");
+        StringBuilder csv = new StringBuilder("诉求内容\n");
+        while (csv.toString().getBytes(StandardCharsets.UTF_8).length <= xlsx.length) {
+            csv.append("小区门口的路灯坏了，晚上出行不便。\n");
+        }
+        try (Table table = reader.open(utf8(csv.toString()))) {
+            assertThat(table.next().get("诉求内容")).isEqualTo("小区门口的路灯坏了，晚上出行不便。");
+        }
+        try (Table table = TableReader.withLimits(1_000, 1024 * 1024).excelLimit(xlsx.length).open(new ByteArrayInputStream(xlsx))) {
+            assertThat(table.next().get("诉求内容")).isEqualTo("第1条：小区门口的路灯坏了，晚上出行不便。");
+        }
+    }
+
+    @Test
     void anEmptyFileOrOneWithoutAHeaderIsRefused() {
         assertThat(refusal(new ByteArrayInputStream(new byte[0])).messageKey()).isEqualTo("import.error.empty");
         assertThat(refusal(utf8("\n\n ,\n")).messageKey()).isEqualTo("import.error.noHeader");
