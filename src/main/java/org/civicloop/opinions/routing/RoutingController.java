@@ -131,7 +131,7 @@ class RoutingController {
     String importForm(@RequestParam(required = false) String job, @AuthenticationPrincipal CivicUser user, Model model) {
         model.addAttribute("columns", imports.columns());
         model.addAttribute("maxRows", RoutingImport.MAX_ROWS);
-        model.addAttribute("maxSize", RoutingImport.MAX_BYTES / (1024 * 1024) + " MB");
+        model.addAttribute("maxSize", imports.maxBytes() / (1024 * 1024) + " MB");
         model.addAttribute("maxExcelSize", RoutingImport.MAX_EXCEL_BYTES / (1024 * 1024) + " MB");
         if (job != null) {
             RoutingImport.Job j = imports.job(job, user.accountId()).orElseThrow(() -> new NotFoundException("routing-import", 0));

@@ -36,6 +36,7 @@ import org.civicloop.shared.spreadsheet.TableReader;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceUtils;
@@ -44,6 +45,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.unit.DataSize;
 
 /**
  * History import: the office loads a past 12345 or opinion ledger (CSV or .xlsx; columns text, place,
@@ -61,10 +63,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class RoutingImport implements DisposableBean {
 
     public static final int MAX_ROWS = 200_000;
-    public static final long MAX_BYTES = 256L * 1024 * 1024;
     /** An Excel ledger's texts are read into memory whole (see {@link TableReader#excelLimit}). */
     public static final long MAX_EXCEL_BYTES = 64L * 1024 * 1024;
-    private static final TableReader READER = TableReader.withLimits(MAX_ROWS, MAX_BYTES).excelLimit(MAX_EXCEL_BYTES);
     static final int MAX_PROBLEMS = 200;
     static final int PLACE_MAX = 200;
     static final int OUTCOME_MAX = 200;
@@ -82,12 +82,20 @@ public class RoutingImport implements DisposableBean {
     private final RoutingHistory history;
     private final ApplicationEventPublisher events;
     private final Map<String, List<String>> columns;
+    /** The largest ledger, as a CSV file: the servlet's upload limit, which {@code civicloop.uploads.ledger-paths} gives this page. */
+    private final long maxBytes;
+    private final TableReader reader;
     private final Map<String, Job> jobs = new ConcurrentHashMap<>();
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "routing-import");
         t.setDaemon(true);
         return t;
     });
+
+    /** The largest ledger accepted, in bytes (a CSV file; an Excel file {@link #MAX_EXCEL_BYTES}). */
+    public long maxBytes() {
+        return maxBytes;
+    }
 
     /** The columns, each by any of its names (the first is the one the page shows). */
     public Map<String, List<String>> columns() {
@@ -96,8 +104,11 @@ public class RoutingImport implements DisposableBean {
 
     RoutingImport(JdbcClient jdbc, DataSource dataSource, PlatformTransactionManager transactions, OpinionQueries queries,
                   DistrictPlaces districtPlaces, Directory directory, OpinionsProperties properties, RoutingHistory history,
-                  ApplicationEventPublisher events, RoutingColumns columns) {
+                  ApplicationEventPublisher events, RoutingColumns columns,
+                  @Value("${spring.servlet.multipart.max-request-size:256MB}") DataSize maxBytes) {
         this.columns = columns.all();
+        this.maxBytes = maxBytes.toBytes();
+        this.reader = TableReader.withLimits(MAX_ROWS, this.maxBytes).excelLimit(MAX_EXCEL_BYTES);
         this.jdbc = jdbc;
         this.dataSource = dataSource;
         this.tx = new TransactionTemplate(transactions);
@@ -210,7 +221,7 @@ public class RoutingImport implements DisposableBean {
             return new Result(0, problems, (System.nanoTime() - started) / 1_000_000);
         }
         job.rows = rows;
-        TableReader again = checked.charset() == null ? READER : READER.charset(checked.charset());
+        TableReader again = checked.charset() == null ? reader : reader.charset(checked.charset());
         List<Long> ids = tx.execute(status -> write(file, again, lookups, rows, job.rowsWritten::set));
         history.refreshAfterCommit(ids);
         long millis = (System.nanoTime() - started) / 1_000_000;
@@ -226,7 +237,7 @@ public class RoutingImport implements DisposableBean {
     private Checked check(Path file, Lookups lookups, List<LineProblem> problems, Job job) throws IOException {
         int good = 0;
         java.nio.charset.Charset charset = null;
-        try (InputStream raw = Files.newInputStream(file); Table table = READER.open(counted(raw, job))) {
+        try (InputStream raw = Files.newInputStream(file); Table table = reader.open(counted(raw, job))) {
             charset = table.charset();
             Map<String, String> header = columns(table.header());
             List<String> missing = REQUIRED.stream().filter(c -> !header.containsKey(c)).map(c -> columns.get(c).get(0)).toList();
