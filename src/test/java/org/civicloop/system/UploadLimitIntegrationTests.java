@@ -10,7 +10,10 @@ import org.civicloop.testing.WebClient;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.util.unit.DataSize;
 
@@ -21,6 +24,7 @@ import org.springframework.util.unit.DataSize;
  * there, in a filter, and that answered 500 ("系统出了点问题").
  */
 @IntegrationTest
+@ExtendWith(OutputCaptureExtension.class)
 class UploadLimitIntegrationTests {
 
     @LocalServerPort
@@ -51,7 +55,7 @@ class UploadLimitIntegrationTests {
     }
 
     @Test
-    void aFileOverTheFormsLimitIsRefusedWith413AndTheLimitInsteadOf500() throws Exception {
+    void aFileOverTheFormsLimitIsRefusedWith413AndTheLimitInsteadOf500(CapturedOutput log) throws Exception {
         WebClient office = new WebClient(port).signIn("office");
         byte[] tooLarge = new byte[(int) formLimit.toBytes() + 1];
 
@@ -65,6 +69,10 @@ class UploadLimitIntegrationTests {
         assertThat(page.select("#error-reference").text()).matches(".*[0-9a-f]{8}.*");
         assertThat(refused.body()).doesNotContain("Exception", "Tomcat");
         assertThat(page.select("#sign-out")).as("the page knows who is signed in").hasSize(1);
+        String reference = page.select("#error-reference").text().replaceAll(".*?([0-9a-f]{8}).*", "$1");
+        assertThat(log.getOut()).as("a refusal the user caused, logged once without a stack trace")
+                .contains("INFO", "Error " + reference + ": 413 on POST /opinions/import")
+                .doesNotContain("Servlet.service()", "MaxUploadSizeExceededException", "InvalidParameterException");
         // the session survives: the next page is the office's as before
         assertThat(office.get("/opinions/import").statusCode()).isEqualTo(200);
     }

@@ -16,19 +16,13 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.util.Collections;
-import java.util.Enumeration;
 import java.util.Map;
 import org.civicloop.system.web.ErrorResponses;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.web.filter.OncePerRequestFilter;
-import org.springframework.web.servlet.ModelAndView;
-import org.springframework.web.servlet.View;
-import org.springframework.web.servlet.ViewResolver;
 
 /**
  * Refuses a request whose text cannot be trusted before anything reads it: parameters (query string
@@ -55,12 +49,10 @@ class RequestTextFilter extends OncePerRequestFilter {
 
     private final ErrorResponses errors;
     private final InputRefusals refusals;
-    private final ViewResolver views;
 
-    RequestTextFilter(ErrorResponses errors, InputRefusals refusals, @Qualifier("thymeleafViewResolver") ViewResolver views) {
+    RequestTextFilter(ErrorResponses errors, InputRefusals refusals) {
         this.errors = errors;
         this.refusals = refusals;
-        this.views = views;
     }
 
     @Override
@@ -88,24 +80,9 @@ class RequestTextFilter extends OncePerRequestFilter {
         refuse(request, response, refusal);
     }
 
-    private void refuse(HttpServletRequest request, HttpServletResponse response, String messageKey)
-            throws IOException, ServletException {
-        if (refusals.writeMachine(request, response, messageKey)) {
-            return;
-        }
-        HttpServletRequest page = new NoParameters(request);
-        String ref = errors.logged(page, HttpStatus.BAD_REQUEST, messageKey, null);
-        ModelAndView refusal = errors.page(page, HttpStatus.BAD_REQUEST, messageKey, ref);
-        try {
-            View view = views.resolveViewName(refusal.getViewName(), errors.locale(page));
-            if (view == null) {
-                throw new IllegalStateException("no error view");
-            }
-            response.setStatus(400);
-            view.render(refusal.getModel(), page, response);
-        } catch (Exception e) {
-            // the page could not be drawn: the container's plain 400 still says no
-            response.sendError(400);
+    private void refuse(HttpServletRequest request, HttpServletResponse response, String messageKey) throws IOException {
+        if (!refusals.writeMachine(request, response, messageKey)) {
+            errors.refuseUnread(request, response, HttpStatus.BAD_REQUEST, messageKey);
         }
     }
 
@@ -212,33 +189,6 @@ class RequestTextFilter extends OncePerRequestFilter {
             }
         }
         return out.toByteArray();
-    }
-
-    /** The refused request as the error page sees it: without the parameters that could not be read. */
-    private static final class NoParameters extends HttpServletRequestWrapper {
-        NoParameters(HttpServletRequest request) {
-            super(request);
-        }
-
-        @Override
-        public String getParameter(String name) {
-            return null;
-        }
-
-        @Override
-        public Map<String, String[]> getParameterMap() {
-            return Map.of();
-        }
-
-        @Override
-        public Enumeration<String> getParameterNames() {
-            return Collections.emptyEnumeration();
-        }
-
-        @Override
-        public String[] getParameterValues(String name) {
-            return null;
-        }
     }
 
     /** A JSON body read once for the check, replayed to the application. */

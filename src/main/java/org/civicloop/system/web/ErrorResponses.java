@@ -2,12 +2,15 @@ package org.civicloop.system.web;
 
 import java.io.IOException;
 import java.net.URI;
+import java.util.Collections;
+import java.util.Enumeration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import lombok.AccessLevel;
 import lombok.RequiredArgsConstructor;
@@ -15,6 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.apache.tomcat.util.http.fileupload.impl.SizeException;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -25,6 +29,8 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.View;
+import org.springframework.web.servlet.ViewResolver;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -46,6 +52,8 @@ public class ErrorResponses {
     private final LocaleResolver localeResolver;
     private final JsonMapper json;
     private final LayoutModel layout;
+    @Qualifier("thymeleafViewResolver")
+    private final ViewResolver views;
 
     /** Machine clients: the API paths, or anyone who asks for JSON rather than HTML. */
     public boolean wantsProblem(HttpServletRequest request) {
@@ -119,6 +127,60 @@ public class ErrorResponses {
     }
 
     /**
+     * Answers, from a filter, a request refused before anything read its parameters or body: a
+     * ProblemDetail for programs; for people the error page, drawn here without the parameters (reading
+     * them is what failed, or would read the whole of a body refused for its size: the error page's own
+     * handlers read {@code lang}).
+     */
+    public void refuseUnread(HttpServletRequest request, HttpServletResponse response, HttpStatus status,
+                             String detailKey, Object... args) throws IOException {
+        if (wantsProblem(request)) {
+            writeProblem(request, response, status, detailKey, args);
+            return;
+        }
+        HttpServletRequest page = new NoParameters(request);
+        ModelAndView refusal = page(page, status, detailKey, logged(page, status, detailKey, null), args);
+        try {
+            View view = views.resolveViewName(refusal.getViewName(), locale(page));
+            if (view == null) {
+                throw new IllegalStateException("no error view");
+            }
+            response.setStatus(status.value());
+            view.render(refusal.getModel(), page, response);
+        } catch (Exception e) {
+            // the page could not be drawn: the container's plain error page still says no
+            response.sendError(status.value());
+        }
+    }
+
+    /** A refused request as the error page sees it: without the parameters that could not, or must not, be read. */
+    private static final class NoParameters extends HttpServletRequestWrapper {
+        NoParameters(HttpServletRequest request) {
+            super(request);
+        }
+
+        @Override
+        public String getParameter(String name) {
+            return null;
+        }
+
+        @Override
+        public Map<String, String[]> getParameterMap() {
+            return Map.of();
+        }
+
+        @Override
+        public Enumeration<String> getParameterNames() {
+            return Collections.emptyEnumeration();
+        }
+
+        @Override
+        public String[] getParameterValues(String name) {
+            return null;
+        }
+    }
+
+    /**
      * The database cannot be reached: 503 with {@code Retry-After}, a ProblemDetail for programs, for
      * people a page in their language that gives back the form they were sending. Logged at WARN
      * under a reference, without a stack trace: during an outage every request would log one.
@@ -168,7 +230,7 @@ public class ErrorResponses {
     }
 
     /** An upload larger than {@code limit} bytes, naming it ("一次最多 64 MB"). */
-    private static Detail uploadLimitDetail(long limit) {
+    static Detail uploadLimitDetail(long limit) {
         DataSize size = DataSize.ofBytes(limit);
         return new Detail("error.413.upload", size.toMegabytes() > 0 ? size.toMegabytes() + " MB" : size.toKilobytes() + " KB");
     }

@@ -9,10 +9,10 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
-import org.springframework.web.multipart.MaxUploadSizeExceededException;
 
 /**
  * How large a form upload may be, by the address it goes to. Every form is held to
@@ -21,9 +21,9 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
  * long texts in one CSV) and get the servlet's own limit, {@code spring.servlet.multipart.max-request-size},
  * which is set for them.
  *
- * <p>{@link #filter()} refuses a form declared larger than its limit before anything reads the body,
- * with the exception Spring's multipart support throws (413, the limit in words: {@link ErrorResponses}).
- * It runs inside the pages' security chains, before the CSRF check (the first to read a form's body).
+ * <p>{@link #filter()} refuses a form declared larger than its limit before anything reads the body
+ * (413, the limit in words). It runs inside the pages' security chains, before the CSRF check (the
+ * first to read a form's body), so that the page it draws knows who is signed in.
  */
 @Component
 public class UploadLimits {
@@ -31,10 +31,12 @@ public class UploadLimits {
     private final DataSize forms;
     private final DataSize ledgers;
     private final List<String> ledgerPaths;
+    private final ErrorResponses errors;
 
     UploadLimits(@Value("${civicloop.uploads.max-request-size:64MB}") DataSize forms,
                  @Value("${spring.servlet.multipart.max-request-size:1MB}") DataSize ledgers,
-                 @Value("${civicloop.uploads.ledger-paths:}") List<String> ledgerPaths) {
+                 @Value("${civicloop.uploads.ledger-paths:}") List<String> ledgerPaths, ErrorResponses errors) {
+        this.errors = errors;
         this.forms = forms.compareTo(ledgers) < 0 ? forms : ledgers;
         this.ledgers = ledgers;
         this.ledgerPaths = ledgerPaths.stream().map(String::strip).filter(p -> !p.isEmpty()).toList();
@@ -54,7 +56,9 @@ public class UploadLimits {
                 if (type != null && type.toLowerCase(Locale.ROOT).startsWith("multipart/")) {
                     long limit = limitFor(request).toBytes();
                     if (request.getContentLengthLong() > limit) {
-                        throw new MaxUploadSizeExceededException(limit);
+                        ErrorResponses.Detail detail = ErrorResponses.uploadLimitDetail(limit);
+                        errors.refuseUnread(request, response, HttpStatus.CONTENT_TOO_LARGE, detail.key(), detail.arguments());
+                        return;
                     }
                 }
                 chain.doFilter(request, response);

@@ -10,7 +10,7 @@ import org.springframework.util.unit.DataSize;
 class UploadLimitsTests {
 
     private final UploadLimits limits = new UploadLimits(DataSize.ofMegabytes(64), DataSize.ofMegabytes(256),
-            List.of(" /opinions/routing/import ", ""));
+            List.of(" /opinions/routing/import ", ""), null);
 
     @Test
     void aLedgerAddressGetsTheServletsLimitAndEveryOtherFormTheFormsLimit() {
@@ -22,7 +22,7 @@ class UploadLimitsTests {
 
     @Test
     void theFormsLimitIsNeverAboveTheServletsOwn() {
-        UploadLimits inverted = new UploadLimits(DataSize.ofMegabytes(300), DataSize.ofMegabytes(256), List.of());
+        UploadLimits inverted = new UploadLimits(DataSize.ofMegabytes(300), DataSize.ofMegabytes(256), List.of(), null);
 
         assertThat(inverted.limitFor(new MockHttpServletRequest("POST", "/public/opinions"))).isEqualTo(DataSize.ofMegabytes(256));
     }
