@@ -18,6 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.apache.tomcat.util.http.fileupload.impl.SizeException;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
@@ -52,8 +53,9 @@ public class ErrorResponses {
     private final LocaleResolver localeResolver;
     private final JsonMapper json;
     private final LayoutModel layout;
+    /** Absent when the application runs a command without a web server (verify-audit, restore). */
     @Qualifier("thymeleafViewResolver")
-    private final ViewResolver views;
+    private final ObjectProvider<ViewResolver> views;
 
     /** Machine clients: the API paths, or anyone who asks for JSON rather than HTML. */
     public boolean wantsProblem(HttpServletRequest request) {
@@ -141,7 +143,8 @@ public class ErrorResponses {
         HttpServletRequest page = new NoParameters(request);
         ModelAndView refusal = page(page, status, detailKey, logged(page, status, detailKey, null), args);
         try {
-            View view = views.resolveViewName(refusal.getViewName(), locale(page));
+            ViewResolver resolver = views.getIfAvailable();
+            View view = resolver == null ? null : resolver.resolveViewName(refusal.getViewName(), locale(page));
             if (view == null) {
                 throw new IllegalStateException("no error view");
             }
