@@ -12,6 +12,7 @@ import org.civicloop.organization.CivicUser;
 import org.civicloop.shared.BusinessException;
 import org.civicloop.shared.NotFoundException;
 import org.civicloop.shared.TextRules;
+import org.civicloop.shared.spreadsheet.TableReader;
 import org.civicloop.shared.web.ActionOutcome;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.CacheControl;
@@ -131,8 +132,8 @@ class RoutingController {
     String importForm(@RequestParam(required = false) String job, @AuthenticationPrincipal CivicUser user, Model model) {
         model.addAttribute("columns", imports.columns());
         model.addAttribute("maxRows", RoutingImport.MAX_ROWS);
-        model.addAttribute("maxSize", imports.maxBytes() / (1024 * 1024) + " MB");
-        model.addAttribute("maxExcelSize", RoutingImport.MAX_EXCEL_BYTES / (1024 * 1024) + " MB");
+        model.addAttribute("maxSize", TableReader.humanSize(imports.maxBytes()));
+        model.addAttribute("maxExcelSize", TableReader.humanSize(RoutingImport.MAX_EXCEL_BYTES));
         if (job != null) {
             RoutingImport.Job j = imports.job(job, user.accountId()).orElseThrow(() -> new NotFoundException("routing-import", 0));
             model.addAttribute("job", j);

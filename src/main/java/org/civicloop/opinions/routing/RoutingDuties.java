@@ -3,6 +3,8 @@ package org.civicloop.opinions.routing;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import lombok.AccessLevel;
 import lombok.RequiredArgsConstructor;
 import org.civicloop.opinions.domain.OpinionPermissions;
@@ -100,10 +102,10 @@ public class RoutingDuties {
             // a category alone says nothing a suggestion could compare a text with
             throw BusinessException.invalid("routing.duty.error.categoryWithoutDuty");
         }
-        var before = jdbc.sql("select category, duty from routing_unit_duty where unit_id = :u").param("u", unitId)
-                .query((rs, n) -> new String[]{rs.getString(1), rs.getString(2)}).optional();
-        String[] after = text.isEmpty() ? null : new String[]{code, text};
-        if (java.util.Arrays.equals(before.orElse(null), after)) {
+        Optional<Written> before = jdbc.sql("select unit_id, category, duty from routing_unit_duty where unit_id = :u")
+                .param("u", unitId).query(Written.class).optional();
+        Written after = text.isEmpty() ? null : new Written(unitId, code, text);
+        if (Objects.equals(before.orElse(null), after)) {
             return; // saved again unchanged: nothing to write or audit
         }
         if (text.isEmpty()) {
@@ -114,7 +116,7 @@ public class RoutingDuties {
                             on conflict (unit_id) do update set category = excluded.category, duty = excluded.duty""")
                     .param("u", unitId).param("c", code).param("d", text).update();
         }
-        events.publishEvent(new RoutingEvents.DutyWritten(unitId, before.map(b -> b[0]).orElse(null),
-                before.map(b -> b[1]).orElse(null), code, text.isEmpty() ? null : text));
+        events.publishEvent(new RoutingEvents.DutyWritten(unitId, before.map(Written::category).orElse(null),
+                before.map(Written::duty).orElse(null), code, text.isEmpty() ? null : text));
     }
 }

@@ -9,6 +9,7 @@ import org.civicloop.opinions.domain.HotlineImport;
 import org.civicloop.opinions.domain.HotlinePreview;
 import org.civicloop.opinions.routing.RoutingSuggestions;
 import org.civicloop.organization.CivicUser;
+import org.civicloop.shared.spreadsheet.TableReader;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -34,7 +35,7 @@ class HotlineImportController {
     String form(Model model) {
         model.addAttribute("columns", columns);
         model.addAttribute("maxRows", HotlineImport.MAX_ROWS);
-        model.addAttribute("maxSize", HotlineImport.MAX_BYTES / (1024 * 1024) + " MB");
+        model.addAttribute("maxSize", TableReader.humanSize(HotlineImport.MAX_BYTES));
         return "opinions/staff/import";
     }
 

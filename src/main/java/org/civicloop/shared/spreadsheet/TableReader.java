@@ -308,7 +308,8 @@ public final class TableReader {
     }
 
     /** "20 MB", "512 KB": units are the same in Chinese and English. */
-    static String humanSize(long bytes) {
+    /** A size as the import pages and refusals name it: "64 MB", "1.5 MB", "20 KB". */
+    public static String humanSize(long bytes) {
         if (bytes >= 1024 * 1024) {
             double mb = bytes / (1024.0 * 1024.0);
             return (mb == Math.rint(mb) ? String.valueOf((long) mb) : String.format(Locale.ROOT, "%.1f", mb)) + " MB";

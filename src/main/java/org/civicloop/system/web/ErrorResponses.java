@@ -18,6 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.apache.tomcat.util.http.fileupload.impl.SizeException;
+import org.civicloop.shared.spreadsheet.TableReader;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.MessageSource;
@@ -25,7 +26,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
-import org.springframework.util.unit.DataSize;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.LocaleResolver;
@@ -234,8 +234,7 @@ public class ErrorResponses {
 
     /** An upload larger than {@code limit} bytes, naming it ("一次最多 64 MB"). */
     static Detail uploadLimitDetail(long limit) {
-        DataSize size = DataSize.ofBytes(limit);
-        return new Detail("error.413.upload", size.toMegabytes() > 0 ? size.toMegabytes() + " MB" : size.toKilobytes() + " KB");
+        return new Detail("error.413.upload", TableReader.humanSize(limit));
     }
 
     /**
