@@ -9,8 +9,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.util.HtmlUtils;
 
 /**
- * Writes a 400 refusal of unreadable or hostile text for machine clients: an Open311 error list
- * under {@code /open311/} (the format partners parse), a ProblemDetail on the other API paths.
+ * Writes a refusal of unreadable, oversized or hostile text for machine clients: an Open311 error
+ * list under {@code /open311/} (the format partners parse), a ProblemDetail on the other API paths.
  * People get the error page instead.
  */
 @Component
@@ -24,24 +24,30 @@ class InputRefusals {
 
     /** Writes the refusal and returns true when the caller is a machine client; false for a person. */
     boolean writeMachine(HttpServletRequest request, HttpServletResponse response, String messageKey) throws IOException {
+        return writeMachine(request, response, HttpStatus.BAD_REQUEST, messageKey);
+    }
+
+    /** As {@link #writeMachine(HttpServletRequest, HttpServletResponse, String)}, with the status and the message's arguments. */
+    boolean writeMachine(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String messageKey,
+                         Object... args) throws IOException {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         if (path.startsWith("/open311/")) {
-            String ref = errors.logged(request, HttpStatus.BAD_REQUEST, messageKey, null);
-            String text = errors.text(messageKey, errors.locale(request)) + " (" + ref + ")";
-            response.setStatus(400);
+            String ref = errors.logged(request, status, messageKey, null);
+            String text = errors.text(messageKey, errors.locale(request), args) + " (" + ref + ")";
+            response.setStatus(status.value());
             response.setCharacterEncoding("UTF-8");
             if (path.endsWith(".xml")) {
                 response.setContentType("application/xml");
-                response.getWriter().write("<?xml version=\"1.0\" encoding=\"utf-8\"?><errors><error><code>400</code>"
+                response.getWriter().write("<?xml version=\"1.0\" encoding=\"utf-8\"?><errors><error><code>" + status.value() + "</code>"
                         + "<description>" + HtmlUtils.htmlEscape(text, "UTF-8") + "</description></error></errors>");
             } else {
                 response.setContentType("application/json");
-                response.getWriter().write("[{\"code\":400,\"description\":\"" + jsonEscape(text) + "\"}]");
+                response.getWriter().write("[{\"code\":" + status.value() + ",\"description\":\"" + jsonEscape(text) + "\"}]");
             }
             return true;
         }
         if (errors.wantsProblem(request)) {
-            errors.writeProblem(request, response, HttpStatus.BAD_REQUEST, messageKey);
+            errors.writeProblem(request, response, status, messageKey, args);
             return true;
         }
         return false;

@@ -14,22 +14,28 @@ import java.io.InputStreamReader;
 import java.io.BufferedReader;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import org.civicloop.shared.spreadsheet.TableReader;
 import org.civicloop.system.web.ErrorResponses;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Refuses a request whose text cannot be trusted before anything reads it: parameters (query string
  * and form body) or a JSON body that is not valid UTF-8, and any parameter or JSON string holding a
- * NUL, which PostgreSQL cannot store (other control characters are refused field by field).
+ * NUL, which PostgreSQL cannot store (other control characters are refused field by field); and a form
+ * the container would not read: larger than {@code server.tomcat.max-http-form-post-size} (413, naming
+ * the limit) or of more fields than it takes (400).
  *
- * <p>The answer is a 400 that names the expected encoding: an Open311 error list under
+ * <p>The answer names what is wrong (the expected encoding, the size limit): an Open311 error list under
  * {@code /open311/}, a ProblemDetail for the other machine paths, the error page (through
  * {@code error} template) for people. The parameters are never logged: the container's own
  * exception text quotes their values, and they may hold phone numbers or an API key.
@@ -44,33 +50,46 @@ class RequestTextFilter extends OncePerRequestFilter {
 
     static final String ENCODING = "input.error.encoding";
     static final String CONTROL = "input.error.requestControlCharacters";
+    static final String FORM_TOO_LARGE = "input.error.formTooLarge";
+    static final String MALFORMED = "error.malformedBody.detail";
     /** JSON bodies larger than this are left to the JSON reader (which refuses invalid UTF-8 on its own). */
     private static final int MAX_CHECKED_BODY = 2 * 1024 * 1024;
 
     private final ErrorResponses errors;
     private final InputRefusals refusals;
+    /** The largest urlencoded form the container reads; a larger one fails on its first parameter read. */
+    private final DataSize formLimit;
 
-    RequestTextFilter(ErrorResponses errors, InputRefusals refusals) {
+    RequestTextFilter(ErrorResponses errors, InputRefusals refusals,
+                      @Value("${server.tomcat.max-http-form-post-size:2MB}") DataSize formLimit) {
         this.errors = errors;
         this.refusals = refusals;
+        this.formLimit = formLimit;
+    }
+
+    /** Why a request is refused: its status and the message key with its arguments. */
+    private record Refusal(HttpStatus status, String key, Object... args) {
+        static Refusal of(String key) {
+            return key == null ? null : new Refusal(HttpStatus.BAD_REQUEST, key);
+        }
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         HttpServletRequest checked = request;
-        String refusal;
+        Refusal refusal;
         String contentType = request.getContentType() == null ? "" : request.getContentType().toLowerCase();
         if (contentType.startsWith("multipart/")) {
             // the parts are read by the multipart resolver (and its size limits); only the query string here
-            refusal = checkQueryString(request.getQueryString());
+            refusal = Refusal.of(checkQueryString(request.getQueryString()));
         } else {
             refusal = checkParameters(request);
         }
         long length = request.getContentLengthLong();
         if (refusal == null && contentType.contains("json") && length > 0 && length <= MAX_CHECKED_BODY) {
             byte[] body = request.getInputStream().readAllBytes();
-            refusal = checkJson(body);
+            refusal = Refusal.of(checkJson(body));
             checked = new CachedBody(request, body);
         }
         if (refusal == null) {
@@ -80,32 +99,48 @@ class RequestTextFilter extends OncePerRequestFilter {
         refuse(request, response, refusal);
     }
 
-    private void refuse(HttpServletRequest request, HttpServletResponse response, String messageKey) throws IOException {
-        if (!refusals.writeMachine(request, response, messageKey)) {
-            errors.refuseUnread(request, response, HttpStatus.BAD_REQUEST, messageKey);
+    private void refuse(HttpServletRequest request, HttpServletResponse response, Refusal refusal) throws IOException {
+        if (!refusals.writeMachine(request, response, refusal.status(), refusal.key(), refusal.args())) {
+            errors.refuseUnread(request, response, refusal.status(), refusal.key(), refusal.args());
         }
     }
 
-    /** The message key of what is wrong with the parameters, or null; never lets the container's exception out. */
-    private static String checkParameters(HttpServletRequest request) {
+    /** What is wrong with the parameters, or null; never lets the container's exception out. */
+    private Refusal checkParameters(HttpServletRequest request) {
         Map<String, String[]> parameters;
         try {
             parameters = request.getParameterMap();
         } catch (IllegalStateException e) {
-            // Tomcat's InvalidParameterException: bytes that are not UTF-8 (its text quotes the values)
-            return ENCODING;
+            return unreadable(e);
         }
         for (Map.Entry<String, String[]> p : parameters.entrySet()) {
             if (hasForbiddenControl(p.getKey())) {
-                return CONTROL;
+                return Refusal.of(CONTROL);
             }
             for (String v : p.getValue()) {
                 if (v != null && hasForbiddenControl(v)) {
-                    return CONTROL;
+                    return Refusal.of(CONTROL);
                 }
             }
         }
         return null;
+    }
+
+    /**
+     * Tomcat's {@code InvalidParameterException} (its text quotes the values, so it is never shown nor
+     * logged): bytes that are not UTF-8, a form larger than the container reads (it says 413), or more
+     * fields than it takes.
+     */
+    private Refusal unreadable(IllegalStateException e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof CharacterCodingException) {
+                return Refusal.of(ENCODING);
+            }
+        }
+        if (e instanceof InvalidParameterException refused && refused.getErrorCode() == HttpStatus.CONTENT_TOO_LARGE.value()) {
+            return new Refusal(HttpStatus.CONTENT_TOO_LARGE, FORM_TOO_LARGE, TableReader.humanSize(formLimit.toBytes()));
+        }
+        return Refusal.of(MALFORMED);
     }
 
     static String checkQueryString(String query) {

@@ -95,6 +95,31 @@ class RequestEncodingIntegrationTests {
     }
 
     @Test
+    void aFormLargerThanTheContainerReadsIs413NamingTheLimitAndTooManyFieldsIsNotCalledAnEncodingError(CapturedOutput output)
+            throws Exception {
+        long before = opinions();
+        int mark = output.getOut().length();
+        // 250,000 × 路 percent-encoded: 2,250,008 bytes, over the 2 MB (2,097,152 bytes) Tomcat reads of a form
+        String big = "content=" + "%E8%B7%AF".repeat(250_000);
+        HttpResponse<String> page = postForm("/public/opinions", big, "text/html");
+        assertThat(page.statusCode()).isEqualTo(413);
+        assertThat(page.body()).contains("一个表单一次最多 2 MB").doesNotContain("UTF-8").doesNotContain("Exception");
+        HttpResponse<String> open311 = postForm("/open311/v2/requests.json", big + "&api_key=" + KEY, "application/json");
+        assertThat(open311.statusCode()).isEqualTo(413);
+        assertThat(open311.body()).startsWith("[{\"code\":413,\"description\":\"").contains("2 MB");
+        StringBuilder fields = new StringBuilder("content=" + "%E8%B7%AF".repeat(10));
+        for (int i = 0; i < 1_200; i++) {
+            fields.append("&f").append(i).append("=1"); // Tomcat takes 1,000 parameters
+        }
+        HttpResponse<String> many = postForm("/public/opinions", fields.toString(), "text/html");
+        assertThat(many.statusCode()).isEqualTo(400);
+        assertThat(many.body()).contains("格式不正确").doesNotContain("UTF-8");
+        assertThat(opinions()).isEqualTo(before);
+        assertThat(output.getOut().substring(mark)).doesNotContain(KEY).doesNotContain(" ERROR ")
+                .doesNotContain("InvalidParameterException");
+    }
+
+    @Test
     void checksOfTheQueryStringAndJsonEscapes() {
         assertThat(RequestTextFilter.checkQueryString("code=%E8%B7%AF")).isNull();
         assertThat(RequestTextFilter.checkQueryString("code=%FF%FE")).isEqualTo(RequestTextFilter.ENCODING);
@@ -115,6 +140,12 @@ class RequestEncodingIntegrationTests {
     private HttpResponse<String> get(String path, String accept) throws Exception {
         return http.send(HttpRequest.newBuilder(uri(path)).header("Accept", accept).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> postForm(String path, String body, String accept) throws Exception {
+        return http.send(HttpRequest.newBuilder(uri(path)).header("Accept", accept)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private URI uri(String path) {
