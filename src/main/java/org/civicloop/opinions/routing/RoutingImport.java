@@ -1,6 +1,5 @@
 package org.civicloop.opinions.routing;
 
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -21,6 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.DoubleSupplier;
 import java.util.function.LongConsumer;
 import javax.sql.DataSource;
 import lombok.extern.slf4j.Slf4j;
@@ -134,16 +134,15 @@ public class RoutingImport implements DisposableBean {
     public static final class Job {
         private final String id;
         private final long accountId;
-        private final long bytes;
-        private final AtomicLong bytesRead = new AtomicLong();
+        /** How far the first reading is, 0 to 1: the table's own estimate while it is open. */
+        private volatile DoubleSupplier read = () -> 0;
         private final AtomicLong rowsWritten = new AtomicLong();
         private volatile int rows;
         private volatile Result result;
 
-        Job(String id, long accountId, long bytes) {
+        Job(String id, long accountId) {
             this.id = id;
             this.accountId = accountId;
-            this.bytes = Math.max(bytes, 1);
         }
 
         public String id() { return id; }
@@ -156,9 +155,8 @@ public class RoutingImport implements DisposableBean {
             if (result != null) {
                 return 100;
             }
-            double read = Math.min(1.0, bytesRead.get() / (double) bytes);
             double written = rows == 0 ? 0 : Math.min(1.0, rowsWritten.get() / (double) rows);
-            return (int) Math.floor(50 * read + 50 * written);
+            return (int) Math.floor(50 * Math.min(1.0, read.getAsDouble()) + 50 * written);
         }
     }
 
@@ -170,7 +168,7 @@ public class RoutingImport implements DisposableBean {
      * signed-in user; answers the job to follow.
      */
     public Job start(Path file, long accountId) throws IOException {
-        Job job = new Job(java.util.UUID.randomUUID().toString(), accountId, Files.size(file));
+        Job job = new Job(java.util.UUID.randomUUID().toString(), accountId);
         jobs.put(job.id(), job);
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         worker.execute(() -> {
@@ -200,7 +198,7 @@ public class RoutingImport implements DisposableBean {
         try {
             file = Files.createTempFile("routing-import-", ".table");
             Files.copy(in, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-            return run(file, new Job("direct", 0, Files.size(file)));
+            return run(file, new Job("direct", 0));
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         } finally {
@@ -216,7 +214,7 @@ public class RoutingImport implements DisposableBean {
         Lookups lookups = lookups();
         Checked checked = check(file, lookups, problems, job);
         int rows = checked.rows();
-        job.bytesRead.set(job.bytes);
+        job.read = () -> 1;
         if (!problems.isEmpty()) {
             return new Result(0, problems, (System.nanoTime() - started) / 1_000_000);
         }
@@ -237,7 +235,8 @@ public class RoutingImport implements DisposableBean {
     private Checked check(Path file, Lookups lookups, List<LineProblem> problems, Job job) throws IOException {
         int good = 0;
         java.nio.charset.Charset charset = null;
-        try (InputStream raw = Files.newInputStream(file); Table table = reader.open(counted(raw, job))) {
+        try (Table table = reader.open(file)) {
+            job.read = table::readShare;
             charset = table.charset();
             Map<String, String> header = columns(table.header());
             List<String> missing = REQUIRED.stream().filter(c -> !header.containsKey(c)).map(c -> columns.get(c).get(0)).toList();
@@ -256,29 +255,6 @@ public class RoutingImport implements DisposableBean {
             problems.add(new LineProblem(e.line(), e.messageKey(), e.arguments()));
         }
         return new Checked(good, charset);
-    }
-
-    /** The file's bytes as they are read, for the first half of the progress. */
-    private static InputStream counted(InputStream raw, Job job) {
-        return new FilterInputStream(raw) {
-            @Override
-            public int read() throws IOException {
-                int b = super.read();
-                if (b >= 0) {
-                    job.bytesRead.incrementAndGet();
-                }
-                return b;
-            }
-
-            @Override
-            public int read(byte[] b, int off, int len) throws IOException {
-                int n = super.read(b, off, len);
-                if (n > 0) {
-                    job.bytesRead.addAndGet(n);
-                }
-                return n;
-            }
-        };
     }
 
     private Map<String, String> columns(List<String> header) {

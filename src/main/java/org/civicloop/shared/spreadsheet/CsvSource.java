@@ -23,10 +23,13 @@ final class CsvSource implements RowSource {
 
     private final CSVParser parser;
     private final Iterator<CSVRecord> records;
+    private final CountedInput bytes;
     /** Lines ended so far; the next record starts on the line after. */
     private long linesEnded;
 
-    CsvSource(Reader in, char delimiter) throws IOException {
+    /** @param bytes the file's bytes under {@code in}, counted as they are read */
+    CsvSource(Reader in, CountedInput bytes, char delimiter) throws IOException {
+        this.bytes = bytes;
         CSVFormat format = CSVFormat.RFC4180.builder()
                 .setDelimiter(delimiter)
                 .setIgnoreEmptyLines(false) // blank lines still count for line numbers; Table skips them
@@ -75,6 +78,11 @@ final class CsvSource implements RowSource {
             }
         }
         return new TableException(line, e, "import.error.unreadable");
+    }
+
+    @Override
+    public double readShare() {
+        return bytes.share();
     }
 
     @Override

@@ -13,6 +13,9 @@ interface RowSource extends Closeable {
     /** The next row, or {@code null} after the last. */
     RawRow next() throws TableException;
 
+    /** 0 to 1: how far through the file's rows the reading is, estimated from the bytes read; for a progress bar, from any thread. */
+    double readShare();
+
     /** @param line the 1-based line (CSV: where the record starts) or row number (Excel) */
     record RawRow(int line, List<String> cells) {
     }

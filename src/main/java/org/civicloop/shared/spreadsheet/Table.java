@@ -71,6 +71,14 @@ public final class Table implements AutoCloseable {
         return format;
     }
 
+    /**
+     * 0 to 1: how far through the file's rows the reading is, estimated from the bytes read (a CSV
+     * file's, an Excel sheet's XML). For a progress bar; may be called from another thread.
+     */
+    public double readShare() {
+        return source.readShare();
+    }
+
     /** The charset a CSV file was decoded with; {@code null} for Excel. */
     public Charset charset() {
         return charset;

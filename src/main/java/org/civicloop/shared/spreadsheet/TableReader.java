@@ -187,15 +187,16 @@ public final class TableReader {
         try {
             CharsetDecoder decoder = cs.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT);
+            CountedInput bytes = new CountedInput(Files.newInputStream(file), Files.size(file));
             BufferedReader reader = new BufferedReader(
-                    new InputStreamReader(new BufferedInputStream(Files.newInputStream(file)), decoder), 65536);
+                    new InputStreamReader(new BufferedInputStream(bytes), decoder), 65536);
             try {
                 reader.mark(1);
                 if (reader.read() != '\uFEFF') {
                     reader.reset();
                 }
                 char d = delimiter != null ? delimiter : detectDelimiter(reader);
-                return new CsvSource(reader, d);
+                return new CsvSource(reader, bytes, d);
             } catch (IOException | RuntimeException e) {
                 reader.close();
                 throw e;

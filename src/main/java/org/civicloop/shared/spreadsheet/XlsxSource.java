@@ -74,7 +74,7 @@ final class XlsxSource implements RowSource {
     }
 
     private final OPCPackage pkg;
-    private final InputStream sheet;
+    private final CountedInput sheet;
     private final BlockingQueue<Object> rows = new ArrayBlockingQueue<>(QUEUE);
     private final Thread parser;
     private volatile boolean closed;
@@ -83,7 +83,7 @@ final class XlsxSource implements RowSource {
     private boolean finished;
     private Iterator<RawRow> batch = Collections.emptyIterator();
 
-    private XlsxSource(OPCPackage pkg, InputStream sheet, XMLReader xml, StylesTable styles,
+    private XlsxSource(OPCPackage pkg, CountedInput sheet, XMLReader xml, StylesTable styles,
                        ReadOnlySharedStringsTable strings, boolean date1904) {
         this.pkg = pkg;
         this.sheet = sheet;
@@ -96,7 +96,7 @@ final class XlsxSource implements RowSource {
 
     static XlsxSource open(Path file) throws TableException {
         OPCPackage pkg = null;
-        InputStream sheet = null;
+        CountedInput sheet = null;
         try {
             pkg = OPCPackage.open(file.toFile(), PackageAccess.READ);
             XSSFReader reader = new XSSFReader(pkg);
@@ -104,7 +104,7 @@ final class XlsxSource implements RowSource {
             if (!sheets.hasNext()) {
                 throw new TableException("import.error.notSpreadsheet");
             }
-            sheet = sheets.next();
+            sheet = new CountedInput(sheets.next(), sheets.getSheetPart().getSize()); // the sheet's XML, uncompressed
             boolean date1904;
             try (InputStream workbook = reader.getWorkbookData()) {
                 CTWorkbookPr properties = WorkbookDocument.Factory.parse(workbook).getWorkbook().getWorkbookPr();
@@ -391,6 +391,12 @@ final class XlsxSource implements RowSource {
         if (pkg != null) {
             pkg.revert();
         }
+    }
+
+    /** The sheet's XML read so far (the shared strings, read before the first row, are not counted). */
+    @Override
+    public double readShare() {
+        return sheet.share();
     }
 
     @Override

@@ -398,6 +398,42 @@ class TableReaderTests {
                 .doesNotContain("civicloop-xlsx-reader");
     }
 
+    @Test
+    void theShareReadFollowsTheRowsInCsvAndExcel() throws Exception {
+        int rows = 20_000;
+        StringBuilder csv = new StringBuilder("诉求内容\n");
+        for (int i = 1; i <= rows; i++) {
+            csv.append("第").append(i).append("条：小区门口的路灯坏了，晚上出行不便，请尽快修理。\n");
+        }
+        byte[] xlsx = Xlsx.workbook(wb -> {
+            XSSFSheet sheet = wb.createSheet("台账");
+            sheet.createRow(0).createCell(0).setCellValue("诉求内容");
+            for (int i = 1; i <= rows; i++) {
+                sheet.createRow(i).createCell(0).setCellValue("第" + i + "条：小区门口的路灯坏了");
+            }
+        });
+        for (java.io.InputStream in : List.of(utf8(csv.toString()), new ByteArrayInputStream(xlsx))) {
+            try (Table table = TableReader.withLimits(rows, 10 * 1024 * 1024).open(in)) {
+                List<Double> shares = new ArrayList<>();
+                shares.add(table.readShare());
+                for (int i = 1; i <= rows; i++) {
+                    assertThat(table.next()).as("row " + i).isNotNull();
+                    if (i % (rows / 4) == 0) {
+                        shares.add(table.readShare());
+                    }
+                }
+                assertThat(table.next()).isNull();
+                shares.add(table.readShare());
+                // about 1.7 MB of CSV or 1.3 MB of sheet XML: the readers run ahead by at most a few hundred KB
+                assertThat(shares.get(0)).as(table.format() + " at the header").isLessThan(0.2);
+                assertThat(shares.get(2)).as(table.format() + " at half the rows").isBetween(0.4, 0.7);
+                assertThat(shares.get(4)).as(table.format() + " at the last row").isGreaterThan(0.95);
+                assertThat(shares.get(5)).as(table.format() + " after the end").isEqualTo(1.0);
+                assertThat(shares).as(table.format().name()).isSorted();
+            }
+        }
+    }
+
     private TableException refusal(java.io.InputStream in) {
         TableException e = catchThrowableOfType(TableException.class, () -> {
             try (Table table = reader.open(in)) {
