@@ -43,7 +43,7 @@ class NotificationInboxBrowserTests {
         notifications.notifyStaff(approver, "workbench.greeting", List.of("吴敏"), null);
         try {
             browser.signIn("approver");
-            assertThat(browser.findElement(By.id("unread-badge")).getText()).startsWith("2");
+            assertThat(browser.findElement(By.id("badge-messages")).getText()).startsWith("2");
 
             browser.findElement(By.cssSelector("#main-menu a[href='/messages']")).click();
             wait(ExpectedConditions.urlContains("/messages"));
@@ -63,7 +63,7 @@ class NotificationInboxBrowserTests {
 
             browser.findElement(By.linkText("请审批：花溪区某餐饮店食品经营许可，您好")).click();
             wait(ExpectedConditions.urlContains("/workbench"));
-            assertThat(browser.findElements(By.id("unread-badge"))).isEmpty();
+            assertThat(browser.findElements(By.id("badge-messages"))).isEmpty();
         } finally {
             jdbc.sql("delete from staff_message where account_id = :a").param("a", approver).update();
         }

@@ -65,15 +65,20 @@ class NotificationStaffMessagesIntegrationTests {
         String page = mvc.perform(get("/messages").with(user(station)))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("2 条未读")))
-                .andExpect(content().string(containsString("id=\"unread-badge\"")))
+                .andExpect(content().string(containsString("id=\"badge-messages\"")))
                 .andReturn().getResponse().getContentAsString();
         assertThat(page.indexOf("第二条，您好")).isPositive().isLessThan(page.indexOf("第一条，您好"));
         assertThat(notifications.unreadStaffMessages(stationId)).isEqualTo(2);
+        // an error page draws the same header, the badge included
+        mvc.perform(get("/no-such-page").with(user(station)))
+                .andExpect(status().isNotFound())
+                .andExpect(content().string(containsString("id=\"badge-messages\"")))
+                .andExpect(content().string(containsString("ms-1\"><span>2</span>")));
 
         mvc.perform(get("/messages").with(user(window)))
                 .andExpect(status().isOk())
                 .andExpect(content().string(not(containsString("第一条"))))
-                .andExpect(content().string(not(containsString("id=\"unread-badge\""))));
+                .andExpect(content().string(not(containsString("id=\"badge-messages\""))));
     }
 
     @Test

@@ -104,6 +104,7 @@ public class ErrorResponses {
         page.addObject("errorId", errorId);
         page.addObject("currentUser", layout.currentUser());
         page.addObject("navigation", layout.navigation());
+        page.addObject("badges", layout.badges());
         page.addObject("currentPath", originalPath(request));
         page.addObject("largeText", LayoutModel.largeText(request.getCookies()));
         return page;

@@ -1,12 +1,15 @@
 package org.civicloop.system.web;
 
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import jakarta.servlet.http.HttpServletRequest;
 import org.civicloop.organization.CivicUser;
 import org.civicloop.shared.Navigation;
+import org.civicloop.shared.NavigationBadge;
 import org.civicloop.shared.NavigationItem;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
@@ -19,20 +22,23 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerMapping;
+import org.thymeleaf.context.LazyContextVariable;
 
 /**
- * What every page's layout needs: who is signed in, the navigation their roles allow, where the page is, the
- * large-text switch and the charts' writer.
+ * What every page's layout needs: who is signed in, the navigation their roles allow and its badges, where the
+ * page is, the large-text switch and the charts' writer.
  */
 @ControllerAdvice(annotations = Controller.class)
 class LayoutModel {
 
     private final List<NavigationItem> items;
+    private final List<NavigationBadge> badges;
     private final ChartJson chartJson;
 
-    LayoutModel(List<Navigation> modules, ChartJson chartJson) {
+    LayoutModel(List<Navigation> modules, List<NavigationBadge> badges, ChartJson chartJson) {
         this.items = modules.stream().flatMap(m -> m.items().stream())
                 .sorted(Comparator.comparingInt(NavigationItem::order)).toList();
+        this.badges = List.copyOf(badges);
         this.chartJson = chartJson;
     }
 
@@ -55,6 +61,7 @@ class LayoutModel {
         String area = activeArea(visible, active);
         model.addAttribute("currentUser", currentUser());
         model.addAttribute("navigation", navigation(visible));
+        model.addAttribute("badges", badges(visible));
         model.addAttribute("subNavigation", subNavigation(visible, area));
         model.addAttribute("activeArea", area);
         model.addAttribute("activeNav", active);
@@ -72,6 +79,30 @@ class LayoutModel {
     /** The top bar: every entry the user's roles allow, except those shown as tabs under their parent. */
     List<NavigationItem> navigation() {
         return navigation(visibleItems());
+    }
+
+    /** The badges of the entries the user sees, by path: counted when the page first reads them, not before. */
+    LazyContextVariable<Map<String, NavigationBadge.Shown>> badges() {
+        return badges(visibleItems());
+    }
+
+    private LazyContextVariable<Map<String, NavigationBadge.Shown>> badges(List<NavigationItem> visible) {
+        CivicUser user = currentUser();
+        Set<String> paths = visible.stream().map(NavigationItem::path).collect(Collectors.toSet());
+        List<NavigationBadge> shown = user == null ? List.of() : badges.stream().filter(b -> paths.contains(b.path())).toList();
+        return new LazyContextVariable<>() {
+            @Override
+            protected Map<String, NavigationBadge.Shown> loadValue() {
+                Map<String, NavigationBadge.Shown> counts = new HashMap<>();
+                for (NavigationBadge badge : shown) {
+                    Long count = badge.count(user.accountId());
+                    if (count != null && count > 0) {
+                        counts.put(badge.path(), new NavigationBadge.Shown(count, badge.labelKey()));
+                    }
+                }
+                return counts;
+            }
+        };
     }
 
     private static List<NavigationItem> navigation(List<NavigationItem> visible) {

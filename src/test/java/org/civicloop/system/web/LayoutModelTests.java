@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.servlet.http.Cookie;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.civicloop.organization.CivicUser;
 import org.civicloop.organization.Role;
 import org.civicloop.shared.Navigation;
+import org.civicloop.shared.NavigationBadge;
 import org.civicloop.shared.NavigationItem;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,6 +24,7 @@ import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerMapping;
+import org.thymeleaf.context.LazyContextVariable;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -35,7 +38,11 @@ class LayoutModelTests {
     private static final NavigationItem UNITS = new NavigationItem("nav.units", "/units", Set.of("UNIT"), 20);
 
     private final ChartJson chartJson = new ChartJson(JsonMapper.builder().build());
-    private final LayoutModel layout = new LayoutModel(List.of(Navigation.of(OPINIONS, LEDGER), Navigation.of(UNITS)), chartJson);
+    /** Counts for the office's entry (3 for account 7), the unit's entry and the ledger tab (none), and how often asked. */
+    private final java.util.concurrent.atomic.AtomicInteger counted = new java.util.concurrent.atomic.AtomicInteger();
+    private final List<NavigationBadge> badges = List.of(badge("/opinions", 3), badge("/units", 5), badge("/opinions/ledger", 0));
+    private final LayoutModel layout = new LayoutModel(List.of(Navigation.of(OPINIONS, LEDGER), Navigation.of(UNITS)), badges,
+            chartJson);
     private final CivicUser office = new CivicUser(7L, "office", "办公室", null, null, Set.of(Role.CONGRESS_OFFICE), true, null,
             false, 0, null);
 
@@ -80,6 +87,45 @@ class LayoutModelTests {
 
         assertThat(model).containsEntry("activeNav", null).containsEntry("activeArea", null)
                 .containsEntry("subNavigation", List.of()).containsEntry("largeText", false);
+    }
+
+    @Test
+    void theBadgesAreThoseOfTheEntriesTheUserSeesCountedOnceWhenThePageReadsThem() throws Exception {
+        MockHttpServletRequest request = new MockHttpServletRequest("GET", "/opinions");
+        request.setAttribute(HandlerMapping.BEST_MATCHING_HANDLER_ATTRIBUTE, new HandlerMethod(new Page(), Page.class.getDeclaredMethod("show")));
+        ExtendedModelMap model = new ExtendedModelMap();
+
+        layout.layout(request, model);
+
+        assertThat(counted).as("nothing counted before the page reads the badges").hasValue(0);
+        LazyContextVariable<?> lazy = (LazyContextVariable<?>) model.get("badges");
+        // the unit's entry is not the office's; a count of 0 draws no badge
+        assertThat(lazy.getValue()).isEqualTo(Map.of("/opinions", new NavigationBadge.Shown(3, "badge./opinions")));
+        assertThat(lazy.getValue()).isEqualTo(Map.of("/opinions", new NavigationBadge.Shown(3, "badge./opinions")));
+        assertThat(counted).as("the office's two entries, counted once").hasValue(2);
+
+        SecurityContextHolder.clearContext();
+        assertThat(layout.badges().getValue()).as("signed out").isEmpty();
+    }
+
+    private NavigationBadge badge(String path, long forAccount7) {
+        return new NavigationBadge() {
+            @Override
+            public String path() {
+                return path;
+            }
+
+            @Override
+            public String labelKey() {
+                return "badge." + path;
+            }
+
+            @Override
+            public Long count(long accountId) {
+                counted.incrementAndGet();
+                return accountId == 7 ? forAccount7 : null;
+            }
+        };
     }
 
     @Test
