@@ -83,6 +83,20 @@ class ErrorHandlingIntegrationTests {
     }
 
     @Test
+    void aPageAddressWhoseNumberIsNotANumberIsNotFoundForPeopleAndAMalformedParameterForPrograms() throws Exception {
+        mvc.perform(get("/opinions/triage").with(user(demo.user("office"))).accept(MediaType.TEXT_HTML))
+                .andExpect(status().isNotFound())
+                .andExpect(content().string(containsString("找不到您要的内容")))
+                .andExpect(content().string(not(containsString("参数“id”"))));
+        mvc.perform(get("/opinions/triage").with(user(demo.user("office"))).accept(MediaType.APPLICATION_JSON))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value("参数“id”缺失或格式不正确。"));
+        mvc.perform(get("/deputies").param("page", "abc").with(user(demo.user("office"))).accept(MediaType.TEXT_HTML))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("参数“page”缺失或格式不正确。")));
+    }
+
+    @Test
     void errorsThroughTheRealServerShowNoInternals() throws Exception {
         for (String path : new String[] {"/a%00b", "/units/abc", "/no-such-page"}) {
             HttpResponse<String> response = HttpClient.newHttpClient().send(

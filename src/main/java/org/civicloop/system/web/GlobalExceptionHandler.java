@@ -27,6 +27,7 @@ import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
@@ -117,18 +118,21 @@ class GlobalExceptionHandler {
         return respond(request, response, HttpStatus.CONTENT_TOO_LARGE, detail.key(), List.of(), detail.arguments());
     }
 
+    /**
+     * A parameter that is missing or does not parse: 400 naming it. But a page's address whose path does not
+     * parse ({@code /opinions/triage} where an opinion's number belongs) names nothing there is: a person gets
+     * the 404 page rather than a parameter's name; programs still get the 400 that names it.
+     */
     @ExceptionHandler({MethodArgumentTypeMismatchException.class, MissingServletRequestParameterException.class})
     ModelAndView badParameter(Exception e, HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (e instanceof MethodArgumentTypeMismatchException m && m.getParameter().hasParameterAnnotation(PathVariable.class)
+                && !errors.wantsProblem(request)) {
+            return respond(request, response, HttpStatus.NOT_FOUND, "error.404.detail", List.of());
+        }
         String name = e instanceof MethodArgumentTypeMismatchException m ? m.getName()
                 : ((MissingServletRequestParameterException) e).getParameterName();
         return respond(request, response, HttpStatus.BAD_REQUEST, "error.badParameter.detail", List.of(), name);
     }
-
-
-
-
-
-
 
     @ExceptionHandler(AccessDeniedException.class)
     ModelAndView denied(AccessDeniedException e, HttpServletRequest request, HttpServletResponse response) throws IOException {
