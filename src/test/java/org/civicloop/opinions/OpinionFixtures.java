@@ -38,8 +38,13 @@ final class OpinionFixtures {
     }
 
     Opinion submitted(String content) {
+        return submitted(content, "13800138000");
+    }
+
+    /** Submitted by the voter of this phone: one phone is one person when people are counted. */
+    Opinion submitted(String content, String phone) {
         return service.submit(SubmitOpinion.fromPublic(null, "127.0.0.1").category("URBAN").content(content)
-                .place(anyVillageOf(QINGYAN), null).voter("张三", "13800138000", null).consent(true).build(), List.of());
+                .place(anyVillageOf(QINGYAN), null).voter("张三", phone, null).consent(true).build(), List.of());
     }
 
     /** Submitted, accepted by the office and forwarded to the housing bureau; returns the work order id. */

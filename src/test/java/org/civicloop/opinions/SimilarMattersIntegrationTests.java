@@ -197,9 +197,9 @@ class SimilarMattersIntegrationTests {
     @Test
     void aMergedMatterIsShownOnceWithItsCountAndOneClickMergesIntoIt() throws Exception {
         String text = "枫叶谷村通往镇上的便桥被洪水冲垮了，孩子们上学要绕行十多公里，请尽快修复便桥。";
-        Opinion root = f.submitted(text);
-        Opinion second = f.submitted("枫叶谷村去镇上的便桥被洪水冲垮，孩子上学要绕十多公里路，请尽快修复。");
-        Opinion third = f.submitted("枫叶谷村的便桥被大水冲垮了，学生上学绕行十几公里，请早日修好便桥。");
+        Opinion root = f.submitted(text, "13800138001");
+        Opinion second = f.submitted("枫叶谷村去镇上的便桥被洪水冲垮，孩子上学要绕十多公里路，请尽快修复。", "13800138002");
+        Opinion third = f.submitted("枫叶谷村的便桥被大水冲垮了，学生上学绕行十几公里，请早日修好便桥。", "13800138003");
         service.merge(second.id(), root.receiptCode(), f.user("office"));
         service.merge(third.id(), root.receiptCode(), f.user("office"));
         Opinion fresh = f.submitted("枫叶谷村通往镇上的便桥冲垮了，孩子们上学要绕行十多公里，盼尽快修复便桥。");
@@ -227,6 +227,48 @@ class SimilarMattersIntegrationTests {
         assertThat(f.status(fresh.id())).isEqualTo("MERGED");
         assertThat(jdbc.sql("select duplicate_of from opinion where id = :id").param("id", fresh.id()).query(Long.class).single())
                 .isEqualTo(root.id());
+    }
+
+    @Test
+    void aMattersPeopleReadTheSameOnTheOpinionAndOnTheHotSpotOnePhoneOnePerson() throws Exception {
+        // five opinions of one matter this month, three of them from one phone: 3 people, 5 opinions
+        List<Opinion> raised = List.of(
+                f.submitted("石榴湾小区后门的下水道堵了一个星期，污水漫到路上，请尽快疏通。", "13800138011"),
+                f.submitted("石榴湾小区后门下水道堵塞一周了，污水流到路面，麻烦尽快疏通。", "13800138011"),
+                f.submitted("石榴湾小区后门的下水道又堵了，污水漫上路面，催一下疏通。", "13800138011"),
+                f.submitted("石榴湾小区后门那里下水道堵了好几天，路上全是污水，请派人疏通。", "13800138012"),
+                f.submitted("石榴湾小区后门的下水道堵了，污水横流，希望尽快处理。", "13800138013"));
+        long cluster = jdbc.sql("""
+                        insert into opinion_cluster (district_code, lead_opinion, size, first_at, last_at)
+                        values ('520111', :lead, 5, now(), now()) returning id""").param("lead", raised.get(0).id())
+                .query(Long.class).single();
+        for (Opinion o : raised) {
+            jdbc.sql("insert into opinion_cluster_member (opinion_id, cluster_id, similarity) values (:o, :c, 0.9)")
+                    .param("o", o.id()).param("c", cluster).update();
+        }
+        Opinion first = raised.get(0);
+
+        JsonNode answer = api("office", first.content(), first.id());
+        JsonNode matter = null;
+        for (JsonNode m : answer.get("matches")) {
+            if (idsOf(m).contains(raised.get(3).id())) {
+                matter = m;
+            }
+        }
+        assertThat(matter).isNotNull();
+        // the four others are listed; the people are the whole matter's, the opinion compared included
+        assertThat(idsOf(matter)).hasSize(4).doesNotContain(first.id());
+        assertThat(matter.get("count").asInt()).isEqualTo(4);
+        assertThat(matter.get("people").asInt()).isEqualTo(3);
+
+        var page = Jsoup.parse(mvc.perform(get("/opinions/" + first.id()).with(user(f.user("office"))))
+                .andReturn().getResponse().getContentAsString());
+        assertThat(page.select("#similar .similar-count").eachText()).containsOnlyOnce("3人反映");
+        assertThat(page.select("#similar details summary").eachText()).contains("查看其他 4 条");
+        String month = java.time.YearMonth.now(java.time.ZoneId.of("Asia/Shanghai")).toString();
+        String hotspot = mvc.perform(get("/opinions/hotspots/" + cluster).param("month", month).with(user(f.user("office"))))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(Jsoup.parse(hotspot).text()).contains("3 人反映，共 5 条意见");
     }
 
     @Test

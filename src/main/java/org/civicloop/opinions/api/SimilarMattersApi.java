@@ -39,10 +39,12 @@ class SimilarMattersApi {
     record Answer(boolean lexicalOnly, List<Match> matches) {
     }
 
-    @Schema(description = "One matter: every opinion of it the caller may open, the one to merge into, how many, "
-            + "the band (SAME: very likely the same matter; RELATED: possibly related), the place both texts name, "
-            + "and whether they name different places")
-    record Match(List<Long> opinionIds, long leadId, int count, MatterScore.Band band, String place, boolean differentPlace) {
+    @Schema(description = "One matter: every opinion of it the caller may open, the one to merge into, how many "
+            + "(count: the opinions listed; people: who raised it, one phone or e-mail one person, the excluded opinion "
+            + "counted when it is part of the matter), the band (SAME: very likely the same matter; RELATED: possibly "
+            + "related), the place both texts name, and whether they name different places")
+    record Match(List<Long> opinionIds, long leadId, int count, int people, MatterScore.Band band, String place,
+                 boolean differentPlace) {
     }
 
     @PostMapping("/opinions/similar")
@@ -56,6 +58,7 @@ class SimilarMattersApi {
         TextRules.require(SimilarMatters.TEXT.required(), text);
         SimilarMatters.Result result = similar.find(text, ask.placeCode(), ask.excludeId(), user);
         return new Answer(result.lexicalOnly(), result.matters().stream()
-                .map(m -> new Match(m.opinionIds(), m.leadId(), m.count(), m.band(), m.place(), m.differentPlace())).toList());
+                .map(m -> new Match(m.opinionIds(), m.leadId(), m.count(), m.people(), m.band(), m.place(),
+                        m.differentPlace())).toList());
     }
 }

@@ -27,6 +27,12 @@ import org.springframework.stereotype.Component;
 @RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class OpinionQueries {
 
+    /**
+     * Who raised an opinion {@code o}, for counting people ("4 人反映"): its phone or e-mail, else the opinion
+     * alone (an anonymous opinion is one person). For counting only; never selected to be shown.
+     */
+    public static final String PERSON = " coalesce(o.voter_phone, o.voter_email, 'opinion:' || o.id) ";
+
     private final JdbcClient jdbc;
     private final Addressing addressing;
     private final DirectoryNames names;

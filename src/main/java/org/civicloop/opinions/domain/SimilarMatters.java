@@ -66,9 +66,13 @@ public class SimilarMatters {
      * One matter: all its opinions the viewer may open ({@code opinionIds}), the one that heads it (the
      * merge target), the member closest to the text with its closest sentence, the band and the place.
      *
+     * @param count  the matter's opinions that are listed (never the one compared)
+     * @param people the people who raised the matter, the one compared included when it is part of it ({@code joined}):
+     *               the figure the hot spots show, counted the same way ({@link OpinionQueries#PERSON})
      * @param joined the opinion compared is already part of this matter (merged into it or clustered)
      */
     public record Matter(List<Long> opinionIds, List<String> receiptCodes, long leadId, String leadCode, boolean mergeable, int count,
+                         int people,
                          MatterScore.Band band, String place, boolean differentPlace, long closestId, String closestCode,
                          String closestStatus, String placeName, Instant submittedAt, String before, String sentence,
                          String after, boolean joined) {
@@ -230,7 +234,8 @@ public class SimilarMatters {
                             left join opinion_cluster_member ms on ms.opinion_id = o.id
                             where o.id in (:ids))
                         select o.id, o.receipt_code, o.status, coalesce(o.duplicate_of, o.id) as root,
-                               coalesce(mr.cluster_id, ms.cluster_id) as cluster_id, c.lead_opinion
+                               coalesce(mr.cluster_id, ms.cluster_id) as cluster_id, c.lead_opinion, """ + OpinionQueries.PERSON + """
+                                as person
                         from opinion o
                         left join opinion_cluster_member mr on mr.opinion_id = o.duplicate_of
                         left join opinion_cluster_member ms on ms.opinion_id = o.id
@@ -245,14 +250,16 @@ public class SimilarMatters {
                           and o.status <> 'REJECTED' and """ + SCOPE + """
                         order by o.submitted_at, o.id"""), user)
                 .param("ids", top.stream().map(b -> b.row().id()).toList()).query(Member.class).list();
-        // the opinion compared: which matter it already belongs to
-        String own = exclude < 0 ? null : jdbc.sql("""
+        // the opinion compared: which matter it already belongs to, and who raised it
+        String[] own = exclude < 0 ? null : jdbc.sql("""
                         select case when coalesce(mr.cluster_id, ms.cluster_id) is not null
-                                    then 'C' || coalesce(mr.cluster_id, ms.cluster_id) else 'M' || coalesce(o.duplicate_of, o.id) end
+                                    then 'C' || coalesce(mr.cluster_id, ms.cluster_id) else 'M' || coalesce(o.duplicate_of, o.id) end,
+                               """ + OpinionQueries.PERSON + """
                         from opinion o
                         left join opinion_cluster_member mr on mr.opinion_id = o.duplicate_of
                         left join opinion_cluster_member ms on ms.opinion_id = o.id
-                        where o.id = :id""").param("id", exclude).query(String.class).optional().orElse(null);
+                        where o.id = :id""").param("id", exclude)
+                .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)}).optional().orElse(null);
         Map<String, List<Member>> byKey = new HashMap<>();
         Map<Long, Member> now = new HashMap<>();
         members.forEach(m -> now.put(m.id(), m));
@@ -277,10 +284,16 @@ public class SimilarMatters {
                     .orElse(null);
             String[] sentence = closestSentence(r.content(), asked);
             var place = b.scored().place();
+            boolean joined = own != null && key.equals(own[0]);
+            Set<String> people = new HashSet<>();
+            group.forEach(m -> people.add(m.person()));
+            if (joined) {
+                people.add(own[1]);
+            }
             matters.add(new Matter(group.stream().map(Member::id).toList(), group.stream().map(Member::receiptCode).toList(), lead == null ? r.id() : lead.id(),
-                    lead == null ? r.receiptCode() : lead.receiptCode(), lead != null, group.size(), b.scored().band(),
+                    lead == null ? r.receiptCode() : lead.receiptCode(), lead != null, group.size(), people.size(), b.scored().band(),
                     place.shared(), place.different(), r.id(), r.receiptCode(), r.status(), places.name(r.placeCode()),
-                    r.submittedAt(), sentence[0], sentence[1], sentence[2], key.equals(own)));
+                    r.submittedAt(), sentence[0], sentence[1], sentence[2], joined));
         }
         return matters;
     }
@@ -342,7 +355,7 @@ public class SimilarMatters {
         }
     }
 
-    record Member(long id, String receiptCode, String status, long root, Long clusterId, Long leadOpinion) {
+    record Member(long id, String receiptCode, String status, long root, Long clusterId, Long leadOpinion, String person) {
         String key() {
             return clusterId != null ? "C" + clusterId : "M" + root;
         }

@@ -1,5 +1,7 @@
 package org.civicloop.opinions.hotspots;
 
+import org.civicloop.opinions.domain.OpinionQueries;
+
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -36,7 +38,7 @@ public class HotspotQueries {
              or (o.addressee_kind = 'DEPUTY' and o.addressee_id = :deputyId)
              or (o.addressee_kind = 'SITE' and o.addressee_id in (:siteIds))
              or exists (select 1 from work_order w where w.opinion_id = o.id and w.unit_id = :myUnit))""";
-    static final String PERSON = " coalesce(o.voter_phone, o.voter_email, 'opinion:' || o.id) ";
+    static final String PERSON = OpinionQueries.PERSON;
     static final int TOP = 30;
 
     private final JdbcClient jdbc;
