@@ -144,14 +144,15 @@ class SuggestionClosureIntegrationTests {
         Opinion withPhone = people.acceptedOpinion(opinions, "青岩古镇停车难，节假日车辆乱停", phone);
         Opinion anonymous = people.acceptedOpinion(opinions, "古镇周边停车位太少", null);
         Opinion promoted = people.acceptedOpinion(opinions, "希望建设古镇游客停车场", null);
-        opinions.toSuggestion(promoted.id(), office); // the office promotes it first (转为代表建议); a deputy takes it up
+        // promoted (已转代表建议) before a promotion came only with a saved suggestion: a deputy may still take it up
+        jdbc.sql("update opinion set status = 'IN_SUGGESTION' where id = :id").param("id", promoted.id()).update();
         Opinion notAccepted = opinions.submit(org.civicloop.opinions.domain.SubmitOpinion.of(org.civicloop.opinions.domain.Channel.ONLINE)
                 .category("URBAN").content("还没有受理的意见").place(withPhone.placeCode(), null).build(), List.of());
 
         // an opinion not yet accepted cannot be linked, and the whole draft is refused with it
         assertThatThrownBy(() -> service.draft(new SuggestionDraft("不应保存的建议", "内容。", "URBAN", SubmissionPeriod.RECESS,
                 List.of(), List.of(notAccepted.id())), deputy))
-                .isInstanceOf(BusinessException.class).extracting("messageKey").isEqualTo("opinion.error.notLinkable");
+                .isInstanceOf(BusinessException.class).extracting("messageKey").isEqualTo("opinion.error.link.notAccepted");
         assertThat(jdbc.sql("select count(*) from suggestion where title = '不应保存的建议'").query(Long.class).single()).isZero();
 
         String title = "建设青岩古镇游客停车场";
@@ -165,7 +166,7 @@ class SuggestionClosureIntegrationTests {
         // one opinion, one suggestion: another suggestion cannot take it too
         assertThatThrownBy(() -> service.draft(new SuggestionDraft("另一件建议", "内容。", "URBAN", SubmissionPeriod.RECESS,
                 List.of(), List.of(withPhone.id())), deputy))
-                .isInstanceOf(BusinessException.class).extracting("messageKey").isEqualTo("opinion.error.notLinkable");
+                .isInstanceOf(BusinessException.class).extracting("messageKey").isEqualTo("opinion.error.link.taken");
         assertThat(page("/public/opinions/" + withPhone.receiptCode())).contains("纳入代表建议")
                 .contains("您反映的问题已纳入人大代表建议").doesNotContain(title);
 

@@ -41,8 +41,6 @@ class SuggestionPagesIntegrationTests {
     UserDetailsService users;
     @Autowired
     JdbcClient jdbc;
-    @Autowired
-    org.civicloop.opinions.domain.OpinionService opinions;
 
     CivicUser u(String name) {
         return demo.user(name);
@@ -74,41 +72,6 @@ class SuggestionPagesIntegrationTests {
                 .andExpect(content().string(not(containsString("/submit\""))));
         mvc.perform(get(location).with(user(u("unit")))).andExpect(status().isNotFound());
         mvc.perform(get("/suggestions/new").with(user(u("office")))).andExpect(status().isForbidden());
-    }
-
-    /** 转为代表建议 → 起草: the path by which a deputy takes a voter's opinion up in a suggestion. */
-    @Test
-    void aDeputyPromotesAnOpinionAddressedToThemAndDraftsTheSuggestionWithItLinked() throws Exception {
-        long deputyId = service.deputyIdOf(u("deputy"));
-        String village = jdbc.sql("select code from region where parent_code = '520111101' order by code limit 1")
-                .query(String.class).single();
-        org.civicloop.opinions.domain.Opinion o = opinions.submit(org.civicloop.opinions.domain.SubmitOpinion.of(org.civicloop.opinions.domain.Channel.QR)
-                .addressee(org.civicloop.opinions.domain.AddresseeKind.DEPUTY, deputyId).category("URBAN")
-                .content("村里到镇上的公交一天只有两班，希望增加班次").place(village, null).build(), List.of());
-        mvc.perform(post("/opinions/" + o.id() + "/accept").with(csrf()).with(user(u("deputy"))))
-                .andExpect(flash().attribute("done", "opinion.done.accepted"));
-        String draftForm = mvc.perform(post("/opinions/" + o.id() + "/to-suggestion").with(csrf()).with(user(u("deputy"))))
-                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
-        assertThat(draftForm).isEqualTo("/suggestions/new?opinions=" + o.id());
-        mvc.perform(get("/suggestions/new").param("opinions", Long.toString(o.id())).with(user(u("deputy"))))
-                .andExpect(status().isOk()).andExpect(content().string(containsString("value=\"" + o.id() + "\"")));
-        mvc.perform(get("/suggestions/new").param("opinions", "1<script>").with(user(u("deputy"))))
-                .andExpect(status().isOk()).andExpect(content().string(not(containsString("1<script>"))));
-        String location = mvc.perform(post("/suggestions").with(csrf()).with(user(u("deputy")))
-                        .param("title", "增加乡村公交班次").param("content", "建议增加村镇之间的公交班次。")
-                        .param("category", "URBAN").param("period", "RECESS").param("opinions", Long.toString(o.id())))
-                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
-        long id = Long.parseLong(location.substring("/suggestions/".length()));
-        assertThat(jdbc.sql("select status || ' ' || suggestion_id from opinion where id = :id").param("id", o.id())
-                .query(String.class).single()).isEqualTo("IN_SUGGESTION " + id);
-        mvc.perform(get(location).with(user(u("deputy")))).andExpect(status().isOk())
-                .andExpect(content().string(containsString("/opinions/" + o.id())));
-        // linking it a second time (another draft) is refused on the form, and nothing is saved
-        mvc.perform(post("/suggestions").with(csrf()).with(user(u("deputy")))
-                        .param("title", "重复关联的建议").param("content", "内容。")
-                        .param("category", "URBAN").param("period", "RECESS").param("opinions", Long.toString(o.id())))
-                .andExpect(status().isOk()).andExpect(content().string(containsString("不能纳入这件建议")));
-        assertThat(jdbc.sql("select count(*) from suggestion where title = '重复关联的建议'").query(Long.class).single()).isZero();
     }
 
     @Test

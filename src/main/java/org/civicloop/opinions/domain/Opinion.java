@@ -2,6 +2,7 @@ package org.civicloop.opinions.domain;
 
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import org.civicloop.opinions.OpinionEvents.OpinionAccepted;
 import org.civicloop.opinions.OpinionEvents.OpinionAnswered;
 import org.civicloop.opinions.OpinionEvents.OpinionClosedUnrated;
@@ -163,11 +164,40 @@ public class Opinion {
         return e;
     }
 
+    /**
+     * 纳入代表建议, the status half: only {@link #linkSuggestion} follows it, in the transaction that
+     * saves the suggestion, so that no opinion reads 已转代表建议 without one.
+     */
     OpinionMovedToSuggestion toSuggestion(Instant now) {
         return move(OpinionStatus.IN_SUGGESTION, Map.of(), now, OpinionMovedToSuggestion::new);
     }
 
+    /**
+     * Why suggestion {@code suggestion} ({@code null}: one not saved yet) cannot take this opinion up,
+     * as the message key of the one reason (its argument the receipt code); empty when it can. An
+     * accepted opinion nobody handles yet can be taken up, and one already 已转代表建议 without a
+     * suggestion (so promoted before the link came with the suggestion); every other state says why not.
+     */
+    Optional<String> linkRefusal(Long suggestion) {
+        if (suggestionId != null) {
+            return suggestionId.equals(suggestion) ? Optional.empty() : Optional.of("opinion.error.link.taken");
+        }
+        return Optional.ofNullable(switch (status) {
+            case ACCEPTED, IN_SUGGESTION -> null;
+            case SUBMITTED -> "opinion.error.link.notAccepted";
+            case MERGED -> "opinion.error.link.merged";
+            case REJECTED -> "opinion.error.link.rejected";
+            case HANDLING -> "opinion.error.link.handling";
+            case REPLIED -> "opinion.error.link.replied";
+            case CLOSED -> "opinion.error.link.closed";
+        });
+    }
+
     OpinionSuggestionLinked linkSuggestion(long suggestion) {
+        Optional<String> refusal = linkRefusal(suggestion);
+        if (refusal.isPresent()) {
+            throw BusinessException.invalid(refusal.get(), receiptCode);
+        }
         this.suggestionId = suggestion;
         return event(StatusChange.stay(status.name(), Map.of("suggestionId", suggestion)), OpinionSuggestionLinked::new);
     }

@@ -9,11 +9,13 @@ import java.util.Map;
  *
  * @param triage        accept, reject or merge a new opinion
  * @param unmerge       undo a merge
- * @param route         forward to a unit, answer directly, or fold into a deputy's suggestion
+ * @param route         forward to a unit or answer directly
+ * @param toSuggestion  open a new suggestion with this opinion linked (转为代表建议): a deputy it was
+ *                      addressed to; the opinion changes only when that suggestion is saved
  * @param handlingOrder the viewer's unit's work order still in its hands, whose actions the unit's
  *                      card shows ({@code null}: none)
  */
-public record OpinionActions(boolean triage, boolean unmerge, boolean route, Long handlingOrder,
+public record OpinionActions(boolean triage, boolean unmerge, boolean route, boolean toSuggestion, Long handlingOrder,
                              Map<Long, WorkOrderActions> orders) {
 
     public OpinionActions {

@@ -65,7 +65,7 @@ public class OpinionPermissions {
         Long handling = orders.stream().filter(w -> canHandle(user, w) && w.status().isActive())
                 .min(Comparator.comparingInt(WorkOrder::round).thenComparing(WorkOrder::id)).map(WorkOrder::id).orElse(null);
         return new OpinionActions(mayTriage(user, opinion, addressing), mayUnmerge(user, opinion, addressing),
-                mayRoute(user, opinion, addressing), handling, byOrder);
+                mayRoute(user, opinion, addressing), mayTakeUpInSuggestion(user, opinion, addressing), handling, byOrder);
     }
 
     /** Accept, reject or merge: a new opinion, by whoever triages it. */
@@ -78,12 +78,21 @@ public class OpinionPermissions {
     }
 
     /**
-     * Forward, answer, or fold into a suggestion: an accepted opinion nobody handles yet (narrower
+     * Forward or answer: an accepted opinion nobody handles yet (narrower
      * than {@link OpinionStatus}'s table, whose other ways into HANDLING and REPLIED are a rating's
      * reopening and a unit's reply).
      */
     public boolean mayRoute(CivicUser user, Opinion opinion, Addressing addressing) {
         return canTriage(user, opinion, addressing) && opinion.status() == OpinionStatus.ACCEPTED;
+    }
+
+    /**
+     * 转为代表建议: only a deputy drafts suggestions, so only a deputy the accepted opinion is addressed
+     * to is offered the new suggestion with it linked. The office and station staff, who cannot draft
+     * one, are not: the opinion becomes 已转代表建议 only with a saved suggestion that includes it.
+     */
+    public boolean mayTakeUpInSuggestion(CivicUser user, Opinion opinion, Addressing addressing) {
+        return user.hasRole(Role.DEPUTY) && mayRoute(user, opinion, addressing) && opinion.linkRefusal(null).isEmpty();
     }
 
     /** 签收: the unit, an order not yet signed for. */

@@ -1,21 +1,26 @@
 package org.civicloop.opinions.domain;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import lombok.AccessLevel;
 import lombok.RequiredArgsConstructor;
 import org.civicloop.organization.CivicUser;
 import org.civicloop.organization.Role;
+import org.civicloop.shared.InvalidInput;
 import org.civicloop.suggestions.LinkedOpinionCodes;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
  * The opinions module answers the suggestions module's questions: which receipt code has this
- * opinion, and may this user open it? The opinion pages ask the second question here too.
+ * opinion, may this user open it, which opinions do these codes name and may a suggestion take them
+ * up? The opinion pages ask the second question here too.
  */
 @Component
 @RequiredArgsConstructor(access = AccessLevel.PACKAGE)
@@ -51,5 +56,41 @@ public class OpinionReceiptCodes implements LinkedOpinionCodes {
         jdbc.sql("select id, receipt_code from opinion where id in (:ids)").param("ids", opinionIds)
                 .query((rs, n) -> codes.put(rs.getLong("id"), rs.getString("receipt_code"))).list();
         return codes;
+    }
+
+    @Override
+    public List<Long> opinionsToTakeUp(List<String> typedCodes, Long suggestionId) {
+        List<Long> ids = new ArrayList<>();
+        List<InvalidInput.Problem> problems = new ArrayList<>();
+        for (String typed : typedCodes) {
+            Optional<Opinion> found = ReceiptCodes.normalise(typed)
+                    .flatMap(code -> jdbc.sql("select id from opinion where receipt_code = :c").param("c", code)
+                            .query(Long.class).optional())
+                    .flatMap(opinions::findById);
+            if (found.isEmpty()) {
+                problems.add(new InvalidInput.Problem("opinions", "opinion.error.link.unknown", typed.strip()));
+                continue;
+            }
+            Opinion o = found.get();
+            o.linkRefusal(suggestionId).ifPresentOrElse(
+                    key -> problems.add(new InvalidInput.Problem("opinions", key, o.receiptCode())),
+                    () -> {
+                        if (!ids.contains(o.id())) {
+                            ids.add(o.id());
+                        }
+                    });
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInput(problems);
+        }
+        return ids;
+    }
+
+    @Override
+    public Optional<DraftSource> draftSource(long opinionId, CivicUser user) {
+        if (!mayOpen(user, opinionId)) {
+            return Optional.empty();
+        }
+        return opinions.findById(opinionId).map(o -> new DraftSource(o.receiptCode(), o.content(), o.category()));
     }
 }

@@ -221,28 +221,22 @@ public class OpinionService {
         publish(o, o.answerDirectly(requireText(reply), actorLabel(user), Instant.now()), true, actorLabel(user), null);
     }
 
-    /** Folded into a deputy's formal suggestion; the suggestions module links the suggestion later. */
-    public void toSuggestion(long opinionId, CivicUser user) {
-        Opinion o = triageable(opinionId, user);
-        publish(o, o.toSuggestion(Instant.now()), true, actorLabel(user), null);
-    }
-
     /**
-     * 纳入代表建议: a deputy's suggestion took this opinion up. An accepted opinion moves to
-     * {@code IN_SUGGESTION} on the way; one already there (the office or the addressee promoted it)
-     * just gets the link. Any other opinion, or one another suggestion has taken, cannot be linked:
-     * the refusal rolls the suggestion's change back.
+     * 纳入代表建议: a deputy's suggestion took this opinion up, in the transaction that saves the
+     * suggestion (the only way an opinion becomes 已转代表建议). An accepted opinion moves to
+     * {@code IN_SUGGESTION} and gets the link; one already there without a suggestion just gets the
+     * link. Any other is refused with its one reason ({@link Opinion#linkRefusal}), and the refusal
+     * rolls the suggestion's change back.
      */
     public void linkSuggestion(long opinionId, long suggestionId) {
         Opinion o = opinions.findById(opinionId)
-                .orElseThrow(() -> BusinessException.invalid("opinion.error.notLinkable", opinionId));
+                .orElseThrow(() -> new org.civicloop.shared.NotFoundException("opinion", opinionId));
         if (o.suggestionId() != null && o.suggestionId() == suggestionId) {
             return;
         }
-        if (o.suggestionId() != null
-                || (o.status() != OpinionStatus.ACCEPTED && o.status() != OpinionStatus.IN_SUGGESTION)) {
-            throw BusinessException.invalid("opinion.error.notLinkable", opinionId);
-        }
+        o.linkRefusal(suggestionId).ifPresent(key -> {
+            throw BusinessException.invalid(key, o.receiptCode());
+        });
         if (o.status() == OpinionStatus.ACCEPTED) {
             publish(o, o.toSuggestion(Instant.now()), true, null, null);
         }

@@ -178,19 +178,6 @@ class OpinionStaffController {
         return act(id, flash, "opinion.done.answered", () -> service.answer(id, reply, user));
     }
 
-    /**
-     * 转为代表建议. A deputy goes straight on to draft the suggestion with this opinion linked; the
-     * office comes back to the opinion, which waits for a deputy to take it up in a suggestion.
-     */
-    @PostMapping("/opinions/{id}/to-suggestion")
-    String toSuggestion(@PathVariable long id, @AuthenticationPrincipal CivicUser user, RedirectAttributes flash) {
-        String back = act(id, flash, "opinion.done.toSuggestion", () -> service.toSuggestion(id, user));
-        if (user.hasRole(Role.DEPUTY) && !flash.getFlashAttributes().containsKey("failed")) {
-            return "redirect:/suggestions/new?opinions=" + id;
-        }
-        return back;
-    }
-
     /** Runs an action and comes back to the opinion's page with what happened, or why not. */
     static String act(long opinionId, RedirectAttributes flash, String doneKey, Runnable action) {
         return ActionOutcome.run("/opinions/" + opinionId, flash, doneKey, action);

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import lombok.AccessLevel;
 import lombok.RequiredArgsConstructor;
 import org.civicloop.deadlines.ClockView;
@@ -16,6 +17,7 @@ import org.civicloop.organization.CivicUser;
 import org.civicloop.organization.Directory;
 import org.civicloop.organization.Role;
 import org.civicloop.shared.BusinessException;
+import org.civicloop.shared.InvalidInput;
 import org.civicloop.shared.NotFoundException;
 import org.civicloop.shared.web.ActionOutcome;
 import org.civicloop.suggestions.AssignmentKey;
@@ -84,54 +86,78 @@ class SuggestionController {
         return "suggestions/mine";
     }
 
+    /**
+     * The draft form; from an opinion's page (转为代表建议, {@code opinion} its id) it starts from the
+     * opinion: its receipt code linked, its text as the content, and its category where the
+     * suggestions' dictionary has the same code (the two dictionaries differ; no other is guessed).
+     * Nothing changes until the deputy saves: the opinion is taken up with the saved suggestion.
+     */
     @PreAuthorize("hasRole('DEPUTY')")
     @GetMapping("/suggestions/new")
-    String newForm(@RequestParam(defaultValue = "") String opinions, @AuthenticationPrincipal CivicUser user, Model model) {
+    String newForm(@RequestParam(required = false) Long opinion, @AuthenticationPrincipal CivicUser user, Model model) {
         if (!permissions.canDraft(user, service.deputyIdOf(user))) {
             throw new NotFoundException("deputy", user.accountId());
         }
-        // from an opinion's page (转为代表建议): the opinion's number comes along, digits and commas only
-        String linked = opinions.matches("[0-9, ]{0,200}") ? opinions : "";
-        model.addAttribute("form", new DraftForm("", "", "", "RECESS", List.of(), linked));
+        var source = opinion == null ? Optional.<LinkedOpinionCodes.DraftSource>empty()
+                : opinionCodes.draftSource(opinion, user);
+        String category = source.map(LinkedOpinionCodes.DraftSource::category)
+                .filter(c -> queries.categories().stream().anyMatch(e -> e.code().equals(c))).orElse("");
+        model.addAttribute("form", new DraftForm("", source.map(LinkedOpinionCodes.DraftSource::content).orElse(""),
+                category, "RECESS", List.of(), source.map(LinkedOpinionCodes.DraftSource::receiptCode).orElse("")));
         return formPage(model, null);
     }
 
     @PostMapping("/suggestions")
     String create(DraftForm form, @AuthenticationPrincipal CivicUser user, Model model, RedirectAttributes flash) {
+        // who may not draft learns nothing of the opinions the codes name
+        if (!permissions.canDraft(user, service.deputyIdOf(user))) {
+            throw new org.springframework.security.access.AccessDeniedException("draft");
+        }
         try {
-            long id = service.draft(form.toDraft(), user);
+            long id = service.draft(form.toDraft(opinionCodes.opinionsToTakeUp(DraftForm.typedCodes(form.opinions()), null)), user);
             flash.addFlashAttribute("done", "suggestion.done.drafted");
             return "redirect:/suggestions/" + id;
         } catch (BusinessException e) {
-            model.addAttribute("form", form);
-            model.addAttribute("failed", e.messageKey());
-            model.addAttribute("failedArgs", e.arguments());
-            return formPage(model, null);
+            return refused(e, form, model, null);
         }
     }
 
     @GetMapping("/suggestions/{id}/edit")
     String editForm(@PathVariable long id, @AuthenticationPrincipal CivicUser user, Model model) {
         Suggestion s = service.visible(id, user);
-        model.addAttribute("form", DraftForm.of(s));
+        // the receipt codes of the linked opinions this user may open; the others stay linked (links are only added)
+        var codes = opinionCodes.receiptCodes(opinionCodes.openableBy(user, s.opinionIds()));
+        model.addAttribute("form", DraftForm.of(s, s.opinionIds().stream().filter(codes::containsKey).map(codes::get).toList()));
         return formPage(model, id);
     }
 
     @PostMapping("/suggestions/{id}/edit")
     String edit(@PathVariable long id, DraftForm form, @AuthenticationPrincipal CivicUser user, Model model, RedirectAttributes flash) {
+        if (!permissions.isLeadDeputy(user, service.deputyIdOf(user), service.visible(id, user))) {
+            throw new org.springframework.security.access.AccessDeniedException("edit");
+        }
         try {
-            service.edit(id, form.toDraft(), user);
+            service.edit(id, form.toDraft(opinionCodes.opinionsToTakeUp(DraftForm.typedCodes(form.opinions()), id)), user);
             flash.addFlashAttribute("done", "suggestion.done.edited");
             return "redirect:/suggestions/" + id;
         } catch (BusinessException e) {
             if (e instanceof NotFoundException) {
                 throw e;
             }
-            model.addAttribute("form", form);
+            return refused(e, form, model, id);
+        }
+    }
+
+    /** The form again as typed, with every problem (receipt codes each with its reason) or the one refusal. */
+    private String refused(BusinessException e, DraftForm form, Model model, Long id) {
+        model.addAttribute("form", form);
+        if (e instanceof InvalidInput invalid) {
+            model.addAttribute("problems", invalid.problems());
+        } else {
             model.addAttribute("failed", e.messageKey());
             model.addAttribute("failedArgs", e.arguments());
-            return formPage(model, id);
         }
+        return formPage(model, id);
     }
 
     private String formPage(Model model, Long id) {
@@ -408,36 +434,41 @@ class SuggestionController {
         return ActionOutcome.run("/suggestions/" + id, flash, doneKey, action);
     }
 
-    /** The draft form; co-signers and linked opinions as comma-separated ids. */
+    /** The draft form; co-signers as ids, linked opinions as the receipt codes deputies know them by. */
     record DraftForm(String title, String content, String category, String period, List<Long> coSigners, String opinions) {
 
-        static DraftForm of(Suggestion s) {
+        static DraftForm of(Suggestion s, List<String> opinionCodes) {
             return new DraftForm(s.title(), s.content(), s.category(), s.period().name(),
-                    s.coSigners().stream().map(c -> c.deputyId()).toList(),
-                    String.join(",", s.opinionIds().stream().map(String::valueOf).toList()));
+                    s.coSigners().stream().map(c -> c.deputyId()).toList(), String.join(", ", opinionCodes));
         }
 
-        SuggestionDraft toDraft() {
+        SuggestionDraft toDraft(List<Long> opinionIds) {
             SubmissionPeriod p = period == null || period.isBlank() ? null : parse(SubmissionPeriod.class, period, "suggestion.error.period");
-            return new SuggestionDraft(title, content, category, p, coSigners == null ? List.of() : coSigners,
-                    ids(opinions, "suggestion.error.opinionIds"));
+            return new SuggestionDraft(title, content, category, p, coSigners == null ? List.of() : coSigners, opinionIds);
         }
 
-        private static List<Long> ids(String text, String errorKey) {
-            List<Long> ids = new ArrayList<>();
+        /**
+         * The receipt codes typed, separated by commas (or 、 ；), or by spaces: a code written with a
+         * space inside ({@code 8CJYV T8YBE}) is one code when the part between separators is one.
+         */
+        static List<String> typedCodes(String text) {
+            List<String> codes = new ArrayList<>();
             if (text == null) {
-                return ids;
+                return codes;
             }
-            for (String part : text.split("[,，\\s]+")) {
-                if (!part.isBlank()) {
-                    try {
-                        ids.add(Long.parseLong(part.strip()));
-                    } catch (NumberFormatException e) {
-                        throw BusinessException.invalid(errorKey);
-                    }
+            for (String part : text.split("[,，、;；\\n]+")) {
+                String stripped = part.strip();
+                if (stripped.isEmpty()) {
+                    continue;
+                }
+                String joined = stripped.replaceAll("[\\s-]+", "");
+                if (joined.length() == 10 || !stripped.matches(".*\\s.*")) {
+                    codes.add(stripped);
+                } else {
+                    codes.addAll(List.of(stripped.split("\\s+")));
                 }
             }
-            return ids;
+            return codes;
         }
     }
 

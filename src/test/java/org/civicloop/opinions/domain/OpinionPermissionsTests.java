@@ -99,7 +99,7 @@ class OpinionPermissionsTests {
     /** The opinion's own actions offered to this user. */
     private Set<String> offered(CivicUser user, Opinion o) {
         OpinionActions a = actions(user, o);
-        return named(Map.of("triage", a.triage(), "unmerge", a.unmerge(), "route", a.route()));
+        return named(Map.of("triage", a.triage(), "unmerge", a.unmerge(), "route", a.route(), "toSuggestion", a.toSuggestion()));
     }
 
     /** The actions on work order {@code w} offered to this user. */
@@ -135,9 +135,21 @@ class OpinionPermissionsTests {
         assertThat(offered(OFFICE, opinion(OpinionStatus.MERGED))).containsExactly("unmerge");
         assertThat(offered(ADDRESSEE, opinion(OpinionStatus.MERGED))).containsExactly("unmerge");
         assertThat(offered(OFFICE, opinion(OpinionStatus.ACCEPTED))).containsExactly("route");
-        assertThat(offered(ADDRESSEE, opinion(OpinionStatus.ACCEPTED))).containsExactly("route");
+        assertThat(offered(ADDRESSEE, opinion(OpinionStatus.ACCEPTED))).containsExactly("route", "toSuggestion");
         assertThat(offered(LEADER, opinion(OpinionStatus.ACCEPTED))).isEmpty();
         assertThat(offered(OTHER_DEPUTY, opinion(OpinionStatus.MERGED))).isEmpty();
+    }
+
+    /** 转为代表建议 opens a new suggestion, which only a deputy drafts: the office and station staff are not offered it. */
+    @Test
+    void onlyADeputyItIsAddressedToIsOfferedToTakeAnAcceptedOpinionUpInASuggestion() {
+        CivicUser stationAddressee = user(ADDRESSEE_ACCOUNT, Role.STATION_STAFF, 99L);
+        assertThat(offered(stationAddressee, opinion(OpinionStatus.ACCEPTED))).containsExactly("route");
+        assertThat(offered(OFFICE, opinion(OpinionStatus.ACCEPTED))).doesNotContain("toSuggestion");
+        assertThat(offered(OTHER_DEPUTY, opinion(OpinionStatus.ACCEPTED))).isEmpty();
+        for (OpinionStatus st : OpinionStatus.values()) {
+            assertThat(actions(ADDRESSEE, opinion(st)).toSuggestion()).as(st.name()).isEqualTo(st == OpinionStatus.ACCEPTED);
+        }
     }
 
     @Test
@@ -233,7 +245,13 @@ class OpinionPermissionsTests {
                 if (can.route()) {
                     moves.add(o -> o.forwarded(HOUSING, NOW));
                     moves.add(o -> o.answerDirectly("answered", "office", NOW));
-                    moves.add(o -> o.toSuggestion(NOW));
+                }
+                if (can.toSuggestion()) {
+                    // what saving the suggestion does to it
+                    moves.add(o -> {
+                        o.toSuggestion(NOW);
+                        o.linkSuggestion(9);
+                    });
                 }
                 for (Consumer<Opinion> move : moves) {
                     Opinion fresh = opinion(st);
@@ -242,7 +260,8 @@ class OpinionPermissionsTests {
                 }
             }
         }
-        assertThat(tried).as("by the office and the addressee: three triage, one unmerge, three routing moves").isEqualTo(14);
+        assertThat(tried).as("by the office and the addressee: three triage, one unmerge, two routing moves; "
+                + "and the addressing deputy's suggestion").isEqualTo(13);
     }
 
     @Test

@@ -201,6 +201,33 @@ class OpinionTests {
         assertThat(closed.after()).containsEntry("suggestionId", 11L).containsEntry("status", "CLOSED");
     }
 
+    /** Each state a suggestion cannot take an opinion up in names its own one reason, never a list of maybes. */
+    @Test
+    void aSuggestionTakesUpOnlyAnAcceptedOpinionAndOtherwiseSaysTheOneReasonWhyNot() {
+        Map<OpinionStatus, String> expected = new java.util.EnumMap<>(OpinionStatus.class);
+        expected.put(OpinionStatus.SUBMITTED, "opinion.error.link.notAccepted");
+        expected.put(OpinionStatus.MERGED, "opinion.error.link.merged");
+        expected.put(OpinionStatus.REJECTED, "opinion.error.link.rejected");
+        expected.put(OpinionStatus.HANDLING, "opinion.error.link.handling");
+        expected.put(OpinionStatus.REPLIED, "opinion.error.link.replied");
+        expected.put(OpinionStatus.CLOSED, "opinion.error.link.closed");
+        for (OpinionStatus st : OpinionStatus.values()) {
+            Opinion o = opinion(st);
+            assertThat(o.linkRefusal(null).orElse(null)).as(st.name()).isEqualTo(expected.get(st));
+            if (expected.containsKey(st)) {
+                assertThatThrownBy(() -> o.linkSuggestion(9)).as(st.name()).isInstanceOf(BusinessException.class)
+                        .extracting("messageKey", "arguments").containsExactly(expected.get(st), new Object[] {"K7Q2-M4XP"});
+                assertThat(o.suggestionId()).isNull();
+            }
+        }
+        Opinion taken = opinion(OpinionStatus.ACCEPTED);
+        taken.toSuggestion(T0);
+        taken.linkSuggestion(9);
+        assertThat(taken.linkRefusal(9L)).as("its own suggestion, edited").isEmpty();
+        assertThat(taken.linkRefusal(10L)).contains("opinion.error.link.taken");
+        assertThat(taken.linkRefusal(null)).contains("opinion.error.link.taken");
+    }
+
     @Test
     void aWorkOrderIsSignedExtendedAndRepliedAtTheGivenTimes() {
         WorkOrder w = new WorkOrder(5L, 42L, 30L, 1, WorkOrderStatus.ASSIGNED, null, T0, "人大办", null, null, null, null,
