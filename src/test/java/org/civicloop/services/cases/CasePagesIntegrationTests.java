@@ -108,6 +108,20 @@ class CasePagesIntegrationTests {
         assertThat(page.select("#applicantName").val()).isEqualTo("花溪示例科技有限公司");
     }
 
+    /** A date answer is kept ISO and shown as the page writes dates, like the submission time beside it. */
+    @Test
+    void aDateAnswerReadsAsThePageWritesDatesAndIsKeptIso() throws Exception {
+        long id = demoCase("demo-running");
+        assertThat(jdbc.sql("select field_values::jsonb ->> 'move-date' from service_case where id = :id").param("id", id)
+                .query(String.class).single()).isEqualTo("2026-12-20");
+        Document zh = page("/services/cases/" + id, "window", Locale.SIMPLIFIED_CHINESE);
+        assertThat(zh.select("#value-move-date").text()).isEqualTo("2026年12月20日");
+        assertThat(zh.select("#values").text()).doesNotContain("2026-12-20");
+        Document en = page("/services/cases/" + id, "hrss", Locale.ENGLISH);
+        assertThat(en.select("#value-move-date").text()).isEqualTo("20 Dec 2026");
+        assertThat(en.select("#value-company-name").text()).isEqualTo("花溪示例科技有限公司");
+    }
+
     @Test
     void eachRoleFindsItsWorklistOnTheWorkbench() throws Exception {
         assertThat(page("/workbench", "window", Locale.SIMPLIFIED_CHINESE).select("a[href=/services/window]")).isNotEmpty();
