@@ -40,6 +40,26 @@ public final class FieldValues {
         };
     }
 
+    /**
+     * A kept value as a page shows it: {@code date} set for a date (kept ISO, {@code 2026-12-28}), which
+     * the page writes in its reader's convention ({@code @fmt.date}: 2026年12月28日, Dec 28, 2026); a
+     * choice by its option's label; anything else as kept, in {@code text}.
+     */
+    public record Shown(String text, LocalDate date) {
+    }
+
+    public static Shown shown(Field field, String value) {
+        if (value == null || value.isEmpty()) {
+            return new Shown(value == null ? "" : value, null);
+        }
+        return switch (field.type()) {
+            case DATE -> isDate(value) ? new Shown(value, LocalDate.parse(value)) : new Shown(value, null);
+            case CHOICE -> new Shown(field.options().stream().filter(o -> o.code().equals(value))
+                    .map(ServiceDefinition.Option::label).findFirst().orElse(value), null);
+            default -> new Shown(value, null);
+        };
+    }
+
     public static Optional<String> problem(Field field, String raw) {
         String v = normalise(field, raw);
         if (v.isEmpty()) {

@@ -1,12 +1,15 @@
 package org.civicloop.services.cases;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.util.Locale;
 import java.util.Map;
 import org.civicloop.deadlines.ClockStatus;
 import org.civicloop.deadlines.ClockView;
@@ -19,10 +22,13 @@ import org.civicloop.services.cases.domain.CaseStatus;
 import org.civicloop.services.cases.domain.ServiceCase;
 import org.civicloop.testing.DemoFixture;
 import org.civicloop.testing.IntegrationTest;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
+import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * Issue 12: a department's return for correction stops every clock of the application; all resume
@@ -45,6 +51,8 @@ class CaseClocksIntegrationTests {
     DemoFixture demo;
     @Autowired
     ApplicationEvents events;
+    @Autowired
+    MockMvc mvc;
 
     static Instant at(String localDateTime) {
         return LocalDateTime.parse(localDateTime).atZone(ZONE).toInstant();
@@ -118,6 +126,54 @@ class CaseClocksIntegrationTests {
         assertThat(parts.get("tax-migration").startedAt()).isEqualTo(at("2026-09-21T10:00"));
         assertThat(parts.values()).allMatch(PartTime::approved);
         assertThat(parts.get("tax-migration").unitId()).isEqualTo(demo.unit("国家税务总局贵阳市花溪区税务局"));
+    }
+
+    /**
+     * A paused clock has no due date: it moves by however long the applicant takes. So the application's
+     * page and each department's approvals show the working days the clock keeps, counted on the day of
+     * the pause (that day included), and no date; the date comes back when the clock resumes.
+     */
+    @Test
+    void aPausedClockShowsTheWorkingDaysItKeepsAndNoDateOnEveryPage() throws Exception {
+        CivicUser enterprise = demo.user("enterprise");
+        long id = cases.apply(CaseFixtures.application(), enterprise, at("2026-09-21T09:30"));
+        cases.accept(id, demo.user("window"), at("2026-09-21T10:00"));
+        cases.approve(id, "file-transfer", null, demo.user("approver"), at("2026-09-22T11:00"));
+        // Wednesday 23 September, 16:00: market regulation returns its part, every open clock stops.
+        // Left on Wed 23, that day counted: registration and tax due Thu 24 keep Wed 23 + Thu 24 = 2;
+        // social insurance due Wed 23 keeps Wed 23 = 1.
+        cases.returnPart(id, "change-registration", java.util.List.of(), java.util.List.of("new-address"), "", demo.user("approver"),
+                at("2026-09-23T16:00"));
+
+        Document zh = page("/services/cases/" + id, "window", Locale.SIMPLIFIED_CHINESE);
+        assertThat(zh.select("#part-change-registration .clock-paused").text()).isEqualTo("暂停计时，剩余 2 个工作日");
+        assertThat(zh.select("#part-tax-migration .clock-paused").text()).isEqualTo("暂停计时，剩余 2 个工作日");
+        assertThat(zh.select("#part-social-insurance .clock-paused").text()).isEqualTo("暂停计时，剩余 1 个工作日");
+        for (String part : java.util.List.of("change-registration", "tax-migration", "social-insurance")) {
+            assertThat(zh.select("#part-" + part).text()).doesNotContain("到期").doesNotContain("2026年9月").doesNotContain("还有");
+        }
+        Document en = page("/services/cases/" + id, "enterprise", Locale.ENGLISH);
+        assertThat(en.select("#part-tax-migration .clock-paused").text()).isEqualTo("Clock stopped, 2 working days left");
+
+        Document market = page("/services/approvals", "approver", Locale.SIMPLIFIED_CHINESE);
+        assertThat(market.select("#part-" + id + "-change-registration td:last-child").text()).isEqualTo("暂停计时，剩余 2 个工作日");
+        Document hrss = page("/services/approvals", "hrss", Locale.SIMPLIFIED_CHINESE);
+        assertThat(hrss.select("#part-" + id + "-social-insurance td:last-child").text()).isEqualTo("暂停计时，剩余 1 个工作日");
+
+        // Corrected Tuesday 29: the working days after Wed 23 up to Tue 29 are Thu 24, Mon 28, Tue 29 (Fri 25
+        // is 中秋节) = 3, so registration is due Thu 24 + 3 = Wed 30, and on Tue 29 it keeps Tue 29 + Wed 30 =
+        // 2 working days, as it showed while paused. The date is back (overdue by now, which is December).
+        cases.correct(id, Map.of("new-address", "花溪区花溪大道100号"), java.util.List.of(), enterprise, at("2026-09-29T11:00"));
+        assertThat(dueDays(id)).containsEntry("change-registration", LocalDate.parse("2026-09-30"));
+        Document resumed = page("/services/cases/" + id, "window", Locale.SIMPLIFIED_CHINESE);
+        assertThat(resumed.select("#part-change-registration .clock-paused")).isEmpty();
+        assertThat(resumed.select("#part-change-registration").text()).contains("到期 2026年9月30日");
+    }
+
+    private Document page(String path, String role, Locale locale) throws Exception {
+        var r = mvc.perform(get(path).param("lang", locale.toLanguageTag()).with(user(demo.user(role)))).andReturn().getResponse();
+        assertThat(r.getStatus()).as(path + " as " + role).isEqualTo(200);
+        return Jsoup.parse(r.getContentAsString());
     }
 
     private ClockView clock(long id, String part) {

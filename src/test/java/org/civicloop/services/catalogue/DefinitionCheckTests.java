@@ -170,6 +170,20 @@ class DefinitionCheckTests {
         assertThat(Set.of(ServiceDefinition.FieldType.values())).hasSize(9);
     }
 
+    @Test
+    void aKeptValueIsShownAsADateOrByItsChoiceLabel() {
+        var date = new ServiceDefinition.Field("d", "拟迁入日期", ServiceDefinition.FieldType.DATE, true, null, List.of(), null);
+        var choice = new ServiceDefinition.Field("c", "是否需要领用发票", ServiceDefinition.FieldType.CHOICE, true, null,
+                List.of(new ServiceDefinition.Option("yes", "需要"), new ServiceDefinition.Option("no", "暂不需要")), null);
+        var text = new ServiceDefinition.Field("t", "企业名称", ServiceDefinition.FieldType.TEXT, true, null, List.of(), null);
+        assertThat(FieldValues.shown(date, "2026-12-28")).isEqualTo(new FieldValues.Shown("2026-12-28", java.time.LocalDate.of(2026, 12, 28)));
+        // a value kept before the field became a date stays as it was written
+        assertThat(FieldValues.shown(date, "下月初")).isEqualTo(new FieldValues.Shown("下月初", null));
+        assertThat(FieldValues.shown(choice, "no").text()).isEqualTo("暂不需要");
+        assertThat(FieldValues.shown(text, "2026-12-28")).isEqualTo(new FieldValues.Shown("2026-12-28", null));
+        assertThat(FieldValues.shown(text, null)).isEqualTo(new FieldValues.Shown("", null));
+    }
+
     private static ServiceDefinition withParts(ServiceDefinition d, List<Part> parts) {
         return new ServiceDefinition(d.code(), d.name(), d.summary(), d.applicant(), d.leadUnit(), d.promisedWorkingDays(),
                 d.questions(), d.fields(), d.materials(), parts, d.results(), d.before(), d.after());

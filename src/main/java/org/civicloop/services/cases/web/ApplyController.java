@@ -18,6 +18,8 @@ import org.civicloop.services.cases.domain.CaseService;
 import org.civicloop.services.cases.domain.MaterialFiles;
 import org.civicloop.services.cases.domain.MaterialFiles.Upload;
 import org.civicloop.shared.InvalidInput;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -49,6 +51,7 @@ class ApplyController {
     private final CaseService service;
     private final ServiceCatalogue catalogue;
     private final MaterialFiles files;
+    private final MessageSource messages;
 
     @GetMapping("/services/apply")
     String services(@AuthenticationPrincipal CivicUser user, Model model) {
@@ -107,12 +110,30 @@ class ApplyController {
         model.addAttribute("consent", consent);
         model.addAttribute("problems", problems);
         model.addAttribute("problemFields", problems.stream().map(InvalidInput.Problem::field).toList());
-        model.addAttribute("online", service.permissions().mayApplyOnline(user));
+        boolean online = service.permissions().mayApplyOnline(user);
+        model.addAttribute("problemLabels", problemLabels(applicable, online));
+        model.addAttribute("online", online);
         model.addAttribute("maxMegabytes", files.maxBytes() / (1024 * 1024));
         if (!model.containsAttribute("submissionKey") || model.getAttribute("submissionKey") == null) {
             model.addAttribute("submissionKey", UUID.randomUUID().toString());
         }
         return "services/cases/apply";
+    }
+
+    /**
+     * The label of each control a problem can sit on, as the form shows it, so that the summary at the
+     * top says which field ("联系电话：请填写…"); the scenario questions' message names them already.
+     */
+    private Map<String, String> problemLabels(ServiceDefinition.Applicable applicable, boolean online) {
+        java.util.Locale locale = LocaleContextHolder.getLocale();
+        Map<String, String> labels = new LinkedHashMap<>();
+        labels.put("applicantName", messages.getMessage(online ? "services.case.applicant.enterprise" : "services.case.applicant.name",
+                null, locale));
+        labels.put("applicantPhone", messages.getMessage("services.case.applicant.phone", null, locale));
+        labels.put("consent", messages.getMessage("services.case.consentLabel", null, locale));
+        applicable.fields().forEach(f -> labels.put("field-" + f.code(), f.label()));
+        applicable.materials().forEach(m -> labels.put("material-" + m.code(), m.name()));
+        return labels;
     }
 
     private static String defaultApplicant(CivicUser user) {

@@ -88,6 +88,15 @@ class CaseController {
                 ServiceDefinition.Material::code, ServiceDefinition.Material::name)));
         model.addAttribute("fieldLabels", d.fields().stream().collect(java.util.stream.Collectors.toMap(
                 ServiceDefinition.Field::code, ServiceDefinition.Field::label)));
+        // a correction's problems sit on field-<code> and material-<code>: the summary names them as the form does
+        Map<String, String> problemLabels = new java.util.HashMap<>();
+        d.fields().forEach(f -> problemLabels.put("field-" + f.code(), f.label()));
+        d.materials().forEach(m -> problemLabels.put("material-" + m.code(), m.name()));
+        model.addAttribute("problemLabels", problemLabels);
+        // the answers as the page's reader writes them (a date in their convention, a choice by its label); kept as given
+        Map<String, org.civicloop.services.catalogue.FieldValues.Shown> shownValues = new java.util.HashMap<>();
+        d.fields().forEach(f -> shownValues.put(f.code(), org.civicloop.services.catalogue.FieldValues.shown(f, c.values().get(f.code()))));
+        model.addAttribute("shownValues", shownValues);
         model.addAttribute("resultsByPart", d.results().stream().collect(java.util.stream.Collectors.groupingBy(
                 ServiceDefinition.Result::part)));
         model.addAttribute("can", service.permissions().actionsFor(user, c));
