@@ -1,11 +1,13 @@
 package org.civicloop.services.cases.web;
 
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import lombok.AccessLevel;
 import lombok.RequiredArgsConstructor;
 import org.civicloop.organization.CivicUser;
+import org.civicloop.services.catalogue.FieldValues;
 import org.civicloop.services.catalogue.ServiceDefinition;
 import org.civicloop.services.cases.domain.CaseQueries;
 import org.civicloop.services.cases.domain.CaseService;
@@ -94,8 +96,8 @@ class CaseController {
         d.materials().forEach(m -> problemLabels.put("material-" + m.code(), m.name()));
         model.addAttribute("problemLabels", problemLabels);
         // the answers as the page's reader writes them (a date in their convention, a choice by its label); kept as given
-        Map<String, org.civicloop.services.catalogue.FieldValues.Shown> shownValues = new java.util.HashMap<>();
-        d.fields().forEach(f -> shownValues.put(f.code(), org.civicloop.services.catalogue.FieldValues.shown(f, c.values().get(f.code()))));
+        Map<String, FieldValues.Shown> shownValues = new HashMap<>();
+        d.fields().forEach(f -> shownValues.put(f.code(), FieldValues.shown(f, c.values().get(f.code()))));
         model.addAttribute("shownValues", shownValues);
         model.addAttribute("resultsByPart", d.results().stream().collect(java.util.stream.Collectors.groupingBy(
                 ServiceDefinition.Result::part)));
