@@ -40,6 +40,10 @@ public interface Opinions {
     }
 
     record Category(String code, String nameZh, String nameEn) {
+        /** The name in the reader's language: English for an English reader, else Chinese. */
+        public String label(java.util.Locale locale) {
+            return "en".equals(locale.getLanguage()) ? nameEn : nameZh;
+        }
     }
 
     record Place(String code, String name, String level, String townName) {

@@ -14,20 +14,29 @@ import com.lowagie.text.pdf.PdfReader;
 import com.lowagie.text.pdf.parser.PdfTextExtractor;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.civicloop.suggestions.SuggestionEvents.SuggestionFiled;
+import org.civicloop.suggestions.SuggestionEvents.SuggestionResultsKnown;
 import org.civicloop.testing.DemoFixture;
 import org.civicloop.testing.IntegrationTest;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The duty records' pages: the office's ranking, its Excel and the ZIP of every deputy's annual report
@@ -43,6 +52,10 @@ class RecordPagesIntegrationTests {
     DemoFixture demo;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    ApplicationEventPublisher events;
+    @Autowired
+    TransactionTemplate tx;
 
     int year = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).getYear();
 
@@ -159,6 +172,101 @@ class RecordPagesIntegrationTests {
         mvc.perform(post("/records/review/{id}/refuse", id).with(csrf()).with(user(demo.user("office"))).param("reason", "重复登记"))
                 .andExpect(flash().attribute("failed", "record.error.alreadyDecided"));
         assertThat(html(get("/records/deputies/{id}", deputy), "office")).contains("页面测试：调研集市食品安全");
+    }
+
+    /**
+     * The class-A line of a suggestion may be written before its filing is handled (events come in any order): it
+     * must still show the suggestion's title, not the confidential label, like the filing's line below it. A
+     * confidential suggestion's lines all show the label and never the title. On the page and in the PDF, both
+     * languages; and a suggestion's number reads as an identifier, without a thousands separator.
+     */
+    @Test
+    void everyLineAboutOneSuggestionShowsItsTitleUnlessTheSuggestionIsConfidential() throws Exception {
+        long deputy = demo.deputy("王建国");
+        Instant at = LocalDate.of(year, 6, 15).atTime(10, 0).atZone(java.time.ZoneId.of("Asia/Shanghai")).toInstant();
+        publish(new SuggestionResultsKnown(919_000_001L, deputy, List.of(), false, List.of("A"), at));
+        demo.recordsSettled();
+        publish(new SuggestionFiled(919_000_001L, "页面测试：充实村卫生室药品", deputy, List.of(), at));
+        publish(new SuggestionFiled(919_000_002L, "页面测试：涉密事项", deputy, List.of(), at));
+        publish(new SuggestionResultsKnown(919_000_002L, deputy, List.of(), true, List.of("A"), at));
+        demo.recordsSettled();
+        assertThat(jdbc.sql("select title from record_entry where source like 'suggestion%' and source_id = 919000001")
+                .query(String.class).list()).as("the class-A line takes the title of the filing handled after it")
+                .containsExactly("页面测试：充实村卫生室药品", "页面测试：充实村卫生室药品");
+
+        for (Locale locale : List.of(Locale.SIMPLIFIED_CHINESE, Locale.ENGLISH)) {
+            String hidden = locale == Locale.ENGLISH ? "(confidential suggestion, title not shown)" : "（涉密建议，不显示标题）";
+            Document page = Jsoup.parse(html(get("/records/mine").param("lang", locale.toLanguageTag()), "deputy"));
+            List<String> open = linesAbout(page, "#919000001");
+            assertThat(open).as(locale + ": the filing's line and the class-A line, numbered without a separator").hasSize(2)
+                    .allSatisfy(l -> assertThat(l).contains("页面测试：充实村卫生室药品").doesNotContain(hidden));
+            List<String> confidential = linesAbout(page, "#919000002");
+            assertThat(confidential).as(locale + ": a confidential suggestion's lines").hasSize(2)
+                    .allSatisfy(l -> assertThat(l).contains(hidden).doesNotContain("页面测试：涉密事项"));
+            assertThat(page.text()).doesNotContain("919,000,00").doesNotContain("页面测试：涉密事项");
+
+            String pdf = pdfText(mvc.perform(get("/records/mine/report.pdf").param("year", String.valueOf(year))
+                    .param("lang", locale.toLanguageTag()).with(user(demo.user("deputy")))).andExpect(status().isOk())
+                    .andReturn().getResponse().getContentAsByteArray());
+            assertThat(pdf.split("页面测试：充实村卫生室药品", -1)).as(locale + ": both lines in the PDF show the title").hasSize(3);
+            assertThat(pdf).doesNotContain("页面测试：涉密事项");
+        }
+    }
+
+    /** A line about an opinion names the opinion's category in the reader's language, on the page and in the PDF. */
+    @Test
+    void anEnglishReaderSeesOpinionCategoriesInEnglish() throws Exception {
+        long deputy = demo.deputy("王建国");
+        record Category(String code, String nameZh, String nameEn) {
+        }
+        List<Category> categories = jdbc.sql("select code, name_zh, name_en from opinion_category").query(Category.class).list();
+        // a line written before the category's code was kept is known by its Chinese name
+        jdbc.sql("""
+                        update record_entry set category = null where id = (select min(id) from record_entry
+                         where source = 'opinion' and deputy_id = :d and extract(year from occurred_on) = :y)""")
+                .param("d", deputy).param("y", year).update();
+        List<String> codes = jdbc.sql("""
+                        select coalesce(e.category, c.code) from record_entry e left join opinion_category c on c.name_zh = e.title
+                         where e.source = 'opinion' and e.deputy_id = :d and extract(year from e.occurred_on) = :y""")
+                .param("d", deputy).param("y", year).query(String.class).list();
+        assertThat(codes).as("the demo deputy collected opinions this year").isNotEmpty().doesNotContainNull();
+        List<String> english = categories.stream().filter(c -> codes.contains(c.code())).map(Category::nameEn).toList();
+
+        Document page = Jsoup.parse(html(get("/records/mine").param("lang", "en"), "deputy"));
+        List<String> opinions = linesAbout(page, "Opinion #");
+        assertThat(opinions).hasSize(codes.size()).allSatisfy(l -> {
+            assertThat(english).anySatisfy(name -> assertThat(l).contains(name));
+            assertThat(categories).noneSatisfy(c -> assertThat(l).contains(c.nameZh()));
+        });
+        String pdf = pdfText(mvc.perform(get("/records/mine/report.pdf").param("lang", "en").with(user(demo.user("deputy"))))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray());
+        assertThat(english).allSatisfy(name -> assertThat(pdf).contains(name));
+        assertThat(categories).noneSatisfy(c -> assertThat(pdf).contains(c.nameZh()));
+
+        Document chinese = Jsoup.parse(html(get("/records/mine").param("lang", "zh-CN"), "deputy"));
+        assertThat(linesAbout(chinese, "意见 #")).hasSize(codes.size()).allSatisfy(l ->
+                assertThat(categories.stream().filter(c -> codes.contains(c.code())).map(Category::nameZh))
+                        .anySatisfy(name -> assertThat(l).contains(name)));
+    }
+
+    /** The texts of the record's lines whose source reads {@code marker} (e.g. "#1176"). */
+    static List<String> linesAbout(Document page, String marker) {
+        return page.select("#record-lines > li").stream().filter(li -> li.select(".record-source").text().contains(marker))
+                .map(Element::text).toList();
+    }
+
+    static String pdfText(byte[] pdf) throws Exception {
+        PdfReader reader = new PdfReader(pdf);
+        PdfTextExtractor extractor = new PdfTextExtractor(reader);
+        StringBuilder text = new StringBuilder();
+        for (int p = 1; p <= reader.getNumberOfPages(); p++) {
+            text.append(extractor.getTextFromPage(p)).append('\n');
+        }
+        return text.toString();
+    }
+
+    void publish(Object event) {
+        tx.executeWithoutResult(s -> events.publishEvent(event));
     }
 
     String html(MockHttpServletRequestBuilder request, String username) throws Exception {

@@ -49,7 +49,7 @@ public class AnnualReportPdf {
 
     /** One deputy's report; {@code rank} is their place in the ranking of the year, or null when not ranked. */
     public byte[] render(DeputySummary deputy, int year, Integer rank, Locale locale) {
-        List<PointLine> lines = records.lines(deputy.id(), year);
+        List<PointLine> lines = records.lines(deputy.id(), year, locale);
         var out = new ByteArrayOutputStream();
         Document document = new Document(PageSize.A4, 56, 56, 56, 56);
         PdfWriter.getInstance(document, out);
@@ -110,10 +110,10 @@ public class AnnualReportPdf {
                 if (l.kind() != kind) {
                     continue;
                 }
-                String what = l.title() == null ? text("record.titleHidden", locale) : l.title();
+                String what = l.titleHidden() ? text("record.titleHidden", locale) : l.title();
                 String points = l.capped() ? text("record.pdf.pointsCapped", locale, l.points(), l.rulePoints())
                         : text("record.pdf.points", locale, l.points());
-                document.add(paragraph(l.on().format(dates) + "　" + what + "　" + points, CjkFont(10, INK), 2));
+                document.add(paragraph(l.on().format(dates) + "　" + (what == null ? "" : what + "　") + points, CjkFont(10, INK), 2));
             }
             document.add(paragraph("", body, 6));
         }

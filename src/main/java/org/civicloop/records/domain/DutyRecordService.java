@@ -9,11 +9,13 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.civicloop.deputies.Deputies;
 import org.civicloop.deputies.DeputyRoster;
 import org.civicloop.deputies.DeputySummary;
+import org.civicloop.opinions.Opinions;
 import org.civicloop.organization.CivicUser;
 import org.civicloop.records.DutyRecords;
 import org.civicloop.records.RecordEvents;
@@ -51,14 +53,16 @@ public class DutyRecordService implements DutyRecords {
     private final Deputies deputies;
     private final DeputyRoster roster;
     private final ApplicationEventPublisher events;
+    private final Opinions opinions;
     private final ZoneId zone;
 
     DutyRecordService(JdbcClient jdbc, Deputies deputies, DeputyRoster roster, ApplicationEventPublisher events,
-                      @Value("${civicloop.time-zone:Asia/Shanghai}") String zone) {
+                      Opinions opinions, @Value("${civicloop.time-zone:Asia/Shanghai}") String zone) {
         this.jdbc = jdbc;
         this.deputies = deputies;
         this.roster = roster;
         this.events = events;
+        this.opinions = opinions;
         this.zone = ZoneId.of(zone);
     }
 
@@ -84,10 +88,40 @@ public class DutyRecordService implements DutyRecords {
 
     // --- records and points ---
 
-    /** The deputy's counted lines of {@code year}, in date order, each with its rule. */
+    /** The deputy's counted lines of {@code year}, in date order, each with its rule; categories named in Chinese. */
     @Transactional(readOnly = true)
     public List<PointLine> lines(long deputyId, int year) {
-        return PointCount.count(activities(deputyId, year).getOrDefault(deputyId, List.of()), rules());
+        return lines(deputyId, year, Locale.SIMPLIFIED_CHINESE);
+    }
+
+    /** The deputy's counted lines of {@code year}, in date order, each with its rule; categories named for {@code locale}. */
+    @Transactional(readOnly = true)
+    public List<PointLine> lines(long deputyId, int year, Locale locale) {
+        List<PointCount.Activity> activities = activities(deputyId, year).getOrDefault(deputyId, List.of());
+        return PointCount.count(categoriesNamed(activities, locale), rules());
+    }
+
+    /**
+     * A line about an opinion names its category in the reader's language, as every other page does. A line
+     * written before the category's code was kept is known by the Chinese name it was written with.
+     */
+    private List<PointCount.Activity> categoriesNamed(List<PointCount.Activity> activities, Locale locale) {
+        if (activities.stream().noneMatch(a -> RecordEntries.OPINION.equals(a.source()))) {
+            return activities;
+        }
+        Map<String, Opinions.Category> byCode = new HashMap<>();
+        Map<String, Opinions.Category> byName = new HashMap<>();
+        for (Opinions.Category c : opinions.categories()) {
+            byCode.put(c.code(), c);
+            byName.putIfAbsent(c.nameZh(), c);
+        }
+        return activities.stream().map(a -> {
+            if (!RecordEntries.OPINION.equals(a.source())) {
+                return a;
+            }
+            Opinions.Category c = a.category() != null ? byCode.get(a.category()) : a.title() == null ? null : byName.get(a.title());
+            return c == null ? a : a.withTitle(c.label(locale));
+        }).toList();
     }
 
     /** One line of the ranking: a deputy, their points and number of activities in a year. */
@@ -131,16 +165,27 @@ public class DutyRecordService implements DutyRecords {
 
     private Map<Long, List<PointCount.Activity>> activities(Long deputyId, int year) {
         Map<Long, List<PointCount.Activity>> byDeputy = new HashMap<>();
+        // Every line about one suggestion follows one rule: a confidential one's lines show no title, and the others
+        // all show it (a line written before the filing that brings the title was handled takes another line's).
         jdbc.sql("""
-                        select id, deputy_id, occurred_on, kind, title, source, source_id from record_entry
-                         where occurred_on >= :from and occurred_on < :to and (cast(:d as bigint) is null or deputy_id = :d)""")
+                        select e.id, e.deputy_id, e.occurred_on, e.kind,
+                               case when c.suggestion_id is not null then null
+                                    when e.title is null and e.source in (:suggestion) then
+                                        (select t.title from record_entry t where t.source in (:suggestion)
+                                            and t.source_id = e.source_id and t.title is not null limit 1)
+                                    else e.title end,
+                               c.suggestion_id is not null, e.source, e.source_id, e.category
+                          from record_entry e
+                          left join record_confidential_suggestion c on e.source in (:suggestion) and c.suggestion_id = e.source_id
+                         where e.occurred_on >= :from and e.occurred_on < :to and (cast(:d as bigint) is null or e.deputy_id = :d)""")
                 .param("from", Date.valueOf(LocalDate.of(year, 1, 1))).param("to", Date.valueOf(LocalDate.of(year + 1, 1, 1)))
-                .param("d", deputyId)
+                .param("d", deputyId).param("suggestion", List.of(RecordEntries.SUGGESTION, RecordEntries.SUGGESTION_CLASS_A))
                 .query((rs, n) -> {
                     ActivityKind kind = ActivityKind.parse(rs.getString(4));
                     if (kind != null) {
                         byDeputy.computeIfAbsent(rs.getLong(2), k -> new ArrayList<>()).add(new PointCount.Activity(
-                                rs.getLong(1), rs.getDate(3).toLocalDate(), kind, rs.getString(5), rs.getString(6), rs.getLong(7)));
+                                rs.getLong(1), rs.getDate(3).toLocalDate(), kind, rs.getString(5), rs.getBoolean(6),
+                                rs.getString(7), rs.getLong(8), rs.getString(9)));
                     }
                     return null;
                 }).list();

@@ -19,8 +19,16 @@ public final class PointCount {
     private PointCount() {
     }
 
-    /** One activity to count. */
-    public record Activity(long entryId, LocalDate on, ActivityKind kind, String title, String source, long sourceId) {
+    /**
+     * One activity to count. {@code titleHidden}: it is about a confidential (涉密) suggestion, so it has no title to
+     * show; {@code category}: the opinion category's code of a line about an opinion (null for other lines).
+     */
+    public record Activity(long entryId, LocalDate on, ActivityKind kind, String title, boolean titleHidden, String source,
+                           long sourceId, String category) {
+
+        public Activity withTitle(String title) {
+            return new Activity(entryId, on, kind, title, titleHidden, source, sourceId, category);
+        }
     }
 
     /** The lines of {@code activities} (one calendar year's) under {@code rules}, in date order. */
@@ -32,14 +40,14 @@ public final class PointCount {
         for (Activity a : ordered) {
             PointRule rule = ruleFor(rules, a.kind(), a.on());
             if (rule == null) {
-                lines.add(new PointLine(a.entryId(), a.on(), a.kind(), a.title(), a.source(), a.sourceId(), null, null, 0, null,
+                lines.add(new PointLine(a.entryId(), a.on(), a.kind(), a.title(), a.titleHidden(), a.source(), a.sourceId(), null, null, 0, null,
                         0, false));
                 continue;
             }
             int sofar = earned.getOrDefault(a.kind(), 0);
             int points = rule.yearlyCap() == null ? rule.points() : Math.max(0, Math.min(rule.points(), rule.yearlyCap() - sofar));
             earned.put(a.kind(), sofar + points);
-            lines.add(new PointLine(a.entryId(), a.on(), a.kind(), a.title(), a.source(), a.sourceId(), rule.id(),
+            lines.add(new PointLine(a.entryId(), a.on(), a.kind(), a.title(), a.titleHidden(), a.source(), a.sourceId(), rule.id(),
                     rule.validFrom(), rule.points(), rule.yearlyCap(), points, points < rule.points()));
         }
         return lines;

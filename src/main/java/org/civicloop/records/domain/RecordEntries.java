@@ -69,7 +69,8 @@ class RecordEntries {
     public void on(OpinionHeardByDeputy e) {
         String category = opinions.categories().stream().filter(c -> c.code().equals(e.category()))
                 .map(Opinions.Category::nameZh).findFirst().orElse(e.category());
-        add(e.deputyId(), ActivityKind.OPINION, OPINION, e.opinionId(), day(e.heardAt()), category);
+        // the code too: the record names the category in the reader's language
+        add(e.deputyId(), ActivityKind.OPINION, OPINION, e.opinionId(), day(e.heardAt()), category, e.category());
     }
 
     @ApplicationModuleListener
@@ -104,6 +105,11 @@ class RecordEntries {
         String title = confidential(e.suggestionId()) ? null : e.title();
         add(e.leadDeputyId(), ActivityKind.SUGGESTION_LED, SUGGESTION, e.suggestionId(), on, title);
         e.coSignerDeputyIds().forEach(d -> add(d, ActivityKind.SUGGESTION_COSIGNED, SUGGESTION, e.suggestionId(), on, title));
+        if (title != null) {
+            // a class-A line written before this filing was handled had no title to copy: it gets this one
+            jdbc.sql("update record_entry set title = :t where source = :s and source_id = :id and title is null")
+                    .param("t", clip(title)).param("s", SUGGESTION_CLASS_A).param("id", e.suggestionId()).update();
+        }
     }
 
     /** Marked confidential (涉密) at registration: its title is no longer shown in any record. */
@@ -119,6 +125,9 @@ class RecordEntries {
     public void on(SuggestionResultsKnown e) {
         if (e.confidential()) {
             hideSuggestionTitle(e.suggestionId());
+        } else {
+            // under the suggestion's lock, so that a filing handled at the same time either is seen here or sees this line
+            lock(e.suggestionId());
         }
         if (e.resultClasses().contains("A")) {
             add(e.leadDeputyId(), ActivityKind.SUGGESTION_CLASS_A, SUGGESTION_CLASS_A, e.suggestionId(), day(e.closedAt()),
@@ -139,12 +148,21 @@ class RecordEntries {
 
     /** Adds the line unless it is there already; answers whether it added it. */
     boolean add(long deputyId, ActivityKind kind, String source, long sourceId, LocalDate on, String title) {
-        String t = title == null ? null : title.length() > 200 ? title.substring(0, 200) : title;
+        return add(deputyId, kind, source, sourceId, on, title, null);
+    }
+
+    /** {@code category}: the opinion category's code, for a line about an opinion. */
+    private boolean add(long deputyId, ActivityKind kind, String source, long sourceId, LocalDate on, String title,
+                        String category) {
         return jdbc.sql("""
-                        insert into record_entry (deputy_id, kind, source, source_id, occurred_on, title)
-                        values (:d, :k, :s, :id, :on, :t) on conflict (source, source_id, deputy_id) do nothing""")
+                        insert into record_entry (deputy_id, kind, source, source_id, occurred_on, title, category)
+                        values (:d, :k, :s, :id, :on, :t, :c) on conflict (source, source_id, deputy_id) do nothing""")
                 .param("d", deputyId).param("k", kind.name()).param("s", source).param("id", sourceId)
-                .param("on", Date.valueOf(on)).param("t", t).update() == 1;
+                .param("on", Date.valueOf(on)).param("t", clip(title)).param("c", category).update() == 1;
+    }
+
+    private static String clip(String title) {
+        return title == null ? null : title.length() > 200 ? title.substring(0, 200) : title;
     }
 
     private void hideSuggestionTitle(long suggestionId) {

@@ -121,10 +121,10 @@ class RecordController {
 
     @GetMapping("/deputies/{id}")
     String deputy(@PathVariable long id, @RequestParam(required = false) String year, @AuthenticationPrincipal CivicUser user,
-                  Model model) {
+                  Model model, Locale locale) {
         requireReadsAll(user);
         DeputySummary d = records.deputy(id).orElseThrow(() -> new NotFoundException("deputy", id));
-        record(d, year(year), model);
+        record(d, year(year), model, locale);
         model.addAttribute("manualEntries", records.manualEntriesOf(id));
         model.addAttribute("reportHref", "/records/deputies/" + id + "/report.pdf");
         return "records/deputy";
@@ -217,10 +217,11 @@ class RecordController {
     // --- a deputy's own ---
 
     @GetMapping("/mine")
-    String mine(@RequestParam(required = false) String year, @AuthenticationPrincipal CivicUser user, Model model) {
+    String mine(@RequestParam(required = false) String year, @AuthenticationPrincipal CivicUser user, Model model,
+                Locale locale) {
         long own = ownDeputy(user);
         DeputySummary d = records.deputy(own).orElseThrow(() -> new NotFoundException("deputy", own));
-        record(d, year(year), model);
+        record(d, year(year), model, locale);
         model.addAttribute("manualEntries", records.manualEntriesOf(own));
         model.addAttribute("reportHref", "/records/mine/report.pdf");
         return "records/mine";
@@ -278,8 +279,8 @@ class RecordController {
 
     // --- shared ---
 
-    private void record(DeputySummary d, int year, Model model) {
-        List<PointLine> lines = records.lines(d.id(), year);
+    private void record(DeputySummary d, int year, Model model, Locale locale) {
+        List<PointLine> lines = records.lines(d.id(), year, locale);
         model.addAttribute("deputy", d);
         model.addAttribute("year", year);
         model.addAttribute("years", records.years());
