@@ -69,6 +69,47 @@ class I18nTests {
         }
     }
 
+    /**
+     * English pages use English punctuation: "Deadline： 29 Dec 2026" came from a Chinese colon. A Chinese name
+     * may stand in an English sentence, but the punctuation around it is English; no English message needs
+     * full-width forms or CJK punctuation (curly quotes, dashes and the ellipsis are English typography).
+     */
+    @Test
+    void englishMessagesHoldNoFullWidthPunctuation() {
+        assertThat(english.stringPropertyNames().stream().sorted()
+                .filter(k -> english.getProperty(k).codePoints().anyMatch(I18nTests::isFullWidthPunctuation))
+                .map(k -> k + "=" + english.getProperty(k)))
+                .as("English messages with full-width punctuation").isEmpty();
+    }
+
+    /** The public form's place hint sends an unsure voter to the town's own option by that option's words. */
+    @Test
+    void thePlaceHintNamesTheOptionItPointsAt() {
+        Pattern bracketed = Pattern.compile("\\{0\\}\\s*[(（](.+)[)）]$");
+        for (Properties bundle : List.of(chinese, english)) {
+            Matcher option = bracketed.matcher(bundle.getProperty("opinion.form.place.wholeTown"));
+            assertThat(option.find()).as(bundle.getProperty("opinion.form.place.wholeTown")).isTrue();
+            assertThat(bundle.getProperty("opinion.form.place.hint")).contains("“" + option.group(1) + "”");
+        }
+    }
+
+    /** Punctuation between two messages comes from the bundle, so that each language writes its own. */
+    @Test
+    void templatesHoldNoFullWidthPunctuation() throws IOException {
+        List<String> problems = new ArrayList<>();
+        for (Path template : templates()) {
+            String html = Files.readString(template).replaceAll("(?s)<!--.*?-->", "");
+            html.lines().filter(line -> line.codePoints().anyMatch(I18nTests::isFullWidthPunctuation))
+                    .forEach(line -> problems.add(TEMPLATES.relativize(template) + ": " + line.strip()));
+        }
+        assertThat(problems).as("full-width punctuation in templates (put it in the Chinese message)").isEmpty();
+    }
+
+    /** CJK symbols and punctuation (、。「」【】…) and the full-width forms of ASCII (：，（）；！？…). */
+    private static boolean isFullWidthPunctuation(int c) {
+        return (c >= 0x3000 && c <= 0x303F) || (c >= 0xFF01 && c <= 0xFF5E && !Character.isLetterOrDigit(c));
+    }
+
     @Test
     void templatesHoldNoLiteralText() throws IOException {
         List<String> problems = new ArrayList<>();

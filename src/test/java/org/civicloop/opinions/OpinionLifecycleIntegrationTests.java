@@ -2,11 +2,13 @@ package org.civicloop.opinions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.Instant;
 import java.util.List;
 import org.civicloop.deadlines.Deadlines;
 import org.civicloop.opinions.domain.Opinion;
+import org.civicloop.opinions.domain.OpinionQueries;
 import org.civicloop.opinions.domain.OpinionService;
 import org.civicloop.opinions.domain.Rating;
 import org.civicloop.opinions.domain.WorkOrderClocks;
@@ -32,6 +34,8 @@ class OpinionLifecycleIntegrationTests {
     UserDetailsService users;
     @Autowired
     Deadlines deadlines;
+    @Autowired
+    OpinionQueries queries;
 
     OpinionFixtures f;
 
@@ -69,6 +73,23 @@ class OpinionLifecycleIntegrationTests {
         assertThat(deadlines.find(WorkOrderClocks.SUBJECT, Long.toString(order)).orElseThrow().status().name()).isEqualTo("STOPPED");
         assertThat(jdbc.sql("select replied_by from opinion where id = :id").param("id", o.id()).query(String.class).single())
                 .isEqualTo("花溪区住房和城乡建设局");
+    }
+
+    @Test
+    void aUnitsReplyIsOneLineOnTheStaffHistoryAndTheVotersTimeline() {
+        Opinion o = f.submitted("村口路灯不亮，夜里看不清路");
+        long order = f.forwardedToHousing(o);
+        service.sign(order, f.user("unit"));
+        service.replyToOrder(order, "已派人修复路灯。", f.user("unit"));
+
+        assertThat(queries.allSteps(o.id())).extracting(OpinionQueries.Step::kind)
+                .containsExactly("submitted", "accepted", "forwarded", "workOrder.signed", "answered");
+        assertThat(queries.publicSteps(o.id())).extracting(OpinionQueries.Step::kind, OpinionQueries.Step::actorLabel)
+                .containsExactly(tuple("submitted", null), tuple("accepted", "花溪区人大常委会办公室"),
+                        tuple("forwarded", "花溪区住房和城乡建设局"), tuple("workOrder.signed", "花溪区住房和城乡建设局"),
+                        tuple("answered", "花溪区住房和城乡建设局"));
+        assertThat(jdbc.sql("select count(*) from audit_entry where action = 'workOrder.replied' and subject_id = :id")
+                .param("id", Long.toString(order)).query(Long.class).single()).isEqualTo(1);
     }
 
     @Test

@@ -51,11 +51,11 @@ class ActivityController {
         model.addAttribute("page", result);
         model.addAttribute("site", site);
         model.addAttribute("sites", choices.readable(user, SiteWork.ACTIVITY_SITES));
-        java.util.Map<Long, String> deputies = new java.util.HashMap<>();
+        java.util.Map<Long, java.util.List<String>> deputies = new java.util.HashMap<>();
         for (var r : result.items()) {
             if (r.deputyIds() != null) {
-                deputies.put(r.id(), String.join("、", choices.deputyNames(java.util.Arrays.stream(r.deputyIds().split(","))
-                        .map(Long::valueOf).toList()).values()));
+                deputies.put(r.id(), choices.deputyNames(java.util.Arrays.stream(r.deputyIds().split(","))
+                        .map(Long::valueOf).toList()).values().stream().toList());
             }
         }
         model.addAttribute("deputyNames", deputies);

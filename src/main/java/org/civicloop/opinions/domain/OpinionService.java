@@ -325,7 +325,11 @@ public class OpinionService {
         String text = requireText(reply);
         String unitName = directory.unitName(w.unitId()).orElse("");
         Instant now = Instant.now();
-        publishOrder(w, w.reply(text, now), unitName, null, false);
+        // one reply, one line on the timeline: the opinion's public 已答复 step below names the unit, so the
+        // order's own 承办单位答复 step would only repeat it (the order's move is still audited by its event)
+        WorkOrderEvent replied = w.reply(text, now);
+        orders.save(w);
+        events.publishEvent(replied);
         clocks.stop(w);
         Opinion o = opinion(w.opinionId());
         publish(o, o.repliedByUnit(text, unitName, now), true, unitName, null);

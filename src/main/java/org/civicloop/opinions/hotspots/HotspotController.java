@@ -67,7 +67,7 @@ class HotspotController {
             String quote = head.excerpt().codePointCount(0, head.excerpt().length()) > TITLE_QUOTE
                     ? head.excerpt().substring(0, head.excerpt().offsetByCodePoints(0, TITLE_QUOTE)) + "…" : head.excerpt();
             String codes = c.members().stream().map(HotspotQueries.Member::receiptCode).limit(50)
-                    .collect(Collectors.joining("、"));
+                    .collect(Collectors.joining(messages.getMessage("common.listSeparator", null, locale)));
             long channels = c.members().stream().map(HotspotQueries.Member::channel).distinct().count();
             String summary = messages.getMessage("hotspot.prefill.summary",
                     new Object[] {c.people(), c.opinions(), channels, codes}, locale);

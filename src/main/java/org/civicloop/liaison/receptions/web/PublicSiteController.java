@@ -1,7 +1,6 @@
 package org.civicloop.liaison.receptions.web;
 
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -52,14 +51,12 @@ class PublicSiteController {
             deputies.find(e.deputyId()).ifPresent(d -> onDuty.computeIfAbsent(e.dutyDate(), k -> new java.util.ArrayList<>())
                     .add(d.name()));
         }
-        Map<LocalDate, String> joined = new LinkedHashMap<>();
-        onDuty.forEach((day, names) -> joined.put(day, String.join("、", names)));
         model.addAttribute("site", site);
         model.addAttribute("today", today);
         model.addAttribute("weeksShown", WEEKS_SHOWN);
         model.addAttribute("rules", service.rules(id));
         model.addAttribute("upcoming", queries.upcoming(id, today, 20).stream().filter(r -> !r.heldOn().isAfter(until)).toList());
-        model.addAttribute("onDuty", joined);
+        model.addAttribute("onDuty", onDuty);
         return "liaison/receptions/public-site";
     }
 
