@@ -81,8 +81,9 @@ public class Resolution extends FollowUp<Resolution.Report> {
     }
 
     /**
-     * A new open resolution, checked in the order of the form. Whether its suggestions are registered,
-     * its units handling units, its leader a leader and its number free is the caller's to check.
+     * A new open resolution, checked in the order of the form. It may cover no suggestion (a matter the
+     * people raised, proposed from a hot spot). Whether its suggestions are registered, its units (one at
+     * least) handling units, its leader a leader and its number free is the caller's to check.
      */
     public static Resolution record(ResolutionDraft d, String by, Instant now) {
         String number = Texts.required(d.number(), 60);
@@ -94,12 +95,9 @@ public class Resolution extends FollowUp<Resolution.Report> {
         if (!due.isAfter(adopted)) {
             throw BusinessException.invalid("supervision.error.dueBeforeAdopted");
         }
-        List<Long> suggestionIds = distinct(d.suggestionIds());
-        if (suggestionIds.isEmpty()) {
-            throw BusinessException.invalid("supervision.error.noSuggestions");
-        }
+        // the suggestions it covers, if any: a matter the people raised (a hot spot) may have none yet
         return new Resolution(null, number, title, adopted, text, followUp, due, d.leaderAccountId(), FollowUpStatus.OPEN,
-                suggestionIds, distinct(d.unitIds()), now, by, null, null, null);
+                distinct(d.suggestionIds()), distinct(d.unitIds()), now, by, null, null, null);
     }
 
     private static List<Long> distinct(List<Long> ids) {

@@ -18,7 +18,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * 决议: the office records a standing-committee resolution on registered suggestions, with the
+ * 决议: the office records a standing-committee resolution on registered suggestions (or on a matter the
+ * people raised, which none covers yet), with the
  * follow-up it demands of named units by a due date; each unit reports; the office closes it. A
  * unit not named by a resolution does not see it (404).
  */
@@ -43,7 +44,8 @@ public class ResolutionService {
             throw new AccessDeniedException("record resolution");
         }
         Resolution r = Resolution.record(d, user.getUsername(), Instant.now());
-        long registered = jdbc.sql("select count(*) from suggestion where id in (:ids) and status not in (:unregistered)")
+        long registered = r.suggestionIds().isEmpty() ? 0 : jdbc.sql(
+                        "select count(*) from suggestion where id in (:ids) and status not in (:unregistered)")
                 .param("ids", r.suggestionIds()).param("unregistered", UNREGISTERED).query(Long.class).single();
         if (registered != r.suggestionIds().size()) {
             throw BusinessException.invalid("supervision.error.suggestionNotRegistered");
