@@ -109,15 +109,15 @@ class BulletinPdf {
 
         document.add(heading(text("kpi.dashboard.definitions", locale)));
         Font small = CjkFont.of(8.5f, GREY);
-        String solved = String.join(", ", b.solvedClasses());
-        String implemented = String.join(", ", b.implementedClasses());
+        String solved = String.join(text("common.listSeparator", locale), b.solvedClasses());
+        String implemented = String.join(text("common.listSeparator", locale), b.implementedClasses());
         for (String line : List.of(
-                text("kpi.replyRate", locale) + ": " + text("kpi.replyRate.definition", locale),
-                text("kpi.onTimeRate", locale) + ": " + text("kpi.onTimeRate.definition", locale),
-                text("kpi.satisfactionRate", locale) + ": " + text("kpi.satisfactionRate.definition", locale),
-                text("kpi.solvedRate", locale) + ": " + text("kpi.solvedRate.definition", locale, solved),
-                text("kpi.implementedRate", locale) + ": " + text("kpi.implementedRate.definition", locale, implemented),
-                text("kpi.col.overdue", locale) + ": " + text("kpi.overdue.definition", locale),
+                line(text("kpi.replyRate", locale), text("kpi.replyRate.definition", locale), locale),
+                line(text("kpi.onTimeRate", locale), text("kpi.onTimeRate.definition", locale), locale),
+                line(text("kpi.satisfactionRate", locale), text("kpi.satisfactionRate.definition", locale), locale),
+                line(text("kpi.solvedRate", locale), text("kpi.solvedRate.definition", locale, solved), locale),
+                line(text("kpi.implementedRate", locale), text("kpi.implementedRate.definition", locale, implemented), locale),
+                line(text("kpi.col.overdue", locale), text("kpi.overdue.definition", locale), locale),
                 text("kpi.scope", locale))) {
             Paragraph p = new Paragraph(line, small);
             p.setLeading(12);
@@ -199,7 +199,7 @@ class BulletinPdf {
         Font body = CjkFont.of(9, INK);
         for (BulletinView.Overdue o : b.overdue()) {
             table.addCell(cell(o.confidential() ? text("bulletin.confidentialTitle", locale) : o.title(), body, Element.ALIGN_LEFT));
-            table.addCell(cell(o.unitName() + " (" + text("suggestion.role." + o.role(), locale) + ")", body, Element.ALIGN_LEFT));
+            table.addCell(cell(text("bulletin.unitWithRole", locale, o.unitName(), text("suggestion.role." + o.role(), locale)), body, Element.ALIGN_LEFT));
             table.addCell(cell(date(o.dueAt(), locale), body, Element.ALIGN_CENTER));
             table.addCell(number(o.daysOverdue(), body));
         }
@@ -233,6 +233,11 @@ class BulletinPdf {
 
     private String date(Instant at, Locale locale) {
         return at == null ? "" : DateTimeFormatter.ofPattern(text("format.date", locale), locale).format(at.atZone(zone));
+    }
+
+    /** "办复率：…" in Chinese, "Reply rate: …" in English: the colon from the bundle. */
+    private String line(String name, String definition, Locale locale) {
+        return text("kpi.definitionLine", locale, name, definition);
     }
 
     private String text(String key, Locale locale, Object... args) {

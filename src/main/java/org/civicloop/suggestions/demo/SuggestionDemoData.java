@@ -47,7 +47,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * something in it: a draft, one submitted, one refused, one registered, one being handled, one
  * whose reply is overdue (assigned five months ago), one awaiting the deputy's evaluation, and two
  * closed with published replies. Then the leader {@code leader} leads the supervision of the overdue
- * key suggestion, the deputies have an open satisfaction poll of the two units, and this year's
+ * key suggestion, six chosen accounts (the deputy among them: enough ballots to publish) have an open
+ * satisfaction poll of the two units, and this year's
  * collective notice is published ({@code demo/suggestion-extras.csv}). Runs after the deputies' demo
  * data; what is already there (same title) is left alone, so loading twice changes nothing.
  */
@@ -82,7 +83,8 @@ class SuggestionDemoData implements ApplicationRunner {
 
     /**
      * The district leader leads the supervision of the overdue key suggestion; an open poll of the two
-     * demo units for the deputies; this year's collective notice, published. Each only once.
+     * demo units for six chosen accounts (the demo has one deputy login, fewer than the ballots a poll
+     * needs to be published); this year's collective notice, published. Each only once.
      */
     private void supervisionPollAndBulletin(Map<String, String> extras) {
         CivicUser office = user("office");
@@ -94,7 +96,8 @@ class SuggestionDemoData implements ApplicationRunner {
             List<Long> units = rows("demo/suggestions.csv").stream().limit(1)
                     .flatMap(r -> java.util.stream.Stream.of(r[6], r[7]))
                     .map(name -> directory.unitIdByName(name).orElseThrow().value()).toList();
-            long poll = polls.create(new PollService.NewPoll(extras.get("poll.title"), units, Electorate.ALL_DEPUTIES, List.of()), office);
+            long poll = polls.create(new PollService.NewPoll(extras.get("poll.title"), units, Electorate.CHOSEN,
+                    List.of(extras.get("poll.voters").split(","))), office);
             polls.open(poll, office);
         }
         if (!exists("suggestion_bulletin", extras.get("bulletin.title"))) {

@@ -63,7 +63,7 @@ class KpiDashboardController {
         model.addAttribute("rows", units.items().stream().map(u -> Row.of(u, report, links, none)).toList());
         model.addAttribute("districtRow", Row.of(report.district(), report, links, none));
         model.addAttribute("chart", chart(report, units.items(), locale));
-        model.addAttribute("cards", Rate.of(report.district(), report));
+        model.addAttribute("cards", Rate.of(report.district(), report, msg("common.listSeparator", locale)));
         return "suggestions/kpi/dashboard";
     }
 
@@ -73,9 +73,10 @@ class KpiDashboardController {
      */
     record Rate(String key, Ratio ratio, KpiSet numerator, KpiSet denominator, String definitionArg) {
 
-        static List<Rate> of(UnitKpis u, KpiReport report) {
-            String solved = String.join(", ", report.solvedClasses());
-            String implemented = String.join(", ", report.implementedClasses());
+        /** {@code separator}: the list separator of the page's language (A、B in Chinese, A, B in English). */
+        static List<Rate> of(UnitKpis u, KpiReport report, String separator) {
+            String solved = String.join(separator, report.solvedClasses());
+            String implemented = String.join(separator, report.implementedClasses());
             return List.of(
                     new Rate("replyRate", u.replyRate(), KpiSet.REPLIED, KpiSet.ASSIGNED, null),
                     new Rate("onTimeRate", u.onTimeRate(), KpiSet.ON_TIME, KpiSet.REPLIED, null),

@@ -94,6 +94,14 @@ public class PollService {
                     problems.add(new Problem("voters", "poll.error.unknownVoter", name));
                 }
             }
+            if (!names.isEmpty() && names.size() == voters.size() && voters.size() < disclosure.minBallots()) {
+                problems.add(new Problem("voters", "poll.error.tooFewVoters", voters.size(), disclosure.minBallots()));
+            }
+        } else if (p.electorate() == Electorate.ALL_DEPUTIES) {
+            int deputies = directory.accountsWithRole(Role.DEPUTY).size();
+            if (deputies < disclosure.minBallots()) {
+                problems.add(new Problem("electorate", "poll.error.tooFewDeputies", deputies, disclosure.minBallots()));
+            }
         }
         if (!problems.isEmpty()) {
             throw new InvalidInput(problems);
@@ -105,14 +113,22 @@ public class PollService {
         return poll.id();
     }
 
-    /** Opens the poll; for all deputies, every account holding the DEPUTY role now becomes a voter. */
+    /**
+     * Opens the poll; for all deputies, every account holding the DEPUTY role now becomes a voter.
+     * Refused when fewer may vote than the ballots needed to publish: such a poll could never be published.
+     */
     public void open(long id, CivicUser user) {
         office(user);
         Poll poll = lock(id, false);
         if (poll.takesDeputiesOnOpen()) {
             polls.addVoters(id, directory.accountsWithRole(Role.DEPUTY));
         }
-        PollOpened opened = poll.open(polls.voters(id), Instant.now());
+        long voters = polls.voters(id);
+        if (voters > 0 && voters < disclosure.minBallots()) {
+            throw BusinessException.conflict(poll.takesDeputiesOnOpen() ? "poll.error.tooFewDeputies" : "poll.error.tooFewVoters",
+                    voters, disclosure.minBallots());
+        }
+        PollOpened opened = poll.open(voters, Instant.now());
         polls.save(poll);
         events.publishEvent(opened);
     }

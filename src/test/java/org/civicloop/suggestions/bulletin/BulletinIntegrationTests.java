@@ -196,6 +196,51 @@ class BulletinIntegrationTests {
         assertThat(text).contains("2001年通报", "2001年上半年", "未发布的预览稿", "全区合计", "—");
     }
 
+    /**
+     * Defect: 「A类：所提问题已经解决或者基本解决; B类：…」, 「0.0% (0/1)」 and the PDF's 「办复率: 已答复件…」
+     * in Chinese. Chinese pages and PDFs now punctuate in Chinese, English ones in English.
+     */
+    @Test
+    void aBulletinPunctuatesChineseInChineseAndEnglishInEnglish() throws Exception {
+        KpiFixtures fx = new KpiFixtures(service, jdbc, users);
+        TestUnit unit = fx.unit("通报标点丁局");
+        Instant assigned = KpiFixtures.daysAgo(515);
+        long t1 = fx.ledBy("通报标点T1", unit, assigned);
+        fx.reply(t1, 1, unit, "A", "A");
+        fx.ledBy("通报标点T2", unit, assigned);
+        LocalDate today = LocalDate.now(KpiFixtures.ZONE);
+        long id = bulletins.create("标点测试通报", KpiPeriod.between(today.minusDays(520), today.minusDays(510)), null, fx.office);
+        bulletins.publish(id, fx.office);
+
+        String zh = mvc.perform(get("/public/bulletins/{id}", id)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String zhText = org.jsoup.Jsoup.parse(zh).select("main").text();
+        assertThat(zhText).contains("A类：所提问题已经解决或者基本解决；B类：", "0.0%（0/1）", "（主办）")
+                .doesNotContain("; B类", "0.0% (0/1)", "(主办)");
+        String en = org.jsoup.Jsoup.parse(mvc.perform(get("/public/bulletins/{id}", id).param("lang", "en"))
+                .andReturn().getResponse().getContentAsString()).select("main").text();
+        assertThat(en).contains("; Class B: ", "0.0% (0/1)").doesNotContain("；", "（");
+
+        String zhPdf = pdfText(mvc.perform(get("/public/bulletins/{id}.pdf", id)).andReturn().getResponse().getContentAsByteArray());
+        assertThat(zhPdf).contains("办复率：已答复件", "落实率：落实类（A、B类）", unit.name() + "（主办）").doesNotContain("办复率:", " (主办)");
+        String enPdf = pdfText(mvc.perform(get("/public/bulletins/{id}.pdf", id).param("lang", "en")).andReturn()
+                .getResponse().getContentAsByteArray());
+        assertThat(enPdf).doesNotContain("：", "（");
+
+        // the dashboard's definitions, the same way
+        String dashboard = org.jsoup.Jsoup.parse(mvc.perform(get("/suggestions/dashboard").with(user(u("office"))))
+                .andReturn().getResponse().getContentAsString()).select("#kpi-definitions").text();
+        assertThat(dashboard).contains("A类：所提问题已经解决或者基本解决；B类：", "落实类（A、B类）").doesNotContain("; ", "A, B");
+    }
+
+    private static String pdfText(byte[] pdf) throws Exception {
+        PdfReader reader = new PdfReader(pdf);
+        StringBuilder text = new StringBuilder();
+        for (int page = 1; page <= reader.getNumberOfPages(); page++) {
+            text.append(new PdfTextExtractor(reader).getTextFromPage(page));
+        }
+        return text.toString();
+    }
+
     private static void frozen(BulletinView b, long assigned, long replied, long onTime, long overdue) {
         UnitKpis u = b.units().get(0);
         assertThat(new long[] {u.assigned(), u.replied(), u.onTime(), u.overdue()}).containsExactly(assigned, replied, onTime, overdue);

@@ -4,9 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import org.civicloop.shared.Rag;
+import org.civicloop.suggestions.domain.SuggestionService;
+import org.civicloop.suggestions.supervision.domain.LeadSupervisionService;
 import org.civicloop.suggestions.supervision.domain.RagRule;
 import org.civicloop.testing.DemoFixture;
 import org.civicloop.testing.IntegrationTest;
@@ -16,6 +21,7 @@ import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
@@ -32,6 +38,12 @@ class KeySuggestionColourIntegrationTests {
     MockMvc mvc;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    SuggestionService suggestions;
+    @Autowired
+    UserDetailsService users;
+    @Autowired
+    LeadSupervisionService lead;
 
     @Test
     void aKeySuggestionReadsTheSameColourOnTheLeadersListAndItsPage() throws Exception {
@@ -50,26 +62,32 @@ class KeySuggestionColourIntegrationTests {
     }
 
     /**
-     * The desk read "2027年1月5日 已超期" for the demo's key suggestion whose reply is late while its next
-     * milestone is weeks ahead: the row keeps the worse colour, the milestone its own, and the late reply
-     * is named beside it.
+     * Defect: suggestion 6 read 「正常 答复已超期」 on the desk, 「已超期」 on its supervision page and
+     * 「正常」 in the supervision box of its own page. A suggestion whose unit's reply is overdue while its
+     * next milestone is weeks ahead now reads one state on all three, the late reply named beside it,
+     * and never a green badge beside the red.
      */
     @Test
-    void theDeskNamesALateReplyBesideAMilestoneStillAhead() throws Exception {
-        Document desk = page("/supervision", "office");
-        boolean sawLateReplyWithMilestoneAhead = false;
-        for (Element row : desk.select("tbody tr")) {
-            Element reply = row.selectFirst(".reply-rag");
-            if (reply == null || !row.hasClass("table-danger")) {
-                continue;
-            }
-            assertThat(reply.text()).isEqualTo("答复已超期");
-            Element milestone = row.selectFirst("td.text-nowrap .badge:not(.reply-rag)");
-            if (milestone != null && !milestone.text().equals("已超期")) {
-                sawLateReplyWithMilestoneAhead = true;
-            }
+    void aLateReplyWithItsMilestoneAheadReadsOneStateOnAllThreeScreens() throws Exception {
+        var f = new SupervisionFixtures(suggestions, users, jdbc);
+        long id = f.assigned("回复超期而节点未到的重点建议", true, Instant.now().minus(Duration.ofDays(200)));
+        LocalDate milestone = LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(40);
+        lead.nameLeader(id, f.user("leader").accountId(), milestone, f.user("office"));
+
+        Element row = page("/supervision", "office").select("#key-table tbody tr")
+                .stream().filter(r -> r.selectFirst("a[href=/supervision/suggestions/" + id + "]") != null).findFirst().orElseThrow();
+        Element box = page("/supervision/suggestions/" + id, "office").selectFirst("#lead-rag");
+        Element panel = page("/suggestions/" + id, "office").selectFirst("#supervision-state");
+
+        assertThat(row.hasClass("table-danger")).isTrue();
+        for (Element shown : List.of(row, box, panel)) {
+            assertThat(shown.select(".supervision-state").text()).as(shown.cssSelector()).isEqualTo("已超期");
+            assertThat(shown.select(".reply-rag").text()).as(shown.cssSelector()).isEqualTo("答复已超期");
+            assertThat(shown.select(".badge.text-bg-success")).as("no 正常 beside 已超期").isEmpty();
         }
-        assertThat(sawLateReplyWithMilestoneAhead).as("the demo's late key suggestion, milestone ahead").isTrue();
+        // the milestone itself is still read as a date ahead, on the page and in the box
+        assertThat(box.text()).contains("下一节点：").doesNotContain("正常");
+        assertThat(panel.parent().text()).contains("下一节点：");
     }
 
     @Test

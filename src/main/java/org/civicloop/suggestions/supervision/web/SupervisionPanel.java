@@ -6,7 +6,6 @@ import java.util.Map;
 import lombok.AccessLevel;
 import lombok.RequiredArgsConstructor;
 import org.civicloop.organization.CivicUser;
-import org.civicloop.shared.Rag;
 import org.civicloop.suggestions.supervision.domain.SupervisionPermissions;
 import org.civicloop.suggestions.supervision.domain.SupervisionQueries;
 import org.springframework.stereotype.Component;
@@ -25,7 +24,7 @@ public class SupervisionPanel {
     private final SupervisionRag rag;
     private final SupervisionPermissions permissions = new SupervisionPermissions();
 
-    public record Panel(boolean shown, boolean desk, String leaderName, LocalDate nextMilestone, Rag rag,
+    public record Panel(boolean shown, boolean desk, String leaderName, LocalDate nextMilestone, SupervisionRag.KeyState state,
                         List<SupervisionQueries.Activity> activities, SupervisionQueries.ContinuousItem continuous,
                         List<SupervisionQueries.TrackingRow> tracking, List<SupervisionQueries.ResolutionRow> resolutions,
                         Map<Long, String> unitNames, Long viewerUnit) {
@@ -41,7 +40,12 @@ public class SupervisionPanel {
         boolean shown = lead != null || !activities.isEmpty() || continuous != null || !tracking.isEmpty() || !resolutions.isEmpty()
                 || (desk && keySuggestion);
         return new Panel(shown, desk, lead == null ? null : people.account(lead.leaderAccountId()),
-                lead == null ? null : lead.nextMilestone(), lead == null ? null : rag.of(lead.nextMilestone()), activities, continuous,
+                lead == null ? null : lead.nextMilestone(), lead == null ? null : state(suggestionId, lead), activities, continuous,
                 tracking, resolutions, people.units(), user == null ? null : user.unitId());
+    }
+
+    /** The same state the desk and the supervision page show: the key row's (milestone and reply), else the milestone's. */
+    private SupervisionRag.KeyState state(long suggestionId, SupervisionQueries.Lead lead) {
+        return queries.keySuggestion(suggestionId).map(rag::stateOf).orElseGet(() -> rag.stateOf(lead.nextMilestone()));
     }
 }

@@ -36,6 +36,27 @@ public class SupervisionRag {
         return RagRule.ofReply(replyState(k));
     }
 
+    /**
+     * A supervised suggestion's state, the one its desk row, its supervision page and the supervision
+     * box on its own page all show ({@code suggestions/supervision/state :: keyState}): the worse of its
+     * next milestone and its unit's reply deadline, with the late reply named when it is the reason.
+     */
+    public record KeyState(Rag rag, Rag reply) {
+        /** Whether the unit's reply is late or due soon, and so named beside the state. */
+        public boolean replyLate() {
+            return reply != Rag.GREEN;
+        }
+    }
+
+    public KeyState stateOf(SupervisionQueries.KeyRow k) {
+        return new KeyState(ofKey(k), ofReply(k));
+    }
+
+    /** A supervised suggestion's state by its next milestone alone: one no longer on the key list, whose reply clock is not watched. */
+    public KeyState stateOf(LocalDate nextMilestone) {
+        return new KeyState(of(nextMilestone), Rag.GREEN);
+    }
+
     /** The reply deadline's state as every suggestion list reads it (OVERDUE, WARNING, …). */
     public String replyState(SupervisionQueries.KeyRow k) {
         return DueDates.state(k.replyDueAt(), k.replyWarnAt(), Instant.now());
