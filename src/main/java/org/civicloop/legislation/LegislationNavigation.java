@@ -13,6 +13,8 @@ class LegislationNavigation {
     @Bean
     Navigation legislationDraftNavigation() {
         return Navigation.of(
-                new NavigationItem("legislation.nav.drafts", "/legislation/drafts", Set.of("CONGRESS_OFFICE", "STATION_STAFF"), 140));
+                new NavigationItem("legislation.nav.drafts", "/legislation/drafts", Set.of("CONGRESS_OFFICE"), 140),
+                // a station works on drafts only as a contact point asked about them: its card says so
+                new NavigationItem("legislation.nav.drafts.station", "/legislation/drafts", Set.of("STATION_STAFF"), 140));
     }
 }

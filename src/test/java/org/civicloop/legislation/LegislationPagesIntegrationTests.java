@@ -78,6 +78,49 @@ class LegislationPagesIntegrationTests {
     }
 
     @Test
+    void aStationThatRunsNoContactPointIsToldWhyItHasNoDraftAndItsCardPromisesNoRegistering() throws Exception {
+        Long unit = demo.user("station").unitId();
+        assertThat(jdbc.sql("select count(*) from liaison_site where staff_unit_id = :u and type = 'LEGISLATIVE_POINT'")
+                .param("u", unit).query(Long.class).single()).isZero();
+        Document drafts = page("/legislation/drafts", "station", Locale.SIMPLIFIED_CHINESE);
+        assertThat(drafts.getElementById("no-drafts").text()).startsWith("本站不是基层立法联系点");
+        Document list = page("/legislation/reports", "station", Locale.SIMPLIFIED_CHINESE);
+        assertThat(list.getElementById("reports-empty").text()).startsWith("本站不是基层立法联系点");
+        assertThat(page("/workbench", "station", Locale.SIMPLIFIED_CHINESE).text()).doesNotContain("登记法规草案");
+        assertThat(page("/workbench", "office", Locale.SIMPLIFIED_CHINESE).text()).contains("登记法规草案");
+        // the office's empty state is not the station's
+        assertThat(page("/legislation/drafts", "office", Locale.SIMPLIFIED_CHINESE).text()).doesNotContain("本站不是");
+    }
+
+    @Test
+    void theDraftPageNamesTheReportOfEachCommentAndWritesArticlesAsTheDraftDoes() throws Exception {
+        jdbc.sql("update legislation_draft set opened_at = now() where id = :d").param("d", draft).update();
+        fx.comment(draft, null, "ONLINE", null, null, "网上提交的整体意见", null);
+        Document d = page("/legislation/drafts/" + draft, "office", Locale.SIMPLIFIED_CHINESE);
+        assertThat(d.select("#comment-places a").eachText()).containsExactly(
+                jdbc.sql("select name from liaison_site where id = :s").param("s", point).query(String.class).single() + "：1 条",
+                "网上征求意见汇总：1 条");
+        assertThat(d.select("#comment-places a").eachAttr("href")).containsExactly(
+                "/legislation/reports/" + draft + "/" + point, "/legislation/reports/" + draft + "/0");
+        assertThat(d.getElementById("comment-" + comment).text()).contains("第一条").doesNotContain("第1条");
+        Document report = page("/legislation/reports/" + draft + "/" + point, "office", Locale.SIMPLIFIED_CHINESE);
+        assertThat(report.getElementById("article-" + jdbc.sql("select article_id from legislation_comment where id = :c")
+                .param("c", comment).query(Long.class).single()).text()).contains("第一条", "第一章 总则").doesNotContain("第1条");
+        Document online = page("/legislation/reports/" + draft + "/0", "office", Locale.ENGLISH);
+        assertThat(online.getElementById("report-source").text()).isEqualTo("Comments sent online");
+    }
+
+    @Test
+    void thePublicDraftCountsCommentsInGoodEnglish() throws Exception {
+        jdbc.sql("update legislation_draft set opened_at = now() where id = :d").param("d", draft).update();
+        fx.comment(draft, null, "ONLINE", null, null, "整体意见", null);
+        var r = mvc.perform(get("/public/drafts/" + draft).param("lang", "en")).andReturn().getResponse();
+        assertThat(r.getStatus()).isEqualTo(200);
+        String text = Jsoup.parse(r.getContentAsString()).text();
+        assertThat(text).contains("1 comment received").doesNotContain("1 comments");
+    }
+
+    @Test
     void theFormsWorkWithoutJavaScriptAndExplainBadInput() throws Exception {
         var office = demo.user("office");
         String base = "/legislation/reports/" + draft + "/" + point;

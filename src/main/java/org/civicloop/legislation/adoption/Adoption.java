@@ -71,6 +71,16 @@ public class Adoption {
      */
     public record Suggestion(long id, long siteId, String siteName, Long articleId, Integer articleNo, String revision,
                              int comments, String outcome, String reason) {
+
+        /** 第四条, as the draft writes it; null on the draft as a whole. */
+        public String heading() {
+            return articleNo == null ? null : org.civicloop.legislation.drafts.Numbering.article(articleNo);
+        }
+
+        /** From the report of the comments sent online (网上征求意见), not a contact point's. */
+        public boolean online() {
+            return siteId == org.civicloop.legislation.report.Reports.ONLINE;
+        }
     }
 
     /** Everything the staff page and the public page show. */

@@ -29,6 +29,11 @@ public class CommentQueries {
     public record CommentRow(long id, long draftId, Long articleId, Integer position, Integer articleNo, String channel,
                              Long siteId, Long consultationId, String body, String name, String phone, boolean consent,
                              Instant createdAt) {
+
+        /** 第四条, as the draft writes it; null on the draft as a whole. */
+        public String heading() {
+            return articleNo == null ? null : org.civicloop.legislation.drafts.Numbering.article(articleNo);
+        }
     }
 
     /** A consultation held at a contact point, with how many views it brought and the deputies who took part. */

@@ -25,12 +25,11 @@ public record Article(Long id, int position, Integer chapterNo, String chapterTi
 
     /** Its heading, 第N条, in Chinese (the office's and the public's pages show this). */
     public String heading() {
-        return "\u7b2c" + ArticleSplitter.numeral(articleNo) + "\u6761";
+        return Numbering.article(articleNo);
     }
 
     /** Its chapter's heading, 第N章 title, or null. */
     public String chapterHeading() {
-        return chapterNo == null ? null
-                : "\u7b2c" + ArticleSplitter.numeral(chapterNo) + "\u7ae0" + (chapterTitle == null ? "" : " " + chapterTitle);
+        return chapterNo == null ? null : Numbering.chapter(chapterNo, chapterTitle);
     }
 }

@@ -37,6 +37,11 @@ public class LegislationFigures {
 
     /** Comments on one article of a draft ({@code articleNo} null: on the draft as a whole). */
     public record ArticleCount(Integer articleNo, long comments) {
+
+        /** 第四条, as the draft writes it; null on the draft as a whole. */
+        public String heading() {
+            return articleNo == null ? null : org.civicloop.legislation.drafts.Numbering.article(articleNo);
+        }
     }
 
     @Transactional(readOnly = true)

@@ -66,7 +66,7 @@ class LegislationFiguresController {
         List<ArticleCount> counts = figures.perArticle(draftId);
         List<String> labels = counts.stream().map(c -> c.articleNo() == null
                 ? messages.getMessage("legislation.report.wholeDraft", null, locale)
-                : messages.getMessage("legislation.report.articleNo", new Object[] {c.articleNo()}, locale)).toList();
+                : c.heading()).toList();
         Map<String, Object> chart = new LinkedHashMap<>();
         chart.put("labels", labels);
         chart.put("counts", counts.stream().map(ArticleCount::comments).toList());

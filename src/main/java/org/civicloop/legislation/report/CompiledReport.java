@@ -21,6 +21,11 @@ public record CompiledReport(Draft draft, SiteSummary point, Version version, Li
     /** The channels in the order the report lists them; label {@code legislation.report.channel.<NAME>}. */
     public static final List<String> CHANNELS = List.of("ONLINE", "QR", "MEETING", "VISIT", "COLLECTOR");
 
+    /** The report of the comments sent online without a contact point (网上征求意见), not a point's. */
+    public boolean online() {
+        return point.id() == Reports.ONLINE;
+    }
+
     public record Draft(long id, String title, String issuingBody, LocalDate opensOn, LocalDate closesOn) {
     }
 
@@ -35,6 +40,16 @@ public record CompiledReport(Draft draft, SiteSummary point, Version version, Li
     public record Article(Long articleId, Integer articleNo, Integer chapterNo, String chapterTitle, String body) {
         public boolean whole() {
             return articleId == null;
+        }
+
+        /** 第四条, as the draft writes it; null for the draft as a whole. */
+        public String heading() {
+            return articleNo == null ? null : org.civicloop.legislation.drafts.Numbering.article(articleNo);
+        }
+
+        /** 第一章 停放与充电, as the draft writes it; null without chapters. */
+        public String chapterHeading() {
+            return chapterNo == null ? null : org.civicloop.legislation.drafts.Numbering.chapter(chapterNo, chapterTitle);
         }
     }
 

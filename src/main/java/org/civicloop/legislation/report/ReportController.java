@@ -45,6 +45,7 @@ class ReportController {
     @GetMapping
     String list(@AuthenticationPrincipal CivicUser user, Model model) {
         model.addAttribute("rows", reports.overview(user));
+        model.addAttribute("emptyKey", reports.emptyKey(user));
         return "legislation/reports";
     }
 

@@ -42,8 +42,9 @@ class ReportLayout {
         blocks.add(new Block(Kind.TITLE, msg(locale, "legislation.report.doc.title", r.draft().title())));
         String version = r.version() == null ? "" : msg(locale, "legislation.report.doc.version", r.version().reportNo());
         String date = r.version() != null && r.version().sentAt() != null
-                ? DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneId.of(zone)).format(r.version().sentAt()) : "";
-        blocks.add(new Block(Kind.SUBTITLE, msg(locale, "legislation.report.doc.subtitle", r.point().name(),
+                ? DateTimeFormatter.ofPattern(msg(locale, "format.date"), locale).withZone(ZoneId.of(zone))
+                        .format(r.version().sentAt()) : "";
+        blocks.add(new Block(Kind.SUBTITLE, msg(locale, "legislation.report.doc.subtitle", pointName(r, locale),
                 r.draft().issuingBody(), version, date).strip()));
         blocks.add(new Block(Kind.TEXT, msg(locale, "legislation.report.doc.summary", r.comments(), r.included(),
                 channels(r.includedByChannel(), locale))));
@@ -76,8 +77,7 @@ class ReportLayout {
                 continue;
             }
             blocks.add(new Block(Kind.HEADING, s.article().chapterTitle() == null || s.article().whole() ? articleName(s, locale)
-                    : articleName(s, locale) + msg(locale, "legislation.report.doc.inChapter", s.article().chapterNo(),
-                    s.article().chapterTitle())));
+                    : articleName(s, locale) + msg(locale, "legislation.report.doc.inChapter", s.article().chapterHeading())));
             if (!s.article().whole()) {
                 blocks.add(new Block(Kind.LABEL, msg(locale, "legislation.report.doc.draftText")));
                 blocks.add(new Block(Kind.TEXT, s.article().body()));
@@ -103,7 +103,12 @@ class ReportLayout {
 
     String articleName(Section s, Locale locale) {
         return s.article().whole() ? msg(locale, "legislation.report.wholeDraft")
-                : msg(locale, "legislation.report.articleNo", s.article().articleNo());
+                : s.article().heading();
+    }
+
+    /** The contact point's name, or the online channel's (网上征求意见). */
+    String pointName(CompiledReport r, Locale locale) {
+        return r.online() ? msg(locale, "legislation.report.online") : r.point().name();
     }
 
     /** "线上 2 条、座谈会 1 条" */

@@ -45,6 +45,11 @@ public class Reports {
     static final double NEAR_IDENTICAL = 0.6;
     public static final int REASON_MAX = 500;
     public static final int REVISION_MAX = 4000;
+    /**
+     * The place of comments sent online without a contact point (网上征求意见): its report is kept under this site
+     * id, beside each point's, so that every comment of a draft belongs to exactly one report. The office compiles it.
+     */
+    public static final long ONLINE = 0L;
 
     private final JdbcClient jdbc;
     private final LiaisonSites sites;
@@ -65,6 +70,30 @@ public class Reports {
 
     /** A draft and a point asked about it, with where that point's report stands. */
     public record PointReport(Draft draft, SiteSummary point, Integer reportNo, String status, long comments) {
+        /** The report of the comments sent online, not a contact point's. */
+        public boolean online() {
+            return point.id() == ONLINE;
+        }
+    }
+
+    /** The stand-in for the online channel: no staff unit, so only the office compiles its report. */
+    public static SiteSummary online() {
+        return new SiteSummary(ONLINE, "\u7f51\u4e0a\u5f81\u6c42\u610f\u89c1", "ONLINE", null, null, null, null);
+    }
+
+    /**
+     * Why the user's list of reports would be empty: {@code legislation.report.list.notAPoint} for station staff whose
+     * unit runs no contact point (they compile no report), else {@code legislation.report.list.empty}.
+     */
+    public String emptyKey(CivicUser user) {
+        boolean staffOnly = user.hasRole(org.civicloop.organization.Role.STATION_STAFF) && !LegislationPermissions.mayManageDrafts(user)
+                && !user.hasRole(org.civicloop.organization.Role.ADMIN) && !user.hasRole(org.civicloop.organization.Role.LEADER);
+        if (!staffOnly) {
+            return "legislation.report.list.empty";
+        }
+        boolean point = user.unitId() != null && sites.forStaffUnit(user.unitId()).stream()
+                .anyMatch(s -> s.type().equals(org.civicloop.legislation.drafts.DraftService.POINT_TYPE));
+        return point ? "legislation.report.list.noneAsked" : "legislation.report.list.notAPoint";
     }
 
     /** Every draft-and-point pair the user may read a report of, newest draft first. */
@@ -75,19 +104,21 @@ public class Reports {
         }
         List<Row> rows = jdbc.sql("""
                         select d.id, d.title, d.issuing_body, d.opens_on, d.closes_on, p.site_id, r.report_no, r.status,
-                               (select count(*) from legislation_comment c where c.draft_id = d.id and c.site_id = p.site_id)
+                               (select count(*) from legislation_comment c
+                                 where c.draft_id = d.id and coalesce(c.site_id, 0) = p.site_id)
                           from legislation_draft d
-                          join legislation_draft_point p on p.draft_id = d.id
+                          cross join lateral (select site_id from legislation_draft_point where draft_id = d.id
+                                              union all select 0) p
                           left join lateral (select report_no, status from legislation_report r
                                               where r.draft_id = d.id and r.site_id = p.site_id
                                               order by report_no desc limit 1) r on true
-                         order by d.opens_on desc, d.id desc, p.site_id""")
+                         order by d.opens_on desc, d.id desc, p.site_id = 0, p.site_id""")
                 .query((rs, n) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getObject(4, LocalDate.class),
                         rs.getObject(5, LocalDate.class), rs.getLong(6), (Integer) rs.getObject(7), rs.getString(8), rs.getLong(9)))
                 .list();
         List<PointReport> result = new ArrayList<>();
         for (Row r : rows) {
-            Optional<SiteSummary> point = sites.find(r.siteId());
+            Optional<SiteSummary> point = r.siteId() == ONLINE ? Optional.of(online()) : sites.find(r.siteId());
             if (point.isPresent() && LegislationPermissions.mayReadReport(user, point.get())) {
                 result.add(new PointReport(new Draft(r.draftId(), r.title(), r.body(), r.opens(), r.closes()), point.get(),
                         r.reportNo(), r.status(), r.comments()));
@@ -154,7 +185,7 @@ public class Reports {
             throw new InvalidInput(problems);
         }
         long reportId = editable(user, draftId, siteId);
-        boolean ours = jdbc.sql("select count(*) from legislation_comment where id = :c and draft_id = :d and site_id = :s")
+        boolean ours = jdbc.sql("select count(*) from legislation_comment where id = :c and draft_id = :d and coalesce(site_id, 0) = :s")
                 .param("c", commentId).param("d", draftId).param("s", siteId).query(Long.class).single() > 0;
         if (!ours) {
             throw BusinessException.invalid("legislation.report.error.unknownComment");
@@ -206,7 +237,10 @@ public class Reports {
         if (report.undecided() > 0) {
             throw BusinessException.conflict("legislation.report.error.undecided", report.undecided());
         }
-        byte[] document = docx.render(report, java.util.Locale.SIMPLIFIED_CHINESE);
+        // the document as sent: its header carries the day it is sent
+        Version sending = new Version(latest.id(), latest.reportNo(), "SENT", latest.createdAt(), now);
+        byte[] document = docx.render(new CompiledReport(report.draft(), report.point(), sending, report.versions(),
+                report.sections(), report.groupedByWords()), java.util.Locale.SIMPLIFIED_CHINESE);
         jdbc.sql("""
                         update legislation_report set status = 'SENT', sent_by = :u, sent_at = :t, sent_docx = :doc,
                                version = version + 1
@@ -285,6 +319,10 @@ public class Reports {
 
     /** The contact point, if it was asked about the draft. */
     public SiteSummary point(long draftId, long siteId) {
+        if (siteId == ONLINE) {
+            draft(draftId);
+            return online();
+        }
         boolean asked = jdbc.sql("select count(*) from legislation_draft_point where draft_id = :d and site_id = :s")
                 .param("d", draftId).param("s", siteId).query(Long.class).single() > 0;
         if (!asked) {
@@ -330,7 +368,7 @@ public class Reports {
                           from legislation_comment c
                           left join legislation_consultation k on k.id = c.consultation_id
                           left join legislation_report_comment rc on rc.comment_id = c.id and rc.report_id = :r
-                         where c.draft_id = :d and c.site_id = :s and (not :frozen or rc.comment_id is not null)
+                         where c.draft_id = :d and coalesce(c.site_id, 0) = :s and (not :frozen or rc.comment_id is not null)
                          order by c.created_at, c.id""")
                 .param("r", reportId).param("d", draftId).param("s", siteId).param("frozen", frozen)
                 .query((rs, n) -> new Comment(rs.getLong(1), (Long) rs.getObject(2), rs.getString(3), rs.getString(4),

@@ -82,6 +82,9 @@ class DraftController {
         model.addAttribute("drafts", queries.forStaff(user, worked));
         model.addAttribute("today", today());
         model.addAttribute("mayRegister", LegislationPermissions.mayManageDrafts(user));
+        // station staff see the drafts their contact points were asked about; say why when there are none
+        model.addAttribute("emptyKey", LegislationPermissions.mayManageDrafts(user) ? "legislation.draft.list.empty"
+                : worked.isEmpty() ? "legislation.draft.list.notAPoint" : "legislation.draft.list.noneAsked");
         return "legislation/drafts";
     }
 
@@ -133,10 +136,18 @@ class DraftController {
         model.addAttribute("draft", draft);
         model.addAttribute("chapters", Chapters.of(draft.articles()));
         model.addAttribute("points", points);
-        model.addAttribute("comments", comments.forDraft(id).stream()
+        List<CommentQueries.CommentRow> shown = comments.forDraft(id).stream()
                 .filter(c -> LegislationPermissions.mayManageDrafts(user)
                         || (c.siteId() != null && LegislationPermissions.mayWorkAt(user, points.get(c.siteId()))))
-                .toList());
+                .toList();
+        model.addAttribute("comments", shown);
+        // the report each comment belongs to: its contact point's, or the online one (site id 0), point by point
+        Map<Long, Long> places = new java.util.LinkedHashMap<>();
+        points.keySet().forEach(s -> places.put(s, 0L));
+        places.put(org.civicloop.legislation.report.Reports.ONLINE, 0L);
+        shown.forEach(c -> places.merge(c.siteId() == null ? org.civicloop.legislation.report.Reports.ONLINE : c.siteId(), 1L, Long::sum));
+        places.values().removeIf(n -> n == 0);
+        model.addAttribute("commentPlaces", places);
         model.addAttribute("contactVisible", (java.util.function.Function<Long, Boolean>) site ->
                 LegislationPermissions.maySeeContact(user, site == null ? null : points.get(site)));
         model.addAttribute("consultations", comments.consultations(id));

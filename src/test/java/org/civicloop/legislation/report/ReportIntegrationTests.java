@@ -100,13 +100,13 @@ class ReportIntegrationTests {
              XWPFWordExtractor extractor = new XWPFWordExtractor(doc)) {
             String text = extractor.getText();
             // the views part (after the table): each article's section runs from its heading to the next one
-            String body = text.substring(text.indexOf("第1条（第1章 总则）"));
-            int h1 = body.indexOf("第1条");
-            int h2 = body.indexOf("第2条");
+            String body = text.substring(text.indexOf("第一条（第一章 总则）"));
+            int h1 = body.indexOf("第一条");
+            int h2 = body.indexOf("第二条");
             int hw = body.indexOf("对草案整体的意见");
             assertThat(h1).isLessThan(h2);
             assertThat(h2).isLessThan(hw);
-            assertThat(body).doesNotContain("第3条"); // no views, no revision: not in the document
+            assertThat(body).doesNotContain("第三条"); // no views, no revision: not in the document
             for (String included : List.of(A1_LEASH, A1_LEASH_AGAIN, A1_NIGHT)) {
                 assertThat(occurrences(text, included)).as(included).isEqualTo(1);
                 assertThat(body.indexOf(included)).as(included).isBetween(h1, h2);
@@ -136,8 +136,8 @@ class ReportIntegrationTests {
             }
             assertThat(rows).containsExactly(
                     List.of("条款", "意见数", "网上征求", "扫码留言", "座谈会", "入户走访", "信息员收集"),
-                    List.of("第1条", "3", "0", "2", "1", "0", "0"),
-                    List.of("第2条", "2", "0", "0", "2", "0", "0"),
+                    List.of("第一条", "3", "0", "2", "1", "0", "0"),
+                    List.of("第二条", "2", "0", "0", "2", "0", "0"),
                     List.of("对草案整体的意见", "1", "0", "1", "0", "0", "0"));
         }
 
@@ -163,6 +163,65 @@ class ReportIntegrationTests {
     }
 
     @Autowired ReportPdf pdf;
+
+    @Test
+    void everyCommentOfADraftIsInExactlyOneReportTheOnlineOnesInTheOfficesOnlineReport() throws Exception {
+        // the fixture: 8 comments at this point, 1 at the other point, 1 sent online without a point
+        long total = jdbc.sql("select count(*) from legislation_comment where draft_id = :d").param("d", draft)
+                .query(Long.class).single();
+        assertThat(total).isEqualTo(10);
+        List<Reports.PointReport> rows = reports.overview(office).stream().filter(r -> r.draft().id() == draft).toList();
+        assertThat(rows).extracting(r -> r.point().id()).containsExactly(point, fx.site(1), Reports.ONLINE);
+        assertThat(rows).extracting(Reports.PointReport::comments).containsExactly(8L, 1L, 1L);
+        assertThat(rows.stream().mapToLong(Reports.PointReport::comments).sum()).isEqualTo(total);
+        long compiled = 0;
+        for (var row : rows) {
+            compiled += reports.compile(office, draft, row.point().id(), null).comments();
+        }
+        assertThat(compiled).isEqualTo(total);
+
+        // the online report: only the online comment; a point's comment cannot be put in it
+        CompiledReport online = reports.compile(office, draft, Reports.ONLINE, null);
+        assertThat(online.online()).isTrue();
+        assertThat(online.sections().stream().flatMap(s -> s.comments().stream()).map(CompiledReport.Comment::body))
+                .containsExactly("网上的意见不属于任何联系点");
+        assertThatThrownBy(() -> reports.decide(office, draft, Reports.ONLINE, ids.get(WHOLE), true, null))
+                .extracting(e -> ((BusinessException) e).messageKey()).isEqualTo("legislation.report.error.unknownComment");
+        long onlineComment = online.sections().get(0).comments().get(0).id();
+        assertThatThrownBy(() -> reports.decide(office, draft, point, onlineComment, true, null))
+                .extracting(e -> ((BusinessException) e).messageKey()).isEqualTo("legislation.report.error.unknownComment");
+
+        // station staff neither see nor compile it; the office sends it like any report
+        CivicUser staff = fx.user(office.accountId(), -1L, Role.STATION_STAFF);
+        assertThat(reports.overview(staff)).noneMatch(Reports.PointReport::online);
+        assertThatThrownBy(() -> reports.compile(staff, draft, Reports.ONLINE, null)).isInstanceOf(AccessDeniedException.class);
+        reports.decide(office, draft, Reports.ONLINE, onlineComment, true, null);
+        reports.send(office, draft, Reports.ONLINE, Instant.now());
+        byte[] sent = reports.sentDocument(office, draft, Reports.ONLINE, 1).orElseThrow();
+        try (XWPFWordExtractor extractor = new XWPFWordExtractor(new XWPFDocument(new ByteArrayInputStream(sent)))) {
+            assertThat(extractor.getText()).contains("网上征求意见汇总", "网上的意见不属于任何联系点", "第一条（第一章 总则）");
+        }
+    }
+
+    @Autowired ReportLayout layout;
+
+    @Test
+    void theExportsHeaderWritesTheSendingDayAsTheReaderDoesAndArticlesAsTheDraftDoes() throws Exception {
+        decideAll();
+        // 2026-12-07 18:30 UTC is already 8 December in Guiyang
+        reports.send(office, draft, point, Instant.parse("2026-12-07T18:30:00Z"));
+        CompiledReport report = reports.compile(office, draft, point, 1);
+        String zh = layout.blocks(report, Locale.SIMPLIFIED_CHINESE).get(1).text();
+        assertThat(zh).contains("第1版", "2026年12月8日").doesNotContain("2026-12-0");
+        assertThat(layout.blocks(report, Locale.ENGLISH).get(1).text()).contains("8 Dec 2026");
+        // the .docx as sent carries the same header; the PDF prints the same blocks
+        try (XWPFWordExtractor extractor = new XWPFWordExtractor(new XWPFDocument(new ByteArrayInputStream(
+                reports.sentDocument(office, draft, point, 1).orElseThrow())))) {
+            assertThat(extractor.getText()).contains("2026年12月8日").doesNotContain("2026-12-0");
+        }
+        assertThat(layout.blocks(report, Locale.ENGLISH)).extracting(ReportLayout.Block::text)
+                .contains("第一条 (第一章 总则)", "第二条 (第一章 总则)");
+    }
 
     @Test
     void aSentReportIsFrozenAndAChangeNeedsANewVersionBothKept() {
