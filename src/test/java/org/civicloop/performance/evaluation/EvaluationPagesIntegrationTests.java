@@ -65,6 +65,27 @@ class EvaluationPagesIntegrationTests {
     }
 
     @Test
+    void aFigureWithACommaComesBackAsTypedWithTheExpectedFormBesideItsField() throws Exception {
+        var office = demo.user("evaluation");
+        long s = service.createScheme(office, new SchemeDraft("comma test " + System.nanoTime(), "YEAR", "2023", null, 3), Instant.now()).id();
+        long green = service.indicatorByCode("GREEN_SPACE").orElseThrow().id();
+        service.addIndicator(office, s, new RuleDraft(green, "100", "LEAD", null, null, null, null, null, null));
+        mvc.perform(post("/performance/schemes/" + s + "/figures/" + green).param("d_520111", "38,5").param("d_520102", "41.2")
+                        .with(csrf()).with(user(demo.user("unit"))))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("value=\"38,5\"")))
+                .andExpect(content().string(containsString("value=\"41.2\"")))
+                .andExpect(content().string(containsString("aria-describedby=\"d_520111-error\"")))
+                .andExpect(content().string(containsString("id=\"d_520111-error\">数字中不能有逗号：小数请用小数点，如 38.5")));
+        assertThat(service.figures(s)).isEmpty();
+        mvc.perform(post("/performance/schemes/" + s + "/figures/" + green).param("d_520111", "38,5").param("lang", "en")
+                        .with(csrf()).with(user(demo.user("unit"))))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("No commas in a number: write decimals with a point, e.g. 38.5")));
+        assertThat(service.figures(s)).isEmpty();
+    }
+
+    @Test
     void theSchemeFormReportsEveryProblemInTheUsersLanguage() throws Exception {
         mvc.perform(post("/performance/schemes").param("name", "").param("periodKind", "HALF_YEAR").param("periodCode", "2026-X")
                         .param("advancedCount", "abc").with(csrf()).with(user(demo.user("evaluation")))
