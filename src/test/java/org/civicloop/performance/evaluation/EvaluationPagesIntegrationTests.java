@@ -86,6 +86,28 @@ class EvaluationPagesIntegrationTests {
     }
 
     @Test
+    void chinesePagesWriteValuesWithChinesePunctuationAndNoSpaceBeforeTheUnit() throws Exception {
+        var evaluation = demo.user("evaluation");
+        var scheme = service.schemes().stream().filter(x -> !service.referenceIndicators(x.id()).isEmpty()).findFirst().orElseThrow();
+        var reference = service.referenceIndicators(scheme.id()).get(0);
+        String page = mvc.perform(get("/performance/schemes/" + scheme.id()).with(user(evaluation))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(page).contains(reference.name() + "：").doesNotContain(reference.name() + ": ").doesNotContain(" %<");
+        var published = service.schemes().stream().filter(x -> x.status() == org.civicloop.performance.evaluation.domain.SchemeStatus.PUBLISHED)
+                .findFirst().orElseThrow();
+        long indicator = service.rules(published.id()).get(0).indicatorId();
+        String ranking = mvc.perform(get("/performance/ranking").param("scheme", Long.toString(published.id())).param("district", "520111")
+                        .param("indicator", Long.toString(indicator)).with(user(evaluation))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(ranking).doesNotContain(" %<").doesNotContain(" \u4ebf\u5143<");
+        mvc.perform(get("/public/performance/" + published.id())).andExpect(status().isOk())
+                .andExpect(content().string(containsString("（%）")));
+        mvc.perform(get("/public/performance/" + published.id()).param("lang", "en")).andExpect(status().isOk())
+                .andExpect(content().string(containsString(" (%)")))
+                .andExpect(content().string(containsString(">Score<")));
+    }
+
+    @Test
     void theSchemeFormReportsEveryProblemInTheUsersLanguage() throws Exception {
         mvc.perform(post("/performance/schemes").param("name", "").param("periodKind", "HALF_YEAR").param("periodCode", "2026-X")
                         .param("advancedCount", "abc").with(csrf()).with(user(demo.user("evaluation")))
