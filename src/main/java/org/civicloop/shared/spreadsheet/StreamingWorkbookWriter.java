@@ -62,6 +62,8 @@ public final class StreamingWorkbookWriter implements AutoCloseable {
     public static final String CHINESE_DATE_TIME = "yyyy\"\u5e74\"m\"\u6708\"d\"\u65e5\" hh:mm";
     /** 2026年11月27日 */
     public static final String CHINESE_DATE = "yyyy\"\u5e74\"m\"\u6708\"d\"\u65e5\"";
+    /** 2026年11月, for a date column holding months (give each month's first day). */
+    public static final String CHINESE_MONTH = "yyyy\"\u5e74\"m\"\u6708\"";
     public static final String DEFAULT_DECIMAL = "#,##0.00";
 
     private static final int WINDOW = 100;

@@ -230,6 +230,39 @@ class EvaluationIntegrationTests {
     }
 
     @Test
+    void aFigureWithACommaIsRefusedWithItsOwnMessageNeverReadAsTenTimesItself() throws IOException {
+        long s = freshScheme();
+        CivicUser housing = user("unit");    // the source of green space, as in the demo
+        // "38,5" was saved as 385: the comma dropped as a thousands separator
+        for (String typed : List.of("38,5", "1,250", "38\uFF0C5")) {
+            assertThatThrownBy(() -> service.enterFigures(housing, s, id("GREEN_SPACE"), Map.of(HUAXI, typed), Instant.now()))
+                    .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.problems())
+                            .extracting(InvalidInput.Problem::field, InvalidInput.Problem::messageKey)
+                            .containsExactly(org.assertj.core.groups.Tuple.tuple(HUAXI, "performance.error.decimalComma")));
+        }
+        assertThat(service.figures(s)).isEmpty();
+        // the same rule for a sheet's value (text cell), a weight and points
+        ImportResult imported = service.importFigures(housing, s, new ByteArrayInputStream(workbook(List.of(
+                List.of("指标代码", "区县", "数值"), List.of("GREEN_SPACE", HUAXI, "38,5")))), Instant.now());
+        assertThat(imported.problems()).extracting(ImportProblem::line, ImportProblem::messageKey)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(2, "performance.eval.import.error.comma"));
+        assertThat(service.figures(s)).isEmpty();
+        assertThat(new RuleDraft(id("GDP_GROWTH"), "1,5", "RANK", null, null, null, null, null, null).check())
+                .extracting(InvalidInput.Problem::field, InvalidInput.Problem::messageKey)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("weight", "performance.error.decimalComma"));
+        assertThat(new RuleDraft(id("GDP_GROWTH"), "10", "TARGET", null, null, "7,5", null, null, null).check())
+                .extracting(InvalidInput.Problem::field, InvalidInput.Problem::messageKey)
+                .contains(org.assertj.core.groups.Tuple.tuple("target", "performance.error.decimalComma"));
+        assertThat(new AdjustmentDraft(HUAXI, "BONUS", "1,5", "表彰").check())
+                .extracting(InvalidInput.Problem::messageKey).containsExactly("performance.error.decimalComma");
+        // with a decimal point it is 38.5, and a percent sign is still allowed
+        service.enterFigures(housing, s, id("GREEN_SPACE"), Map.of(HUAXI, "38.5", "520102", "41 %"), Instant.now());
+        assertThat(service.figures(s).get(id("GREEN_SPACE"))).containsOnlyKeys(HUAXI, "520102");
+        assertThat(service.figures(s).get(id("GREEN_SPACE")).get(HUAXI)).isEqualByComparingTo("38.5");
+        assertThat(service.figures(s).get(id("GREEN_SPACE")).get("520102")).isEqualByComparingTo("41");
+    }
+
+    @Test
     void aBadFigureOnTheFormRefusesTheWholeForm() {
         long s = freshScheme();
         Map<String, String> values = new LinkedHashMap<>();

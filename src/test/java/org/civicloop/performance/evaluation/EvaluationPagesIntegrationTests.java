@@ -65,6 +65,49 @@ class EvaluationPagesIntegrationTests {
     }
 
     @Test
+    void aFigureWithACommaComesBackAsTypedWithTheExpectedFormBesideItsField() throws Exception {
+        var office = demo.user("evaluation");
+        long s = service.createScheme(office, new SchemeDraft("comma test " + System.nanoTime(), "YEAR", "2023", null, 3), Instant.now()).id();
+        long green = service.indicatorByCode("GREEN_SPACE").orElseThrow().id();
+        service.addIndicator(office, s, new RuleDraft(green, "100", "LEAD", null, null, null, null, null, null));
+        mvc.perform(post("/performance/schemes/" + s + "/figures/" + green).param("d_520111", "38,5").param("d_520102", "41.2")
+                        .with(csrf()).with(user(demo.user("unit"))))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("value=\"38,5\"")))
+                .andExpect(content().string(containsString("value=\"41.2\"")))
+                .andExpect(content().string(containsString("aria-describedby=\"d_520111-error\"")))
+                .andExpect(content().string(containsString("id=\"d_520111-error\">数字中不能有逗号：小数请用小数点，如 38.5")));
+        assertThat(service.figures(s)).isEmpty();
+        mvc.perform(post("/performance/schemes/" + s + "/figures/" + green).param("d_520111", "38,5").param("lang", "en")
+                        .with(csrf()).with(user(demo.user("unit"))))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("No commas in a number: write decimals with a point, e.g. 38.5")));
+        assertThat(service.figures(s)).isEmpty();
+    }
+
+    @Test
+    void chinesePagesWriteValuesWithChinesePunctuationAndNoSpaceBeforeTheUnit() throws Exception {
+        var evaluation = demo.user("evaluation");
+        var scheme = service.schemes().stream().filter(x -> !service.referenceIndicators(x.id()).isEmpty()).findFirst().orElseThrow();
+        var reference = service.referenceIndicators(scheme.id()).get(0);
+        String page = mvc.perform(get("/performance/schemes/" + scheme.id()).with(user(evaluation))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(page).contains(reference.name() + "：").doesNotContain(reference.name() + ": ").doesNotContain(" %<");
+        var published = service.schemes().stream().filter(x -> x.status() == org.civicloop.performance.evaluation.domain.SchemeStatus.PUBLISHED)
+                .findFirst().orElseThrow();
+        long indicator = service.rules(published.id()).get(0).indicatorId();
+        String ranking = mvc.perform(get("/performance/ranking").param("scheme", Long.toString(published.id())).param("district", "520111")
+                        .param("indicator", Long.toString(indicator)).with(user(evaluation))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(ranking).doesNotContain(" %<").doesNotContain(" \u4ebf\u5143<");
+        mvc.perform(get("/public/performance/" + published.id())).andExpect(status().isOk())
+                .andExpect(content().string(containsString("（%）")));
+        mvc.perform(get("/public/performance/" + published.id()).param("lang", "en")).andExpect(status().isOk())
+                .andExpect(content().string(containsString(" (%)")))
+                .andExpect(content().string(containsString(">Score<")));
+    }
+
+    @Test
     void theSchemeFormReportsEveryProblemInTheUsersLanguage() throws Exception {
         mvc.perform(post("/performance/schemes").param("name", "").param("periodKind", "HALF_YEAR").param("periodCode", "2026-X")
                         .param("advancedCount", "abc").with(csrf()).with(user(demo.user("evaluation")))

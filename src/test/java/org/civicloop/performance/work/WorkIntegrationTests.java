@@ -264,6 +264,70 @@ class WorkIntegrationTests {
     }
 
     @Test
+    void aReportWithoutAMonthSaysSoAndComesBackWithItsTextAndMonthsReadAsTheReaderWritesThem() throws Exception {
+        long id = item(WorkKind.LEADER_PROJECT, freshYear(), "测试月报事项" + System.nanoTime());
+        YearMonth month = YearMonth.now(DISTRICT);
+        String zh = month.getYear() + "年" + month.getMonthValue() + "月";
+        String en = month.format(java.time.format.DateTimeFormatter.ofPattern("MMM yyyy", java.util.Locale.ENGLISH));
+        var posted = mvc.perform(post("/performance/work/items/" + id + "/reports").param("month", "").param("report", "完成选址论证")
+                        .with(csrf()).with(user(invest)))
+                .andExpect(flash().attribute("failed", "performance.work.error.monthRequired")).andReturn();
+        assertThat(jdbc.sql("select count(*) from perf_progress_report where item_id = :i").param("i", id).query(Long.class).single()).isZero();
+        // the page it goes back to: the text as typed, the reason beside the month, the months in Chinese
+        assertThat(posted.getFlashMap().get("failedForm")).isEqualTo(java.util.Map.of("month", "", "report", "完成选址论证"));
+        // (the flash map lives in the JDBC-stored session: the next request brings its cookie)
+        mvc.perform(get("/performance/work/items/" + id).cookie(posted.getResponse().getCookies()).with(user(invest)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString(">完成选址论证</textarea>")))
+                .andExpect(content().string(containsString("id=\"month-error\">请选择月份。</div>")))
+                .andExpect(content().string(containsString("value=\"" + month + "\">" + zh + "</option>")))
+                .andExpect(content().string(org.hamcrest.Matchers.not(containsString("只能报送本月或上月"))));
+
+        service.fileReport(id, month, "本月完成调研", invest, Instant.now());
+        mvc.perform(get("/performance/work/items/" + id).with(user(leader)))
+                .andExpect(content().string(containsString("<strong>" + zh + "</strong>")));
+        mvc.perform(get("/performance/work/items/" + id).param("lang", "en").with(user(leader)))
+                .andExpect(content().string(containsString("<strong>" + en + "</strong>")));
+        int year = jdbc.sql("select year from perf_work_item where id = :i").param("i", id).query(Integer.class).single();
+        mvc.perform(get("/performance/work").param("year", Integer.toString(year)).with(user(evaluation)))
+                .andExpect(content().string(containsString("<td>" + zh + "</td>")))
+                .andExpect(content().string(org.hamcrest.Matchers.not(containsString(">" + month + "<"))));
+        try {
+            service.fileReport(id, month, "再报一次", invest, Instant.now());
+            org.assertj.core.api.Assertions.fail("a second report of the month was filed");
+        } catch (BusinessException e) {    // the month as numbers, which the message writes 2026年12月 or Dec 2026
+            assertThat(e.messageKey()).isEqualTo("performance.work.error.monthReported");
+            assertThat(e.arguments()).containsExactly(month.getYear(), month.getMonthValue());
+        }
+
+        // the ledger: the month as a date cell (the month's first day) shown 2026年12月, like its other date columns
+        var started = mvc.perform(get("/performance/work/ledger.xlsx").param("year", Integer.toString(year)).with(user(evaluation)))
+                .andReturn();
+        started.getAsyncResult(120_000);
+        byte[] xlsx = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch(started))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
+            var sheet = wb.getSheetAt(0);
+            int header = -1;
+            int column = -1;
+            for (var row : sheet) {
+                for (var cell : row) {
+                    if (cell.getCellType() == org.apache.poi.ss.usermodel.CellType.STRING && cell.getStringCellValue().equals("最近月报")) {
+                        header = row.getRowNum();
+                        column = cell.getColumnIndex();
+                    }
+                }
+            }
+            assertThat(column).isNotNegative();
+            var cell = sheet.getRow(header + 1).getCell(column);
+            assertThat(cell.getCellType()).isEqualTo(org.apache.poi.ss.usermodel.CellType.NUMERIC);
+            assertThat(cell.getLocalDateTimeCellValue().toLocalDate()).isEqualTo(month.atDay(1));
+            // Excel shows yyyy"年"m"月" as 2026年12月 (POI's own formatter would keep the quotes)
+            assertThat(cell.getCellStyle().getDataFormatString()).isEqualTo("yyyy\"年\"m\"月\"");
+        }
+    }
+
+    @Test
     void aMilestoneWithABadOrPastDayIsRefusedWithItsMessageAndNoClockStarts() throws Exception {
         long id = item(WorkKind.OTHER_TASK, freshYear(), "测试交办事项" + System.nanoTime());
         for (String day : new String[] {"", "2026-13-40", LocalDate.now(DISTRICT).minusDays(1).toString()}) {

@@ -3,6 +3,7 @@ package org.civicloop.performance.evaluation.domain;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import org.civicloop.performance.Decimals;
 import org.civicloop.shared.InvalidInput;
 
 /** A bonus, penalty or veto item for one district: points (0–20; none for a veto) and the reason. */
@@ -19,7 +20,9 @@ public record AdjustmentDraft(String districtCode, String kindName, String point
             problems.add(new InvalidInput.Problem("kindName", "performance.eval.error.kind"));
         } else if (kind() != AdjustmentKind.VETO) {
             BigDecimal p = RuleDraft.number(points);
-            if (p == null || p.signum() <= 0 || p.compareTo(MAX_POINTS) > 0) {
+            if (Decimals.COMMA.equals(Decimals.read(points).problem())) {
+                problems.add(new InvalidInput.Problem("points", Decimals.COMMA));
+            } else if (p == null || p.signum() <= 0 || p.compareTo(MAX_POINTS) > 0) {
                 problems.add(new InvalidInput.Problem("points", "performance.eval.error.points"));
             }
         }

@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.Set;
 import lombok.RequiredArgsConstructor;
 import org.civicloop.organization.CivicUser;
+import org.civicloop.performance.Decimals;
 import org.civicloop.performance.evaluation.EvaluationEvents.FiguresEntered;
 import org.civicloop.performance.evaluation.EvaluationEvents.IndicatorCreated;
 import org.civicloop.performance.evaluation.EvaluationEvents.SchemeChanged;
@@ -46,7 +47,6 @@ public class EvaluationService {
     static final int MAX_IMPORT_ROWS = 5_000;
     static final long MAX_IMPORT_BYTES = 5L * 1024 * 1024;
     /** The largest figure accepted (absolute), so a slip of the keyboard is not scored. */
-    static final BigDecimal MAX_FIGURE = new BigDecimal("1000000000000");
 
     private final JdbcClient jdbc;
     private final SchemeRepository schemes;
@@ -277,8 +277,9 @@ public class EvaluationService {
     }
 
     /**
-     * One indicator's figures for the districts, by form: every value checked first (a number, within
-     * ±{@value #MAX_FIGURE}); one bad value refuses them all. A blank value removes the figure (missing).
+     * One indicator's figures for the districts, by form: every value checked first (a number by
+     * {@link Decimals}; a comma is refused with its own message); one bad value refuses them all. A
+     * blank value removes the figure (missing).
      */
     @Transactional
     public void enterFigures(CivicUser user, long schemeId, long indicatorId, Map<String, String> raw, Instant now) {
@@ -294,11 +295,11 @@ public class EvaluationService {
                 values.put(code, null);
                 continue;
             }
-            Optional<BigDecimal> v = parse(text);
-            if (v.isEmpty()) {
-                problems.add(new InvalidInput.Problem(code, "performance.eval.error.number"));
+            Decimals.Read v = Decimals.read(text);
+            if (v.problem() != null) {
+                problems.add(new InvalidInput.Problem(code, v.problem()));
             } else {
-                values.put(code, v.get());
+                values.put(code, v.value());
             }
         }
         for (String key : raw.keySet()) {
@@ -365,7 +366,8 @@ public class EvaluationService {
                 String valueText = row.get(columns[2]);
                 IndicatorRule rule = rulesByCode.get(code);
                 Optional<Districts.District> district = districts.byCodeOrName(districtText);
-                Optional<BigDecimal> value = parse(valueText);
+                Decimals.Read read = Decimals.read(valueText);
+                Optional<BigDecimal> value = read.number();
                 if (rule == null) {
                     problems.add(new ImportProblem(line, "performance.eval.import.error.indicator", code));
                 } else if (!EvaluationPermissions.mayEnter(user, indicator(rule.indicatorId()).orElseThrow(), s.status())) {
@@ -375,7 +377,8 @@ public class EvaluationService {
                     problems.add(new ImportProblem(line, "performance.eval.import.error.district", districtText));
                 }
                 if (value.isEmpty()) {
-                    problems.add(new ImportProblem(line, "performance.eval.import.error.value", valueText));
+                    problems.add(new ImportProblem(line, Decimals.COMMA.equals(read.problem())
+                            ? "performance.eval.import.error.comma" : "performance.eval.import.error.value", valueText));
                 }
                 if (rule != null && district.isPresent() && !seen.add(code + "/" + district.get().code())) {
                     problems.add(new ImportProblem(line, "performance.eval.import.error.duplicate", code, district.get().name()));
@@ -551,13 +554,4 @@ public class EvaluationService {
                 .param("by", user == null ? null : user.accountId()).param("at", Timestamp.from(now)).param("src", source).update();
     }
 
-    /** A figure as typed: digits with an optional sign, decimal point and a trailing percent sign; thousands separators allowed. */
-    static Optional<BigDecimal> parse(String text) {
-        String t = text == null ? "" : text.strip().replace(",", "").replace("%", "").replace("\uFF05", "");
-        if (!t.matches("[-+]?\\d{1,13}(\\.\\d{1,4})?")) {
-            return Optional.empty();
-        }
-        BigDecimal v = new BigDecimal(t);
-        return v.abs().compareTo(MAX_FIGURE) > 0 ? Optional.empty() : Optional.of(v);
-    }
 }

@@ -3,7 +3,7 @@ package org.civicloop.performance.evaluation.domain;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
+import org.civicloop.performance.Decimals;
 import org.civicloop.shared.InvalidInput;
 
 /**
@@ -20,7 +20,9 @@ public record RuleDraft(Long indicatorId, String weight, String methodName, Stri
             problems.add(new InvalidInput.Problem("indicatorId", "performance.eval.error.indicatorNotFound"));
         }
         BigDecimal w = number(weight);
-        if (w == null || w.signum() <= 0 || w.compareTo(Scoring.HUNDRED) > 0) {
+        if (Decimals.COMMA.equals(Decimals.read(weight).problem())) {
+            problems.add(new InvalidInput.Problem("weight", Decimals.COMMA));
+        } else if (w == null || w.signum() <= 0 || w.compareTo(Scoring.HUNDRED) > 0) {
             problems.add(new InvalidInput.Problem("weight", "performance.eval.error.weight"));
         }
         if (!IndicatorDraft.isEnum(ScoringMethod.class, IndicatorDraft.strip(methodName))) {
@@ -94,14 +96,14 @@ public record RuleDraft(Long indicatorId, String weight, String methodName, Stri
     }
 
     private static void badNumber(String field, String text, List<InvalidInput.Problem> problems) {
-        if (!IndicatorDraft.strip(text).isEmpty() && number(text) == null) {
-            problems.add(new InvalidInput.Problem(field, "performance.eval.error.number"));
+        String problem = Decimals.read(text).problem();
+        if (problem != null) {
+            problems.add(new InvalidInput.Problem(field, problem));
         }
     }
 
-    /** A number as typed, or null when blank or not a number. */
+    /** A number as typed ({@link Decimals}, the rule of every number of the module), or null when blank or not a number. */
     static BigDecimal number(String text) {
-        Optional<BigDecimal> v = EvaluationService.parse(text);
-        return v.orElse(null);
+        return Decimals.parse(text).orElse(null);
     }
 }

@@ -276,7 +276,9 @@ class SchemeController {
         model.addAttribute("districts", districts.all());
         model.addAttribute("values", values);
         model.addAttribute("problems", problems.stream().map(p -> new InvalidInput.Problem("d_" + p.field(), p.messageKey(), p.arguments())).toList());
-        model.addAttribute("wrong", problems.stream().map(InvalidInput.Problem::field).toList());
+        Map<String, InvalidInput.Problem> wrong = new LinkedHashMap<>();
+        problems.forEach(p -> wrong.putIfAbsent(p.field(), p));
+        model.addAttribute("wrong", wrong);
         return "performance/evaluation/figures";
     }
 }

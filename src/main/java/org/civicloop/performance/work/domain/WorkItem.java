@@ -74,12 +74,15 @@ public class WorkItem extends AggregateRoot {
      */
     public Report fileReport(YearMonth month, String text, String by, Instant now, ZoneId zone) {
         YearMonth thisMonth = YearMonth.from(now.atZone(zone));
-        if (month == null || month.isAfter(thisMonth) || month.isBefore(thisMonth.minusMonths(1))
+        if (month == null) {
+            throw BusinessException.invalid("performance.work.error.monthRequired");
+        }
+        if (month.isAfter(thisMonth) || month.isBefore(thisMonth.minusMonths(1))
                 || month.isBefore(YearMonth.from(createdAt.atZone(zone)))) {
             throw BusinessException.invalid("performance.work.error.month");
         }
         if (reportedMonths.contains(month)) {
-            throw BusinessException.conflict("performance.work.error.monthReported", month.toString());
+            throw BusinessException.conflict("performance.work.error.monthReported", month.getYear(), month.getMonthValue());
         }
         Report report = new Report(month, Texts.required(text, 20000, "report"), now, by);
         reportedMonths.add(month);

@@ -10,6 +10,7 @@ import java.util.Map;
 import lombok.AccessLevel;
 import lombok.RequiredArgsConstructor;
 import org.civicloop.organization.CivicUser;
+import org.civicloop.performance.Decimals;
 import org.civicloop.performance.work.domain.ProjectStage;
 import org.civicloop.performance.work.domain.WorkKind;
 import org.civicloop.performance.work.domain.WorkQueries;
@@ -202,7 +203,11 @@ class WorkController {
                 () -> service.fileReport(id, parseMonth(month), report, user, Instant.now()));
     }
 
+    /** The month chosen; not choosing one is its own error, not the rule about which months may be reported. */
     private static YearMonth parseMonth(String month) {
+        if (month.isBlank()) {
+            throw BusinessException.invalid("performance.work.error.monthRequired");
+        }
         try {
             return YearMonth.parse(month.strip());
         } catch (java.time.format.DateTimeParseException e) {
@@ -239,15 +244,13 @@ class WorkController {
         }
     }
 
+    /** An amount as typed, by the module's one rule for numbers ({@link Decimals}); a comma has its own message. */
     private static BigDecimal amount(String value, String key) {
-        if (value.isBlank()) {
-            return null;
+        Decimals.Read read = Decimals.read(value);
+        if (read.problem() != null) {
+            throw BusinessException.invalid(Decimals.COMMA.equals(read.problem()) ? Decimals.COMMA : key);
         }
-        try {
-            return new BigDecimal(value.strip());
-        } catch (NumberFormatException e) {
-            throw BusinessException.invalid(key);
-        }
+        return read.value();
     }
 
     private static LocalDate date(String value, String key) {

@@ -76,7 +76,8 @@ class WorkDashboardController {
                 Column.text(m("performance.work.field.title", locale), 40), Column.text(m("performance.work.field.ownerUnit", locale)),
                 Column.text(m("performance.work.field.leader", locale)), Column.text(m("performance.work.field.rag", locale)),
                 Column.text(m("performance.work.field.nextMilestone", locale), 30), Column.date(m("performance.work.field.dueOn", locale)),
-                Column.whole(m("performance.work.field.overdue", locale)), Column.text(m("performance.work.field.lastReport", locale)),
+                Column.whole(m("performance.work.field.overdue", locale)), Column.date(m("performance.work.field.lastReport", locale))
+                        .withFormat(StreamingWorkbookWriter.CHINESE_MONTH),
                 Column.text(m("performance.work.field.stage", locale)), Column.text(m("performance.work.field.investor", locale), 30),
                 Column.decimal(m("performance.work.field.contractValue", locale)), Column.date(m("performance.work.field.signedOn", locale)),
                 Column.decimal(m("performance.work.field.funds", locale)));
@@ -90,7 +91,7 @@ class WorkDashboardController {
                         r.title(), units.getOrDefault(r.ownerUnitId(), ""),
                         leaders.computeIfAbsent(r.leaderAccountId(), id -> names.accounts(List.of(id)).get(id)),
                         m("performance.work.rag." + r.rag().name(), locale), r.nextMilestone(), r.nextDueOn(), (long) r.overdue(),
-                        r.lastReport() == null ? null : r.lastReport().toString(),
+                        r.lastReport() == null ? null : r.lastReport().atDay(1),
                         r.stage() == null ? null : m("performance.work.stage." + r.stage().name(), locale), r.investor(),
                         r.contractValue(), r.signedOn(), r.stage() == null ? null : r.funds()));
                 sheet.finish();
