@@ -85,6 +85,10 @@ class KeySuggestionColourIntegrationTests {
             assertThat(shown.select(".reply-rag").text()).as(shown.cssSelector()).isEqualTo("答复已超期");
             assertThat(shown.select(".badge.text-bg-success")).as("no 正常 beside 已超期").isEmpty();
         }
+        // on the desk the date has its column and the state its own: beside the date, 已超期 read as the milestone's
+        assertThat(row.select("td").get(2).text())
+                .isEqualTo(java.time.format.DateTimeFormatter.ofPattern("yyyy年M月d日").format(milestone));
+        assertThat(row.select("td").get(3).select(".supervision-state").text()).isEqualTo("已超期");
         // the milestone itself is still read as a date ahead, on the page and in the box
         assertThat(box.text()).contains("下一节点：").doesNotContain("正常");
         assertThat(panel.parent().text()).contains("下一节点：");
