@@ -161,6 +161,9 @@ class LegislationPagesIntegrationTests {
         Document adoption = page("/legislation/adoption/" + draft, "office", Locale.SIMPLIFIED_CHINESE);
         assertThat(adoption.select(".article-change")).hasSize(2);
         assertThat(adoption.select(".article-change ins").text()).contains("犬链不超过一点五米");
+        // each change names its articles as the draft numbers them
+        assertThat(adoption.select(".article-change h3").eachText()).anyMatch(t -> t.contains("草案第一条") && t.contains("通过文本第一条"))
+                .noneMatch(t -> t.matches(".*第\\d+条.*"));
         assertThat(adoption.select("input[name=outcome][checked]")).isEmpty();
         // a leader reads but does not change
         assertThat(mvc.perform(post("/legislation/adoption/" + draft + "/publish").with(user(demo.user("leader"))).with(csrf()))

@@ -1,6 +1,7 @@
 package org.civicloop.legislation.adoption;
 
 import org.civicloop.legislation.drafts.ArticleSplitter;
+import org.civicloop.legislation.drafts.Numbering;
 import com.github.difflib.DiffUtils;
 import com.github.difflib.patch.AbstractDelta;
 import com.github.difflib.patch.DeltaType;
@@ -44,6 +45,16 @@ public final class ArticleDiff {
         /** Kept (perhaps amended) under another number. */
         public boolean renumbered() {
             return draftNo != null && finalNo != null && !draftNo.equals(finalNo);
+        }
+
+        /** The draft article's heading as the draft writes it (第四条), or null. */
+        public String draftHeading() {
+            return draftNo == null ? null : Numbering.article(draftNo);
+        }
+
+        /** The final text's article heading as the draft writes them (第四条), or null. */
+        public String finalHeading() {
+            return finalNo == null ? null : Numbering.article(finalNo);
         }
     }
 
