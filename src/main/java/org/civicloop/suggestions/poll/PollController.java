@@ -73,6 +73,7 @@ class PollController {
         model.addAttribute("units", directory.handlingUnits());
         model.addAttribute("electorates", Electorate.values());
         model.addAttribute("titleMax", PollService.TITLE_MAX);
+        model.addAttribute("minBallots", disclosure.minBallots());
         return "suggestions/poll/form";
     }
 

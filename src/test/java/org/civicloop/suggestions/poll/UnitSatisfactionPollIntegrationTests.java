@@ -298,6 +298,9 @@ class UnitSatisfactionPollIntegrationTests {
     void aPollWithFewerVotersThanTheBallotsNeededToPublishIsNotMadeNorOpened() throws Exception {
         long housing = unitId(HOUSING);
         long pollsBefore = jdbc.sql("select count(*) from suggestion_poll").query(Long.class).single();
+        // the form says the minimum before anything is sent
+        assertThat(org.jsoup.Jsoup.parse(mvc.perform(get("/polls/manage/new").with(user(u("office")))).andReturn().getResponse()
+                .getContentAsString()).select("#voters-minimum").text()).isEqualTo("结果至少要有 5 张票才能公布，所以投票人不能少于 5 人。");
         String page = mvc.perform(post("/polls/manage").with(csrf()).with(user(u("office"))).param("title", "两人测评")
                         .param("units", Long.toString(housing)).param("electorate", "CHOSEN").param("voters", "deputy, leader"))
                 .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString();
