@@ -14,6 +14,8 @@ import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 import org.civicloop.legislation.adoption.ArticleDiff.Change;
 import org.civicloop.legislation.adoption.ArticleDiff.DraftArticle;
+import org.civicloop.legislation.drafts.Numbering;
+import org.civicloop.legislation.report.Reports;
 import org.civicloop.liaison.LiaisonSites;
 import org.civicloop.liaison.SiteSummary;
 import org.civicloop.notifications.Notifications;
@@ -74,12 +76,12 @@ public class Adoption {
 
         /** 第四条, as the draft writes it; null on the draft as a whole. */
         public String heading() {
-            return articleNo == null ? null : org.civicloop.legislation.drafts.Numbering.article(articleNo);
+            return articleNo == null ? null : Numbering.article(articleNo);
         }
 
         /** From the report of the comments sent online (网上征求意见), not a contact point's. */
         public boolean online() {
-            return siteId == org.civicloop.legislation.report.Reports.ONLINE;
+            return siteId == Reports.ONLINE;
         }
     }
 

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.civicloop.legislation.drafts.Numbering;
 import org.civicloop.liaison.SiteSummary;
 
 /**
@@ -44,12 +45,12 @@ public record CompiledReport(Draft draft, SiteSummary point, Version version, Li
 
         /** 第四条, as the draft writes it; null for the draft as a whole. */
         public String heading() {
-            return articleNo == null ? null : org.civicloop.legislation.drafts.Numbering.article(articleNo);
+            return articleNo == null ? null : Numbering.article(articleNo);
         }
 
         /** 第一章 停放与充电, as the draft writes it; null without chapters. */
         public String chapterHeading() {
-            return chapterNo == null ? null : org.civicloop.legislation.drafts.Numbering.chapter(chapterNo, chapterTitle);
+            return chapterNo == null ? null : Numbering.chapter(chapterNo, chapterTitle);
         }
     }
 

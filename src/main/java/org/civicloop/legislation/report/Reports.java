@@ -1,6 +1,7 @@
 package org.civicloop.legislation.report;
 
 import org.civicloop.language.TextVectors;
+import org.civicloop.legislation.drafts.DraftService;
 import org.civicloop.legislation.drafts.LegislationPermissions;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -21,6 +22,7 @@ import org.civicloop.legislation.report.CompiledReport.Version;
 import org.civicloop.liaison.LiaisonSites;
 import org.civicloop.liaison.SiteSummary;
 import org.civicloop.organization.CivicUser;
+import org.civicloop.organization.Role;
 import org.civicloop.shared.BusinessException;
 import org.civicloop.shared.ChineseText;
 import org.civicloop.shared.InvalidInput;
@@ -76,9 +78,12 @@ public class Reports {
         }
     }
 
-    /** The stand-in for the online channel: no staff unit, so only the office compiles its report. */
+    /**
+     * The stand-in for the online channel: no staff unit, so only the office compiles its report. It has no
+     * name: pages and exports name it in the reader's language ({@code legislation.report.online}).
+     */
     public static SiteSummary online() {
-        return new SiteSummary(ONLINE, "\u7f51\u4e0a\u5f81\u6c42\u610f\u89c1", "ONLINE", null, null, null, null);
+        return new SiteSummary(ONLINE, null, "ONLINE", null, null, null, null);
     }
 
     /**
@@ -86,13 +91,13 @@ public class Reports {
      * unit runs no contact point (they compile no report), else {@code legislation.report.list.empty}.
      */
     public String emptyKey(CivicUser user) {
-        boolean staffOnly = user.hasRole(org.civicloop.organization.Role.STATION_STAFF) && !LegislationPermissions.mayManageDrafts(user)
-                && !user.hasRole(org.civicloop.organization.Role.ADMIN) && !user.hasRole(org.civicloop.organization.Role.LEADER);
+        boolean staffOnly = user.hasRole(Role.STATION_STAFF) && !LegislationPermissions.mayManageDrafts(user)
+                && !user.hasRole(Role.ADMIN) && !user.hasRole(Role.LEADER);
         if (!staffOnly) {
             return "legislation.report.list.empty";
         }
         boolean point = user.unitId() != null && sites.forStaffUnit(user.unitId()).stream()
-                .anyMatch(s -> s.type().equals(org.civicloop.legislation.drafts.DraftService.POINT_TYPE));
+                .anyMatch(s -> s.type().equals(DraftService.POINT_TYPE));
         return point ? "legislation.report.list.noneAsked" : "legislation.report.list.notAPoint";
     }
 

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,6 +19,7 @@ import org.civicloop.legislation.drafts.DraftQueries;
 import org.civicloop.legislation.drafts.DraftRepository;
 import org.civicloop.legislation.drafts.DraftService;
 import org.civicloop.legislation.drafts.LegislationPermissions;
+import org.civicloop.legislation.report.Reports;
 import org.civicloop.liaison.LiaisonSites;
 import org.civicloop.liaison.SiteSummary;
 import org.civicloop.organization.CivicUser;
@@ -142,10 +144,10 @@ class DraftController {
                 .toList();
         model.addAttribute("comments", shown);
         // the report each comment belongs to: its contact point's, or the online one (site id 0), point by point
-        Map<Long, Long> places = new java.util.LinkedHashMap<>();
+        Map<Long, Long> places = new LinkedHashMap<>();
         points.keySet().forEach(s -> places.put(s, 0L));
-        places.put(org.civicloop.legislation.report.Reports.ONLINE, 0L);
-        shown.forEach(c -> places.merge(c.siteId() == null ? org.civicloop.legislation.report.Reports.ONLINE : c.siteId(), 1L, Long::sum));
+        places.put(Reports.ONLINE, 0L);
+        shown.forEach(c -> places.merge(c.siteId() == null ? Reports.ONLINE : c.siteId(), 1L, Long::sum));
         places.values().removeIf(n -> n == 0);
         model.addAttribute("commentPlaces", places);
         model.addAttribute("contactVisible", (java.util.function.Function<Long, Boolean>) site ->
@@ -306,7 +308,7 @@ class DraftController {
     }
 
     private Map<Long, SiteSummary> points(Draft draft) {
-        Map<Long, SiteSummary> points = new java.util.LinkedHashMap<>();
+        Map<Long, SiteSummary> points = new LinkedHashMap<>();
         draft.siteIds().stream().map(sites::find).flatMap(Optional::stream)
                 .sorted(java.util.Comparator.comparing(SiteSummary::name)).forEach(s -> points.put(s.id(), s));
         return points;

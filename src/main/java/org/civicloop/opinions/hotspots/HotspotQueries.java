@@ -38,7 +38,6 @@ public class HotspotQueries {
              or (o.addressee_kind = 'DEPUTY' and o.addressee_id = :deputyId)
              or (o.addressee_kind = 'SITE' and o.addressee_id in (:siteIds))
              or exists (select 1 from work_order w where w.opinion_id = o.id and w.unit_id = :myUnit))""";
-    static final String PERSON = OpinionQueries.PERSON;
     static final int TOP = 30;
 
     private final JdbcClient jdbc;
@@ -91,7 +90,7 @@ public class HotspotQueries {
         List<Raw> rows = scoped(jdbc.sql("""
                         with cur as (
                             select m.cluster_id, o.id, o.receipt_code, o.channel, o.place_code, o.submitted_at,
-                                   """ + PERSON + """
+                                   """ + OpinionQueries.PERSON + """
                                     as person
                               from opinion_cluster_member m join opinion o on o.id = m.opinion_id
                              where o.submitted_at >= :from and o.submitted_at < :to and o.status <> 'REJECTED'
@@ -115,7 +114,7 @@ public class HotspotQueries {
             record Last(long clusterId, int people) {
             }
             scoped(jdbc.sql("""
-                            select m.cluster_id, count(distinct """ + PERSON + """
+                            select m.cluster_id, count(distinct """ + OpinionQueries.PERSON + """
                             ) as people
                               from opinion_cluster_member m join opinion o on o.id = m.opinion_id
                              where m.cluster_id in (:ids) and o.submitted_at >= :from and o.submitted_at < :to
@@ -139,7 +138,7 @@ public class HotspotQueries {
             record PerTown(String placeCode, long clusterId, int people) {
             }
             List<PerTown> perPlace = scoped(jdbc.sql("""
-                            select o.place_code, m.cluster_id, count(distinct """ + PERSON + """
+                            select o.place_code, m.cluster_id, count(distinct """ + OpinionQueries.PERSON + """
                             ) as people
                               from opinion_cluster_member m join opinion o on o.id = m.opinion_id
                              where m.cluster_id in (:ids) and o.submitted_at >= :from and o.submitted_at < :to
@@ -177,7 +176,7 @@ public class HotspotQueries {
         }
         List<Raw> rows = scoped(jdbc.sql("""
                         select o.id, o.receipt_code, o.channel, o.place_code, left(o.content, 100) as excerpt, o.status,
-                               o.submitted_at, m.similarity, """ + PERSON + """
+                               o.submitted_at, m.similarity, """ + OpinionQueries.PERSON + """
                          as person
                           from opinion_cluster_member m join opinion o on o.id = m.opinion_id
                          where m.cluster_id = :c and o.status <> 'REJECTED' and """ + SCOPE + """

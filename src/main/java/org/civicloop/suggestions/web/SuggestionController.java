@@ -39,6 +39,7 @@ import org.civicloop.suggestions.domain.SuggestionQueries;
 import org.civicloop.suggestions.domain.SuggestionService;
 import org.civicloop.suggestions.domain.SuggestionStatus;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -111,7 +112,7 @@ class SuggestionController {
     String create(DraftForm form, @AuthenticationPrincipal CivicUser user, Model model, RedirectAttributes flash) {
         // who may not draft learns nothing of the opinions the codes name
         if (!permissions.canDraft(user, service.deputyIdOf(user))) {
-            throw new org.springframework.security.access.AccessDeniedException("draft");
+            throw new AccessDeniedException("draft");
         }
         try {
             long id = service.draft(form.toDraft(opinionCodes.opinionsToTakeUp(DraftForm.typedCodes(form.opinions()), null)), user);
@@ -134,7 +135,7 @@ class SuggestionController {
     @PostMapping("/suggestions/{id}/edit")
     String edit(@PathVariable long id, DraftForm form, @AuthenticationPrincipal CivicUser user, Model model, RedirectAttributes flash) {
         if (!permissions.isLeadDeputy(user, service.deputyIdOf(user), service.visible(id, user))) {
-            throw new org.springframework.security.access.AccessDeniedException("edit");
+            throw new AccessDeniedException("edit");
         }
         try {
             service.edit(id, form.toDraft(opinionCodes.opinionsToTakeUp(DraftForm.typedCodes(form.opinions()), id)), user);
