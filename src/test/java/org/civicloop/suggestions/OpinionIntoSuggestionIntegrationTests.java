@@ -7,6 +7,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import java.util.List;
+import javax.sql.DataSource;
 import org.civicloop.opinions.domain.Addressing;
 import org.civicloop.opinions.domain.Channel;
 import org.civicloop.opinions.domain.Opinion;
@@ -23,7 +24,9 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -48,6 +51,8 @@ class OpinionIntoSuggestionIntegrationTests {
     Addressing addressing;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    DataSource dataSource;
 
     CivicUser u(String name) {
         return demo.user(name);
@@ -131,6 +136,35 @@ class OpinionIntoSuggestionIntegrationTests {
                 .isEqualTo(o.receiptCode());
         // the edit form names it by its receipt code too
         assertThat(page(location + "/edit", "deputy").selectFirst("#opinions").val()).isEqualTo(o.receiptCode());
+    }
+
+    /**
+     * Before the button became a link, leaving the form stranded an opinion at 已转代表建议 with no
+     * suggestion. V182 returns such an opinion to 已受理, says so on the voter's timeline, and leaves
+     * alone one a saved suggestion took up; the deputy can take it up again.
+     */
+    @Test
+    void theMigrationReturnsAnOpinionStrandedWithoutASuggestionToAccepted() throws Exception {
+        Opinion stranded = viaCode("wangjg2026hx", "URBAN", "小区门口的路灯坏了三个月，晚上老人出门看不清台阶");
+        opinions.accept(stranded.id(), u("deputy"));
+        Opinion taken = viaCode("wangjg2026hx", "URBAN", "菜市场旁边的排水沟堵了，下雨就漫到路上");
+        opinions.accept(taken.id(), u("deputy"));
+        // what the old button wrote: the status and its public step, no suggestion
+        jdbc.sql("update opinion set status = 'IN_SUGGESTION' where id = :id").param("id", stranded.id()).update();
+        jdbc.sql("insert into opinion_step (opinion_id, kind, public_step, at) values (:id, 'toSuggestion', true, now())")
+                .param("id", stranded.id()).update();
+        jdbc.sql("update opinion set status = 'IN_SUGGESTION', suggestion_id = 999999 where id = :id")
+                .param("id", taken.id()).update();
+        assertThat(page("/opinions/" + stranded.id(), "deputy").select("#to-suggestion")).isEmpty();
+
+        new ResourceDatabasePopulator(new ClassPathResource("db/migration/opinions/V182__return_stranded_suggestion_opinions.sql")).execute(dataSource);
+
+        assertThat(stateOf(stranded)).isEqualTo("ACCEPTED -");
+        assertThat(stateOf(taken)).isEqualTo("IN_SUGGESTION 999999");
+        assertThat(voterSees(stranded)).startsWith("已受理 | ").contains("已转为人大代表建议办理").endsWith("未形成代表建议，恢复为已受理 | 0");
+        Document page = page("/opinions/" + stranded.id(), "deputy");
+        assertThat(page.select("#opinion-status").text()).isEqualTo("已受理");
+        assertThat(page.select("#to-suggestion")).hasSize(1);
     }
 
     @Test
