@@ -31,6 +31,8 @@ import org.civicloop.shared.NotFoundException;
 import org.civicloop.shared.Rag;
 import org.civicloop.testing.DemoFixture;
 import org.civicloop.testing.IntegrationTest;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -240,6 +242,37 @@ class WorkIntegrationTests {
         mvc.perform(post("/performance/work/items/" + id + "/instructions").param("text", "加快推进，月底前报进展").with(csrf()).with(user(leader)))
                 .andExpect(flash().attribute("done", "performance.work.done.instructed"));
         assertThat(messages(invest.accountId(), "performance.work.notice.instructed", "/performance/projects/" + id)).isEqualTo(1);
+    }
+
+    @Test
+    void aRefusedMoveOrFundsEntryComesBackAsTypedWithTheReasonBesideItsField() throws Exception {
+        long id = project(freshYear(), "F", ProjectStage.SIGNED, "800", Instant.now());
+        String today = LocalDate.now(DISTRICT).toString();
+        var funds = mvc.perform(post("/performance/projects/" + id + "/funds").param("receivedOn", today).param("amount", "1,500")
+                        .param("note", "首笔到位").with(csrf()).with(user(invest)))
+                .andExpect(flash().attribute("failed", "performance.error.decimalComma")).andReturn();
+        assertThat(jdbc.sql("select count(*) from perf_funds_entry where item_id = :i").param("i", id).query(Long.class).single()).isZero();
+        String page = mvc.perform(get("/performance/projects/" + id).cookie(funds.getResponse().getCookies()).with(user(invest)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        Document d = Jsoup.parse(page);
+        assertThat(d.selectFirst("#amount").val()).isEqualTo("1,500");
+        assertThat(d.selectFirst("#amount").hasClass("is-invalid")).isTrue();
+        assertThat(d.selectFirst("#amount").attr("aria-describedby")).isEqualTo("amount-error");
+        assertThat(d.selectFirst("#amount-error").text()).startsWith("数字中不能有逗号");
+        assertThat(d.selectFirst("#receivedOn").val()).isEqualTo(today);
+        assertThat(d.selectFirst("#funds-note").val()).isEqualTo("首笔到位");
+        assertThat(d.select("#receivedOn-error, #funds-error, #to-error, #contractValue-error")).isEmpty();
+
+        var move = mvc.perform(post("/performance/projects/" + id + "/moves").param("to", "").param("note", "等待环评")
+                        .with(csrf()).with(user(invest)))
+                .andExpect(flash().attribute("failed", "performance.work.error.stageRequired")).andReturn();
+        d = Jsoup.parse(mvc.perform(get("/performance/projects/" + id).cookie(move.getResponse().getCookies()).with(user(invest)))
+                .andReturn().getResponse().getContentAsString());
+        assertThat(d.selectFirst("#to-error").text()).isEqualTo("请选择要移至的阶段。");
+        assertThat(d.selectFirst("#to").hasClass("is-invalid")).isTrue();
+        assertThat(d.selectFirst("#move-note").text()).isEqualTo("等待环评");
+        assertThat(d.select("#amount-error, #move-error, #contractValue-error")).isEmpty();
+        assertThat(stage(id)).isEqualTo("SIGNED");
     }
 
     String stage(long id) {
