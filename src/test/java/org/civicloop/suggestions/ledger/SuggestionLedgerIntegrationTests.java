@@ -210,6 +210,19 @@ class SuggestionLedgerIntegrationTests {
             assertThat(done2.getCell(13).getStringCellValue()).isEqualTo("满意");
             assertThat(done2.getCell(9)).as("no running deadline").isNull();
         }
+
+        // in English the same dates read as the English page writes them (18 Feb 2027), not 2027年2月18日
+        MvcResult en = mvc.perform(get("/suggestions/ledger.xlsx").param("year", "2031").param("unitId", Long.toString(unitId(HOUSING)))
+                .param("lang", "en").with(user(office))).andExpect(request().asyncStarted()).andReturn();
+        byte[] english = mvc.perform(asyncDispatch(en)).andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(english))) {
+            Row late = book.getSheetAt(0).getRow(4);
+            assertThat(book.getSheetAt(0).getRow(1).getCell(9).getStringCellValue()).isEqualTo("Due");
+            assertThat(late.getCell(8).getCellStyle().getDataFormatString()).isEqualTo("d mmm yyyy");
+            assertThat(late.getCell(9).getCellStyle().getDataFormatString()).isEqualTo("d mmm yyyy");
+            assertThat(new org.apache.poi.ss.usermodel.DataFormatter(java.util.Locale.ENGLISH).formatCellValue(late.getCell(8)))
+                    .isEqualTo("5 Mar 2031");
+        }
     }
 
     @Test

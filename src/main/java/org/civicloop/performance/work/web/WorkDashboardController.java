@@ -92,7 +92,7 @@ class WorkDashboardController {
         var filter = new WorkQueries.Filter(kind == null ? List.of() : List.copyOf(kind), year, unitId, rag);
         Instant now = Instant.now();
         StreamingResponseBody body = out -> {
-            try (StreamingWorkbookWriter sheet = StreamingWorkbookWriter.builder(columns).sheetName(title).title(title)
+            try (StreamingWorkbookWriter sheet = StreamingWorkbookWriter.builder(columns).sheetName(title).title(title).locale(locale)
                     .zone(zone).open(out)) {
                 queries.stream(null, filter, now, r -> sheet.row(m("performance.work.kind." + r.kind().name(), locale), (long) r.year(),
                         r.title(), units.getOrDefault(r.ownerUnitId(), ""),
