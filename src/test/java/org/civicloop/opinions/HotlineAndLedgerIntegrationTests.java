@@ -161,4 +161,60 @@ class HotlineAndLedgerIntegrationTests {
         // Both were placed at the township itself: it is their town, and no village is named.
         assertThat(ours).extracting(placeByCode::get).containsExactly("高坡苗族乡|", "高坡苗族乡|");
     }
+
+    @Autowired
+    org.civicloop.opinions.domain.OpinionService opinions;
+    @Autowired
+    org.civicloop.opinions.domain.OpinionLedger ledger;
+    @Autowired
+    org.springframework.security.core.userdetails.UserDetailsService users;
+
+    /**
+     * An opinion sent to the housing bureau, returned by it and sent on to the transport bureau is the transport
+     * bureau's in the ledger: in its line of the count by unit, in its filtered total and export, under its name in
+     * the export's unit column; not the housing bureau's. (The unit filter took any unit that ever had a work order of
+     * the opinion: the housing bureau's filtered total was one more than its line, and its export listed a row whose
+     * unit column said 花溪区交通运输局.)
+     */
+    @Test
+    void theUnitFilterTakesTheOpinionsTheLedgerNamesThatUnitFor() throws Exception {
+        OpinionFixtures f = new OpinionFixtures(opinions, users, jdbc);
+        var o = f.submitted("台账单位筛选测试：路口红绿灯时长不合理" + System.nanoTime());
+        long housing = f.unitId("花溪区住房和城乡建设局");
+        long transport = f.unitId("花溪区交通运输局");
+        long order = f.forwardedToHousing(o);
+        opinions.requestReturn(order, "属于交通管理职责", f.user("unit"));
+        opinions.decideReturn(order, true, f.user("office"));
+        opinions.forward(o.id(), transport, null, f.user("office"));
+
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+        var all = ledger.counts(new org.civicloop.opinions.domain.OpinionLedger.Filter(today, today, "", "", "", null, ""));
+        for (long unit : List.of(housing, transport)) {
+            String name = unit == housing ? "花溪区住房和城乡建设局" : "花溪区交通运输局";
+            long line = all.byUnit().stream().filter(c -> c.key().equals(name)).mapToLong(c -> c.total()).sum();
+            var filtered = ledger.counts(new org.civicloop.opinions.domain.OpinionLedger.Filter(today, today, "", "", "", unit, ""));
+            assertThat(filtered.total()).as(name + ": filtered total = its line in the count by unit").isEqualTo(line);
+
+            MvcResult started = mvc.perform(get("/opinions/ledger.xlsx").param("from", today.toString()).param("to", today.toString())
+                    .param("unitId", Long.toString(unit)).with(user(demo.user("office")))).andExpect(request().asyncStarted()).andReturn();
+            byte[] xlsx = mvc.perform(asyncDispatch(started)).andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+            Set<String> codes = new HashSet<>();
+            Set<String> units = new HashSet<>();
+            try (Table table = TableReader.withLimits(10_000, 10_000_000).skipRows(1).open(new ByteArrayInputStream(xlsx))) {
+                for (Row row = table.next(); row != null; row = table.next()) {
+                    codes.add(row.get("回执码"));
+                    units.add(row.get("承办单位"));
+                }
+            }
+            assertThat(codes).as(name + ": export rows = filtered total").hasSize((int) filtered.total());
+            if (!codes.isEmpty()) {
+                assertThat(units).as(name + ": every exported row is that unit's").containsOnly(name);
+            }
+            if (unit == housing) {
+                assertThat(codes).doesNotContain(o.receiptCode());
+            } else {
+                assertThat(codes).contains(o.receiptCode());
+            }
+        }
+    }
 }

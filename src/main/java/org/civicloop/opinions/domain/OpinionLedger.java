@@ -60,6 +60,11 @@ public class OpinionLedger {
                       String rating, int reopenCount) {
     }
 
+    /**
+     * The filters. The unit is the opinion's unit as the ledger names it (in the count by unit and the export's
+     * unit column): the unit of its newest work order. (It was any unit that ever had a work order of it, so a
+     * unit's filtered total could exceed its line in the count by unit, and the export list rows naming another unit.)
+     */
     private static final String WHERE = """
              where (cast(:from as timestamptz) is null or o.submitted_at >= :from)
                and (cast(:to as timestamptz) is null or o.submitted_at < :to)
@@ -67,8 +72,8 @@ public class OpinionLedger {
                and (:category = '' or o.category = :category)
                and (:channel = '' or o.channel = :channel)
                and (:anyTown or o.place_code in (:town))
-               and (cast(:unitId as bigint) is null or exists (select 1 from work_order w where w.opinion_id = o.id and w.unit_id = :unitId))
-            """;
+               and (cast(:unitId as bigint) is null or %s = :unitId)
+            """.formatted(OpinionQueries.NEWEST_UNIT);
 
     /** The ledger's counts under one filter: the total, and by channel, category, unit and month. */
     public record Counts(long total, List<Count> byChannel, List<Count> byCategory, List<Count> byUnit,

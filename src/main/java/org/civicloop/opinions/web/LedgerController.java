@@ -100,7 +100,7 @@ class LedgerController {
                 }).toList();
         String title = messages.getMessage("ledger.sheet", null, locale);
         StreamingResponseBody body = out -> {
-            try (StreamingWorkbookWriter sheet = StreamingWorkbookWriter.builder(columns).sheetName(title).title(title)
+            try (StreamingWorkbookWriter sheet = StreamingWorkbookWriter.builder(columns).sheetName(title).title(title).locale(locale)
                     .zone(zone).open(out)) {
                 ledger.stream(filter, r -> sheet.row(r.receiptCode(), r.submittedAt(),
                         label("opinion.channel." + r.channel(), locale), categoryNames.getOrDefault(r.category(), r.category()),

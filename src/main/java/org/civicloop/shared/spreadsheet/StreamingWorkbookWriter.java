@@ -64,6 +64,12 @@ public final class StreamingWorkbookWriter implements AutoCloseable {
     public static final String CHINESE_DATE = "yyyy\"\u5e74\"m\"\u6708\"d\"\u65e5\"";
     /** 2026年11月, for a date column holding months (give each month's first day). */
     public static final String CHINESE_MONTH = "yyyy\"\u5e74\"m\"\u6708\"";
+    /** 27 Nov 2026 14:30, for readers of another language: the page's "d MMM yyyy" (format.date) in Excel's words. */
+    public static final String ENGLISH_DATE_TIME = "d mmm yyyy hh:mm";
+    /** 27 Nov 2026 */
+    public static final String ENGLISH_DATE = "d mmm yyyy";
+    /** Nov 2026 */
+    public static final String ENGLISH_MONTH = "mmm yyyy";
     public static final String DEFAULT_DECIMAL = "#,##0.00";
 
     private static final int WINDOW = 100;
@@ -145,7 +151,8 @@ public final class StreamingWorkbookWriter implements AutoCloseable {
                 CellStyle style = workbook.createCellStyle();
                 style.setFont(body);
                 style.setVerticalAlignment(VerticalAlignment.TOP);
-                String format = column.format() != null ? column.format() : switch (column.type()) {
+                String own = column.format() == null || b.chinese ? column.format() : english(column.format());
+                String format = own != null ? own : switch (column.type()) {
                     case TEXT -> "@";
                     case LONG -> "0";
                     case DECIMAL -> DEFAULT_DECIMAL;
@@ -339,6 +346,16 @@ public final class StreamingWorkbookWriter implements AutoCloseable {
         return font;
     }
 
+    /** A column's own Chinese date format in English ({@link Builder#locale}); any other format as it is. */
+    static String english(String format) {
+        return switch (format) {
+            case CHINESE_DATE_TIME -> ENGLISH_DATE_TIME;
+            case CHINESE_DATE -> ENGLISH_DATE;
+            case CHINESE_MONTH -> ENGLISH_MONTH;
+            default -> format;
+        };
+    }
+
     /** Options of a writer; {@link #open(OutputStream)} starts it. */
     public static final class Builder {
 
@@ -349,6 +366,7 @@ public final class StreamingWorkbookWriter implements AutoCloseable {
         private String dateTimeFormat = CHINESE_DATE_TIME;
         private String dateFormat = CHINESE_DATE;
         private ZoneId zone = ZoneId.of("Asia/Shanghai");
+        private boolean chinese = true;
 
         private Builder(List<Column> columns) {
             if (columns == null || columns.isEmpty()) {
@@ -384,6 +402,20 @@ public final class StreamingWorkbookWriter implements AutoCloseable {
         /** Excel format of date columns. */
         public Builder dateFormat(String excelFormat) {
             this.dateFormat = Objects.requireNonNull(excelFormat);
+            return this;
+        }
+
+        /**
+         * The reader's language: Chinese dates (the default) for Chinese, else the English formats, so that an English
+         * export reads its dates as the English page does (18 Feb 2027, not 2027年2月18日); a column's own Chinese
+         * month format becomes the English one too.
+         */
+        public Builder locale(java.util.Locale locale) {
+            this.chinese = locale == null || "zh".equals(locale.getLanguage());
+            if (!chinese) {
+                this.dateTimeFormat = ENGLISH_DATE_TIME;
+                this.dateFormat = ENGLISH_DATE;
+            }
             return this;
         }
 

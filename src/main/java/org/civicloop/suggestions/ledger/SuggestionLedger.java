@@ -39,6 +39,16 @@ public class SuggestionLedger {
 
     private static final String ACTIVE = "('ASSIGNED', 'SIGNED', 'RETURN_REQUESTED', 'EXTENSION_REQUESTED')";
 
+    /**
+     * The assignments {@code a} whose deadline the row shows: still in a unit's hands, with a due time, and, when
+     * the ledger is filtered by a unit ({@code :dueUnit} not null), that unit's own. The due column is the first of
+     * them (a lead or separate unit's before a co-unit's), and "overdue only" keeps the rows whose due column has
+     * passed: the same assignment, so a row listed as overdue never reads "N working days left", and a unit's
+     * overdue rows are its own (as on its inbox), not those where another unit of the suggestion is late.
+     */
+    private static final String RUNNING = "a.status in " + ACTIVE
+            + " and a.due_at is not null and (cast(:dueUnit as bigint) is null or a.unit_id = :dueUnit)";
+
     private static final String SELECT = """
             select s.id, s.title, s.lead_deputy_id, s.category, s.status, s.key_suggestion, s.period, s.submitted_at,
                    s.evaluation, u.lead_units, u.co_units, u.due_at, u.warn_at, u.classes
@@ -46,11 +56,11 @@ public class SuggestionLedger {
               left join lateral (
                    select string_agg(a.unit_id::text, ',' order by a.seq) filter (where a.role <> 'CO' and a.status <> 'RETURNED') as lead_units,
                           string_agg(a.unit_id::text, ',' order by a.seq) filter (where a.role = 'CO' and a.status <> 'RETURNED') as co_units,
-                          (array_agg(a.due_at order by a.role = 'CO', a.due_at, a.seq) filter (where a.status in %1$s and a.due_at is not null))[1] as due_at,
-                          (array_agg(a.warn_at order by a.role = 'CO', a.due_at, a.seq) filter (where a.status in %1$s and a.due_at is not null))[1] as warn_at,
+                          (array_agg(a.due_at order by a.role = 'CO', a.due_at, a.seq) filter (where %2$s))[1] as due_at,
+                          (array_agg(a.warn_at order by a.role = 'CO', a.due_at, a.seq) filter (where %2$s))[1] as warn_at,
                           string_agg(distinct a.result_class, '/' order by a.result_class) filter (where a.role <> 'CO') as classes
                      from suggestion_assignment a where a.suggestion_id = s.id) u on true
-            """.formatted(ACTIVE);
+            """.formatted(ACTIVE, RUNNING);
 
     private final JdbcClient jdbc;
     @Value("${civicloop.time-zone:Asia/Shanghai}")
@@ -61,7 +71,7 @@ public class SuggestionLedger {
      *
      * @param year        the year the suggestion was submitted in
      * @param period      {@code SESSION} (会议期间) or {@code RECESS} (闭会期间)
-     * @param overdueOnly only suggestions with an assignment still in a unit's hands past its due time
+     * @param overdueOnly only suggestions whose deadline in the due column has passed (see {@link #RUNNING})
      * @param resultClass a lead or separate unit's current result class (A–D, the dictionary's codes)
      * @param evaluation  the lead deputy's evaluation
      */
@@ -189,10 +199,11 @@ public class SuggestionLedger {
             params.put("resultClass", f.resultClass());
         }
         if (f.overdueOnly()) {
-            sql.append(" and exists (select 1 from suggestion_assignment a where a.suggestion_id = s.id and a.status in ")
-                    .append(ACTIVE).append(" and a.due_at < :now)");
+            sql.append(" and (select a.due_at from suggestion_assignment a where a.suggestion_id = s.id and ").append(RUNNING)
+                    .append(" order by a.role = 'CO', a.due_at, a.seq limit 1) < :now");
             params.put("now", Timestamp.from(now));
         }
+        params.put("dueUnit", f.unitId());
         return new Where(sql, params);
     }
 

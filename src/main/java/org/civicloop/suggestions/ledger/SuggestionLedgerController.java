@@ -114,7 +114,7 @@ class SuggestionLedgerController {
                 }).toList();
         String title = messages.getMessage("ledger.suggestions.sheet", null, locale);
         StreamingResponseBody body = out -> {
-            try (StreamingWorkbookWriter sheet = StreamingWorkbookWriter.builder(columns).sheetName(title).title(title)
+            try (StreamingWorkbookWriter sheet = StreamingWorkbookWriter.builder(columns).sheetName(title).title(title).locale(locale)
                     .zone(zone).open(out)) {
                 ledger.stream(filter, now, r -> {
                     Line l = line(r, lookup, separator, now);

@@ -216,6 +216,75 @@ class WorkIntegrationTests {
                 .andExpect(status().isOk());
     }
 
+    /**
+     * The list's export gives exactly the rows the list shows under the same filters: it exported every kind of
+     * the year, whatever the colour or unit chosen (tracked work with 0 of 4 filters kept: 64 rows in the demo for
+     * a list of 48, 5 for red).
+     */
+    @Test
+    void eachListExportsExactlyTheRowsItShowsUnderItsFilters() throws Exception {
+        int year = freshYear();
+        long education = demo.unit("花溪区教育局");
+        long green = item(WorkKind.REFORM_POINT, year, "导出测试绿" + System.nanoTime());
+        long yellow = item(WorkKind.REFORM_POINT, year, "导出测试黄" + System.nanoTime());
+        // created two months ago and no report filed for last month: yellow by the rule
+        jdbc.sql("update perf_work_item set created_at = :t where id = :i")
+                .param("t", java.sql.Timestamp.from(Instant.now().minus(Duration.ofDays(70)))).param("i", yellow).update();
+        long other = service.create(new NewWorkItem(WorkKind.OTHER_TASK, year, "导出测试教育" + System.nanoTime(), null, education,
+                leader.accountId(), null, null), evaluation);
+        long project = project(year, "导出", ProjectStage.SIGNED, "100", Instant.now());
+        assertThat(row(yellow, Instant.now()).rag()).isEqualTo(Rag.YELLOW);
+        assertThat(row(green, Instant.now()).rag()).isEqualTo(Rag.GREEN);
+
+        String y = Integer.toString(year);
+        // tracked work of the year: the three non-project items (not the project, which is on the projects list)
+        assertThat(exported("/performance/work?year=" + y)).containsExactlyInAnyOrder(green, yellow, other);
+        assertThat(exported("/performance/work?year=" + y + "&rag=YELLOW")).containsExactly(yellow);
+        assertThat(exported("/performance/work?year=" + y + "&unitId=" + education)).containsExactly(other);
+        assertThat(exported("/performance/work?year=" + y + "&kind=REFORM_POINT&rag=GREEN")).containsExactly(green);
+        assertThat(exported("/performance/projects?year=" + y)).containsExactly(project);
+        assertThat(exported("/performance/projects?year=" + y + "&rag=RED")).isEmpty();
+    }
+
+    /** The ids of the rows a list shows and, read back by title, of the rows its export link gives: they must agree. */
+    private List<Long> exported(String list) throws Exception {
+        String page = mvc.perform(get(list).with(user(leader))).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("href=\"(/performance/work/ledger\\.xlsx[^\"]*)\"").matcher(page);
+        assertThat(m.find()).as("export link on " + list).isTrue();
+        String href = org.springframework.web.util.HtmlUtils.htmlUnescape(m.group(1));
+        java.util.Set<Long> shown = new java.util.HashSet<>();
+        java.util.regex.Matcher items = java.util.regex.Pattern.compile("href=\"/performance/(?:work/items|projects)/(\\d+)\"").matcher(page);
+        while (items.find()) {
+            shown.add(Long.valueOf(items.group(1)));
+        }
+        var started = mvc.perform(get(java.net.URI.create(href)).with(user(leader))).andReturn();
+        started.getAsyncResult(120_000);
+        byte[] xlsx = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch(started))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        List<String> titles = new java.util.ArrayList<>();
+        try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
+            var sheet = wb.getSheetAt(0);
+            int column = -1;
+            int header = -1;
+            for (var row : sheet) {
+                for (var cell : row) {
+                    if (column < 0 && cell.getCellType() == org.apache.poi.ss.usermodel.CellType.STRING
+                            && cell.getStringCellValue().equals("名称")) {
+                        column = cell.getColumnIndex();
+                        header = row.getRowNum();
+                    } else if (column >= 0 && cell.getColumnIndex() == column && row.getRowNum() > header) {
+                        titles.add(cell.getStringCellValue());
+                    }
+                }
+            }
+        }
+        List<Long> ids = titles.stream().map(t -> jdbc.sql("select id from perf_work_item where title = :t").param("t", t)
+                .query(Long.class).single()).toList();
+        assertThat(ids).as("the export of " + list + " has the rows the list shows").containsExactlyInAnyOrderElementsOf(shown);
+        return ids;
+    }
+
     @Test
     void theOwnerUnitMovesItsProjectOnItsPageAndARefusedMoveWritesNothing() throws Exception {
         long id = project(freshYear(), "P", ProjectStage.SIGNED, "800", Instant.now());

@@ -77,6 +77,38 @@ class SpreadsheetRoundTripTests {
         }
     }
 
+    /**
+     * An English reader's export shows its dates as the English page does (1 Dec 2026), a Chinese reader's as the
+     * Chinese page (2026年12月1日); a column's own Chinese month format follows the language too. (Every English
+     * export read 2027年2月18日 beside the page's 18 Feb 2027.)
+     */
+    @Test
+    void theDatesReadInTheReadersLanguage() throws Exception {
+        List<Column> columns = List.of(Column.dateTime("Registered"), Column.date("Closed"),
+                Column.date("Last report").withFormat(StreamingWorkbookWriter.CHINESE_MONTH));
+        for (java.util.Locale locale : List.of(java.util.Locale.ENGLISH, java.util.Locale.SIMPLIFIED_CHINESE)) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            try (StreamingWorkbookWriter w = StreamingWorkbookWriter.builder(columns).locale(locale).open(out)) {
+                w.row(LocalDateTime.of(2026, 11, 27, 14, 30), LocalDate.of(2026, 12, 1), LocalDate.of(2026, 11, 1));
+                w.finish();
+            }
+            try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(out.toByteArray()))) {
+                var data = wb.getSheetAt(0).getRow(1);
+                DataFormatter f = new DataFormatter(java.util.Locale.ENGLISH);
+                boolean english = locale == java.util.Locale.ENGLISH;
+                assertThat(data.getCell(0).getCellStyle().getDataFormatString())
+                        .isEqualTo(english ? "d mmm yyyy hh:mm" : "yyyy\"年\"m\"月\"d\"日\" hh:mm");
+                assertThat(data.getCell(1).getCellStyle().getDataFormatString()).isEqualTo(english ? "d mmm yyyy" : "yyyy\"年\"m\"月\"d\"日\"");
+                assertThat(data.getCell(2).getCellStyle().getDataFormatString()).isEqualTo(english ? "mmm yyyy" : "yyyy\"年\"m\"月\"");
+                if (english) {
+                    assertThat(f.formatCellValue(data.getCell(0))).isEqualTo("27 Nov 2026 14:30");
+                    assertThat(f.formatCellValue(data.getCell(1))).isEqualTo("1 Dec 2026");
+                    assertThat(f.formatCellValue(data.getCell(2))).isEqualTo("Nov 2026");
+                }
+            }
+        }
+    }
+
     @Test
     void closingWithoutFinishingWritesNothingAndLeavesNoTemporaryFiles() throws Exception {
         Set<Path> before = poiTempFiles();

@@ -210,6 +210,19 @@ class SuggestionLedgerIntegrationTests {
             assertThat(done2.getCell(13).getStringCellValue()).isEqualTo("满意");
             assertThat(done2.getCell(9)).as("no running deadline").isNull();
         }
+
+        // in English the same dates read as the English page writes them (18 Feb 2027), not 2027年2月18日
+        MvcResult en = mvc.perform(get("/suggestions/ledger.xlsx").param("year", "2031").param("unitId", Long.toString(unitId(HOUSING)))
+                .param("lang", "en").with(user(office))).andExpect(request().asyncStarted()).andReturn();
+        byte[] english = mvc.perform(asyncDispatch(en)).andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(english))) {
+            Row late = book.getSheetAt(0).getRow(4);
+            assertThat(book.getSheetAt(0).getRow(1).getCell(9).getStringCellValue()).isEqualTo("Due");
+            assertThat(late.getCell(8).getCellStyle().getDataFormatString()).isEqualTo("d mmm yyyy");
+            assertThat(late.getCell(9).getCellStyle().getDataFormatString()).isEqualTo("d mmm yyyy");
+            assertThat(new org.apache.poi.ss.usermodel.DataFormatter(java.util.Locale.ENGLISH).formatCellValue(late.getCell(8)))
+                    .isEqualTo("5 Mar 2031");
+        }
     }
 
     @Test
@@ -263,6 +276,48 @@ class SuggestionLedgerIntegrationTests {
         String row = list.substring(list.indexOf("逾期标记-即将到期"));
         row = row.substring(0, row.indexOf("</tr>"));
         assertThat(row).contains("即将到期").doesNotContain("逾期 ");
+    }
+
+    /**
+     * "Overdue only" keeps the rows whose deadline in the due column has passed, and with a unit chosen, that unit's
+     * own deadline: a co-unit late with its view does not put the suggestion on the district's overdue list (its
+     * row reads the lead unit's deadline, "剩 N 个工作日"), nor on the lead unit's, but on the co-unit's, with the
+     * co-unit's deadline. (All three listed it: the demo's 关于增加花溪大学城周边学位供给的建议 from 19 December.)
+     */
+    @Test
+    void overdueOnlyListsTheRowsWhoseShownDeadlineHasPassedAndAUnitsOwnLateItems() {
+        // in a year of their own (2032), so the fixture's filters above are not disturbed
+        long coLate = registered("台账-协办意见逾期的建议", "URBAN", SubmissionPeriod.RECESS, false);
+        service.assign(coLate, HandlingMode.LEAD_AND_CO, List.of(new UnitRole(unitId(HOUSING), AssignmentRole.LEAD),
+                new UnitRole(unitId(EDUCATION), AssignmentRole.CO)), office);
+        // the co-unit's month has run out; the lead unit's three months have not
+        jdbc.sql("update suggestion_assignment set due_at = :d where suggestion_id = :s and seq = 2")
+                .param("d", Timestamp.from(Instant.now().minus(java.time.Duration.ofDays(3)))).param("s", coLate).update();
+        long leadLate = registered("台账-主办答复逾期的建议", "URBAN", SubmissionPeriod.RECESS, false);
+        service.assign(leadLate, HandlingMode.LEAD_AND_CO, List.of(new UnitRole(unitId(HOUSING), AssignmentRole.LEAD),
+                new UnitRole(unitId(EDUCATION), AssignmentRole.CO)), office, LocalDate.of(2025, 6, 2).atTime(10, 0).atZone(ZONE).toInstant());
+        jdbc.sql("update suggestion set submitted_at = :at where id in (:ids)")
+                .param("at", Timestamp.from(LocalDate.of(2032, 3, 5).atStartOfDay(ZONE).toInstant()))
+                .param("ids", List.of(coLate, leadLate)).update();
+        Instant now = Instant.now();
+
+        assertThat(ids(filter(2032, "", "", "", null, false, true, "", ""), now)).containsExactly(leadLate);
+        assertThat(ids(filter(2032, "", "", "", unitId(HOUSING), false, true, "", ""), now)).containsExactly(leadLate);
+        assertThat(ids(filter(2032, "", "", "", unitId(EDUCATION), false, true, "", ""), now)).containsExactly(leadLate, coLate);
+        assertThat(ledger.count(filter(2032, "", "", "", null, false, true, "", ""), now)).isEqualTo(1);
+        assertThat(ledger.count(filter(2032, "", "", "", unitId(EDUCATION), false, true, "", ""), now)).isEqualTo(2);
+        // every row listed as overdue reads overdue, with the deadline of the unit chosen
+        for (Long unitFilter : java.util.Arrays.asList(null, unitId(HOUSING), unitId(EDUCATION))) {
+            for (var r : ledger.page(filter(2032, "", "", "", unitFilter, false, true, "", ""), null, 10, now)) {
+                assertThat(DueDates.state(r.dueAt(), r.warnAt(), now)).as(r.title()).isEqualTo("OVERDUE");
+            }
+        }
+        var coRow = ledger.page(filter(2032, "", "", "", unitId(EDUCATION), false, true, "", ""), null, 10, now).get(1);
+        assertThat(coRow.dueAt()).isEqualTo(dueAt(coLate, 2));
+        // without the filter the row shows the lead unit's running deadline, as before
+        var plain = ledger.page(filter(2032, "", "", "", null, false, false, "", ""), null, 10, now);
+        assertThat(plain).extracting(SuggestionLedger.Row::id).containsExactly(leadLate, coLate);
+        assertThat(plain.get(1).dueAt()).isEqualTo(dueAt(coLate, 1));
     }
 
     // ---- helpers ----

@@ -65,9 +65,16 @@ class WorkDashboardController {
         return "performance/work/dashboard";
     }
 
+    /**
+     * The ledger as .xlsx: exactly the items the list it is exported from shows, under the same filters (kinds,
+     * year, colour, owner unit); no kind means every kind (the dashboard's export). The tracked-work list passes
+     * its three kinds, the projects list the investment kind, so neither exports the other's items.
+     */
     @GetMapping("/performance/work/ledger.xlsx")
-    ResponseEntity<StreamingResponseBody> ledger(@RequestParam(required = false) WorkKind kind,
-                                                 @RequestParam(required = false) Integer year) {
+    ResponseEntity<StreamingResponseBody> ledger(@RequestParam(required = false) List<WorkKind> kind,
+                                                 @RequestParam(required = false) Integer year,
+                                                 @RequestParam(required = false) Rag rag,
+                                                 @RequestParam(required = false) Long unitId) {
         Locale locale = LocaleContextHolder.getLocale(); // the body is written on another thread
         Map<Long, String> units = names.units();
         Map<Long, String> leaders = new java.util.HashMap<>();
@@ -82,10 +89,10 @@ class WorkDashboardController {
                 Column.decimal(m("performance.work.field.contractValue", locale)), Column.date(m("performance.work.field.signedOn", locale)),
                 Column.decimal(m("performance.work.field.funds", locale)));
         String title = m("performance.work.ledger.sheet", locale);
-        var filter = new WorkQueries.Filter(kind == null ? List.of() : List.of(kind), year, null, null);
+        var filter = new WorkQueries.Filter(kind == null ? List.of() : List.copyOf(kind), year, unitId, rag);
         Instant now = Instant.now();
         StreamingResponseBody body = out -> {
-            try (StreamingWorkbookWriter sheet = StreamingWorkbookWriter.builder(columns).sheetName(title).title(title)
+            try (StreamingWorkbookWriter sheet = StreamingWorkbookWriter.builder(columns).sheetName(title).title(title).locale(locale)
                     .zone(zone).open(out)) {
                 queries.stream(null, filter, now, r -> sheet.row(m("performance.work.kind." + r.kind().name(), locale), (long) r.year(),
                         r.title(), units.getOrDefault(r.ownerUnitId(), ""),
