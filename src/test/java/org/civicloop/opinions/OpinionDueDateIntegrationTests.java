@@ -49,6 +49,28 @@ class OpinionDueDateIntegrationTests {
         }
     }
 
+    @Test
+    void onAPhoneTheDeputysListShowsEachOpinionAsACardWithTheSameFacts() throws Exception {
+        Document list = page("/opinions?status=ALL", "deputy");
+        var rows = list.select("#queue-table tbody tr:has(a)");
+        assertThat(rows).as("opinions addressed to the demo deputy").isNotEmpty();
+        assertThat(list.select("#queue-cards > li[id^=card-]")).hasSameSizeAs(rows);
+        // the cards on a phone, the table from a tablet up: never both, never sideways scrolling on a phone
+        assertThat(list.selectFirst("#queue-cards").hasClass("d-md-none")).isTrue();
+        assertThat(list.selectFirst("#queue-table").parent().hasClass("d-none")).isTrue();
+        boolean anyDue = false;
+        for (var row : rows) {
+            var due = row.selectFirst("td[id^=due-]");
+            var card = list.selectFirst("#card-" + due.id().substring("due-".length()));
+            assertThat(card).isNotNull();
+            assertThat(card.selectFirst("a").text()).isEqualTo(row.selectFirst("a").text());
+            assertThat(card.text()).contains(row.select("td").get(4).text(), row.select("td").get(6).selectFirst(".badge").text(),
+                    row.select("td").get(0).text(), due.text());
+            anyDue |= !due.text().isBlank();
+        }
+        assertThat(anyDue).as("one of them on a unit's clock").isTrue();
+    }
+
     private Document page(String path, String role) throws Exception {
         return Jsoup.parse(mvc.perform(get(path).with(user(demo.user(role)))).andReturn().getResponse()
                 .getContentAsString());

@@ -242,6 +242,8 @@ class RecordPagesIntegrationTests {
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray());
         assertThat(english).allSatisfy(name -> assertThat(pdf).contains(name));
         assertThat(categories).noneSatisfy(c -> assertThat(pdf).contains(c.nameZh()));
+        // English punctuation in the English report: its lines part date, what and points with " · ", not a full-width space
+        assertThat(pdf).doesNotContain("\u3000").containsPattern("\\d{4} · [A-Z][^\n]* · \\d+ pts");
 
         Document chinese = Jsoup.parse(html(get("/records/mine").param("lang", "zh-CN"), "deputy"));
         assertThat(linesAbout(chinese, "意见 #")).hasSize(codes.size()).allSatisfy(l ->

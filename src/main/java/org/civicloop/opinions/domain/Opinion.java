@@ -145,7 +145,7 @@ public class Opinion {
 
     OpinionUnmerged unmerge(Instant now) {
         if (duplicateOf == null) {
-            throw BusinessException.conflict("opinion.error.transition", status.name(), OpinionStatus.SUBMITTED.name());
+            throw BusinessException.conflict("opinion.error.transition", status.label(), OpinionStatus.SUBMITTED.label());
         }
         Long was = duplicateOf;
         this.duplicateOf = null;
@@ -259,7 +259,7 @@ public class Opinion {
     private <E extends OpinionEvent> E move(OpinionStatus next, Map<String, Object> details, Instant now,
                                             OpinionEvent.Kind<E> kind) {
         if (!status.canTransitionTo(next)) {
-            throw BusinessException.conflict("opinion.error.transition", status.name(), next.name());
+            throw BusinessException.conflict("opinion.error.transition", status.label(), next.label());
         }
         OpinionStatus from = status;
         this.status = next;

@@ -416,6 +416,14 @@ public class OpinionQueries {
      * moment it is assigned; one without (never expected) sorts last.
      */
     public List<InboxRow> inbox(long unitId, boolean activeOnly, InboxCursor after, int limit) {
+        return inbox(unitId, activeOnly, "", "", after, limit);
+    }
+
+    /**
+     * The same, narrowed to one work-order status ({@code state}, a {@link WorkOrderStatus} name) and one
+     * category ({@code category}, a code); blank for any.
+     */
+    public List<InboxRow> inbox(long unitId, boolean activeOnly, String state, String category, InboxCursor after, int limit) {
         Instant afterDue = after == null ? Instant.EPOCH : after.dueAt() == null ? LAST : after.dueAt();
         return named(jdbc.sql("""
                         select w.id as work_order_id, o.id as opinion_id, o.receipt_code, o.category, o.place_code,
@@ -423,10 +431,13 @@ public class OpinionQueries {
                         from work_order w join opinion o on o.id = w.opinion_id
                         where w.unit_id = :unit and (not :active or w.status in\s""" + WorkOrderStatus.ACTIVE_SQL + """
                         )
+                          and (:state = '' or w.status = :state)
+                          and (:category = '' or o.category = :category)
                           and (coalesce(w.due_at, :last), w.id) > (:afterDue, :afterId)
                         order by coalesce(w.due_at, :last), w.id
                         limit :limit""")
                 .param("unit", unitId).param("active", activeOnly).param("last", java.sql.Timestamp.from(LAST))
+                .param("state", state == null ? "" : state).param("category", category == null ? "" : category)
                 .param("afterDue", java.sql.Timestamp.from(afterDue)).param("afterId", after == null ? 0L : after.workOrderId())
                 .param("limit", limit).query(InboxRaw.class).list());
     }

@@ -266,9 +266,22 @@ public class OpinionService {
         WorkOrder w = handleable(orderId, user);
         if (!permissions.maySign(user, w)) {
             // back to SIGNED is the office's decision on a request, never the unit's 签收
-            throw BusinessException.conflict("workOrder.error.transition", w.status().name(), WorkOrderStatus.SIGNED.name());
+            throw BusinessException.conflict("workOrder.error.transition", w.status().label(), WorkOrderStatus.SIGNED.label());
         }
         publishOrder(w, w.sign(Instant.now()), actorLabel(user), null, true);
+    }
+
+    /**
+     * 签收所选: several of the unit's orders at once, all or none. One that cannot be signed for (another
+     * unit's answers not found; one a colleague signed meanwhile is refused) undoes the others.
+     */
+    public void signAll(List<Long> orderIds, CivicUser user) {
+        if (orderIds == null || orderIds.isEmpty()) {
+            throw BusinessException.invalid("workOrder.error.nothingSelected");
+        }
+        for (long id : new java.util.LinkedHashSet<>(orderIds)) {
+            sign(id, user);
+        }
     }
 
     public void requestReturn(long orderId, String reason, CivicUser user) {
@@ -386,7 +399,7 @@ public class OpinionService {
     private Opinion routable(long opinionId, CivicUser user, OpinionStatus next) {
         Opinion o = triageable(opinionId, user);
         if (!permissions.mayRoute(user, o, addressing)) {
-            throw BusinessException.conflict("opinion.error.transition", o.status().name(), next.name());
+            throw BusinessException.conflict("opinion.error.transition", o.status().label(), next.label());
         }
         return o;
     }

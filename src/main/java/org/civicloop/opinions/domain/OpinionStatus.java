@@ -2,6 +2,8 @@ package org.civicloop.opinions.domain;
 
 import java.util.EnumSet;
 import java.util.Set;
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 
 /**
  * Where an opinion stands. The allowed moves live here and nowhere else; the public timeline calls
@@ -44,5 +46,10 @@ public enum OpinionStatus {
 
     public boolean isOpen() {
         return this != REJECTED && this != CLOSED && this != MERGED;
+    }
+
+    /** The status as people read it ({@code opinion.state.*}), for a message that names it. */
+    public MessageSourceResolvable label() {
+        return new DefaultMessageSourceResolvable("opinion.state." + name());
     }
 }

@@ -108,7 +108,7 @@ public class WorkOrder {
 
     WorkOrderEvent decideExtension(boolean approved) {
         if (status != WorkOrderStatus.EXTENSION_REQUESTED || extensionDays == null) {
-            throw BusinessException.conflict("workOrder.error.transition", status.name(), WorkOrderStatus.SIGNED.name());
+            throw BusinessException.conflict("workOrder.error.transition", status.label(), WorkOrderStatus.SIGNED.label());
         }
         WorkOrderEvent.Kind<WorkOrderEvent> kind = approved ? WorkOrderExtensionApproved::new : WorkOrderExtensionDeclined::new;
         return move(WorkOrderStatus.SIGNED, Map.of("workingDays", extensionDays), kind);
@@ -129,7 +129,7 @@ public class WorkOrder {
 
     private <E extends WorkOrderEvent> E move(WorkOrderStatus next, Map<String, Object> details, WorkOrderEvent.Kind<E> kind) {
         if (!status.canTransitionTo(next)) {
-            throw BusinessException.conflict("workOrder.error.transition", status.name(), next.name());
+            throw BusinessException.conflict("workOrder.error.transition", status.label(), next.label());
         }
         WorkOrderStatus from = status;
         this.status = next;

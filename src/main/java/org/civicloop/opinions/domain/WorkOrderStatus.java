@@ -4,6 +4,8 @@ import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 
 /** A work order at a handling unit. The allowed moves live here. */
 public enum WorkOrderStatus {
@@ -39,6 +41,11 @@ public enum WorkOrderStatus {
             case EXTENSION_REQUESTED -> EnumSet.of(SIGNED);
             case REPLIED, RETURNED -> EnumSet.noneOf(WorkOrderStatus.class);
         };
+    }
+
+    /** The status as people read it ({@code workOrder.state.*}), for a message that names it. */
+    public MessageSourceResolvable label() {
+        return new DefaultMessageSourceResolvable("workOrder.state." + name());
     }
 
     /** Still in the unit's hands: not replied, not given back. */

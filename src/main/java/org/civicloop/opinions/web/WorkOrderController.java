@@ -1,5 +1,6 @@
 package org.civicloop.opinions.web;
 
+import java.util.Arrays;
 import java.util.List;
 import lombok.AccessLevel;
 import lombok.RequiredArgsConstructor;
@@ -8,8 +9,10 @@ import org.civicloop.opinions.domain.OpinionQueries;
 import org.civicloop.opinions.domain.OpinionService;
 import org.civicloop.opinions.domain.WorkOrderClocks;
 import org.civicloop.opinions.domain.WorkOrderRepository;
+import org.civicloop.opinions.domain.WorkOrderStatus;
 import org.civicloop.organization.CivicUser;
 import org.civicloop.shared.NotFoundException;
+import org.civicloop.shared.web.ActionOutcome;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -19,6 +22,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * 承办: a handling unit's inbox sorted by deadline, and what the unit does with an order; and the
@@ -42,13 +46,16 @@ class WorkOrderController {
 
     @GetMapping("/work-orders")
     @PreAuthorize("hasRole('HANDLING_UNIT')")
-    String inbox(@RequestParam(defaultValue = "true") boolean active, @RequestParam(required = false) java.time.Instant afterDue,
+    String inbox(@RequestParam(defaultValue = "true") boolean active, @RequestParam(defaultValue = "") String state,
+                 @RequestParam(defaultValue = "") String category, @RequestParam(required = false) java.time.Instant afterDue,
                  @RequestParam(required = false) Long afterId, @AuthenticationPrincipal CivicUser user, Model model) {
         if (user.unitId() == null) {
             throw new NotFoundException("unit", "-");
         }
+        // a state that is not one (a hand-edited address) filters nothing rather than failing
+        String status = Arrays.stream(WorkOrderStatus.values()).map(Enum::name).filter(state::equals).findFirst().orElse("");
         var after = afterId == null ? null : new OpinionQueries.InboxCursor(afterDue, afterId);
-        List<OpinionQueries.InboxRow> rows = queries.inbox(user.unitId(), active, after, INBOX_PAGE + 1);
+        List<OpinionQueries.InboxRow> rows = queries.inbox(user.unitId(), active, status, category, after, INBOX_PAGE + 1);
         boolean more = rows.size() > INBOX_PAGE;
         rows = more ? rows.subList(0, INBOX_PAGE) : rows;
         var byId = clocks.find(rows.stream().map(OpinionQueries.InboxRow::workOrderId).toList());
@@ -56,8 +63,23 @@ class WorkOrderController {
         model.addAttribute("items", items);
         model.addAttribute("next", more ? rows.get(rows.size() - 1) : null);
         model.addAttribute("active", active);
+        model.addAttribute("state", status);
+        model.addAttribute("category", category);
+        model.addAttribute("states", Arrays.stream(WorkOrderStatus.values()).filter(s -> !active || s.isActive()).toList());
         model.addAttribute("categories", queries.categories());
         return "opinions/staff/inbox";
+    }
+
+    /** 签收所选: the ticked orders, all or none; back to the inbox as it was filtered. */
+    @PostMapping("/work-orders/sign")
+    @PreAuthorize("hasRole('HANDLING_UNIT')")
+    String signAll(@RequestParam(name = "orders", required = false) List<Long> orderIds,
+                   @RequestParam(defaultValue = "true") boolean active, @RequestParam(defaultValue = "") String state,
+                   @RequestParam(defaultValue = "") String category, @AuthenticationPrincipal CivicUser user,
+                   RedirectAttributes flash) {
+        String backTo = UriComponentsBuilder.fromPath("/work-orders").queryParam("active", active)
+                .queryParam("state", state).queryParam("category", category).encode().build().toUriString();
+        return ActionOutcome.run(backTo, flash, "workOrder.done.signedAll", () -> service.signAll(orderIds, user));
     }
 
     @GetMapping("/opinions/decisions")

@@ -113,7 +113,10 @@ public class AnnualReportPdf {
                 String what = l.titleHidden() ? text("record.titleHidden", locale) : l.title();
                 String points = l.capped() ? text("record.pdf.pointsCapped", locale, l.points(), l.rulePoints())
                         : text("record.pdf.points", locale, l.points());
-                document.add(paragraph(l.on().format(dates) + "　" + (what == null ? "" : what + "　") + points, CjkFont(10, INK), 2));
+                // the line's parts apart as each language writes them: 　 in Chinese, " · " in English
+                String line = what == null ? text("record.pdf.lineUntitled", locale, l.on().format(dates), points)
+                        : text("record.pdf.line", locale, l.on().format(dates), what, points);
+                document.add(paragraph(line, CjkFont(10, INK), 2));
             }
             document.add(paragraph("", body, 6));
         }

@@ -247,7 +247,12 @@ class SuggestionController {
         model.addAttribute("replies", queries.replies(id));
         model.addAttribute("contacts", queries.contacts(id));
         model.addAttribute("categories", queries.categories());
-        model.addAttribute("resultClasses", queries.resultClasses());
+        var resultClasses = queries.resultClasses();
+        model.addAttribute("resultClasses", resultClasses);
+        // a reply's class named as the dictionary names it (A 所提问题已经解决或者基本解决), not the bare letter
+        Map<String, SuggestionQueries.Entry> classNames = new HashMap<>();
+        resultClasses.forEach(rc -> classNames.put(rc.code(), rc));
+        model.addAttribute("classNames", classNames);
         model.addAttribute("units", directory.handlingUnits());
         model.addAttribute("unitNames", unitNames(s));
         model.addAttribute("modes", HandlingMode.values());
