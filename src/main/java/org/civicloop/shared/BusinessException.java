@@ -29,6 +29,14 @@ public class BusinessException extends RuntimeException {
         return new BusinessException(422, messageKey, arguments);
     }
 
+    /**
+     * An argument that is itself a message key, such as a state's name ({@code opinion.state.ACCEPTED}): the
+     * message shows its text in the reader's language (已受理, Accepted), never the code.
+     */
+    public static Object label(String key) {
+        return new org.springframework.context.support.DefaultMessageSourceResolvable(new String[] {key}, key);
+    }
+
     public String messageKey() {
         return messageKey;
     }

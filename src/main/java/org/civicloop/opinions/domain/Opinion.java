@@ -145,7 +145,7 @@ public class Opinion {
 
     OpinionUnmerged unmerge(Instant now) {
         if (duplicateOf == null) {
-            throw BusinessException.conflict("opinion.error.transition", status.name(), OpinionStatus.SUBMITTED.name());
+            throw BusinessException.conflict("opinion.error.transition", state(status), state(OpinionStatus.SUBMITTED));
         }
         Long was = duplicateOf;
         this.duplicateOf = null;
@@ -259,7 +259,7 @@ public class Opinion {
     private <E extends OpinionEvent> E move(OpinionStatus next, Map<String, Object> details, Instant now,
                                             OpinionEvent.Kind<E> kind) {
         if (!status.canTransitionTo(next)) {
-            throw BusinessException.conflict("opinion.error.transition", status.name(), next.name());
+            throw BusinessException.conflict("opinion.error.transition", state(status), state(next));
         }
         OpinionStatus from = status;
         this.status = next;
@@ -313,4 +313,9 @@ public class Opinion {
     public Instant ratedAt() { return ratedAt; }
     public Instant updatedAt() { return updatedAt; }
     public Instant closedAt() { return closedAt; }
+
+    /** A state as its name in the reader's language, for a refusal's message. */
+    private static Object state(OpinionStatus s) {
+        return BusinessException.label("opinion.state." + s.name());
+    }
 }

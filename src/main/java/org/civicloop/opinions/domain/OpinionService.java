@@ -266,7 +266,8 @@ public class OpinionService {
         WorkOrder w = handleable(orderId, user);
         if (!permissions.maySign(user, w)) {
             // back to SIGNED is the office's decision on a request, never the unit's 签收
-            throw BusinessException.conflict("workOrder.error.transition", w.status().name(), WorkOrderStatus.SIGNED.name());
+            throw BusinessException.conflict("workOrder.error.transition", BusinessException.label("workOrder.state." + w.status().name()),
+                    BusinessException.label("workOrder.state." + WorkOrderStatus.SIGNED.name()));
         }
         publishOrder(w, w.sign(Instant.now()), actorLabel(user), null, true);
     }
@@ -386,7 +387,8 @@ public class OpinionService {
     private Opinion routable(long opinionId, CivicUser user, OpinionStatus next) {
         Opinion o = triageable(opinionId, user);
         if (!permissions.mayRoute(user, o, addressing)) {
-            throw BusinessException.conflict("opinion.error.transition", o.status().name(), next.name());
+            throw BusinessException.conflict("opinion.error.transition", BusinessException.label("opinion.state." + o.status().name()),
+                    BusinessException.label("opinion.state." + next.name()));
         }
         return o;
     }

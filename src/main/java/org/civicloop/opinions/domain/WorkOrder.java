@@ -108,7 +108,7 @@ public class WorkOrder {
 
     WorkOrderEvent decideExtension(boolean approved) {
         if (status != WorkOrderStatus.EXTENSION_REQUESTED || extensionDays == null) {
-            throw BusinessException.conflict("workOrder.error.transition", status.name(), WorkOrderStatus.SIGNED.name());
+            throw BusinessException.conflict("workOrder.error.transition", state(status), state(WorkOrderStatus.SIGNED));
         }
         WorkOrderEvent.Kind<WorkOrderEvent> kind = approved ? WorkOrderExtensionApproved::new : WorkOrderExtensionDeclined::new;
         return move(WorkOrderStatus.SIGNED, Map.of("workingDays", extensionDays), kind);
@@ -129,7 +129,7 @@ public class WorkOrder {
 
     private <E extends WorkOrderEvent> E move(WorkOrderStatus next, Map<String, Object> details, WorkOrderEvent.Kind<E> kind) {
         if (!status.canTransitionTo(next)) {
-            throw BusinessException.conflict("workOrder.error.transition", status.name(), next.name());
+            throw BusinessException.conflict("workOrder.error.transition", state(status), state(next));
         }
         WorkOrderStatus from = status;
         this.status = next;
@@ -149,4 +149,9 @@ public class WorkOrder {
     public Instant assignedAt() { return assignedAt; }
     public Instant signedAt() { return signedAt; }
     public Instant closedAt() { return closedAt; }
+
+    /** A state as its name in the reader's language, for a refusal's message. */
+    private static Object state(WorkOrderStatus s) {
+        return BusinessException.label("workOrder.state." + s.name());
+    }
 }
