@@ -78,7 +78,7 @@ class PublicOpinionController {
         // photos held from the form's last round come first, unless the voter chose to remove them
         List<PhotoCleaner.CleanPhoto> cleaned = new ArrayList<>(dropHeld ? List.of() : heldPhotos.find(heldToken));
         if (cleaned.size() + files.size() > rules.maxPhotos()) {
-            binding.rejectValue("content", "opinion.error.tooManyPhotos", new Object[] {rules.maxPhotos()}, null);
+            FormErrors.rejectValue(binding, "content", "opinion.error.tooManyPhotos", new Object[] {rules.maxPhotos()}, null);
         } else {
             for (MultipartFile file : files) {
                 try {

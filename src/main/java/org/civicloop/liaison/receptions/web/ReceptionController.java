@@ -35,7 +35,6 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
-import org.springframework.validation.FieldError;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -133,9 +132,7 @@ class ReceptionController {
         service.runnable(siteId, user);
         SortedSet<Integer> days = result.hasFieldErrors("days") ? null : parseDays(ruleForm.days());
         if (days == null && !result.hasFieldErrors("days")) {
-            // not rejectValue: after a kind or a time that did not convert, the result has no form to read the value from
-            result.addError(new FieldError(result.getObjectName(), "days", ruleForm.days(), false,
-                    result.resolveMessageCodes("reception.error.ruleDaysFormat", "days"), null, null));
+            FormErrors.rejectValue(result, "days", "reception.error.ruleDaysFormat", null, null);
         }
         if (!result.hasErrors()) {
             try {
