@@ -1,6 +1,8 @@
 package org.civicloop.shared;
 
 import java.util.Arrays;
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 
 /**
  * A rule of the business said no. Carries a message key (never raw text) so the user reads the
@@ -27,6 +29,14 @@ public class BusinessException extends RuntimeException {
     /** The input is well-formed but breaks a rule (HTTP 422). */
     public static BusinessException invalid(String messageKey, Object... arguments) {
         return new BusinessException(422, messageKey, arguments);
+    }
+
+    /**
+     * An argument that is itself a message key, such as a state's name ({@code opinion.state.ACCEPTED}): the
+     * message shows its text in the reader's language (已受理, Accepted), never the code.
+     */
+    public static MessageSourceResolvable label(String key) {
+        return new DefaultMessageSourceResolvable(new String[] {key}, key);
     }
 
     public String messageKey() {

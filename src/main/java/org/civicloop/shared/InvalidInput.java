@@ -19,7 +19,11 @@ public class InvalidInput extends BusinessException {
         return problems;
     }
 
-    /** One field's problem, as a message key and its arguments. */
-    public record Problem(String field, String messageKey, Object... arguments) {
+    /**
+     * One field's problem, as a message key and its arguments (strings and numbers). Serializable: a page that
+     * redirects after a refusal hands the problems on in the flash scope, which lives in the JDBC session; one
+     * that cannot be written there turned the refusal into the container's bare English 500 page.
+     */
+    public record Problem(String field, String messageKey, Object... arguments) implements java.io.Serializable {
     }
 }

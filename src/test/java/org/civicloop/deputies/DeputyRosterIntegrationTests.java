@@ -127,6 +127,26 @@ class DeputyRosterIntegrationTests {
         assertThat(count()).isEqualTo(before);
     }
 
+    /**
+     * A level and a status not in the list (a hand-made request) with an unknown login: the login's message was added
+     * with rejectValue, which read the form the failed conversion had not built, and the office got 500
+     * (系统出了点问题). Now the form comes back with each message and what was typed.
+     */
+    @Test
+    void anOptionNotInTheListComesBackBesideItsFieldAndSavesNothing() throws Exception {
+        long before = count();
+        for (String[] sent : new String[][] {{"GALACTIC", "ACTIVE"}, {"DISTRICT", "999999999"}}) {
+            mvc.perform(post("/deputies/new").with(csrf()).with(user(demo.user("office")))
+                            .param("name", "新代表甲").param("level", sent[0]).param("constituency", "石板镇第三选区")
+                            .param("regionCode", "520111102").param("status", sent[1]).param("accountUsername", "nobody-here"))
+                    .andExpect(status().isOk())
+                    .andExpect(content().string(containsString("格式不正确。")))
+                    .andExpect(content().string(containsString("没有用户名为“nobody-here”的账号")))
+                    .andExpect(content().string(containsString("value=\"新代表甲\"")));
+        }
+        assertThat(count()).isEqualTo(before);
+    }
+
     @Test
     void aLoginLinkedToAnotherDeputyAndAnUnknownPlaceAreRefusedBesideTheirFields() throws Exception {
         long before = count();

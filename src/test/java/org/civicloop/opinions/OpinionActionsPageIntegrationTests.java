@@ -15,7 +15,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.web.servlet.MockMvc;
+import org.civicloop.testing.WebClient;
+import java.util.Map;
 
 /**
  * The opinion's staff page offers what the service accepts, and the service refuses what the page
@@ -34,6 +37,9 @@ class OpinionActionsPageIntegrationTests {
     JdbcClient jdbc;
     @Autowired
     UserDetailsService users;
+
+    @LocalServerPort
+    int port;
 
     OpinionFixtures f;
 
@@ -92,6 +98,28 @@ class OpinionActionsPageIntegrationTests {
         assertThat(f.status(answered.id())).isEqualTo("REPLIED");
         assertThat(jdbc.sql("select count(*) from work_order where opinion_id = :id").param("id", answered.id())
                 .query(Long.class).single()).isZero();
+    }
+
+    /**
+     * A stale action (the opinion was accepted in another tab, then 不予受理 is sent from this one): the refusal names
+     * both states in the reader's language. It read "当前状态（ACCEPTED）下不能进行这项操作（REJECTED）。", the codes.
+     * Over real HTTP: the states travel in the flash scope through the JDBC session.
+     */
+    @Test
+    void aStaleActionNamesTheStatesInTheReadersLanguage() throws Exception {
+        var opinion = f.submitted("村口的路灯坏了一个多月");
+        service.accept(opinion.id(), f.user("office"));
+        WebClient office = new WebClient(port).signIn("office");
+        String page = "/opinions/" + opinion.id();
+
+        var zh = office.post(page + "?lang=zh_CN", page + "/reject", Map.of("reason", "NO_CONTENT", "note", ""));
+        assertThat(zh.statusCode()).isEqualTo(200);
+        assertThat(Jsoup.parse(zh.body()).select("#action-failed").text())
+                .isEqualTo("这条意见现在是“已受理”，这项操作已不能进行。请刷新页面查看最新情况。");
+        var en = office.post(page + "?lang=en", page + "/reject", Map.of("reason", "NO_CONTENT", "note", ""));
+        assertThat(Jsoup.parse(en.body()).select("#action-failed").text())
+                .isEqualTo("This opinion is now \"Accepted\", so this can no longer be done. Reload the page to see what changed.");
+        assertThat(f.status(opinion.id())).isEqualTo("ACCEPTED");
     }
 
     private String orderStatus(long order) {

@@ -115,6 +115,32 @@ class PublicOpinionIntegrationTests {
         assertThat(count()).isEqualTo(before);
     }
 
+    /**
+     * The same filled-in form sent twice (a double tap on a slow phone): one opinion, both sendings land on its receipt.
+     * Each sending stored an opinion with its own receipt code. A form without the key (an old page) still works.
+     */
+    @Test
+    void theSameFormSentTwiceStoresOneOpinion() throws Exception {
+        String page = mvc.perform(get("/o/wangjg2026hx")).andReturn().getResponse().getContentAsString();
+        String key = org.jsoup.Jsoup.parse(page).select("input[name=submissionKey]").val();
+        assertThat(key).matches("[0-9a-f-]{36}");
+        long before = count();
+
+        String first = mvc.perform(form().param("submissionKey", key).param("addressee", "wangjg2026hx")
+                        .param("content", "村口的路灯坏了一个多月，晚上很黑").param("consent", "true"))
+                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+        String second = mvc.perform(form().param("submissionKey", key).param("addressee", "wangjg2026hx")
+                        .param("content", "村口的路灯坏了一个多月，晚上很黑").param("consent", "true"))
+                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+
+        assertThat(first).startsWith("/public/opinions/");
+        assertThat(second).isEqualTo(first);
+        assertThat(count()).isEqualTo(before + 1);
+        mvc.perform(form().param("submissionKey", "not-a-key").param("content", "桥头的护栏被撞坏了").param("consent", "true"))
+                .andExpect(status().is3xxRedirection());
+        assertThat(count()).isEqualTo(before + 2);
+    }
+
     @Test
     void oversizedTextAndControlCharactersAreRefused() throws Exception {
         long before = count();

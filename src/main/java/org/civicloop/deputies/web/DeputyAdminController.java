@@ -149,7 +149,7 @@ class DeputyAdminController {
         }
         var id = directory.accountIdByUsername(form.accountUsername().strip());
         if (id.isEmpty()) {
-            result.rejectValue("accountUsername", "deputy.error.unknownAccount", new Object[] {form.accountUsername().strip()}, null);
+            FormErrors.rejectValue(result, "accountUsername", "deputy.error.unknownAccount", new Object[] {form.accountUsername().strip()}, null);
             return null;
         }
         return id.get();

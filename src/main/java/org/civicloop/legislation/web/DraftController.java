@@ -107,12 +107,12 @@ class DraftController {
         if (file != null && !file.isEmpty()) {
             if (file.getSize() > DOCX_MAX_BYTES || file.getOriginalFilename() == null
                     || !file.getOriginalFilename().toLowerCase(java.util.Locale.ROOT).endsWith(".docx")) {
-                result.rejectValue("text", "legislation.draft.error.docx");
+                FormErrors.rejectValue(result, "text", "legislation.draft.error.docx", null, null);
             } else {
                 try {
                     text = ArticleSplitter.text(file.getInputStream());
                 } catch (BusinessException e) {
-                    result.rejectValue("text", e.messageKey());
+                    FormErrors.rejectValue(result, "text", e.messageKey(), null, null);
                 }
             }
         }

@@ -118,7 +118,8 @@ public class EnterpriseMatter {
 
     private void move(MatterStatus next) {
         if (!status.canTransitionTo(next)) {
-            throw BusinessException.conflict("matter.error.status", status.name(), next.name());
+            throw BusinessException.conflict("matter.error.status", BusinessException.label("matter.status." + status.name()),
+                    BusinessException.label("matter.status." + next.name()));
         }
         this.status = next;
     }

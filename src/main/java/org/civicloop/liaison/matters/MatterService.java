@@ -173,7 +173,8 @@ public class MatterService {
             throw new NotFoundException("enterpriseMatter", m.id());
         }
         if (MatterPermissions.mayAnswer(user, m) || user.unitId() != null && user.unitId() == m.unitId()) {
-            throw BusinessException.conflict("matter.error.status", m.status().name(), MatterStatus.ANSWERED.name());
+            throw BusinessException.conflict("matter.error.status", BusinessException.label("matter.status." + m.status().name()),
+                    BusinessException.label("matter.status." + MatterStatus.ANSWERED.name()));
         }
         throw new AccessDeniedException("not this matter's unit");
     }

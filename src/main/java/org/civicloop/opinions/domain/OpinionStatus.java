@@ -2,8 +2,8 @@ package org.civicloop.opinions.domain;
 
 import java.util.EnumSet;
 import java.util.Set;
+import org.civicloop.shared.BusinessException;
 import org.springframework.context.MessageSourceResolvable;
-import org.springframework.context.support.DefaultMessageSourceResolvable;
 
 /**
  * Where an opinion stands. The allowed moves live here and nowhere else; the public timeline calls
@@ -50,6 +50,6 @@ public enum OpinionStatus {
 
     /** The status as people read it ({@code opinion.state.*}), for a message that names it. */
     public MessageSourceResolvable label() {
-        return new DefaultMessageSourceResolvable("opinion.state." + name());
+        return BusinessException.label("opinion.state." + name());
     }
 }

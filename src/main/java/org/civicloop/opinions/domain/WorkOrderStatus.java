@@ -4,8 +4,8 @@ import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.civicloop.shared.BusinessException;
 import org.springframework.context.MessageSourceResolvable;
-import org.springframework.context.support.DefaultMessageSourceResolvable;
 
 /** A work order at a handling unit. The allowed moves live here. */
 public enum WorkOrderStatus {
@@ -45,7 +45,7 @@ public enum WorkOrderStatus {
 
     /** The status as people read it ({@code workOrder.state.*}), for a message that names it. */
     public MessageSourceResolvable label() {
-        return new DefaultMessageSourceResolvable("workOrder.state." + name());
+        return BusinessException.label("workOrder.state." + name());
     }
 
     /** Still in the unit's hands: not replied, not given back. */

@@ -3,6 +3,8 @@ package org.civicloop.opinions.web;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import lombok.AccessLevel;
@@ -20,6 +22,7 @@ import org.civicloop.opinions.domain.SubmitOpinion;
 import org.civicloop.shared.BusinessException;
 import org.civicloop.shared.NotFoundException;
 import org.civicloop.shared.web.FormErrors;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -66,19 +69,27 @@ class PublicOpinionController {
                   @RequestParam(name = "dropHeldPhotos", defaultValue = "false") boolean dropHeld,
                   HttpServletRequest request, HttpServletResponse response, Model model, RedirectAttributes redirect)
             throws IOException {
+        UUID key = oneTimeKey(form.submissionKey());
+        if (key != null) {
+            // sent again (a double tap, a resend after a timeout): the receipt of the first, nothing stored twice
+            Optional<String> first = queries.submittedWith(key);
+            if (first.isPresent()) {
+                return "redirect:/public/opinions/" + first.get();
+            }
+        }
         var addressee = blank(form.addressee()) ? null : pages.addressee(form.addressee()).orElse(null);
         if (!blank(form.website())) {
             binding.reject("opinion.error.rejected");
         }
         SubmitOpinion opinion = SubmitOpinion.fromPublic(addressee, request.getRemoteAddr())
                 .category(form.category()).content(form.content()).place(form.placeCode(), form.placeDetail())
-                .voter(form.voterName(), form.voterPhone(), form.voterEmail()).consent(form.consent()).build();
+                .voter(form.voterName(), form.voterPhone(), form.voterEmail()).consent(form.consent()).submissionKey(key).build();
         FormErrors.reject(binding, service.check(opinion));
         List<MultipartFile> files = photos == null ? List.of() : photos.stream().filter(f -> !f.isEmpty()).toList();
         // photos held from the form's last round come first, unless the voter chose to remove them
         List<PhotoCleaner.CleanPhoto> cleaned = new ArrayList<>(dropHeld ? List.of() : heldPhotos.find(heldToken));
         if (cleaned.size() + files.size() > rules.maxPhotos()) {
-            binding.rejectValue("content", "opinion.error.tooManyPhotos", new Object[] {rules.maxPhotos()}, null);
+            FormErrors.rejectValue(binding, "content", "opinion.error.tooManyPhotos", new Object[] {rules.maxPhotos()}, null);
         } else {
             for (MultipartFile file : files) {
                 try {
@@ -95,6 +106,9 @@ class PublicOpinionController {
                 heldPhotos.release(heldToken);
                 redirect.addFlashAttribute("justSubmitted", true);
                 return "redirect:/public/opinions/" + saved.receiptCode();
+            } catch (DuplicateKeyException sentTwiceAtOnce) {
+                // the other sending stored it first, between the look-up above and this one's insert (rolled back)
+                return "redirect:/public/opinions/" + queries.submittedWith(key).orElseThrow(() -> sentTwiceAtOnce);
             } catch (Opinions.InvalidOpinion e) {
                 FormErrors.reject(binding, e.problems());
             } catch (BusinessException e) {
@@ -156,5 +170,17 @@ class PublicOpinionController {
 
     private static boolean blank(String s) {
         return s == null || s.isBlank();
+    }
+
+    /** The form's one-time key; a missing or malformed one (an old page, a hand-made request) is none. */
+    private static UUID oneTimeKey(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return UUID.fromString(text.strip());
+        } catch (IllegalArgumentException malformed) {
+            return null;
+        }
     }
 }

@@ -113,7 +113,7 @@ class RecordOpinionController {
         FormErrors.reject(binding, problems.stream().filter(p -> !p.field().equals("channel")).toList());
         if (addressee == null && mine.size() > 1) {
             // whose duty the opinion counts for is the recorder's choice, never a default
-            binding.rejectValue("addressee", "opinion.error.addressee", "opinion.error.addressee");
+            FormErrors.rejectValue(binding, "addressee", "opinion.error.addressee", null, "opinion.error.addressee");
         }
         if (!binding.hasErrors()) {
             try {

@@ -63,7 +63,7 @@ class AccountAdminController {
     @PostMapping("/new")
     String create(@Valid @ModelAttribute AccountForm accountForm, BindingResult result, RedirectAttributes flash) {
         if (accountForm.username() == null || accountForm.username().isBlank()) {
-            result.rejectValue("username", "NotBlank");
+            FormErrors.rejectValue(result, "username", "NotBlank", null, null);
         }
         if (!result.hasErrors()) {
             try {

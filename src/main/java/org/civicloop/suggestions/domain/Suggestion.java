@@ -139,7 +139,7 @@ public class Suggestion {
     /** The lead deputy changes the text while it is a draft or returned; co-signers confirm again. */
     public List<AuditableEvent> edit(SuggestionDraft d, Instant now) {
         if (!status.isEditable()) {
-            throw BusinessException.conflict("suggestion.error.notEditable", status.name());
+            throw BusinessException.conflict("suggestion.error.notEditable", status.label());
         }
         this.title = d.title();
         this.content = d.content();
@@ -175,7 +175,7 @@ public class Suggestion {
     /** 联名确认: a co-signer agrees to the text as it stands. */
     public List<AuditableEvent> confirmCoSigning(long deputyId, Instant now) {
         if (!status.isEditable()) {
-            throw BusinessException.conflict("suggestion.error.notEditable", status.name());
+            throw BusinessException.conflict("suggestion.error.notEditable", status.label());
         }
         int i = indexOfCoSigner(deputyId);
         if (i < 0) {
@@ -254,7 +254,7 @@ public class Suggestion {
                 throw BusinessException.conflict("suggestion.error.modeFixed");
             }
         } else if (!status.canTransitionTo(SuggestionStatus.ASSIGNED)) {
-            throw BusinessException.conflict("suggestion.error.transition", status.name(), SuggestionStatus.ASSIGNED.name());
+            throw BusinessException.conflict("suggestion.error.transition", status.label());
         }
         List<Long> seen = new ArrayList<>();
         for (UnitRole u : units) {
@@ -488,7 +488,7 @@ public class Suggestion {
     private Assignment handling(int seq) {
         Assignment a = assignment(seq);
         if (!status.isHandling()) {
-            throw BusinessException.conflict("suggestion.error.notHandling", status.name());
+            throw BusinessException.conflict("suggestion.error.notHandling", status.label());
         }
         return a;
     }
@@ -510,7 +510,7 @@ public class Suggestion {
     public AssignmentContactRecorded contactRecorded(int seq, String stage, boolean faceToFace) {
         Assignment a = assignment(seq);
         if (a.status() == AssignmentStatus.RETURNED) {
-            throw BusinessException.conflict("suggestion.error.notHandling", a.status().name());
+            throw BusinessException.conflict("suggestion.error.notHandling", BusinessException.label("suggestion.assignmentStatus." + a.status().name()));
         }
         return assignmentEvent(a, StatusChange.stay(a.status().name(), Map.of("stage", stage, "faceToFace", faceToFace)),
                 AssignmentContactRecorded::new);
@@ -519,7 +519,7 @@ public class Suggestion {
     private <E extends SuggestionEvent> E move(SuggestionStatus next, Map<String, Object> details, Instant now,
                                                SuggestionEvent.Kind<E> kind) {
         if (!status.canTransitionTo(next)) {
-            throw BusinessException.conflict("suggestion.error.transition", status.name(), next.name());
+            throw BusinessException.conflict("suggestion.error.transition", status.label());
         }
         SuggestionStatus from = status;
         this.status = next;

@@ -2,6 +2,8 @@ package org.civicloop.suggestions.domain;
 
 import java.util.EnumSet;
 import java.util.Set;
+import org.civicloop.shared.BusinessException;
+import org.springframework.context.MessageSourceResolvable;
 
 /** Where a suggestion stands (domain research 1.2). The allowed moves live here and nowhere else. */
 public enum SuggestionStatus {
@@ -50,5 +52,10 @@ public enum SuggestionStatus {
     /** The deputy may still change the text. */
     public boolean isEditable() {
         return this == DRAFT || this == RETURNED;
+    }
+
+    /** The status as people read it ({@code suggestion.status.*}), for a message that names it. */
+    public MessageSourceResolvable label() {
+        return BusinessException.label("suggestion.status." + name());
     }
 }

@@ -148,6 +148,32 @@ class ReceptionIntegrationTests {
         assertThat(events.stream(ReceptionHeld.class).filter(e -> e.receptionId() == id)).isEmpty();
     }
 
+    /**
+     * A rule whose kind is not one of the list or whose time is not a time, with days that are not numbers: the
+     * days' message was added with rejectValue, which reads the form the failed conversion left out, and the
+     * station got 500 (系统出了点问题) instead of the form back.
+     */
+    @Test
+    void aRuleWithAnUnknownKindOrAnImpossibleTimeComesBackWithItsMessages() throws Exception {
+        long site = siteId("青岩镇人大代表联络站");
+        var station = user(demo.user("station"));
+        long rules = jdbc.sql("select count(*) from reception_rule").query(Long.class).single();
+        mvc.perform(post("/liaison/sites/{id}/rules", site).with(csrf()).with(station)
+                        .param("kind", "YEARLY").param("days", "周二").param("startsAt", "09:00").param("endsAt", "12:00"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("格式不正确")))
+                .andExpect(content().string(containsString("请用数字和逗号填写，如 2,5 或 5,15,25。")));
+        mvc.perform(post("/liaison/sites/{id}/rules", site).with(csrf()).with(station)
+                        .param("kind", "WEEKLY").param("days", "2,5").param("startsAt", "25:99").param("endsAt", "12:00"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("格式不正确")));
+        mvc.perform(post("/liaison/sites/{id}/rules", site).with(csrf()).with(station).param("lang", "en")
+                        .param("kind", "WEEKLY").param("days", "Tue").param("startsAt", "nine").param("endsAt", "12:00"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Please write numbers separated by commas, e.g. 2,5 or 5,15,25.")));
+        assertThat(jdbc.sql("select count(*) from reception_rule").query(Long.class).single()).isEqualTo(rules);
+    }
+
     @Test
     void anotherUnitsStaffCannotSeeOrRunTheSitesReceptions() throws Exception {
         long shiban = siteId("石板镇人大代表联络站");

@@ -131,6 +131,7 @@ class SupervisionIntegrationTests {
         assertThatThrownBy(() -> lead.recordActivity(key, siteVisit(LocalDate.of(2026, 11, 18), null), deputy, now))
                 .isInstanceOf(AccessDeniedException.class);
         assertRefused(() -> lead.recordActivity(key, siteVisit(LocalDate.of(2026, 11, 21), null), leader, now), "supervision.error.dateInFuture");
+        assertRefused(() -> lead.recordActivity(key, siteVisit(LocalDate.of(1900, 1, 1), null), leader, now), "supervision.error.dateTooEarly");
         assertRefused(() -> lead.recordActivity(key, siteVisit(LocalDate.of(2026, 11, 18), LocalDate.of(2026, 11, 18)), leader, now),
                 "supervision.error.milestoneBeforeActivity");
         assertRefused(() -> lead.recordActivity(key, new ActivityDraft("PARTY", LocalDate.of(2026, 11, 18), "x", "y", "z", null), leader, now),

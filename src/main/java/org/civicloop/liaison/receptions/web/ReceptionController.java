@@ -132,7 +132,7 @@ class ReceptionController {
         service.runnable(siteId, user);
         SortedSet<Integer> days = result.hasFieldErrors("days") ? null : parseDays(ruleForm.days());
         if (days == null && !result.hasFieldErrors("days")) {
-            result.rejectValue("days", "reception.error.ruleDaysFormat");
+            FormErrors.rejectValue(result, "days", "reception.error.ruleDaysFormat", null, null);
         }
         if (!result.hasErrors()) {
             try {

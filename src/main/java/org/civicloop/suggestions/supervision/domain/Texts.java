@@ -30,9 +30,15 @@ final class Texts {
         return date;
     }
 
+    /** The first day a supervision record may be dated (a typed 1900-01-01 is a slip, not a record). */
+    static final LocalDate EARLIEST = LocalDate.of(2000, 1, 1);
+
     static LocalDate notFuture(LocalDate date, LocalDate today) {
         if (date(date).isAfter(today)) {
             throw BusinessException.invalid("supervision.error.dateInFuture");
+        }
+        if (date.isBefore(EARLIEST)) {
+            throw BusinessException.invalid("supervision.error.dateTooEarly");
         }
         return date;
     }
