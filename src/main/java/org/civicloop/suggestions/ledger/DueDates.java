@@ -1,13 +1,12 @@
 package org.civicloop.suggestions.ledger;
 
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.temporal.ChronoUnit;
 import lombok.AccessLevel;
 import lombok.RequiredArgsConstructor;
 import org.civicloop.deadlines.WorkingCalendar;
 import org.civicloop.deadlines.WorkingCalendars;
+import org.civicloop.shared.DaysLate;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -41,29 +40,18 @@ public class DueDates {
         return state(dueAt, warnAt, Instant.now());
     }
 
-    /**
-     * Calendar days late ("逾期 N 天"): a deadline at the end of Monday is 1 day late on Tuesday. At
-     * least 1 once overdue, so an hour rule missed earlier the same day still reads 1.
-     */
-    public long overdueDays(Instant dueAt) {
-        return overdueDays(dueAt, Instant.now());
-    }
-
+    /** Calendar days late ("逾期 N 天"), as every page counts them ({@link DaysLate}). */
     public long overdueDays(Instant dueAt, Instant now) {
-        return Math.max(1, ChronoUnit.DAYS.between(date(dueAt), date(now)));
+        return DaysLate.of(dueAt, now, zone);
     }
 
     /**
      * Working days left until the due day, today and the due day both counted, as the clock counts them
-     * ({@link WorkingCalendar#workingDaysLeft}), so the ledger reads the same "剩 N 个工作日" as the
+     * ({@link WorkingCalendar#workingDaysLeft}), so the ledger reads the same "剩余 N 个工作日" as the
      * suggestion's page and the unit's inbox. (It counted from tomorrow: one day fewer on every working day.)
      */
     public long daysLeft(Instant dueAt, Instant now) {
         WorkingCalendar calendar = calendars.current();
         return Math.max(0, calendar.workingDaysLeft(calendar.dateOf(now), calendar.dateOf(dueAt)));
-    }
-
-    private LocalDate date(Instant instant) {
-        return instant.atZone(zone).toLocalDate();
     }
 }

@@ -144,9 +144,9 @@ class SuggestionLedgerController {
             return null;
         }
         return switch (l.dueState()) {
-            case "OVERDUE" -> messages.getMessage("ledger.due.overdue", new Object[] {l.days()}, locale);
+            case "OVERDUE" -> messages.getMessage("clock.daysOverdue", new Object[] {l.days()}, locale);
             case "WARNING" -> messages.getMessage("ledger.due.warning", null, locale);
-            default -> messages.getMessage("ledger.due.daysLeft", new Object[] {l.days()}, locale);
+            default -> messages.getMessage("clock.daysLeft", new Object[] {l.days()}, locale);
         };
     }
 

@@ -11,6 +11,7 @@ import java.time.temporal.TemporalAccessor;
 import java.util.Locale;
 import lombok.AccessLevel;
 import lombok.RequiredArgsConstructor;
+import org.civicloop.shared.DaysLate;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -40,6 +41,11 @@ public class Formats {
 
     public String dateTime(Object value) {
         return format(value, "format.dateTime");
+    }
+
+    /** Calendar days an item is late at this moment, as every page says it: 逾期 N 天 ({@link DaysLate}). */
+    public long daysLate(Instant dueAt) {
+        return DaysLate.of(dueAt, Instant.now(), zone);
     }
 
     /** A month given as {@code 2026-01}: 2026年1月, Jan 2026. */

@@ -231,7 +231,7 @@ class SuggestionLedgerIntegrationTests {
         service.assign(id, HandlingMode.LEAD_AND_CO, List.of(new UnitRole(unitId(HOUSING), AssignmentRole.LEAD)), office);
         // three months to reply: about 90 calendar days but about 60 working days
         String onPage = org.jsoup.Jsoup.parse(mvc.perform(get("/suggestions/" + id).with(user(office)))
-                .andReturn().getResponse().getContentAsString()).select("span:matchesOwn(^剩 \\d+ 个工作日$)").first().text();
+                .andReturn().getResponse().getContentAsString()).select("span:matchesOwn(^剩余 \\d+ 个工作日$)").first().text();
         int year = java.time.LocalDate.now(ZONE).getYear();
         mvc.perform(get("/suggestions/ledger").param("year", Integer.toString(year)).param("status", "ASSIGNED")
                         .param("category", "EDUCATION").with(user(office)))
