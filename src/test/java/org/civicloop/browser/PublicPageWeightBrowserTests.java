@@ -80,7 +80,7 @@ class PublicPageWeightBrowserTests {
         try {
             phone.get(url("/public/opinions/new"));
             assertThat(phone.findElements(By.tagName("script"))).isEmpty();
-            for (String id : List.of("track-link", "language-switch", "text-size-switch")) {
+            for (String id : List.of("home-link", "track-link", "language-switch", "text-size-switch")) {
                 WebElement link = phone.findElement(By.id(id));
                 assertThat(link.isDisplayed()).as(id + " visible without opening a menu").isTrue();
             }
