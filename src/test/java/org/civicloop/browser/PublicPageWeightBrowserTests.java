@@ -116,6 +116,36 @@ class PublicPageWeightBrowserTests {
         }
     }
 
+    /**
+     * A 390 px phone at 200% zoom lays pages out 195 CSS px wide; with the large-text switch on too, no public page
+     * may scroll sideways. The bulletin's two-up figure cards made it 204 px wide, its unit cards 252 px.
+     */
+    @Test
+    void publicPagesSurviveTwiceTheZoomWithLargeTextWithoutScrollingSideways() {
+        WebDriver phone = Browser.start(390, 844);
+        try {
+            phone.get(url("/public/text-size?large=true&back=/"));
+            assertThat(phone.findElement(By.tagName("html")).getAttribute("class")).contains("large-text");
+            ((org.openqa.selenium.chromium.ChromiumDriver) phone).executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                    java.util.Map.of("width", 195, "height", 422, "deviceScaleFactor", 2, "mobile", true));
+            for (String path : List.of("/", "/public/opinions/new", "/public/opinions/track", "/public/bulletins",
+                    "bulletin", "/public/suggestions", "/public/drafts/feedback")) {
+                if (path.equals("bulletin")) {
+                    phone.get(url("/public/bulletins"));
+                    phone.findElement(By.cssSelector("main a[href^='/public/bulletins/']")).click();
+                } else {
+                    phone.get(url(path));
+                }
+                long width = (Long) ((JavascriptExecutor) phone).executeScript("return window.innerWidth");
+                long scrollWidth = (Long) ((JavascriptExecutor) phone).executeScript("return document.documentElement.scrollWidth");
+                assertThat(width).isEqualTo(195);
+                assertThat(scrollWidth).as(path + " at 195 px with large text").isLessThanOrEqualTo(195);
+            }
+        } finally {
+            phone.quit();
+        }
+    }
+
     @Test
     void everyPublicPageOnItsOwnStylesheetHasNoSeriousAccessibilityViolationsOnAPhoneOrADesk() {
         for (int width : new int[] {390, 1280}) {
