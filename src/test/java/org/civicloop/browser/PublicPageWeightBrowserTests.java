@@ -140,6 +140,13 @@ class PublicPageWeightBrowserTests {
                 long scrollWidth = (Long) ((JavascriptExecutor) phone).executeScript("return document.documentElement.scrollWidth");
                 assertThat(width).isEqualTo(195);
                 assertThat(scrollWidth).as(path + " at 195 px with large text").isLessThanOrEqualTo(195);
+                if (path.equals("/")) {
+                    // the home page's eleven public links, one under another: each at least a finger's 44 px high
+                    @SuppressWarnings("unchecked")
+                    List<Long> heights = (List<Long>) ((JavascriptExecutor) phone).executeScript(
+                            "return Array.from(document.querySelectorAll('#public-links a')).map(a => Math.floor(a.getBoundingClientRect().height))");
+                    assertThat(heights).hasSize(11).allSatisfy(h -> assertThat(h).isGreaterThanOrEqualTo(44L));
+                }
             }
         } finally {
             phone.quit();
