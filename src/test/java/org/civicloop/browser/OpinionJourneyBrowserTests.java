@@ -46,7 +46,7 @@ class OpinionJourneyBrowserTests {
         new Select(phone.findElement(By.id("category"))).selectByVisibleText("农业农村与乡村振兴");
         new Select(phone.findElement(By.id("placeCode"))).selectByIndex(3);
         phone.findElement(By.id("voterPhone")).sendKeys("13987654321");
-        click("consent1");
+        click("consent");
         Browser.screenshot(phone, "phone-opinion-form");
         click("submit-opinion");
         String code = Browser.await(phone, By.id("receipt-code")).getText();

@@ -80,7 +80,7 @@ class PublicPageWeightBrowserTests {
         try {
             phone.get(url("/public/opinions/new"));
             assertThat(phone.findElements(By.tagName("script"))).isEmpty();
-            for (String id : List.of("track-link", "language-switch", "text-size-switch")) {
+            for (String id : List.of("home-link", "track-link", "language-switch", "text-size-switch")) {
                 WebElement link = phone.findElement(By.id(id));
                 assertThat(link.isDisplayed()).as(id + " visible without opening a menu").isTrue();
             }
@@ -111,6 +111,43 @@ class PublicPageWeightBrowserTests {
 
             phone.findElement(By.id("track-link")).click();
             assertThat(phone.getCurrentUrl()).endsWith("/public/opinions/track");
+        } finally {
+            phone.quit();
+        }
+    }
+
+    /**
+     * A 390 px phone at 200% zoom lays pages out 195 CSS px wide; with the large-text switch on too, no public page
+     * may scroll sideways. The bulletin's two-up figure cards made it 204 px wide, its unit cards 252 px.
+     */
+    @Test
+    void publicPagesSurviveTwiceTheZoomWithLargeTextWithoutScrollingSideways() {
+        WebDriver phone = Browser.start(390, 844);
+        try {
+            phone.get(url("/public/text-size?large=true&back=/"));
+            assertThat(phone.findElement(By.tagName("html")).getAttribute("class")).contains("large-text");
+            ((org.openqa.selenium.chromium.ChromiumDriver) phone).executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                    java.util.Map.of("width", 195, "height", 422, "deviceScaleFactor", 2, "mobile", true));
+            for (String path : List.of("/", "/public/opinions/new", "/public/opinions/track", "/public/bulletins",
+                    "bulletin", "/public/suggestions", "/public/drafts/feedback")) {
+                if (path.equals("bulletin")) {
+                    phone.get(url("/public/bulletins"));
+                    phone.findElement(By.cssSelector("main a[href^='/public/bulletins/']")).click();
+                } else {
+                    phone.get(url(path));
+                }
+                long width = (Long) ((JavascriptExecutor) phone).executeScript("return window.innerWidth");
+                long scrollWidth = (Long) ((JavascriptExecutor) phone).executeScript("return document.documentElement.scrollWidth");
+                assertThat(width).isEqualTo(195);
+                assertThat(scrollWidth).as(path + " at 195 px with large text").isLessThanOrEqualTo(195);
+                if (path.equals("/")) {
+                    // the home page's eleven public links, one under another: each at least a finger's 44 px high
+                    @SuppressWarnings("unchecked")
+                    List<Long> heights = (List<Long>) ((JavascriptExecutor) phone).executeScript(
+                            "return Array.from(document.querySelectorAll('#public-links a')).map(a => Math.floor(a.getBoundingClientRect().height))");
+                    assertThat(heights).hasSize(11).allSatisfy(h -> assertThat(h).isGreaterThanOrEqualTo(44L));
+                }
+            }
         } finally {
             phone.quit();
         }

@@ -183,7 +183,7 @@ class DraftCommentIntegrationTests {
         long otherDraftsArticle = article(dogs, 1);
         long before = comments();
         Map<String, List<String>> cases = Map.of(
-                "empty", List.of("请填写此项", "fill this in"),
+                "empty", List.of("请写下您的意见。", "Please write your comment."),
                 "long", List.of("最多 2000 个字", "2000"),
                 "unknown", List.of("所选条文不属于该草案", "not part of this draft"),
                 "closed", List.of("征求意见期已结束", "consultation window of this draft is closed"),

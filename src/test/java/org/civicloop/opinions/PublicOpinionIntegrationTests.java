@@ -21,6 +21,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import javax.imageio.ImageIO;
 import org.civicloop.opinions.domain.OpinionService;
 import org.civicloop.testing.IntegrationTest;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -139,6 +141,78 @@ class PublicOpinionIntegrationTests {
         mvc.perform(form().param("submissionKey", "not-a-key").param("content", "桥头的护栏被撞坏了").param("consent", "true"))
                 .andExpect(status().is3xxRedirection());
         assertThat(count()).isEqualTo(before + 2);
+    }
+
+    @Test
+    void everyLineOfTheErrorSummaryLeadsToItsFieldAndTheConsentErrorSitsUnderTheBox() throws Exception {
+        String html = mvc.perform(multipart("/public/opinions").with(csrf()).with(fromNewAddress())
+                        .param("content", "").param("voterName", "王五").param("voterEmail", "not-an-address"))
+                .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        Document page = Jsoup.parse(html);
+        var links = page.select("#error-summary a");
+        // content, category, place, e-mail and the consent the name needs: five problems, five links
+        assertThat(links).hasSize(5);
+        for (var link : links) {
+            String target = link.attr("href").substring(1);
+            assertThat(page.getElementById(target)).as(link.text() + " -> #" + target).isNotNull();
+        }
+        assertThat(page.select("#error-summary a[href=#consent]").text()).isEqualTo("留下姓名或联系方式时，请勾选同意。");
+        // the box carries the id and is marked, its label points at it, and the message is beside it
+        assertThat(page.select("input#consent[type=checkbox].is-invalid")).hasSize(1);
+        assertThat(page.select("label[for=consent]").text()).startsWith("我同意把以上姓名和联系方式");
+        assertThat(page.select("#consent ~ .invalid-feedback").text()).isEqualTo("留下姓名或联系方式时，请勾选同意。");
+        // what was typed is kept
+        assertThat(page.select("#voterName").attr("value")).isEqualTo("王五");
+        assertThat(page.select("#voterEmail").attr("value")).isEqualTo("not-an-address");
+    }
+
+    @Test
+    void theStatusPageShowsItsOwnAddressInFullToBookmark() throws Exception {
+        String code = f.submitted("用于收藏链接的意见内容").receiptCode();
+        Document page = Jsoup.parse(mvc.perform(get("/public/opinions/{c}", code).with(fromNewAddress()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+        assertThat(page.select("a#status-link").attr("href")).isEqualTo("http://localhost/public/opinions/" + code);
+        assertThat(page.select("a#status-link").text()).isEqualTo("http://localhost/public/opinions/" + code);
+        assertThat(page.select("#receipt-code").text()).isEqualTo(code);
+    }
+
+    @Test
+    void afterTheVoterSaysDissatisfiedTheFirstAnswerStaysOnTheirPage() throws Exception {
+        var o = f.submitted("路灯坏了三个月，晚上很黑");
+        long order = f.forwardedToHousing(o);
+        service.sign(order, f.user("unit"));
+        service.replyToOrder(order, "已安排人员检修路灯。", f.user("unit"));
+        Document replied = statusPage(o.receiptCode());
+        assertThat(replied.select("#reply-text").text()).isEqualTo("已安排人员检修路灯。");
+        assertThat(replied.select(".earlier-reply")).isEmpty(); // the current answer is not repeated as an earlier one
+        // the timeline names who acted: no space before the full-width bracket in Chinese, one before "(" in English
+        assertThat(replied.select("#timeline").text()).contains("已交办（花溪区住房和城乡建设局）");
+        Document english = Jsoup.parse(mvc.perform(get("/public/opinions/{c}", o.receiptCode()).param("lang", "en")
+                .with(fromNewAddress())).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+        assertThat(english.select("#timeline").text()).contains("Assigned (花溪区住房和城乡建设局)");
+
+        service.rate(o.receiptCode(), org.civicloop.opinions.domain.Rating.DISSATISFIED);
+        Document reopened = statusPage(o.receiptCode());
+        assertThat(reopened.select("#opinion-status").text()).isEqualTo("办理中");
+        assertThat(reopened.select("#reply")).isEmpty();
+        assertThat(reopened.text()).contains("已重新交办（第 1 次）").contains("之前的答复");
+        assertThat(reopened.select(".earlier-reply")).hasSize(1);
+        assertThat(reopened.select(".earlier-reply .card-body").text()).isEqualTo("已安排人员检修路灯。");
+        assertThat(reopened.select(".earlier-reply .card-header").text()).startsWith("花溪区住房和城乡建设局 于 ");
+
+        long second = jdbc.sql("select id from work_order where opinion_id = :id and round = 2").param("id", o.id())
+                .query(Long.class).single();
+        service.sign(second, f.user("unit"));
+        service.replyToOrder(second, "已更换灯杆和线路。", f.user("unit"));
+        Document again = statusPage(o.receiptCode());
+        assertThat(again.select("#reply-text").text()).isEqualTo("已更换灯杆和线路。");
+        assertThat(again.select(".earlier-reply .card-body").eachText()).containsExactly("已安排人员检修路灯。");
+        assertThat(again.text()).doesNotContain("张三").doesNotContain("13800138000");
+    }
+
+    private Document statusPage(String code) throws Exception {
+        return Jsoup.parse(mvc.perform(get("/public/opinions/{c}", code).with(fromNewAddress()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
     }
 
     @Test

@@ -84,7 +84,13 @@ public class CommentService {
         if (c.articleId() != null && draft.articleById(c.articleId()).isEmpty()) {
             problems.add(new Problem("articleId", "legislation.comment.error.unknownArticle"));
         }
-        TextRules.check(problems, TextRules.text("body", BODY_MAX).required(), c.body());
+        // an empty comment is named as such: "请填写此项" alone in the form's summary would not say which field
+        TextRules.Rule body = TextRules.text("body", BODY_MAX).required();
+        Problem bodyProblem = body.problem(c.body());
+        if (bodyProblem != null) {
+            problems.add("input.error.required".equals(bodyProblem.messageKey())
+                    ? new Problem("body", "legislation.comment.error.bodyRequired") : bodyProblem);
+        }
         TextRules.check(problems, TextRules.line("name", NAME_MAX), c.name());
         String phone = blankToNull(c.phone());
         if (phone != null && !MOBILE.matcher(phone).matches()) {

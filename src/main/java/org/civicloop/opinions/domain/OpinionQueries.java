@@ -110,6 +110,28 @@ public class OpinionQueries {
                 .flatMap(this::publicStatus);
     }
 
+    /** An answer the voter was shown before, from a unit's work order, with the unit's name. */
+    public record EarlierReply(String unitName, String reply, Instant repliedAt) {
+    }
+
+    /**
+     * The units' answers from before the current one, oldest first: after the voter's 不满意 the opinion's own
+     * reply is cleared for the next round, and the voter's page would otherwise no longer say what was answered.
+     */
+    public List<EarlierReply> publicEarlierReplies(long opinionId) {
+        record Raw(long unitId, String reply, Instant repliedAt) {
+        }
+        List<Raw> rows = jdbc.sql("""
+                        select w.unit_id, w.reply, w.replied_at
+                          from work_order w join opinion o on o.id = w.opinion_id
+                         where w.opinion_id = :id and w.reply is not null and w.replied_at is not null
+                           and (o.replied_at is null or w.replied_at < o.replied_at)
+                         order by w.replied_at, w.id""")
+                .param("id", opinionId).query(Raw.class).list();
+        DirectoryNames.Units units = names.units(rows.stream().map(Raw::unitId).toList());
+        return rows.stream().map(r -> new EarlierReply(units.name(r.unitId()), r.reply(), r.repliedAt())).toList();
+    }
+
     public List<Step> publicSteps(long opinionId) {
         return jdbc.sql("select kind, actor_label, note, at from opinion_step where opinion_id = :id and public_step order by at, id")
                 .param("id", opinionId).query(Step.class).list();

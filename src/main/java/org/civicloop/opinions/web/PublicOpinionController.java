@@ -33,6 +33,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * The public's pages: the opinion form (from a QR code or not), the receipt, the status page with
@@ -150,6 +151,9 @@ class PublicOpinionController {
             return "redirect:/public/opinions/" + normalised;
         }
         pages.statusModel(model, normalised);
+        // the page's own address in full, for a voter whose phone's browser hides it (a chat app's)
+        model.addAttribute("statusLink", ServletUriComponentsBuilder.fromCurrentContextPath()
+                .path("/public/opinions/{code}").buildAndExpand(normalised).toUriString());
         return "opinions/public/status";
     }
 

@@ -46,6 +46,7 @@ class PublicPages {
         var status = queries.publicStatus(receiptCode).orElseThrow(() -> new NotFoundException("opinion", receiptCode));
         model.addAttribute("opinion", status);
         model.addAttribute("steps", queries.publicSteps(status.id()));
+        model.addAttribute("earlierReplies", queries.publicEarlierReplies(status.id()));
         model.addAttribute("categories", queries.categories());
         if (status.rejectReason() != null) {
             queries.rejectReasons().stream().filter(r -> r.code().equals(status.rejectReason())).findFirst()
