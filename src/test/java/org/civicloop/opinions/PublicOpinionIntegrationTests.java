@@ -26,6 +26,7 @@ import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
@@ -41,6 +42,8 @@ class PublicOpinionIntegrationTests {
 
     private static final AtomicInteger IP = new AtomicInteger(1);
 
+    @Value("${civicloop.public-base-url}")
+    String publicBaseUrl;
     @Autowired
     MockMvc mvc;
     @Autowired
@@ -171,8 +174,11 @@ class PublicOpinionIntegrationTests {
         String code = f.submitted("用于收藏链接的意见内容").receiptCode();
         Document page = Jsoup.parse(mvc.perform(get("/public/opinions/{c}", code).with(fromNewAddress()))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
-        assertThat(page.select("a#status-link").attr("href")).isEqualTo("http://localhost/public/opinions/" + code);
-        assertThat(page.select("a#status-link").text()).isEqualTo("http://localhost/public/opinions/" + code);
+        // at the address the public reaches, as the duty QR codes print it (not the one the request came by)
+        String address = publicBaseUrl.replaceAll("/+$", "") + "/public/opinions/" + code;
+        assertThat(address).startsWith("http");
+        assertThat(page.select("a#status-link").attr("href")).isEqualTo(address);
+        assertThat(page.select("a#status-link").text()).isEqualTo(address);
         assertThat(page.select("#receipt-code").text()).isEqualTo(code);
     }
 

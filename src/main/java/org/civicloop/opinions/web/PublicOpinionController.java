@@ -23,6 +23,7 @@ import org.civicloop.shared.BusinessException;
 import org.civicloop.shared.NotFoundException;
 import org.civicloop.shared.web.FormErrors;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -33,7 +34,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * The public's pages: the opinion form (from a QR code or not), the receipt, the status page with
@@ -49,6 +50,9 @@ class PublicOpinionController {
     private final SubmissionLimits limits;
     private final PublicPages pages;
     private final HeldPhotos heldPhotos;
+    /** The address the public reaches CivicLoop at, as the duty QR codes print it. */
+    @Value("${civicloop.public-base-url}")
+    private final String publicBaseUrl;
 
     @GetMapping("/public/opinions/new")
     String form(Model model) {
@@ -151,8 +155,9 @@ class PublicOpinionController {
             return "redirect:/public/opinions/" + normalised;
         }
         pages.statusModel(model, normalised);
-        // the page's own address in full, for a voter whose phone's browser hides it (a chat app's)
-        model.addAttribute("statusLink", ServletUriComponentsBuilder.fromCurrentContextPath()
+        // the page's own address in full, for a voter whose phone's browser hides it (a chat app's), at the
+        // address the public reaches (civicloop.public-base-url, as the QR codes), not the one this request came by
+        model.addAttribute("statusLink", UriComponentsBuilder.fromUriString(publicBaseUrl.strip().replaceAll("/+$", ""))
                 .path("/public/opinions/{code}").buildAndExpand(normalised).toUriString());
         return "opinions/public/status";
     }
