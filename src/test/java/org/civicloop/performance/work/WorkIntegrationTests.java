@@ -437,6 +437,12 @@ class WorkIntegrationTests {
                             .with(csrf()).with(user(evaluation)))
                     .andExpect(flash().attribute("failed", "performance.work.error.dueOn"));
         }
+        // more than ten years ahead (9999-12-31, or the day after ten years) is a slip, not a plan
+        for (String day : new String[] {"9999-12-31", LocalDate.now(DISTRICT).plusYears(10).plusDays(1).toString()}) {
+            mvc.perform(post("/performance/work/items/" + id + "/milestones").param("title", "完成调研").param("dueOn", day)
+                            .with(csrf()).with(user(evaluation)))
+                    .andExpect(flash().attribute("failed", "performance.work.error.dueOnTooFar"));
+        }
         mvc.perform(post("/performance/work/items/" + id + "/milestones").param("title", "完成调研")
                         .param("dueOn", LocalDate.now(DISTRICT).plusDays(20).toString()).with(csrf()).with(user(invest)))
                 .andExpect(flash().attribute("failed", "performance.work.error.notAllowed"));

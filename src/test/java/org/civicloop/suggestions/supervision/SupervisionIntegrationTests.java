@@ -132,6 +132,9 @@ class SupervisionIntegrationTests {
                 .isInstanceOf(AccessDeniedException.class);
         assertRefused(() -> lead.recordActivity(key, siteVisit(LocalDate.of(2026, 11, 21), null), leader, now), "supervision.error.dateInFuture");
         assertRefused(() -> lead.recordActivity(key, siteVisit(LocalDate.of(1900, 1, 1), null), leader, now), "supervision.error.dateTooEarly");
+        // a next milestone more than ten years ahead is a slip (9999-12-31), refused like the others
+        assertRefused(() -> lead.recordActivity(key, siteVisit(LocalDate.of(2026, 11, 18), LocalDate.of(9999, 12, 31)), leader, now),
+                "supervision.error.dateTooFar");
         assertRefused(() -> lead.recordActivity(key, siteVisit(LocalDate.of(2026, 11, 18), LocalDate.of(2026, 11, 18)), leader, now),
                 "supervision.error.milestoneBeforeActivity");
         assertRefused(() -> lead.recordActivity(key, new ActivityDraft("PARTY", LocalDate.of(2026, 11, 18), "x", "y", "z", null), leader, now),

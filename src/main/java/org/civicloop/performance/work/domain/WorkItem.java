@@ -95,11 +95,17 @@ public class WorkItem extends AggregateRoot {
         return Texts.required(text, 2000, "instruction");
     }
 
+    /** How far ahead a milestone may be due. */
+    static final int FURTHEST_YEARS = 10;
+
     /** A milestone's title and due day, checked: the day not before {@code today}. */
     public static String milestone(String title, LocalDate dueOn, LocalDate today) {
         String t = Texts.required(title, 200, "milestoneTitle");
         if (dueOn == null || dueOn.isBefore(today)) {
             throw BusinessException.invalid("performance.work.error.dueOn");
+        }
+        if (dueOn.isAfter(today.plusYears(FURTHEST_YEARS))) { // 9999-12-31 is a slip, not a plan
+            throw BusinessException.invalid("performance.work.error.dueOnTooFar", FURTHEST_YEARS);
         }
         return t;
     }

@@ -60,6 +60,7 @@ public class LeadSupervisionService {
             throw BusinessException.conflict("supervision.error.notKeySuggestion");
         }
         requireLeader(directory, leaderAccountId);
+        Texts.notTooFar(nextMilestone, LocalDate.now(zone));
         Long previous = leadOf(suggestionId).orElse(null);
         jdbc.sql("""
                 insert into supervision_lead (suggestion_id, leader_account_id, next_milestone, named_at, named_by)
@@ -105,6 +106,7 @@ public class LeadSupervisionService {
         if (d.nextMilestone() != null && !d.nextMilestone().isAfter(heldOn)) {
             throw BusinessException.invalid("supervision.error.milestoneBeforeActivity");
         }
+        Texts.notTooFar(d.nextMilestone(), today);
         long id = jdbc.sql("""
                 insert into supervision_activity (suggestion_id, kind, held_on, place, participants, summary, next_milestone,
                                                   recorded_by_account, recorded_by, recorded_at)

@@ -33,6 +33,17 @@ final class Texts {
     /** The first day a supervision record may be dated (a typed 1900-01-01 is a slip, not a record). */
     static final LocalDate EARLIEST = LocalDate.of(2000, 1, 1);
 
+    /** How far ahead a milestone may be set: further is a slip (9999-12-31), not a plan. */
+    static final int FURTHEST_YEARS = 10;
+
+    /** A milestone, optional: not more than {@value #FURTHEST_YEARS} years after today. */
+    static LocalDate notTooFar(LocalDate date, LocalDate today) {
+        if (date != null && date.isAfter(today.plusYears(FURTHEST_YEARS))) {
+            throw BusinessException.invalid("supervision.error.dateTooFar", FURTHEST_YEARS);
+        }
+        return date;
+    }
+
     static LocalDate notFuture(LocalDate date, LocalDate today) {
         if (date(date).isAfter(today)) {
             throw BusinessException.invalid("supervision.error.dateInFuture");
