@@ -183,7 +183,7 @@ class SuggestionJourneyBrowserTests {
 
         // 10. anyone reads the published reply, without signing in
         browser.get(url("/"));
-        browser.findElement(By.linkText("代表建议办理结果公开")).click();
+        browser.findElement(By.linkText("代表建议答复公开")).click();
         browser.findElement(By.partialLinkText(title)).click();
         assertThat(text("suggestion-title")).isEqualTo(title);
         assertThat(text("lead-deputy")).isEqualTo("王建国");
