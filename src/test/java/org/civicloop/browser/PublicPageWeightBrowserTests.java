@@ -138,7 +138,7 @@ class PublicPageWeightBrowserTests {
                 }
                 long width = (Long) ((JavascriptExecutor) phone).executeScript("return window.innerWidth");
                 long scrollWidth = (Long) ((JavascriptExecutor) phone).executeScript("return document.documentElement.scrollWidth");
-                assertThat(width).isEqualTo(195);
+                assertThat(width).as(path + ": the layout viewport (wider when the page overflows)").isEqualTo(195);
                 assertThat(scrollWidth).as(path + " at 195 px with large text").isLessThanOrEqualTo(195);
                 if (path.equals("/")) {
                     // the home page's eleven public links, one under another: each at least a finger's 44 px high
