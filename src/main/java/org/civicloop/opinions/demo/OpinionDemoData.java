@@ -104,7 +104,13 @@ class OpinionDemoData implements ApplicationRunner {
                 service.answer(id, r.extra(), office);
             }
             default -> {
-                service.accept(id, office);
+                if (r.state().equals("OVERDUE")) {
+                    // forwarded a day after it came in (below), accepted just before: the voter's timeline then reads
+                    // 已受理 and 已交办 before the deadline it shows as passed, not on the day the demo was loaded
+                    service.accept(id, office, received.plus(Duration.ofDays(1)).minus(Duration.ofHours(1)));
+                } else {
+                    service.accept(id, office);
+                }
                 if (!r.unit().isEmpty()) {
                     handle(id, o.receiptCode(), r, office, received);
                 }

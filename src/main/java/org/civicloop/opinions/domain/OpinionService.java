@@ -172,6 +172,15 @@ public class OpinionService {
         publish(o, o.accept(Instant.now()), true, actorLabel(user), null);
     }
 
+    /**
+     * As {@link #accept(long, CivicUser)}, at a given moment (the demo's overdue opinions, accepted when they came
+     * in): the timeline's step says then, so that it never reads accepted after the deadline it shows.
+     */
+    public void accept(long opinionId, CivicUser user, Instant acceptedAt) {
+        Opinion o = triageable(opinionId, user);
+        publish(o, o.accept(acceptedAt), true, actorLabel(user), null, acceptedAt);
+    }
+
     public void reject(long opinionId, String reason, String note, CivicUser user) {
         Opinion o = triageable(opinionId, user);
         if (reason == null || reason.length() > 30 || TextRules.hasControlCharacters(reason, false)) {
@@ -212,7 +221,7 @@ public class OpinionService {
         if (directory.handlingUnits().stream().noneMatch(u -> u.id() == unitId)) {
             throw BusinessException.invalid("opinion.error.unit");
         }
-        publish(o, o.forwarded(unitId, Instant.now()), true, directory.unitName(unitId).orElse(""), null);
+        publish(o, o.forwarded(unitId, assignedAt), true, directory.unitName(unitId).orElse(""), null, assignedAt);
         return assign(o, unitId, 1, checkedInstructions, actorLabel(user), assignedAt);
     }
 
@@ -424,8 +433,13 @@ public class OpinionService {
     }
 
     private void publish(Opinion o, OpinionEvent event, boolean publicStep, String actor, String note) {
+        publish(o, event, publicStep, actor, note, null);
+    }
+
+    /** Saves, writes the timeline's step at {@code at} (null: the transaction's time) and publishes. */
+    private void publish(Opinion o, OpinionEvent event, boolean publicStep, String actor, String note, Instant at) {
         opinions.save(o);
-        step(o, event.step(), publicStep, actor, note);
+        step(o, event.step(), publicStep, actor, note, at);
         events.publishEvent(event);
     }
 

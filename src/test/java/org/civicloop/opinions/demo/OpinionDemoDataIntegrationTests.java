@@ -64,6 +64,14 @@ class OpinionDemoDataIntegrationTests {
         assertThat(demo("""
                 select count(*) from work_order w join opinion o on o.id = w.opinion_id join org_unit u on u.id = w.unit_id
                  where o.content in (:c) and u.name = '花溪区住房和城乡建设局' and w.status in ('ASSIGNED', 'SIGNED')""")).isGreaterThanOrEqualTo(4);
+        // an overdue order's timeline reads accepted and assigned when it was, before its deadline, not on the day the
+        // demo was loaded (it read 已受理 and 已交办 on 8 December under a deadline of 13 November, 已超期)
+        assertThat(demo("""
+                select count(*) from work_order w join opinion o on o.id = w.opinion_id
+                  join opinion_step a on a.opinion_id = o.id and a.kind = 'accepted'
+                  join opinion_step f on f.opinion_id = o.id and f.kind = 'forwarded'
+                 where o.content in (:c) and w.round = 1 and w.status in ('ASSIGNED', 'SIGNED') and w.due_at < now()
+                   and a.at < f.at and abs(extract(epoch from f.at - w.assigned_at)) < 1 and f.at < w.due_at""")).isGreaterThanOrEqualTo(4);
         // staff-recorded ones name who recorded them; QR ones their deputy or station
         assertThat(demo("select count(*) from opinion where content in (:c) and channel in ('RECEPTION', 'VISIT', 'MARKET_DAY') and recorded_by_account is null")).isZero();
         assertThat(demo("select count(*) from opinion where content in (:c) and channel = 'QR' and addressee_id is null")).isZero();
