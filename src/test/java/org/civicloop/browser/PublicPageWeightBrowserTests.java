@@ -7,6 +7,9 @@ import java.nio.file.Path;
 import java.util.List;
 import org.civicloop.deputies.Deputies;
 import org.civicloop.organization.Directory;
+import org.civicloop.suggestions.bulletin.Bulletins;
+import org.civicloop.suggestions.kpi.KpiPeriod;
+import org.civicloop.testing.DemoFixture;
 import org.civicloop.testing.Accessibility;
 import org.civicloop.testing.Browser;
 import org.civicloop.testing.IntegrationTest;
@@ -48,6 +51,10 @@ class PublicPageWeightBrowserTests {
     Directory directory;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    Bulletins bulletins;
+    @Autowired
+    DemoFixture demo;
 
     @Test
     void theQrFormIsLightOnFirstLoadAndTheNextPageCostsOnlyItsHtml() throws Exception {
@@ -122,6 +129,10 @@ class PublicPageWeightBrowserTests {
      */
     @Test
     void publicPagesSurviveTwiceTheZoomWithLargeTextWithoutScrollingSideways() {
+        // a title with a long run of digits (a document number; a test's nanoTime made the list 241 px wide in the
+        // full suite), published first, so that the list and the bulletin opened below are this one
+        long bulletin = bulletins.create("通报" + "20261208123456789012", KpiPeriod.of("2026"), null, demo.user("office"));
+        bulletins.publish(bulletin, demo.user("office"));
         WebDriver phone = Browser.start(390, 844);
         try {
             phone.get(url("/public/text-size?large=true&back=/"));
