@@ -145,9 +145,9 @@ class OpinionIntoSuggestionIntegrationTests {
      */
     @Test
     void theMigrationReturnsAnOpinionStrandedWithoutASuggestionToAccepted() throws Exception {
-        Opinion stranded = viaCode("wangjg2026hx", "URBAN", "小区门口的路灯坏了三个月，晚上老人出门看不清台阶");
+        Opinion stranded = viaCode("wangjg2026hx", "URBAN", "村里的自来水这几天发黄，烧开了还有一层沉淀");
         opinions.accept(stranded.id(), u("deputy"));
-        Opinion taken = viaCode("wangjg2026hx", "URBAN", "菜市场旁边的排水沟堵了，下雨就漫到路上");
+        Opinion taken = viaCode("wangjg2026hx", "URBAN", "村委会门前的公告栏玻璃碎了一地，孩子路过容易划伤");
         opinions.accept(taken.id(), u("deputy"));
         // what the old button wrote: the status and its public step, no suggestion
         jdbc.sql("update opinion set status = 'IN_SUGGESTION' where id = :id").param("id", stranded.id()).update();
