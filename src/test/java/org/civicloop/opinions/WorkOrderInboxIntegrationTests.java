@@ -48,14 +48,20 @@ class WorkOrderInboxIntegrationTests {
     @Autowired
     MessageSource messages;
 
-    @Test
-    void aUnitsWorkOrdersComeInPagesOfFiftyNearestDeadlineFirstLosingAndRepeatingNothing() throws Exception {
-        OpinionFixtures f = new OpinionFixtures(service, users, jdbc);
-        String name = "工单分页测试局-" + System.nanoTime();
+    /** A handling unit of its own (no other test's orders in its inbox) and a clerk of it. */
+    private CivicUser clerkOfNewUnit(String prefix) {
+        String name = prefix + System.nanoTime();
         long unit = jdbc.sql("""
                 insert into org_unit (name, kind, region_code, handles_items) values (:n, 'GOVERNMENT_DEPARTMENT', '520111', true)
                 returning id""").param("n", name).query(Long.class).single();
-        CivicUser clerk = new CivicUser(-unit, "clerk" + unit, name, unit, name, Set.of(Role.HANDLING_UNIT), true, null, false, 0, null);
+        return new CivicUser(-unit, "clerk" + unit, name, unit, name, Set.of(Role.HANDLING_UNIT), true, null, false, 0, null);
+    }
+
+    @Test
+    void aUnitsWorkOrdersComeInPagesOfFiftyNearestDeadlineFirstLosingAndRepeatingNothing() throws Exception {
+        OpinionFixtures f = new OpinionFixtures(service, users, jdbc);
+        CivicUser clerk = clerkOfNewUnit("工单分页测试局-");
+        long unit = clerk.unitId();
         CivicUser office = f.user("office");
         for (int i = 0; i < 53; i++) {
             Opinion o = f.submitted("工单分页测试第" + i + "件：路灯不亮，晚上出行不便。");
@@ -82,11 +88,8 @@ class WorkOrderInboxIntegrationTests {
     @Test
     void theInboxFiltersByStatusAndCategoryAndSignsTheTickedOrdersAllOrNone() throws Exception {
         OpinionFixtures f = new OpinionFixtures(service, users, jdbc);
-        String name = "批量签收测试局-" + System.nanoTime();
-        long unit = jdbc.sql("""
-                insert into org_unit (name, kind, region_code, handles_items) values (:n, 'GOVERNMENT_DEPARTMENT', '520111', true)
-                returning id""").param("n", name).query(Long.class).single();
-        CivicUser clerk = new CivicUser(-unit, "clerk" + unit, name, unit, name, Set.of(Role.HANDLING_UNIT), true, null, false, 0, null);
+        CivicUser clerk = clerkOfNewUnit("批量签收测试局-");
+        long unit = clerk.unitId();
         CivicUser office = f.user("office");
         // four housing (URBAN) orders and one transport (TRAFFIC) order, all 待签收; the fourth is then signed for
         List<Long> orders = new ArrayList<>();

@@ -17,7 +17,6 @@ import org.civicloop.opinions.OpinionEvents.WorkOrderReturnRequested;
 import org.civicloop.organization.Directory;
 import org.civicloop.organization.Role;
 import org.civicloop.shared.HandedAgainWhenUnfinished;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -37,8 +36,7 @@ class OpinionNotices {
     private final OpinionRepository opinions;
     private final WorkOrderRepository orders;
     private final Directory directory;
-    @Value("${civicloop.public-base-url:http://localhost:8080}")
-    private final String publicBaseUrl;
+    private final StatusLinks statusLinks;
 
     /** Its step names the notice: {@code opinion.notice.answered} or {@code opinion.notice.rejected}. */
     @EventListener(classes = {OpinionAnswered.class, OpinionRejected.class})
@@ -47,7 +45,7 @@ class OpinionNotices {
             if (o.voterPhone() == null && o.voterEmail() == null) {
                 return;
             }
-            String url = publicBaseUrl + "/public/opinions/" + o.receiptCode();
+            String url = statusLinks.of(o.receiptCode());
             notifications.notifyVoter(new VoterMessage(o.voterPhone(), o.voterEmail(),
                     "opinion.notice." + event.step(), List.of(o.receiptCode(), url), null));
         });

@@ -3,6 +3,7 @@ package org.civicloop.opinions.domain;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import lombok.AccessLevel;
@@ -168,8 +169,7 @@ public class OpinionService {
     }
 
     public void accept(long opinionId, CivicUser user) {
-        Opinion o = triageable(opinionId, user);
-        publish(o, o.accept(Instant.now()), true, actorLabel(user), null);
+        accept(opinionId, user, Instant.now());
     }
 
     /**
@@ -288,7 +288,7 @@ public class OpinionService {
         if (orderIds == null || orderIds.isEmpty()) {
             throw BusinessException.invalid("workOrder.error.nothingSelected");
         }
-        for (long id : new java.util.LinkedHashSet<>(orderIds)) {
+        for (long id : new LinkedHashSet<>(orderIds)) {
             sign(id, user);
         }
     }

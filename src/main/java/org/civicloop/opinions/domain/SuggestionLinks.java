@@ -10,7 +10,6 @@ import org.civicloop.suggestions.SuggestionEvents.PublishedReply;
 import org.civicloop.suggestions.SuggestionEvents.SuggestionClosed;
 import org.civicloop.suggestions.SuggestionEvents.SuggestionLinkedToOpinions;
 import org.civicloop.suggestions.SuggestionEvents.SuggestionNotRegistered;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -33,8 +32,7 @@ class SuggestionLinks {
     private final OpinionRepository opinions;
     private final Notifications notifications;
     private final JdbcClient jdbc;
-    @Value("${civicloop.public-base-url:http://localhost:8080}")
-    private final String publicBaseUrl;
+    private final StatusLinks statusLinks;
 
     @EventListener
     void linked(SuggestionLinkedToOpinions event) {
@@ -69,7 +67,7 @@ class SuggestionLinks {
             opinions.findById(id).filter(o -> o.consented() && (o.voterPhone() != null || o.voterEmail() != null))
                     .ifPresent(o -> notifications.notifyVoter(new VoterMessage(o.voterPhone(), o.voterEmail(),
                             "opinion.notice.suggestionClosed",
-                            List.of(o.receiptCode(), publicBaseUrl + "/public/opinions/" + o.receiptCode()), null)));
+                            List.of(o.receiptCode(), statusLinks.of(o.receiptCode())), null)));
         }
     }
 }

@@ -13,6 +13,7 @@ import org.civicloop.opinions.Opinions;
 import org.civicloop.opinions.domain.Opinion;
 import org.civicloop.opinions.domain.OpinionQueries;
 import org.civicloop.opinions.domain.OpinionService;
+import org.civicloop.opinions.domain.StatusLinks;
 import org.civicloop.opinions.domain.OpinionsProperties;
 import org.civicloop.opinions.domain.PhotoCleaner;
 import org.civicloop.opinions.domain.Rating;
@@ -23,7 +24,6 @@ import org.civicloop.shared.BusinessException;
 import org.civicloop.shared.NotFoundException;
 import org.civicloop.shared.web.FormErrors;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -34,7 +34,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * The public's pages: the opinion form (from a QR code or not), the receipt, the status page with
@@ -50,9 +49,7 @@ class PublicOpinionController {
     private final SubmissionLimits limits;
     private final PublicPages pages;
     private final HeldPhotos heldPhotos;
-    /** The address the public reaches CivicLoop at, as the duty QR codes print it. */
-    @Value("${civicloop.public-base-url}")
-    private final String publicBaseUrl;
+    private final StatusLinks statusLinks;
 
     @GetMapping("/public/opinions/new")
     String form(Model model) {
@@ -156,9 +153,8 @@ class PublicOpinionController {
         }
         pages.statusModel(model, normalised);
         // the page's own address in full, for a voter whose phone's browser hides it (a chat app's), at the
-        // address the public reaches (civicloop.public-base-url, as the QR codes), not the one this request came by
-        model.addAttribute("statusLink", UriComponentsBuilder.fromUriString(publicBaseUrl.strip().replaceAll("/+$", ""))
-                .path("/public/opinions/{code}").buildAndExpand(normalised).toUriString());
+        // address the public reaches, not the one this request came by
+        model.addAttribute("statusLink", statusLinks.of(normalised));
         return "opinions/public/status";
     }
 

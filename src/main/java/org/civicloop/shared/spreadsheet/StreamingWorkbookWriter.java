@@ -13,6 +13,7 @@ import java.time.ZonedDateTime;
 import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.Cell;
@@ -410,7 +411,7 @@ public final class StreamingWorkbookWriter implements AutoCloseable {
          * export reads its dates as the English page does (18 Feb 2027, not 2027年2月18日); a column's own Chinese
          * month format becomes the English one too.
          */
-        public Builder locale(java.util.Locale locale) {
+        public Builder locale(Locale locale) {
             this.chinese = locale == null || "zh".equals(locale.getLanguage());
             if (!chinese) {
                 this.dateTimeFormat = ENGLISH_DATE_TIME;
